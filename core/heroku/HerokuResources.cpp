@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+#include "HerokuResources.h"
+
+#include <QJsonArray>
+
+namespace {
+QString str(const QJsonObject &object, const char *key)
+{
+    return object.value(QLatin1String(key)).toString();
+}
+QJsonObject obj(const QJsonObject &object, const char *key)
+{
+    return object.value(QLatin1String(key)).toObject();
+}
+} // namespace
+
+HerokuApp HerokuApp::fromJson(const QJsonObject &object)
+{
+    HerokuApp app;
+    app.id = str(object, "id");
+    app.name = str(object, "name");
+    app.region = str(obj(object, "region"), "name");
+    app.ownerEmail = str(obj(object, "owner"), "email");
+    app.updatedAt = str(object, "updated_at");
+    return app;
+}
+
+HerokuAddon HerokuAddon::fromJson(const QJsonObject &object)
+{
+    HerokuAddon addon;
+    addon.id = str(object, "id");
+    addon.name = str(object, "name");
+    addon.appName = str(obj(object, "app"), "name");
+    addon.serviceName = str(obj(object, "addon_service"), "name");
+    addon.planName = str(obj(object, "plan"), "name");
+    addon.state = str(object, "state");
+    for (const QJsonValue &var : object.value(QLatin1String("config_vars")).toArray())
+        addon.configVars << var.toString();
+    return addon;
+}
+
+QList<HerokuAddon> HerokuAddon::listFromJson(const QJsonArray &array)
+{
+    QList<HerokuAddon> addons;
+    addons.reserve(array.size());
+    for (const QJsonValue &value : array)
+        addons << fromJson(value.toObject());
+    return addons;
+}
+
+QString HerokuPlan::priceText() const
+{
+    if (priceCents == 0)
+        return QStringLiteral("free");
+    return QStringLiteral("$%1.%2/%3")
+        .arg(priceCents / 100)
+        .arg(priceCents % 100, 2, 10, QLatin1Char('0'))
+        .arg(priceUnit.isEmpty() ? QStringLiteral("month") : priceUnit);
+}
+
+HerokuPlan HerokuPlan::fromJson(const QJsonObject &object)
+{
+    HerokuPlan plan;
+    plan.id = str(object, "id");
+    plan.name = str(object, "name");
+    plan.humanName = str(object, "human_name");
+    plan.description = str(object, "description");
+    const QJsonObject price = obj(object, "price");
+    plan.priceCents = price.value(QLatin1String("cents")).toInt();
+    plan.priceUnit = str(price, "unit");
+    plan.isDefault = object.value(QLatin1String("default")).toBool();
+    plan.state = str(object, "state");
+    return plan;
+}
+
+QString ownerOfConfigVar(const QList<HerokuAddon> &addons, const QString &var)
+{
+    for (const HerokuAddon &addon : addons) {
+        if (addon.configVars.contains(var))
+            return addon.name;
+    }
+    return QString();
+}
