@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The README's test command: installs what is missing, builds, and runs every test.
+# Usage: scripts/test.sh [ctest arguments, e.g. -L unit]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${BUILD_DIR:-$root/build}
+"$root/scripts/setup.sh"
+"$root/scripts/build.sh" -DCLEARDB_BUILD_TESTS=ON
+# The tests start their own peers (heroku-sim, MariaDB, HAProxy) on loopback and
+# pick free ports, so they may run two at a time; fixtures order what must be ordered.
+ctest --test-dir "$build" --output-on-failure --parallel 2 --timeout 900 "$@"
