@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Secret.h"
+
+#include <QString>
+#include <QStringList>
+
+// Where the Heroku token came from, and what to tell the user about it.
+struct CredentialResolution
+{
+    enum class Source
+    {
+        Environment, // HEROKU_API_KEY
+        Keychain,    // the system keychain (KeychainCredentialStore)
+        Netrc,       // ~/.netrc, `machine <api host>`, password field
+        Sandbox,     // the local heroku-sim token; chosen by the programs, never by CredentialResolver
+        None,
+    };
+
+    Source source = Source::None;
+    Secret token;
+    QString login;       // the netrc login (the account e-mail), when known
+    QString description; // "from HEROKU_API_KEY", "from ~/.netrc (line 12)"; for None the message below
+    // For None: one line saying why nothing was found and how to log in.
+    QString message;
+    // Things worth showing even on success: a world-readable ~/.netrc, a keychain
+    // that was unavailable, a netrc entry without a password.
+    QStringList warnings;
+
+    bool hasToken() const { return source != Source::None && !token.isEmpty(); }
+
+    static QString sourceName(Source source);
+    // For the programs' sandbox mode (heroku-sim on this machine).
+    static CredentialResolution sandbox(const Secret &token);
+};

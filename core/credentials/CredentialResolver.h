@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "CredentialResolution.h"
+
+#include <QObject>
+#include <QProcessEnvironment>
+
+class CredentialStore;
+struct CredentialStoreResult;
+
+// Finds the Heroku API token the way the Heroku CLI users expect, first match wins:
+//  1. HEROKU_API_KEY in the environment (the CLI's own override, used by CI);
+//  2. the system keychain, service "cleardb-console", account = API host;
+//  3. ~/.netrc, `machine <API host>`, its password field.
+//
+//     auto *resolver = new CredentialResolver(store, this);
+//     resolver->setApiHost(endpoint.host());
+//     connect(resolver, &CredentialResolver::resolved, this, &Console::onCredentials);
+//     resolver->resolve();
+//
+// The API host comes from the endpoint (ApiEndpoint::host(), which honours
+// HEROKU_HOST), so pointing HEROKU_HOST at heroku-sim looks up `machine
+// 127.0.0.1` and keychain account "127.0.0.1": a sandbox token can never be sent to
+// the real API and the real token never to the sandbox. Only the host is used,
+// no port, because netrc machines are host names (curl matches them that way).
+// The `default` entry is deliberately ignored: it holds some other service's
+// password, and sending that to Heroku would leak it.
+//
+// The environment, the $HOME used for ~/.netrc and the store are injected for
+// tests. A resolved token is registered with SecretRedactor, so it is masked in
+// any log line from then on. The result always arrives through resolved(), from
+// the event loop. Reading ~/.netrc is a small local file read on the calling thread.
+class CredentialResolver : public QObject
+{
+    Q_OBJECT
+public:
+    // `store` may be null: then the keychain step is skipped.
+    explicit CredentialResolver(CredentialStore *store, QObject *parent = nullptr);
+
+    static QString defaultApiHost() { return QStringLiteral("api.heroku.com"); }
+
+    void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
+    void setApiHost(const QString &host) { m_apiHost = host; }
+    // Defaults to $HOME/.netrc with HOME taken from the injected environment.
+    void setNetrcPath(const QString &path) { m_netrcPath = path; }
+
+    void resolve();
+
+Q_SIGNALS:
+    void resolved(const CredentialResolution &resolution);
+
+private:
+    void continueWithKeychain(const CredentialStoreResult &result, quint64 generation);
+    void finishWithNetrc(const QStringList &warnings, quint64 generation);
+    void finish(CredentialResolution resolution, quint64 generation);
+    QString homeDir() const;
+
+    CredentialStore *m_store;
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
+    QString m_apiHost = defaultApiHost();
+    QString m_netrcPath;
+    quint64 m_generation = 0;
+};

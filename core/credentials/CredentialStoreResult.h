@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Secret.h"
+
+#include <QString>
+
+// The outcome of one CredentialStore operation, delivered as a value.
+struct CredentialStoreResult
+{
+    enum class Operation
+    {
+        Read,
+        Write,
+        Remove
+    };
+    enum class Status
+    {
+        Ok,
+        NotFound,     // read/remove: nothing stored under (service, account)
+        Unavailable,  // no keychain to talk to (headless, no Secret Service on D-Bus, timed out)
+        AccessDenied, // the keychain exists but refused (locked, user said no)
+        Failed,       // anything else; errorMessage says what
+    };
+
+    Operation operation = Operation::Read;
+    Status status = Status::Failed;
+    QString service;
+    QString account;
+    Secret secret;        // the token, for a successful read only
+    QString errorMessage; // one line from the keychain backend; never contains the secret
+
+    bool isOk() const { return status == Status::Ok; }
+};

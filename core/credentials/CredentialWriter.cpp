@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+#include "CredentialWriter.h"
+
+#include "CredentialResolver.h"
+#include "CredentialStore.h"
+#include "KeychainCredentialStore.h"
+#include "NetrcEditor.h"
+#include "NetrcFile.h"
+#include "SecretRedactor.h"
+
+#include <QTimer>
+
+using Status = CredentialStoreResult::Status;
+
+namespace {
+
+CredentialStoreResult noStore(CredentialStoreResult::Operation operation)
+{
+    CredentialStoreResult result;
+    result.operation = operation;
+    result.status = Status::Unavailable;
+    result.errorMessage = QStringLiteral("no keychain is configured");
+    return result;
+}
+
+} // namespace
+
+CredentialWriter::CredentialWriter(CredentialStore *store, QObject *parent)
+    : QObject(parent), m_store(store), m_apiHost(CredentialResolver::defaultApiHost())
+{
+}
+
+QStringList CredentialWriter::netrcMachinesFor(const QString &apiHost)
+{
+    // The Heroku CLI writes api.<host> and git.<host> (HEROKU_HOST=example.com
+    // gives api.example.com and git.example.com).
+    QStringList machines{apiHost};
+    if (apiHost.startsWith(QStringLiteral("api."), Qt::CaseInsensitive))
+        machines << QStringLiteral("git.") + apiHost.mid(4);
+    return machines;
+}
+
+QString CredentialWriter::netrcPath() const
+{
+    return m_netrcPath.isEmpty() ? NetrcFile::defaultPath(m_homeDir) : m_netrcPath;
+}
+
+void CredentialWriter::login(const QString &email, const Secret &token)
+{
+    SecretRedactor::registerSecret(token);
+    if (!m_store) {
+        QTimer::singleShot(
+            0, this, [=] { loginToNetrc(email, token, noStore(CredentialStoreResult::Operation::Write)); });
+        return;
+    }
+    m_store->write(KeychainCredentialStore::serviceName(), m_apiHost, token, this,
+                   [=](const CredentialStoreResult &keychain) {
+                       if (!keychain.isOk()) {
+                           loginToNetrc(email, token, keychain);
+                           return;
+                       }
+                       CredentialWriteResult result;
+                       result.ok = true;
+                       result.keychain = true;
+                       result.description = QStringLiteral("stored in the system keychain");
+                       Q_EMIT finished(result);
+                   });
+}
+
+void CredentialWriter::loginToNetrc(const QString &email, const Secret &token,
+                                    const CredentialStoreResult &keychain)
+{
+    const NetrcFile file(netrcPath(), m_homeDir);
+    const QString keychainProblem = SecretRedactor::redact(keychain.errorMessage);
+    CredentialWriteResult result;
+    const NetrcFile::Loaded loaded = file.load();
+    NetrcError error = loaded.error;
+    if (!error.isError()) {
+        Netrc netrc = loaded.netrc;
+        const QStringList machines = netrcMachinesFor(m_apiHost);
+        for (const QString &machine : machines)
+            netrc = Netrc::parse(NetrcEditor::withCredentials(netrc, machine, email, token.reveal()));
+        error = file.save(netrc.bytes());
+        if (!error.isError())
+            result.netrcMachines = machines;
+    }
+    if (error.isError()) {
+        result.error =
+            QStringLiteral("could not store the token: the system keychain is unavailable (%1) and %2")
+                .arg(keychainProblem, error.describe(file.displayPath()));
+        Q_EMIT finished(result);
+        return;
+    }
+    result.ok = true;
+    result.description =
+        QStringLiteral("stored in %1 (%2) because the system keychain is unavailable: %3")
+            .arg(file.displayPath(), result.netrcMachines.join(QStringLiteral(", ")), keychainProblem);
+    // The old mode would have been replaced by 0600 on save; say so rather than silently change it.
+    if (!loaded.permissionWarning.isEmpty())
+        result.warnings
+            << QStringLiteral("%1 was readable by other users; it is now 0600").arg(file.displayPath());
+    Q_EMIT finished(result);
+}
+
+void CredentialWriter::logout()
+{
+    if (!m_store) {
+        QTimer::singleShot(0, this,
+                           [this] { logoutFromNetrc(noStore(CredentialStoreResult::Operation::Remove)); });
+        return;
+    }
+    m_store->remove(KeychainCredentialStore::serviceName(), m_apiHost, this,
+                    [this](const CredentialStoreResult &keychain) { logoutFromNetrc(keychain); });
+}
+
+void CredentialWriter::logoutFromNetrc(const CredentialStoreResult &keychain)
+{
+    CredentialWriteResult result;
+    result.operation = CredentialWriteResult::Operation::Logout;
+    result.keychain = keychain.isOk();
+    QStringList problems;
+    if (keychain.status == Status::AccessDenied || keychain.status == Status::Failed) {
+        problems << QStringLiteral("the system keychain refused to remove the token (%1); remove the "
+                                   "\"%2\" entry with your keychain manager")
+                        .arg(SecretRedactor::redact(keychain.errorMessage),
+                             KeychainCredentialStore::serviceName());
+    }
+
+    const NetrcFile file(netrcPath(), m_homeDir);
+    const NetrcFile::Loaded loaded = file.load();
+    if (loaded.error.isError()) {
+        problems << loaded.error.describe(file.displayPath()) +
+                        QStringLiteral("; fix the file and log out again");
+    } else {
+        Netrc netrc = loaded.netrc;
+        QStringList removed;
+        for (const QString &machine : netrcMachinesFor(m_apiHost)) {
+            if (!netrc.find(machine))
+                continue;
+            netrc = Netrc::parse(NetrcEditor::withoutMachine(netrc, machine));
+            removed << machine;
+        }
+        if (!removed.isEmpty()) {
+            const NetrcError saved = file.save(netrc.bytes());
+            if (saved.isError())
+                problems << saved.describe(file.displayPath());
+            else
+                result.netrcMachines = removed;
+        }
+    }
+
+    QStringList places;
+    if (result.keychain)
+        places << QStringLiteral("the system keychain");
+    if (!result.netrcMachines.isEmpty())
+        places << QStringLiteral("%1 (%2)").arg(file.displayPath(),
+                                                result.netrcMachines.join(QStringLiteral(", ")));
+    result.description = places.isEmpty()
+                             ? QStringLiteral("no stored credentials to remove")
+                             : QStringLiteral("removed from ") + places.join(QStringLiteral(" and "));
+    result.ok = problems.isEmpty();
+    result.error = problems.join(QStringLiteral("; "));
+    Q_EMIT finished(result);
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "CredentialWriteResult.h"
+#include "Secret.h"
+
+#include <QObject>
+
+class CredentialStore;
+struct CredentialStoreResult;
+
+// Stores and forgets the Heroku token for `cleardbctl login` / `logout` and the
+// console's sign-in dialog. The caller has already verified the token (GET
+// /account) and passes the account e-mail along.
+//
+//     auto *writer = new CredentialWriter(store, this);
+//     connect(writer, &CredentialWriter::finished, this, &Login::onStored);
+//     writer->login(email, token);
+//
+// Login prefers the system keychain (service "cleardb-console", account = API
+// host). When the keychain is unavailable or refuses, it falls back to ~/.netrc
+// (mode 0600) and writes `machine api.heroku.com` and `machine git.heroku.com`
+// with login = e-mail, exactly what `heroku login` writes, so git pushes and the
+// Heroku CLI keep working. The git host is derived from the API host ("api.X"
+// → "git.X"); other hosts (heroku-sim on 127.0.0.1) get only their own entry.
+//
+// Logout removes the token from both places, whichever holds it. ~/.netrc is
+// shared with the Heroku CLI, so this logs the CLI out as well, as `heroku
+// logout` would. A ~/.netrc that cannot be parsed is never rewritten: the
+// result says which line to fix. Results arrive through finished().
+class CredentialWriter : public QObject
+{
+    Q_OBJECT
+public:
+    // `store` may be null: then only ~/.netrc is used.
+    explicit CredentialWriter(CredentialStore *store, QObject *parent = nullptr);
+
+    void setApiHost(const QString &host) { m_apiHost = host; }
+    void setHomeDir(const QString &home) { m_homeDir = home; }
+    void setNetrcPath(const QString &path) { m_netrcPath = path; }
+
+    // The netrc machines a login for `apiHost` writes: itself and its git host.
+    static QStringList netrcMachinesFor(const QString &apiHost);
+
+    void login(const QString &email, const Secret &token);
+    void logout();
+
+Q_SIGNALS:
+    void finished(const CredentialWriteResult &result);
+
+private:
+    void loginToNetrc(const QString &email, const Secret &token, const CredentialStoreResult &keychain);
+    void logoutFromNetrc(const CredentialStoreResult &keychain);
+    QString netrcPath() const;
+
+    CredentialStore *m_store;
+    QString m_apiHost;
+    QString m_homeDir;
+    QString m_netrcPath;
+};

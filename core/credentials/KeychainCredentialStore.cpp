@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#include "KeychainCredentialStore.h"
+
+#include <QTimer>
+#include <qt6keychain/keychain.h>
+
+#include <memory>
+
+using Status = CredentialStoreResult::Status;
+using Operation = CredentialStoreResult::Operation;
+
+namespace {
+
+Status statusFor(QKeychain::Error error)
+{
+    switch (error) {
+    case QKeychain::NoError:
+        return Status::Ok;
+    case QKeychain::EntryNotFound:
+        return Status::NotFound;
+    case QKeychain::AccessDeniedByUser:
+    case QKeychain::AccessDenied:
+        return Status::AccessDenied;
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+    case QKeychain::OtherError:
+        // OtherError is what the libsecret backend reports when D-Bus itself is
+        // missing; from the user's side the keychain simply is not there.
+        return Status::Unavailable;
+    case QKeychain::CouldNotDeleteEntry:
+        break;
+    }
+    return Status::Failed;
+}
+
+} // namespace
+
+KeychainCredentialStore::KeychainCredentialStore(QObject *parent) : CredentialStore(parent) {}
+
+QString KeychainCredentialStore::serviceName()
+{
+    return QStringLiteral("cleardb-console");
+}
+
+void KeychainCredentialStore::read(const QString &service, const QString &account, QObject *context,
+                                   Callback done)
+{
+    auto *job = new QKeychain::ReadPasswordJob(service);
+    job->setKey(account);
+    run(job, Operation::Read, account, context, std::move(done));
+}
+
+void KeychainCredentialStore::write(const QString &service, const QString &account, const Secret &secret,
+                                    QObject *context, Callback done)
+{
+    auto *job = new QKeychain::WritePasswordJob(service);
+    job->setKey(account);
+    job->setTextData(secret.reveal());
+    run(job, Operation::Write, account, context, std::move(done));
+}
+
+void KeychainCredentialStore::remove(const QString &service, const QString &account, QObject *context,
+                                     Callback done)
+{
+    auto *job = new QKeychain::DeletePasswordJob(service);
+    job->setKey(account);
+    run(job, Operation::Remove, account, context, std::move(done));
+}
+
+void KeychainCredentialStore::run(QKeychain::Job *job, Operation operation, const QString &account,
+                                  QObject *context, Callback done)
+{
+    // Never store the token in a plain file behind the user's back: ~/.netrc is
+    // our visible fallback, QSettings is not.
+    job->setInsecureFallback(false);
+    // Jobs delete themselves when finished. They are deliberately not children
+    // of this store: a backend callback may still be pending when we go away.
+    job->setAutoDelete(true);
+
+    // Whichever comes first, the job or the timeout, delivers; the other is ignored.
+    auto delivered = std::make_shared<bool>(false);
+    auto deliver = [delivered, done = std::move(done)](const CredentialStoreResult &result) {
+        if (*delivered)
+            return;
+        *delivered = true;
+        done(result);
+    };
+    const QString service = job->service();
+
+    QObject::connect(job, &QKeychain::Job::finished, context, [=](QKeychain::Job *finished) {
+        CredentialStoreResult result{operation, statusFor(finished->error()), service, account, {}, {}};
+        if (result.isOk() && operation == Operation::Read)
+            result.secret = Secret(static_cast<QKeychain::ReadPasswordJob *>(finished)->textData());
+        // Removing what is not there is not a failure for logout.
+        if (operation == Operation::Remove && finished->error() == QKeychain::EntryNotFound)
+            result.status = Status::NotFound;
+        if (!result.isOk())
+            result.errorMessage = finished->errorString().simplified();
+        deliver(result);
+    });
+    const QString timeoutMessage = QStringLiteral("the system keychain did not answer within %1 ms")
+                                       .arg(static_cast<qint64>(m_timeout.count()));
+    QTimer::singleShot(m_timeout, context, [=] {
+        deliver({operation, Status::Unavailable, service, account, {}, timeoutMessage});
+    });
+    job->start();
+}

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+#include "SecretRedactor.h"
+
+#include <QHash>
+#include <QReadWriteLock>
+#include <QRegularExpression>
+#include <QStringList>
+#include <QUrl>
+
+#include <algorithm>
+#include <atomic>
+
+namespace {
+
+// Counted so that two owners of the same token (resolver and writer) can each
+// unregister without removing it for the other.
+struct Registry
+{
+    QReadWriteLock lock;
+    QHash<QString, int> counts;
+    QStringList ordered; // longest first, so a secret containing another one is masked whole
+};
+
+Registry &registry()
+{
+    static Registry instance;
+    return instance;
+}
+
+void rebuildOrder(Registry &reg)
+{
+    reg.ordered = reg.counts.keys();
+    std::sort(reg.ordered.begin(), reg.ordered.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+}
+
+QStringList variantsOf(const QString &secret)
+{
+    QStringList variants{secret};
+    const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(secret));
+    if (encoded != secret)
+        variants << encoded;
+    return variants;
+}
+
+// Replaces capture group `valueGroup` of every match, keeping the rest.
+template <typename Replace>
+QString replaceGroup(const QString &text, const QRegularExpression &re, int valueGroup, Replace replacement)
+{
+    QString out;
+    qsizetype last = 0;
+    auto it = re.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        if (m.capturedStart(valueGroup) < 0)
+            continue;
+        out += QStringView(text).mid(last, m.capturedStart(valueGroup) - last);
+        out += replacement(m);
+        last = m.capturedEnd(valueGroup);
+    }
+    if (last == 0)
+        return text;
+    out += QStringView(text).mid(last);
+    return out;
+}
+
+QtMessageHandler &previousHandler()
+{
+    static QtMessageHandler handler = nullptr;
+    return handler;
+}
+
+void redactingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    const QString clean = SecretRedactor::redact(message);
+    if (QtMessageHandler previous = previousHandler())
+        previous(type, context, clean);
+}
+
+} // namespace
+
+QString SecretRedactor::mask()
+{
+    return QStringLiteral("********");
+}
+
+int SecretRedactor::minimumSecretLength()
+{
+    return 4;
+}
+
+void SecretRedactor::registerSecret(const Secret &secret)
+{
+    registerSecret(secret.reveal());
+}
+
+void SecretRedactor::registerSecret(const QString &secret)
+{
+    if (secret.size() < minimumSecretLength())
+        return;
+    Registry &reg = registry();
+    QWriteLocker locker(&reg.lock);
+    for (const QString &variant : variantsOf(secret))
+        ++reg.counts[variant];
+    rebuildOrder(reg);
+}
+
+void SecretRedactor::unregisterSecret(const Secret &secret)
+{
+    unregisterSecret(secret.reveal());
+}
+
+void SecretRedactor::unregisterSecret(const QString &secret)
+{
+    Registry &reg = registry();
+    QWriteLocker locker(&reg.lock);
+    for (const QString &variant : variantsOf(secret)) {
+        auto it = reg.counts.find(variant);
+        if (it != reg.counts.end() && --it.value() <= 0)
+            reg.counts.erase(it);
+    }
+    rebuildOrder(reg);
+}
+
+QString SecretRedactor::redact(const QString &input)
+{
+    QString text = input;
+    {
+        Registry &reg = registry();
+        QReadLocker locker(&reg.lock);
+        for (const QString &secret : std::as_const(reg.ordered))
+            text.replace(secret, mask());
+    }
+
+    // RFC 9110 §11.6.2: the header value is "<scheme> <credentials>"; the scheme
+    // is kept because it helps debugging, the credentials are not.
+    static const QRegularExpression authHeader(QStringLiteral(
+        R"((?i)\b(?:proxy-)?authorization\s*[:=]\s*(?:(?:bearer|basic|token|digest)\s+)?(\S+))"));
+    text = replaceGroup(text, authHeader, 1, [](const QRegularExpressionMatch &) { return mask(); });
+    static const QRegularExpression bearer(QStringLiteral(R"((?i)\bbearer\s+([A-Za-z0-9._~+/=-]{4,}))"));
+    text = replaceGroup(text, bearer, 1, [](const QRegularExpressionMatch &) { return mask(); });
+
+    // RFC 3986 userinfo "user:password@host"; the scheme is optional because
+    // log lines often carry "root:secret@127.0.0.1".
+    static const QRegularExpression userInfo(
+        QStringLiteral(R"(([A-Za-z0-9._~%!$&'()*+,;=-]+):([^\s:/@]+)@)"));
+    text = replaceGroup(text, userInfo, 2, [](const QRegularExpressionMatch &) { return mask(); });
+
+    // Key/value pairs in query strings, JSON, env dumps and config echoes.
+    static const QRegularExpression keyValue(QStringLiteral(
+        R"((?i)\b(?:password|passwd|pwd|secret|token|api[_-]?key|heroku_api_key)["']?\s*[:=]\s*(["']?))"
+        R"(((?<=")[^"]*|(?<=')[^']*|(?!(?:YES|NO)\b)[^\s"',;&}]+))"));
+    text = replaceGroup(text, keyValue, 2, [](const QRegularExpressionMatch &) { return mask(); });
+
+    // netrc syntax: "login x password y" on one line, or "password y" opening a line.
+    static const QRegularExpression netrcPassword(
+        QStringLiteral(R"((?im)(?:^\s*|\blogin\s+\S+\s+)password\s+("(?:[^"\\\n]|\\.)*"|[^\s"]+))"));
+    text = replaceGroup(text, netrcPassword, 1, [](const QRegularExpressionMatch &) { return mask(); });
+    return text;
+}
+
+void SecretRedactor::installMessageFilter()
+{
+    static std::atomic_bool installed{false};
+    if (installed.exchange(true))
+        return;
+    previousHandler() = qInstallMessageHandler(redactingHandler);
+}
