@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+// heroku-sim: a stateful Heroku Platform API simulator on 127.0.0.1, for offline sandboxes and as the
+// peer of every client test. Prints its base URL as the first line of stdout.
+#include "FakeClearDbProvisioner.h"
+#include "SimSeeder.h"
+#include "SimServer.h"
+#include "StateStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <cstdio>
+
+namespace {
+const char *const faultHelp =
+    "Inject faults: RULE[;RULE...], RULE = METHOD PATH=KIND[*COUNT].\n"
+    "METHOD: GET|POST|PATCH|PUT|DELETE|*. PATH: '*' matches one segment, '**' the rest.\n"
+    "KIND: 429 | 500 | 503 (answer that error, request not run), slow:MS (run, answer MS later),\n"
+    "drop (run, close without answer), malformed (run, truncate the JSON body).\n"
+    "COUNT: fire that many times, then retire (default: always).\n"
+    "Example: \"POST /apps/*/addons=slow:5000;GET /apps=429*2\". A running sim accepts the same\n"
+    "grammar in the body of POST /__sim/faults (DELETE clears).";
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "heroku-sim: %s\n", qPrintable(message));
+    return 1;
+}
+
+bool intOption(const QCommandLineParser &parser, const QString &name, int min, int *out, QString *error)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const int value = parser.value(name).toInt(&ok);
+    if (!ok || value < min) {
+        *error = QStringLiteral("--%1 must be a whole number >= %2 (got \"%3\")")
+                     .arg(name)
+                     .arg(min)
+                     .arg(parser.value(name));
+        return false;
+    }
+    *out = value;
+    return true;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("heroku-sim"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CLEARDB_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Simulates the Heroku Platform API (apps, ClearDB add-ons, config vars, dynos) on 127.0.0.1.\n"
+        "Prints the base URL as the first line of stdout. Point the Heroku CLI at it with "
+        "HEROKU_HOST=<url>."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {QStringLiteral("port"), QStringLiteral("TCP port on 127.0.0.1 (0 = any free port)."),
+         QStringLiteral("port"), QStringLiteral("0")},
+        {QStringLiteral("token"), QStringLiteral("API token clients must send (required)."),
+         QStringLiteral("token")},
+        {QStringLiteral("apps"),
+         QStringLiteral("Number of seeded apps when no state file exists (default 3)."), QStringLiteral("n"),
+         QStringLiteral("3")},
+        {QStringLiteral("provision-delay"),
+         QStringLiteral("Milliseconds an add-on stays 'provisioning' (default 1500)."), QStringLiteral("ms"),
+         QStringLiteral("1500")},
+        {QStringLiteral("faults"), QString::fromUtf8(faultHelp), QStringLiteral("spec")},
+        {QStringLiteral("state"), QStringLiteral("JSON file to load on start and save after each change."),
+         QStringLiteral("file")},
+        {QStringLiteral("rate-limit"),
+         QStringLiteral("Request budget per token, refilling ~75/minute (default 4500)."),
+         QStringLiteral("n"), QStringLiteral("4500")},
+    });
+    parser.process(app);
+
+    QString error;
+    int port = 0;
+    int apps = 3;
+    int delay = 1500;
+    SimServer::Options options;
+    if (!intOption(parser, QStringLiteral("port"), 0, &port, &error) || port > 65535 ||
+        !intOption(parser, QStringLiteral("apps"), 0, &apps, &error) ||
+        !intOption(parser, QStringLiteral("provision-delay"), 0, &delay, &error) ||
+        !intOption(parser, QStringLiteral("rate-limit"), 1, &options.rateLimit, &error))
+        return fail(error.isEmpty() ? QStringLiteral("--port must be 0..65535") : error);
+    options.token = parser.value(QStringLiteral("token")).toUtf8();
+    if (options.token.isEmpty())
+        return fail(QStringLiteral("--token is required: the API token clients must send"));
+    options.statePath = parser.value(QStringLiteral("state"));
+    options.provisionDelayMs = delay;
+
+    SimState state;
+    const auto loaded = options.statePath.isEmpty() ? StateStore::LoadResult::Missing
+                                                    : StateStore::load(options.statePath, &state, &error);
+    if (loaded == StateStore::LoadResult::Invalid)
+        return fail(error);
+    if (loaded == StateStore::LoadResult::Missing)
+        state = SimSeeder::seed(apps);
+
+    SimServer server(std::move(state), options, new FakeClearDbProvisioner(delay));
+    if (parser.isSet(QStringLiteral("faults")) &&
+        !server.addFaults(parser.value(QStringLiteral("faults")), &error))
+        return fail(error);
+    if (!server.listen(quint16(port), &error))
+        return fail(error);
+    // A fresh seed is written at once, so the file exists before the first mutation.
+    if (loaded == StateStore::LoadResult::Missing && !options.statePath.isEmpty() &&
+        !server.saveState(&error))
+        return fail(error);
+    server.resumeProvisioning();
+
+    std::printf("http://127.0.0.1:%u\n", unsigned(server.port()));
+    std::fflush(stdout);
+    return app.exec();
+}

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+#include "AttachmentRoutes.h"
+
+#include "ListPager.h"
+
+namespace {
+HttpResponse attachmentNotFound()
+{
+    // The CLI recognises this "resource" value when it falls back to resolving an add-on.
+    return HttpResponse::error(404, QStringLiteral("not_found"),
+                               QStringLiteral("Couldn't find that add on attachment."),
+                               {{QStringLiteral("resource"), QStringLiteral("add_on attachment")}});
+}
+
+HttpResponse list(SimContext &ctx, const HttpRequest &request, const QList<SimAttachment> &attachments)
+{
+    QList<QJsonObject> items;
+    for (const SimAttachment &att : attachments)
+        items.append(ctx.render.attachment(att));
+    return ListPager::respond(request, items);
+}
+
+HttpResponse resolve(SimContext &ctx, const HttpRequest &request)
+{
+    QJsonObject body;
+    HttpResponse error;
+    if (!SimContext::jsonBody(request, &body, &error))
+        return error;
+    QString id = body.value(QStringLiteral("addon_attachment")).toString();
+    QString appName = body.value(QStringLiteral("app")).toString();
+    const QString service = body.value(QStringLiteral("addon_service")).toString();
+    if (id.isEmpty())
+        return SimContext::invalidParams(QStringLiteral("Missing required param: addon_attachment."));
+    if (id.contains(QStringLiteral("::"))) {
+        appName = id.section(QStringLiteral("::"), 0, 0);
+        id = id.section(QStringLiteral("::"), 1);
+    }
+    const SimApp *app = appName.isEmpty() ? nullptr : ctx.state.app(appName);
+    if (!appName.isEmpty() && !app)
+        return SimContext::appNotFound();
+    QList<SimAttachment> matches;
+    for (const SimAttachment &att : std::as_const(ctx.state.attachments)) {
+        if (app && att.appId != app->id)
+            continue;
+        const SimAddon *addon = ctx.state.addon(att.addonId);
+        if (att.id != id && att.name != id && !(addon && addon->name == id))
+            continue;
+        if (!service.isEmpty() && addon && addon->plan.section(QLatin1Char(':'), 0, 0) != service)
+            continue;
+        matches.append(att);
+    }
+    if (matches.isEmpty())
+        return attachmentNotFound();
+    return list(ctx, request, matches);
+}
+} // namespace
+
+void AttachmentRoutes::install(Router &router, SimContext &ctx)
+{
+    router.add(
+        "GET", QStringLiteral("/addon-attachments"),
+        [&ctx](const HttpRequest &r, const Router::Params &) { return list(ctx, r, ctx.state.attachments); });
+    router.add("GET", QStringLiteral("/addon-attachments/{}"),
+               [&ctx](const HttpRequest &, const Router::Params &p) {
+                   const SimAttachment *att = ctx.state.attachment(p.at(0));
+                   return att ? HttpResponse::json(200, ctx.render.attachment(*att)) : attachmentNotFound();
+               });
+    router.add("GET", QStringLiteral("/apps/{}/addon-attachments"),
+               [&ctx](const HttpRequest &r, const Router::Params &p) {
+                   HttpResponse error;
+                   const SimApp *app = ctx.appOr404(p.at(0), &error);
+                   return app ? list(ctx, r, ctx.state.attachmentsOfApp(app->id)) : error;
+               });
+    router.add("GET", QStringLiteral("/apps/{}/addon-attachments/{}"),
+               [&ctx](const HttpRequest &, const Router::Params &p) {
+                   HttpResponse error;
+                   const SimApp *app = ctx.appOr404(p.at(0), &error);
+                   if (!app)
+                       return error;
+                   for (const SimAttachment &att : ctx.state.attachmentsOfApp(app->id)) {
+                       if (att.id == p.at(1) || att.name == p.at(1))
+                           return HttpResponse::json(200, ctx.render.attachment(att));
+                   }
+                   return attachmentNotFound();
+               });
+    router.add("GET", QStringLiteral("/addons/{}/addon-attachments"),
+               [&ctx](const HttpRequest &r, const Router::Params &p) {
+                   const SimAddon *addon = ctx.state.addon(p.at(0));
+                   return addon ? list(ctx, r, ctx.state.attachmentsOfAddon(addon->id))
+                                : SimContext::addonNotFound();
+               });
+    router.add("POST", QStringLiteral("/actions/addon-attachments/resolve"),
+               [&ctx](const HttpRequest &r, const Router::Params &) { return resolve(ctx, r); });
+}

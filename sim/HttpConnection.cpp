@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#include "HttpConnection.h"
+
+#include <QTimer>
+
+HttpConnection::HttpConnection(QTcpSocket *socket, Handler handler, QObject *parent)
+    : QObject(parent), m_socket(socket), m_handler(std::move(handler))
+{
+    socket->setParent(this);
+    connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::readAvailable);
+    connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+}
+
+void HttpConnection::readAvailable()
+{
+    if (!m_socket || m_closing)
+        return;
+    m_parser.append(m_socket->readAll());
+    processNext();
+}
+
+void HttpConnection::processNext()
+{
+    while (!m_busy && !m_closing && m_socket) {
+        HttpRequest request;
+        const auto result = m_parser.next(&request);
+        if (result == HttpRequestParser::Result::NeedMore)
+            return;
+        if (result == HttpRequestParser::Result::Error) {
+            send(HttpResponse::error(m_parser.errorStatus(), QStringLiteral("bad_request"),
+                                     m_parser.errorMessage()),
+                 false);
+            return;
+        }
+        request.peer = m_socket->peerAddress();
+        const HttpResponse response = m_handler(request);
+        const bool keepAlive = request.keepAlive();
+        if (response.delayMs > 0) {
+            m_busy = true;
+            QTimer::singleShot(response.delayMs, this, [this, response, keepAlive] {
+                m_busy = false;
+                send(response, keepAlive);
+                processNext();
+            });
+            return;
+        }
+        send(response, keepAlive);
+    }
+}
+
+void HttpConnection::send(const HttpResponse &response, bool keepAlive)
+{
+    if (!m_socket)
+        return;
+    if (response.drop) {
+        // "drop" fault: the peer sees the connection close with no status line at all.
+        m_closing = true;
+        m_socket->abort();
+        deleteLater();
+        return;
+    }
+    m_socket->write(response.serialize(keepAlive));
+    if (!keepAlive) {
+        m_closing = true;
+        m_socket->disconnectFromHost();
+    }
+}

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "HttpRequestParser.h"
+#include "HttpResponse.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
+#include <functional>
+
+// One accepted TCP connection: reads requests with HttpRequestParser, hands each to the handler
+// and writes the answers in order (HTTP/1.1 pipelining requires in-order responses, RFC 9112 §9.3.2).
+//
+// While a response is delayed (fault "slow"), later requests on the same connection wait. A parse
+// error is answered with a Heroku-style error body and the connection is closed. The connection
+// deletes itself when the socket disconnects.
+class HttpConnection : public QObject
+{
+    Q_OBJECT
+public:
+    using Handler = std::function<HttpResponse(const HttpRequest &)>;
+
+    HttpConnection(QTcpSocket *socket, Handler handler, QObject *parent = nullptr);
+
+private:
+    void readAvailable();
+    void processNext();
+    void send(const HttpResponse &response, bool keepAlive);
+
+    QPointer<QTcpSocket> m_socket;
+    Handler m_handler;
+    HttpRequestParser m_parser;
+    bool m_busy = false;
+    bool m_closing = false;
+};

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "SimCatalog.h"
+#include "SimState.h"
+
+#include <QJsonObject>
+
+// Renders simulator records as Platform API resources (the shapes in platform-api-schema.json),
+// so every route answers with the same representation of an app, add-on, attachment, etc.
+//
+// Add-ons always carry the expanded plan (with price) and addon_service (with human_name), as the
+// CLI asks for with Accept-Expansion; attachments always carry addon.plan and config_vars, as it
+// asks for with Accept-Inclusion. Extra members are allowed by the schema's objects.
+class ResourceRenderer
+{
+public:
+    ResourceRenderer(SimState &state, const SimCatalog &catalog) : m_state(state), m_catalog(catalog) {}
+
+    QJsonObject account() const;
+    QJsonObject app(const SimApp &app) const;
+    QJsonObject addon(const SimAddon &addon) const;
+    QJsonObject attachment(const SimAttachment &attachment) const;
+    QJsonObject release(const SimRelease &release, bool current) const;
+    QJsonObject dyno(const SimDyno &dyno) const;
+    QJsonObject plan(const SimCatalog::Plan &plan, const SimCatalog::Service &service) const;
+    QJsonObject service(const SimCatalog::Service &service) const;
+    static QString time(const QDateTime &when);
+
+private:
+    QJsonObject appRef(const QString &appId) const;
+    QJsonObject planRef(const QString &qualifiedPlan) const;
+
+    SimState &m_state;
+    const SimCatalog &m_catalog;
+};

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#include "SimContext.h"
+
+#include <QJsonDocument>
+
+HttpResponse SimContext::appNotFound()
+{
+    return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("Couldn't find that app."),
+                               {{QStringLiteral("resource"), QStringLiteral("app")}});
+}
+
+HttpResponse SimContext::addonNotFound()
+{
+    // The CLI falls back to another lookup only when "resource" is "add_on".
+    return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("Couldn't find that add on."),
+                               {{QStringLiteral("resource"), QStringLiteral("add_on")}});
+}
+
+HttpResponse SimContext::invalidParams(const QString &message)
+{
+    return HttpResponse::error(422, QStringLiteral("invalid_params"), message);
+}
+
+bool SimContext::jsonBody(const HttpRequest &request, QJsonObject *out, HttpResponse *error)
+{
+    if (request.body.trimmed().isEmpty()) {
+        *out = {};
+        return true;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = HttpResponse::error(400, QStringLiteral("bad_request"),
+                                     QStringLiteral("Request body must be a JSON object."));
+        return false;
+    }
+    *out = doc.object();
+    return true;
+}
+
+SimApp *SimContext::appOr404(const QString &idOrName, HttpResponse *error)
+{
+    SimApp *app = state.app(idOrName);
+    if (!app)
+        *error = appNotFound();
+    return app;
+}

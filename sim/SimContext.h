@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "HttpRequest.h"
+#include "HttpResponse.h"
+#include "ResourceRenderer.h"
+#include "SimCatalog.h"
+#include "SimState.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <functional>
+
+// What the route handlers share: the state, the catalog, the renderer and two callbacks into the
+// server (persist after a mutation, start provisioning a new add-on). Also the Heroku error
+// bodies every handler uses, so "not found" reads the same on every route.
+struct SimContext
+{
+    SimState &state;
+    const SimCatalog &catalog;
+    ResourceRenderer &render;
+    std::function<void()> changed;
+    std::function<void(const SimAddon &)> startProvisioning;
+    std::function<void(const SimAddon &)> released;
+    int rateLimitRemaining = 0;
+
+    static QDateTime now() { return QDateTime::currentDateTimeUtc(); }
+    static HttpResponse appNotFound();
+    static HttpResponse addonNotFound();
+    static HttpResponse invalidParams(const QString &message);
+    // Parses a JSON object body; on failure fills `error` with a 400 "bad_request".
+    static bool jsonBody(const HttpRequest &request, QJsonObject *out, HttpResponse *error);
+    // Resolves the {app} path segment or answers Heroku's 404 for apps.
+    SimApp *appOr404(const QString &idOrName, HttpResponse *error);
+};

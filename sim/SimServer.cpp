@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: MIT
+#include "SimServer.h"
+
+#include "AddonRoutes.h"
+#include "AppRoutes.h"
+#include "AttachmentRoutes.h"
+#include "CatalogRoutes.h"
+#include "ConfigVarRoutes.h"
+#include "FakeDatabaseUrls.h"
+#include "StateStore.h"
+
+#include <QRegularExpression>
+#include <QTimer>
+#include <QUuid>
+#include <cstdio>
+
+SimServer::SimServer(SimState state, Options options, DatabaseProvisioner *provisioner, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_state(std::move(state)),
+      m_renderer(m_state, m_catalog),
+      m_provisioner(provisioner), m_context{m_state, m_catalog, m_renderer, {}, {}, {}, 0},
+      m_rateLimiter(m_options.rateLimit), m_http([this](const HttpRequest &r) { return handle(r); })
+{
+    m_provisioner->setParent(this);
+    m_context.changed = [this] { persist(); };
+    m_context.startProvisioning = [this](const SimAddon &addon) { startProvisioning(addon); };
+    m_context.released = [this](const SimAddon &addon) {
+        if (addon.plan.startsWith(m_catalog.services().first().name + QLatin1Char(':')))
+            m_provisioner->deprovision(addon.id, addon.databaseUrl);
+    };
+    connect(m_provisioner, &DatabaseProvisioner::provisioned, this,
+            [this](const QString &id, const QString &url) {
+                m_state.completeProvisioning(id, url, SimContext::now());
+                persist();
+            });
+    connect(m_provisioner, &DatabaseProvisioner::failed, this,
+            [this](const QString &id, const QString &message) {
+                std::fprintf(stderr, "heroku-sim: provisioning add-on %s failed: %s\n", qPrintable(id),
+                             qPrintable(message));
+                m_state.failProvisioning(id, SimContext::now());
+                persist();
+            });
+    AppRoutes::install(m_router, m_context);
+    ConfigVarRoutes::install(m_router, m_context);
+    AddonRoutes::install(m_router, m_context);
+    AttachmentRoutes::install(m_router, m_context);
+    CatalogRoutes::install(m_router, m_context);
+}
+
+bool SimServer::listen(quint16 port, QString *error)
+{
+    if (m_http.listen(port))
+        return true;
+    *error = QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(port).arg(m_http.errorString());
+    return false;
+}
+
+void SimServer::resumeProvisioning()
+{
+    for (const SimAddon &addon : std::as_const(m_state.addons)) {
+        if (addon.state == QLatin1String("provisioning"))
+            startProvisioning(addon);
+    }
+}
+
+void SimServer::startProvisioning(const SimAddon &addon)
+{
+    // ClearDB add-ons go to the pluggable provisioner; other services (Heroku Postgres) only need
+    // a plausible URL, produced after the same provisioning delay.
+    if (addon.plan.section(QLatin1Char(':'), 0, 0) == m_catalog.services().first().name) {
+        m_provisioner->provision(addon.id, addon.plan);
+        return;
+    }
+    const QString id = addon.id;
+    QTimer::singleShot(m_options.provisionDelayMs, this, [this, id] {
+        m_state.completeProvisioning(id, FakeDatabaseUrls::postgres(*QRandomGenerator::global()),
+                                     SimContext::now());
+        persist();
+    });
+}
+
+bool SimServer::saveState(QString *error) const
+{
+    return m_options.statePath.isEmpty() || StateStore::save(m_options.statePath, m_state, error);
+}
+
+void SimServer::persist()
+{
+    if (m_options.statePath.isEmpty())
+        return;
+    QString error;
+    if (!StateStore::save(m_options.statePath, m_state, &error))
+        std::fprintf(stderr, "heroku-sim: %s\n", qPrintable(error));
+}
+
+bool SimServer::authorized(const HttpRequest &request) const
+{
+    const QByteArray auth = request.header("authorization");
+    if (auth.startsWith("Bearer "))
+        return auth.mid(7).trimmed() == m_options.token;
+    if (auth.startsWith("Basic ")) {
+        // Heroku accepts HTTP Basic with the API token as the password (any user/e-mail).
+        const QByteArray decoded = QByteArray::fromBase64(auth.mid(6).trimmed());
+        const int colon = decoded.indexOf(':');
+        return colon >= 0 && decoded.mid(colon + 1) == m_options.token;
+    }
+    return false;
+}
+
+HttpResponse SimServer::handle(const HttpRequest &request)
+{
+    int remaining = m_rateLimiter.capacity();
+    HttpResponse response = guarded(request, &remaining);
+    response.setHeader("Request-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8());
+    response.setHeader("RateLimit-Remaining", QByteArray::number(remaining));
+    if (response.header("Content-Type").isEmpty())
+        response.setHeader("Content-Type", "application/json");
+    return response;
+}
+
+HttpResponse SimServer::guarded(const HttpRequest &request, int *remaining)
+{
+    if (!authorized(request))
+        return HttpResponse::error(401, QStringLiteral("unauthorized"),
+                                   QStringLiteral("Invalid credentials provided. Check the API token."));
+    const QByteArray token = m_options.token;
+    if (request.path.startsWith(QLatin1String("/__sim/"))) {
+        *remaining = m_rateLimiter.remaining(token);
+        return control(request);
+    }
+    static const QRegularExpression acceptRe(
+        QStringLiteral(R"(application/vnd\.heroku\+json;\s*version=3(\.[A-Za-z0-9-]+)?(\s*[,;]|$))"));
+    if (!acceptRe.match(QString::fromUtf8(request.header("accept"))).hasMatch())
+        return HttpResponse::error(
+            406, QStringLiteral("not_acceptable"),
+            QStringLiteral(
+                "Send \"Accept: application/vnd.heroku+json; version=3\" to use Platform API v3."));
+
+    const RateLimiter::Decision decision = m_rateLimiter.consume(token);
+    *remaining = decision.remaining;
+    if (!decision.allowed) {
+        HttpResponse r =
+            HttpResponse::error(429, QStringLiteral("rate_limit"),
+                                QStringLiteral("Your account reached the API rate limit\n"
+                                               "Please wait a few minutes before making new requests"));
+        r.setHeader("Retry-After", QByteArray::number(decision.retryAfterSeconds));
+        return r;
+    }
+    m_context.rateLimitRemaining = decision.remaining;
+
+    FaultPlan::Fault fault;
+    if (!m_faults.take(request.method, request.path, &fault))
+        return m_router.dispatch(request);
+    switch (fault.kind) {
+    case FaultPlan::Kind::Status429: {
+        HttpResponse r =
+            HttpResponse::error(429, QStringLiteral("rate_limit"),
+                                QStringLiteral("Your account reached the API rate limit\n"
+                                               "Please wait a few minutes before making new requests"));
+        r.setHeader("Retry-After", "1");
+        return r;
+    }
+    case FaultPlan::Kind::Status500:
+        return HttpResponse::error(500, QStringLiteral("internal_server_error"),
+                                   QStringLiteral("Internal server error (injected by heroku-sim)."));
+    case FaultPlan::Kind::Status503:
+        return HttpResponse::error(
+            503, QStringLiteral("service_unavailable"),
+            QStringLiteral("The API is temporarily unavailable (injected by heroku-sim)."));
+    case FaultPlan::Kind::Slow: {
+        HttpResponse r = m_router.dispatch(request);
+        r.delayMs = fault.delayMs;
+        return r;
+    }
+    case FaultPlan::Kind::Drop: {
+        HttpResponse r = m_router.dispatch(request);
+        r.drop = true;
+        return r;
+    }
+    case FaultPlan::Kind::Malformed: {
+        HttpResponse r = m_router.dispatch(request);
+        r.body = r.body.left(qMax(1, int(r.body.size() / 2)));
+        return r;
+    }
+    }
+    return m_router.dispatch(request);
+}
+
+HttpResponse SimServer::control(const HttpRequest &request)
+{
+    if (!request.peer.isLoopback())
+        return HttpResponse::error(403, QStringLiteral("forbidden"),
+                                   QStringLiteral("The control endpoint is loopback-only."));
+    if (request.path != QLatin1String("/__sim/faults"))
+        return HttpResponse::error(404, QStringLiteral("not_found"),
+                                   QStringLiteral("Unknown control endpoint."));
+    if (request.method == "DELETE") {
+        m_faults.clear();
+        return HttpResponse::json(200, QJsonObject{{QStringLiteral("armed"), 0}});
+    }
+    if (request.method != "POST")
+        return HttpResponse::error(405, QStringLiteral("method_not_allowed"),
+                                   QStringLiteral("Use POST (arm faults) or DELETE (clear faults)."));
+    QString error;
+    if (!m_faults.add(QString::fromUtf8(request.body), &error))
+        return HttpResponse::error(422, QStringLiteral("invalid_params"), error);
+    return HttpResponse::json(200, QJsonObject{{QStringLiteral("armed"), m_faults.size()}});
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "DatabaseProvisioner.h"
+#include "FaultPlan.h"
+#include "HttpServer.h"
+#include "RateLimiter.h"
+#include "ResourceRenderer.h"
+#include "Router.h"
+#include "SimCatalog.h"
+#include "SimContext.h"
+#include "SimState.h"
+
+#include <QObject>
+#include <memory>
+
+// heroku-sim: a stateful stand-in for the Heroku Platform API on 127.0.0.1.
+//
+// Usage: build a SimState (SimSeeder::seed or StateStore::load), construct SimServer with the
+// options and a DatabaseProvisioner, call listen(). Every request passes, in order: the control
+// endpoint (/__sim/faults), Authorization (Bearer <token>, or Basic with the token as password, as
+// the Heroku CLI may send), Accept (application/vnd.heroku+json; version=3[.variant]), the rate
+// limiter, injected faults, then the routes. Every answer carries Request-Id and
+// RateLimit-Remaining. With a state path, the state is saved after each mutation.
+class SimServer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QByteArray token;
+        int rateLimit = 4500;
+        int provisionDelayMs = 1500; // for non-ClearDB add-ons; ClearDB's delay is the provisioner's
+        QString statePath;
+    };
+
+    SimServer(SimState state, Options options, DatabaseProvisioner *provisioner, QObject *parent = nullptr);
+
+    bool listen(quint16 port, QString *error);
+    quint16 port() const { return m_http.port(); }
+    bool addFaults(const QString &spec, QString *error) { return m_faults.add(spec, error); }
+    bool saveState(QString *error) const;
+    // Resumes add-ons a previous run left in "provisioning".
+    void resumeProvisioning();
+
+private:
+    HttpResponse handle(const HttpRequest &request);
+    HttpResponse guarded(const HttpRequest &request, int *remaining);
+    HttpResponse control(const HttpRequest &request);
+    bool authorized(const HttpRequest &request) const;
+    void startProvisioning(const SimAddon &addon);
+    void persist();
+
+    Options m_options;
+    SimState m_state;
+    SimCatalog m_catalog;
+    ResourceRenderer m_renderer;
+    DatabaseProvisioner *m_provisioner;
+    SimContext m_context;
+    Router m_router;
+    FaultPlan m_faults;
+    RateLimiter m_rateLimiter;
+    HttpServer m_http;
+};
