@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#include "probe/SqlProbeWorker.h"
+
+#include "probe/SqlSession.h"
+
+SqlProbeWorker::SqlProbeWorker(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<ProbeTarget>();
+    qRegisterMetaType<SqlOutcome>();
+}
+
+SqlProbeWorker::~SqlProbeWorker() = default;
+
+void SqlProbeWorker::identify(quint64 ticket, const ProbeTarget &target, bool keepOpen)
+{
+    SqlOutcome outcome;
+    if (keepOpen && m_session && m_session->isOpen()) {
+        outcome.reusedConnection = true;
+    } else {
+        m_session = std::make_unique<SqlSession>();
+        outcome.error = m_session->open(target, &outcome.authMs);
+    }
+    if (!outcome.error.isError())
+        outcome.error = m_session->identify(&outcome.server, &outcome.queryMs);
+    // A failed connection is never reused: the next call logs in again (after a router failover or
+    // ClearDB's idle kill the old socket is dead anyway).
+    if (!keepOpen || outcome.error.isError())
+        m_session.reset();
+    Q_EMIT identified(ticket, outcome);
+}
+
+void SqlProbeWorker::closeSession()
+{
+    m_session.reset();
+}

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+#include "sandbox/SandboxCluster.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTimer>
+
+namespace {
+// Cold start initialises two data directories and a CA: a few seconds; stop waits for clean shutdown.
+constexpr int kActionTimeoutMs = 180000;
+
+QString lastLine(const QByteArray &text)
+{
+    const QList<QByteArray> lines = text.trimmed().split('\n');
+    return lines.isEmpty() ? QString() : QString::fromUtf8(lines.last()).trimmed();
+}
+} // namespace
+
+SandboxCluster::SandboxCluster(const QString &scriptPath, const QString &runtimeDir, quint16 basePort,
+                               QObject *parent)
+    : QObject(parent), m_scriptPath(scriptPath), m_runtimeDir(runtimeDir), m_basePort(basePort)
+{
+}
+
+SandboxCluster::~SandboxCluster()
+{
+    if (m_current) {
+        m_current->disconnect(this);
+        m_current->kill();
+    }
+}
+
+QString SandboxCluster::defaultRuntimeDir()
+{
+    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (!runtime.isEmpty())
+        return runtime + QStringLiteral("/cleardb-sandbox");
+    return QDir::homePath() + QStringLiteral("/.local/state/cleardb-sandbox");
+}
+
+QStringList SandboxCluster::commonArguments() const
+{
+    QStringList args;
+    if (!m_runtimeDir.isEmpty())
+        args << QStringLiteral("--dir") << m_runtimeDir;
+    if (m_basePort != 0)
+        args << QStringLiteral("--base-port") << QString::number(m_basePort);
+    return args;
+}
+
+void SandboxCluster::start()
+{
+    enqueue({Action::Start, {QStringLiteral("start")}, {}, {}});
+}
+
+void SandboxCluster::stop()
+{
+    enqueue({Action::Stop, {QStringLiteral("stop")}, {}, {}});
+}
+
+void SandboxCluster::refreshStatus()
+{
+    enqueue({Action::Status, {}, {}, {}});
+}
+
+void SandboxCluster::createDatabase(const QString &name, const QString &user, const QString &password)
+{
+    // "-" makes the script read the password from stdin, so it never shows up in `ps`.
+    enqueue({Action::CreateDatabase,
+             {QStringLiteral("provision-db"), name, user, QStringLiteral("-")},
+             password.toUtf8() + '\n',
+             name});
+}
+
+void SandboxCluster::enqueue(Job job)
+{
+    m_queue.enqueue(std::move(job));
+    if (!m_current)
+        runNext();
+}
+
+void SandboxCluster::runNext()
+{
+    if (m_queue.isEmpty())
+        return;
+    m_currentJob = m_queue.dequeue();
+    m_pending = SandboxResult();
+    m_pending.database = m_currentJob.database;
+    m_statusPhase = m_currentJob.action == Action::Status;
+    if (m_statusPhase)
+        launch({QStringLiteral("status"), QStringLiteral("--json")}, {});
+    else
+        launch(m_currentJob.arguments, m_currentJob.input);
+}
+
+void SandboxCluster::launch(const QStringList &arguments, const QByteArray &input)
+{
+    m_current = new QProcess(this);
+    m_current->setProgram(m_scriptPath);
+    m_current->setArguments(arguments + commonArguments());
+    connect(m_current, &QProcess::finished, this, &SandboxCluster::onProcessFinished);
+    connect(m_current, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return;
+        m_pending.error = QStringLiteral("cannot run %1: %2; check the installation")
+                              .arg(m_scriptPath, m_current->errorString());
+        onProcessFinished(-1);
+    });
+    QTimer::singleShot(kActionTimeoutMs, m_current, [process = m_current] { process->kill(); });
+    m_current->start();
+    if (!input.isEmpty())
+        m_current->write(input);
+    m_current->closeWriteChannel();
+}
+
+void SandboxCluster::onProcessFinished(int exitCode)
+{
+    QProcess *process = m_current;
+    process->disconnect(this);
+    process->deleteLater();
+    m_current = nullptr;
+    const QByteArray out = process->readAllStandardOutput();
+    const QByteArray err = process->readAllStandardError();
+    const bool crashed = process->exitStatus() == QProcess::CrashExit || exitCode < 0;
+
+    if (!m_statusPhase) {
+        if ((crashed || exitCode != 0) && m_pending.error.isEmpty()) {
+            const QString reason = lastLine(err);
+            m_pending.error =
+                reason.isEmpty() ? QStringLiteral("cluster.sh failed (exit %1)").arg(exitCode) : reason;
+        }
+        if (!m_pending.error.isEmpty()) {
+            deliver(m_currentJob.action, m_pending);
+            runNext();
+            return;
+        }
+        // The action succeeded: every action ends by reading the status, so callers get fresh ports and pids.
+        m_statusPhase = true;
+        launch({QStringLiteral("status"), QStringLiteral("--json")}, {});
+        return;
+    }
+
+    // Status exits 3 when not everything runs; that is an answer, not a failure.
+    QString parseError;
+    if (crashed || !SandboxStatus::fromJson(out, &m_pending.status, &parseError)) {
+        if (m_pending.error.isEmpty())
+            m_pending.error = crashed ? QStringLiteral("cluster.sh status did not finish") : parseError;
+    }
+    const bool expectRunning =
+        m_currentJob.action == Action::Start || m_currentJob.action == Action::CreateDatabase;
+    if (m_pending.error.isEmpty() && expectRunning && !m_pending.status.isRunning())
+        m_pending.error = QStringLiteral("the sandbox is %1 after start; run 'cluster.sh status' for details")
+                              .arg(m_pending.status.state);
+    if (m_pending.error.isEmpty() && m_currentJob.action == Action::Stop &&
+        m_pending.status.state != QStringLiteral("stopped"))
+        m_pending.error = QStringLiteral("the sandbox is still %1 after stop").arg(m_pending.status.state);
+    m_pending.ok = m_pending.error.isEmpty();
+    deliver(m_currentJob.action, m_pending);
+    runNext();
+}
+
+void SandboxCluster::deliver(Action action, const SandboxResult &result)
+{
+    switch (action) {
+    case Action::Start:
+        Q_EMIT started(result);
+        break;
+    case Action::Stop:
+        Q_EMIT stopped(result);
+        break;
+    case Action::Status:
+        Q_EMIT statusRefreshed(result);
+        break;
+    case Action::CreateDatabase:
+        Q_EMIT databaseCreated(result);
+        break;
+    }
+}

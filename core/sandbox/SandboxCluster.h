@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "sandbox/SandboxStatus.h"
+
+#include <QObject>
+#include <QQueue>
+#include <QString>
+#include <QStringList>
+
+class QProcess;
+
+// The local sandbox ClearDB cluster (two MariaDB masters with TLS behind HAProxy), driven through
+// scripts/sandbox/cluster.sh so the GUI, the CLI and the tests start it exactly the same way.
+// Every action is asynchronous (QProcess, no waiting): call start(), stop(), refreshStatus() or
+// createDatabase() and receive the matching past-tense signal with a SandboxResult. Actions queue up
+// and run one at a time. Database passwords go to the script on stdin, never on its command line.
+//
+//     auto *cluster = new SandboxCluster(scriptPath, SandboxCluster::defaultRuntimeDir(), 0, this);
+//     connect(cluster, &SandboxCluster::started, this, [](const SandboxResult &r) { ... r.status.routedPort
+//     ... }); cluster->start();
+struct SandboxResult
+{
+    bool ok = false;
+    QString error; // one line: what went wrong and what to do
+    SandboxStatus status;
+    QString database; // for createDatabase()
+};
+
+class SandboxCluster : public QObject
+{
+    Q_OBJECT
+public:
+    // basePort 0 = the script's default (or the port a running cluster already uses).
+    SandboxCluster(const QString &scriptPath, const QString &runtimeDir, quint16 basePort = 0,
+                   QObject *parent = nullptr);
+    ~SandboxCluster() override;
+
+    // $XDG_RUNTIME_DIR/cleardb-sandbox, else ~/.local/state/cleardb-sandbox (never a system path).
+    static QString defaultRuntimeDir();
+
+    void start();
+    void stop();
+    void refreshStatus();
+    // Creates database `name` and user `user` (all privileges on it) on both masters.
+    void createDatabase(const QString &name, const QString &user, const QString &password);
+    bool isBusy() const { return m_current != nullptr; }
+
+Q_SIGNALS:
+    void started(const SandboxResult &result);
+    void stopped(const SandboxResult &result);
+    void statusRefreshed(const SandboxResult &result);
+    void databaseCreated(const SandboxResult &result);
+
+private:
+    enum class Action
+    {
+        Start,
+        Stop,
+        Status,
+        CreateDatabase,
+    };
+    struct Job
+    {
+        Action action;
+        QStringList arguments;
+        QByteArray input;
+        QString database;
+    };
+
+    void enqueue(Job job);
+    void runNext();
+    void launch(const QStringList &arguments, const QByteArray &input);
+    void onProcessFinished(int exitCode);
+    void deliver(Action action, const SandboxResult &result);
+    QStringList commonArguments() const;
+
+    QString m_scriptPath;
+    QString m_runtimeDir;
+    quint16 m_basePort = 0;
+    QQueue<Job> m_queue;
+    QProcess *m_current = nullptr;
+    Job m_currentJob{};
+    bool m_statusPhase = false; // the action ran; now reading its status
+    SandboxResult m_pending;
+};
