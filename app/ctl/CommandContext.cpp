@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#include "CommandContext.h"
+
+#include "heroku/HerokuClient.h"
+#include "heroku/HerokuError.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+
+CommandContext::CommandContext(const CtlSettings &settings, QObject *parent)
+    : QObject(parent), m_settings(settings), m_network(new QNetworkAccessManager(this)),
+      m_client(new HerokuClient(m_network, ApiEndpoint::fromEnvironment(), this))
+{
+    RetryPolicy retry;
+    retry.timeoutMs = settings.timeoutMs;
+    m_client->setRetryPolicy(retry);
+}
+
+void CommandContext::fail(const HerokuError &error)
+{
+    fail(error.oneLine());
+}
+
+void CommandContext::fail(const QString &message)
+{
+    if (m_exited)
+        return;
+    m_output.error(message);
+    exit(Failure);
+}
+
+void CommandContext::usageError(const QString &message, const QString &command)
+{
+    if (m_exited)
+        return;
+    const QString help = command.isEmpty()
+                             ? QStringLiteral("cleardbctl --help")
+                             : QStringLiteral("cleardbctl ") + command + QStringLiteral(" --help");
+    // One line, so scripts that capture stderr get the whole reason.
+    m_output.error(message + QStringLiteral(" (see `") + help + QStringLiteral("`)"));
+    exit(UsageError);
+}
+
+void CommandContext::exit(int code)
+{
+    if (m_exited)
+        return;
+    m_exited = true;
+    QCoreApplication::exit(code);
+}

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "CtlSettings.h"
+#include "Output.h"
+
+#include <QObject>
+
+class HerokuClient;
+class QNetworkAccessManager;
+struct HerokuError;
+
+// What every command runs with: the API client, the output, the settings, and
+// the one way to end the program.
+//
+// Commands are asynchronous: they start requests and, when the last answer is
+// in, call succeed() or one of the failures, which print and then end the event
+// loop through QCoreApplication::exit(code). The first exit wins; later calls
+// (a late reply after an error) are ignored, so a command cannot print two
+// verdicts. Exit codes are cleardbctl's contract: 0 success, 1 the operation
+// failed, 2 usage error.
+class CommandContext : public QObject
+{
+    Q_OBJECT
+public:
+    enum ExitCode
+    {
+        Success = 0,
+        Failure = 1,
+        UsageError = 2,
+    };
+
+    CommandContext(const CtlSettings &settings, QObject *parent = nullptr);
+
+    HerokuClient *client() const { return m_client; }
+    const Output &out() const { return m_output; }
+    Output &out() { return m_output; }
+    const CtlSettings &settings() const { return m_settings; }
+
+    void succeed() { exit(Success); }
+    // "error: <message> (<id>, request <Request-Id>)" and exit 1.
+    void fail(const HerokuError &error);
+    void fail(const QString &message);
+    // One line plus the --help hint for `command` (empty: the program), exit 2.
+    void usageError(const QString &message, const QString &command = QString());
+    void exit(int code);
+    bool hasExited() const { return m_exited; }
+
+private:
+    CtlSettings m_settings;
+    Output m_output;
+    QNetworkAccessManager *m_network;
+    HerokuClient *m_client;
+    bool m_exited = false;
+};

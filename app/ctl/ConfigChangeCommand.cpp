@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+#include "ConfigChangeCommand.h"
+
+#include "CommandOptions.h"
+#include "ConfigMasker.h"
+#include "DynoRestarter.h"
+#include "heroku/HerokuClient.h"
+
+#include <QCommandLineParser>
+#include <QRegularExpression>
+
+ConfigChangeCommand::ConfigChangeCommand(Mode mode, CommandContext *context) : Command(context), m_mode(mode)
+{
+}
+
+QString ConfigChangeCommand::name() const
+{
+    return m_mode == Mode::Set ? QStringLiteral("set") : QStringLiteral("unset");
+}
+
+QString ConfigChangeCommand::summary() const
+{
+    return m_mode == Mode::Set ? QStringLiteral("Set config vars (one release).")
+                               : QStringLiteral("Remove config vars (one release).");
+}
+
+void ConfigChangeCommand::configure(QCommandLineParser &parser)
+{
+    parser.addOption(CommandOptions::app());
+    parser.addOption(CommandOptions::restart());
+    if (m_mode == Mode::Set)
+        parser.addPositionalArgument(QStringLiteral("VAR=VALUE"), QStringLiteral("Config vars to set."),
+                                     QStringLiteral("VAR=VALUE..."));
+    else
+        parser.addPositionalArgument(QStringLiteral("VAR"), QStringLiteral("Config vars to remove."),
+                                     QStringLiteral("VAR..."));
+}
+
+QString ConfigChangeCommand::prepare(const QCommandLineParser &parser)
+{
+    QString error;
+    m_app = CommandOptions::requiredApp(parser, &error);
+    if (!error.isEmpty())
+        return error;
+    m_restart = parser.isSet(QStringLiteral("restart"));
+    const QStringList arguments = parser.positionalArguments();
+    if (arguments.isEmpty())
+        return m_mode == Mode::Set ? QStringLiteral("give at least one VAR=VALUE")
+                                   : QStringLiteral("give at least one VAR to remove");
+    // Heroku accepts config var names of letters, digits and underscores.
+    static const QRegularExpression varName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    for (const QString &argument : arguments) {
+        const int equals = argument.indexOf(QLatin1Char('='));
+        if (m_mode == Mode::Set && equals <= 0)
+            return QStringLiteral("\"%1\" is not VAR=VALUE").arg(argument.section(QLatin1Char('='), 0, 0));
+        const QString var = m_mode == Mode::Set ? argument.left(equals) : argument;
+        if (!varName.match(var).hasMatch())
+            return QStringLiteral("\"%1\" is not a config var name (letters, digits and _)").arg(var);
+        m_changes.insert(var, m_mode == Mode::Set ? QJsonValue(argument.mid(equals + 1)) : QJsonValue());
+    }
+    return QString();
+}
+
+void ConfigChangeCommand::start()
+{
+    connect(client()->updateConfigVars(m_app, m_changes), &HerokuRequest::finished, this,
+            [this](const HerokuResult &result) {
+                if (!result.ok())
+                    return context()->fail(result.error);
+                if (json()) {
+                    out().json(ConfigMasker::masked(result.object()));
+                } else {
+                    for (auto it = m_changes.constBegin(); it != m_changes.constEnd(); ++it) {
+                        if (it->isNull())
+                            out().line(QStringLiteral("Unset %1").arg(it.key()));
+                        else
+                            out().line(QStringLiteral("Set %1: %2")
+                                           .arg(it.key(), ConfigMasker::masked(it.key(), it->toString())));
+                    }
+                    out().line(
+                        QStringLiteral("Heroku restarts %1's dynos with the new config (a new release).")
+                            .arg(m_app));
+                }
+                if (!m_restart)
+                    return context()->succeed();
+                DynoRestarter::restart(context(), m_app, this);
+            });
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#include "ConfigCommand.h"
+
+#include "CommandOptions.h"
+#include "ConfigMasker.h"
+#include "heroku/HerokuClient.h"
+
+#include <QCommandLineParser>
+
+void ConfigCommand::configure(QCommandLineParser &parser)
+{
+    parser.addOption(CommandOptions::app());
+    parser.addOption({QStringLiteral("reveal"), QStringLiteral("Show passwords and tokens unmasked.")});
+}
+
+QString ConfigCommand::prepare(const QCommandLineParser &parser)
+{
+    QString error;
+    m_app = CommandOptions::requiredApp(parser, &error);
+    m_reveal = parser.isSet(QStringLiteral("reveal"));
+    if (!error.isEmpty())
+        return error;
+    return CommandOptions::tooManyArguments(parser, 0);
+}
+
+void ConfigCommand::start()
+{
+    connect(client()->configVars(m_app), &HerokuRequest::finished, this, [this](const HerokuResult &result) {
+        if (!result.ok())
+            return context()->fail(result.error);
+        const QJsonObject vars = m_reveal ? result.object() : ConfigMasker::masked(result.object());
+        if (json()) {
+            out().json(vars);
+            return context()->succeed();
+        }
+        if (vars.isEmpty()) {
+            out().line(QStringLiteral("%1 has no config vars.").arg(m_app));
+            return context()->succeed();
+        }
+        // QJsonObject iterates keys in sorted order, which is what people scan for.
+        QList<QPair<QString, QString>> pairs;
+        for (auto it = vars.constBegin(); it != vars.constEnd(); ++it)
+            pairs.append({it.key(), it->toString()});
+        out().keyValues(pairs);
+        context()->succeed();
+    });
+}

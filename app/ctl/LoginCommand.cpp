@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+#include "LoginCommand.h"
+
+#include "CommandOptions.h"
+#include "TokenReader.h"
+#include "credentials/CredentialWriter.h"
+#include "credentials/SecretRedactor.h"
+#include "heroku/HerokuClient.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+
+LoginCommand::LoginCommand(CommandContext *context, CredentialStore *store) : Command(context), m_store(store)
+{
+}
+
+QString LoginCommand::details() const
+{
+    return QStringLiteral(
+        "The token is read from stdin, never from the command line (create one with\n"
+        "`heroku authorizations:create` or in the Heroku Dashboard under Account settings):\n"
+        "  cleardbctl login < token-file\n"
+        "It is checked with the API, then stored in the system keychain, or in ~/.netrc\n"
+        "(mode 0600, the Heroku CLI's format) when no keychain is available.");
+}
+
+void LoginCommand::configure(QCommandLineParser &parser)
+{
+    Q_UNUSED(parser)
+}
+
+QString LoginCommand::prepare(const QCommandLineParser &parser)
+{
+    if (!parser.positionalArguments().isEmpty())
+        return QStringLiteral("login takes no arguments; pass the token on stdin, never on the command line");
+    return QString();
+}
+
+void LoginCommand::start()
+{
+    const TokenReader::Result read = TokenReader::readFromStdin(QStringLiteral("Heroku API token: "));
+    if (!read.error.isEmpty())
+        return context()->fail(read.error);
+    if (read.token.isEmpty())
+        return context()->usageError(
+            QStringLiteral("no token on stdin; run `cleardbctl login < token-file` or type "
+                           "it at the prompt"),
+            name());
+    SecretRedactor::registerSecret(read.token);
+    client()->setToken(read.token);
+    const QString token = read.token;
+    connect(client()->account(), &HerokuRequest::finished, this, [this, token](const HerokuResult &result) {
+        if (!result.ok())
+            return context()->fail(result.error);
+        const QString email = result.object().value(QLatin1String("email")).toString();
+        store(email, token);
+    });
+}
+
+void LoginCommand::store(const QString &email, const QString &token)
+{
+    auto *writer = new CredentialWriter(m_store, this);
+    writer->setApiHost(client()->endpoint().host());
+    const QString home = QProcessEnvironment::systemEnvironment().value(QStringLiteral("HOME"));
+    if (!home.isEmpty())
+        writer->setHomeDir(home);
+    connect(writer, &CredentialWriter::finished, this, [this, email](const CredentialWriteResult &result) {
+        for (const QString &warning : result.warnings)
+            out().warning(warning);
+        if (!result.ok)
+            return context()->fail(result.error);
+        if (json()) {
+            out().json(QJsonObject{
+                {QStringLiteral("email"), email},
+                {QStringLiteral("keychain"), result.keychain},
+                {QStringLiteral("netrc_machines"), QJsonArray::fromStringList(result.netrcMachines)},
+                {QStringLiteral("stored"), result.description}});
+        } else {
+            out().line(QStringLiteral("Logged in as %1; token %2").arg(email, result.description));
+        }
+        if (!QProcessEnvironment::systemEnvironment()
+                 .value(QStringLiteral("HEROKU_API_KEY"))
+                 .trimmed()
+                 .isEmpty())
+            out().warning(
+                QStringLiteral("HEROKU_API_KEY is set and wins over the stored token until you unset it"));
+        context()->succeed();
+    });
+    writer->login(email, Secret(token));
+}

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Command.h"
+
+class CredentialStore;
+
+// `cleardbctl login`: read an API token from stdin, check it with GET /account,
+// and store it (CredentialWriter: the system keychain, else ~/.netrc 0600).
+//
+// The token is never accepted as an argument: argv is visible to every user on
+// the machine through /proc and lands in shell history. On a terminal the prompt
+// goes to stderr and echo is off; otherwise the first line of stdin is read
+// (`cleardbctl login < token-file`, or a CI secret piped in). A token the API
+// refuses is not stored. Prints the account e-mail and where the token went.
+class LoginCommand : public Command
+{
+    Q_OBJECT
+public:
+    LoginCommand(CommandContext *context, CredentialStore *store);
+
+    QString name() const override { return QStringLiteral("login"); }
+    QString summary() const override { return QStringLiteral("Store a Heroku API token (read from stdin)."); }
+    QString details() const override;
+    void configure(QCommandLineParser &parser) override;
+    QString prepare(const QCommandLineParser &parser) override;
+    bool needsToken() const override { return false; }
+    void start() override;
+
+private:
+    void store(const QString &email, const QString &token);
+
+    CredentialStore *m_store;
+};

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Command.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+// `cleardbctl promote --app APP [--from VAR] [--to VAR] [--restart]`: step 3 of
+// the ClearDB guide ("copy the CLEARDB_DATABASE_URL value and assign it to your
+// DATABASE_URL") without the value ever passing through a terminal.
+//
+// It reads the config vars and the add-ons (two GETs, in parallel), refuses when
+// the target var belongs to an add-on attachment (Heroku Postgres owns
+// DATABASE_URL; overwriting it by hand breaks that add-on's link to the app), and
+// otherwise sends one PATCH. It shows old → new masked and says that Heroku
+// restarts the dynos, because a config change makes a new release.
+class PromoteCommand : public Command
+{
+    Q_OBJECT
+public:
+    using Command::Command;
+
+    QString name() const override { return QStringLiteral("promote"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Copy CLEARDB_DATABASE_URL into DATABASE_URL (or --from/--to vars).");
+    }
+    void configure(QCommandLineParser &parser) override;
+    QString prepare(const QCommandLineParser &parser) override;
+    void start() override;
+
+private:
+    void onLoaded();
+    void apply(const QString &oldValue, const QString &newValue);
+
+    QString m_app;
+    QString m_from = QStringLiteral("CLEARDB_DATABASE_URL");
+    QString m_to = QStringLiteral("DATABASE_URL");
+    bool m_restart = false;
+    QJsonObject m_vars;
+    QJsonArray m_addons;
+    int m_pending = 0;
+};

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#include "RestartCommand.h"
+
+#include "CommandOptions.h"
+#include "heroku/HerokuClient.h"
+
+#include <QCommandLineParser>
+
+void RestartCommand::configure(QCommandLineParser &parser)
+{
+    parser.addOption(CommandOptions::app());
+}
+
+QString RestartCommand::prepare(const QCommandLineParser &parser)
+{
+    QString error;
+    m_app = CommandOptions::requiredApp(parser, &error);
+    if (!error.isEmpty())
+        return error;
+    return CommandOptions::tooManyArguments(parser, 0);
+}
+
+void RestartCommand::start()
+{
+    out().progress(QStringLiteral("Restarting all dynos of %1...").arg(m_app));
+    connect(client()->restartAllDynos(m_app), &HerokuRequest::finished, this,
+            [this](const HerokuResult &result) {
+                if (!result.ok())
+                    return context()->fail(result.error);
+                if (json())
+                    out().json(result.data.isUndefined() || result.data.isNull() ? QJsonValue(QJsonObject())
+                                                                                 : result.data);
+                else
+                    out().line(QStringLiteral("Restarted all dynos of %1").arg(m_app));
+                context()->succeed();
+            });
+}

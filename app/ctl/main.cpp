@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// cleardbctl: the headless companion of ClearDB Console. Links core only, so it
+// runs on servers and in CI without a display.
+#include "CommandContext.h"
+#include "CommandDispatcher.h"
+#include "CtlSettings.h"
+
+#include "AppInfo.h"
+#include "credentials/KeychainCredentialStore.h"
+#include "credentials/SecretRedactor.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("cleardbctl"));
+    QCoreApplication::setApplicationVersion(AppInfo::version());
+    // Qt's own warnings (network, keychain) pass through the redactor too.
+    SecretRedactor::installMessageFilter();
+
+    CtlSettings settings;
+    QString settingsError;
+    const bool settingsOk =
+        CtlSettings::fromEnvironment(QProcessEnvironment::systemEnvironment(), &settings, &settingsError);
+    CommandContext context(settings);
+    KeychainCredentialStore keychain;
+    CommandDispatcher dispatcher(&context, &keychain);
+
+    // Everything runs on the event loop; a command ends it with its exit code.
+    QTimer::singleShot(0, &context, [&] {
+        if (!settingsOk)
+            return context.usageError(settingsError);
+        dispatcher.run(QCoreApplication::arguments());
+    });
+    return QCoreApplication::exec();
+}
