@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+#include "credentials/NetrcFile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+namespace {
+
+mode_t modeOf(const QString &path)
+{
+    struct stat st = {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return 0;
+    return st.st_mode & 07777;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+// ~/.netrc on disk: loading with a permission warning, saving atomically with mode 0600.
+class TstNetrcFile : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void missingFileIsEmptyNotAnError();
+    void warnsWhenOthersCanRead_data();
+    void warnsWhenOthersCanRead();
+    void savesWithOwnerOnlyMode_data();
+    void savesWithOwnerOnlyMode();
+    void failedWriteLeavesOldFile();
+    void unwritableLocationCreatesNothing();
+    void refusesDirectoriesAndHugeFiles();
+    void showsHomeAsTilde();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_home;
+    mode_t m_umask = 022;
+};
+
+void TstNetrcFile::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_home->isValid());
+    // With umask 0 a careless writer would create a world-writable file.
+    m_umask = ::umask(0);
+}
+
+void TstNetrcFile::cleanup()
+{
+    ::umask(m_umask);
+    m_home.reset();
+}
+
+void TstNetrcFile::missingFileIsEmptyNotAnError()
+{
+    const NetrcFile file(m_home->filePath(QStringLiteral(".netrc")), m_home->path());
+    const NetrcFile::Loaded loaded = file.load();
+    QVERIFY(!loaded.exists);
+    QVERIFY(!loaded.error.isError());
+    QVERIFY(loaded.netrc.entries().isEmpty());
+}
+
+void TstNetrcFile::warnsWhenOthersCanRead_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<bool>("warns");
+    QTest::newRow("0600") << 0600 << false;
+    QTest::newRow("0400") << 0400 << false;
+    QTest::newRow("0644") << 0644 << true;
+    QTest::newRow("0640") << 0640 << true;
+    QTest::newRow("0604") << 0604 << true;
+    QTest::newRow("0620") << 0620 << true;
+}
+
+void TstNetrcFile::warnsWhenOthersCanRead()
+{
+    QFETCH(int, mode);
+    QFETCH(bool, warns);
+    const QString path = m_home->filePath(QStringLiteral(".netrc"));
+    QVERIFY(writeFile(path, "machine api.heroku.com password tok\n"));
+    QCOMPARE(::chmod(QFile::encodeName(path).constData(), mode_t(mode)), 0);
+    const NetrcFile::Loaded loaded = NetrcFile(path, m_home->path()).load();
+    QVERIFY(loaded.exists);
+    QVERIFY(!loaded.error.isError());
+    QCOMPARE(!loaded.permissionWarning.isEmpty(), warns);
+    if (warns)
+        QVERIFY(loaded.permissionWarning.contains(QStringLiteral("chmod 600 ~/.netrc")));
+}
+
+void TstNetrcFile::savesWithOwnerOnlyMode_data()
+{
+    QTest::addColumn<int>("existingMode"); // -1: no file yet
+    QTest::newRow("new file") << -1;
+    QTest::newRow("replaces a 0644 file") << 0644;
+    QTest::newRow("replaces a 0666 file") << 0666;
+    QTest::newRow("keeps 0600") << 0600;
+}
+
+void TstNetrcFile::savesWithOwnerOnlyMode()
+{
+    QFETCH(int, existingMode);
+    const QString path = m_home->filePath(QStringLiteral(".netrc"));
+    if (existingMode >= 0) {
+        QVERIFY(writeFile(path, "machine old password old\n"));
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), mode_t(existingMode)), 0);
+    }
+    const QByteArray bytes("machine api.heroku.com\n  login a@b.c\n  password tok\n");
+    const NetrcError error = NetrcFile(path, m_home->path()).save(bytes);
+    QVERIFY2(!error.isError(), qPrintable(error.message));
+    QCOMPARE(readFile(path), bytes);
+    QCOMPARE(modeOf(path), mode_t(0600));
+    // Nothing but the file itself is left in the directory (no temporary file).
+    QCOMPARE(QDir(m_home->path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral(".netrc")});
+}
+
+void TstNetrcFile::failedWriteLeavesOldFile()
+{
+    // Make the write itself fail half-way with a file size limit (works even
+    // for root, unlike a read-only directory): the old file must stay intact.
+    const QString path = m_home->filePath(QStringLiteral(".netrc"));
+    const QByteArray original("machine keep.example.com password keep\n");
+    QVERIFY(writeFile(path, original));
+    QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0600), 0);
+
+    struct rlimit old = {};
+    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &old), 0);
+    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit limited = old;
+    limited.rlim_cur = 4096;
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &limited), 0);
+    const NetrcError error = NetrcFile(path, m_home->path()).save(QByteArray(64 * 1024, '#'));
+    ::setrlimit(RLIMIT_FSIZE, &old);
+    std::signal(SIGXFSZ, previousHandler);
+
+    QCOMPARE(error.kind, NetrcError::Kind::WriteFailed);
+    QVERIFY(
+        error.describe(QStringLiteral("~/.netrc")).startsWith(QStringLiteral("~/.netrc: cannot be written")));
+    QCOMPARE(readFile(path), original);
+    QCOMPARE(QDir(m_home->path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral(".netrc")});
+}
+
+void TstNetrcFile::unwritableLocationCreatesNothing()
+{
+    // "Home" is a regular file, so no file can be created below it — not even by root.
+    const QString notADir = m_home->filePath(QStringLiteral("plain-file"));
+    QVERIFY(writeFile(notADir, "x"));
+    const NetrcError error = NetrcFile(notADir + QStringLiteral("/.netrc")).save("machine a password b\n");
+    QCOMPARE(error.kind, NetrcError::Kind::WriteFailed);
+    QVERIFY(!error.message.contains(QStringLiteral("password b")));
+    QCOMPARE(QDir(m_home->path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("plain-file")});
+}
+
+void TstNetrcFile::refusesDirectoriesAndHugeFiles()
+{
+    const QString dir = m_home->filePath(QStringLiteral(".netrc"));
+    QVERIFY(QDir().mkpath(dir));
+    QCOMPARE(NetrcFile(dir).load().error.kind, NetrcError::Kind::ReadFailed);
+
+    const QString huge = m_home->filePath(QStringLiteral("huge"));
+    QVERIFY(writeFile(huge, QByteArray(Netrc::MaximumSize + 10, '\n')));
+    QCOMPARE(NetrcFile(huge).load().error.kind, NetrcError::Kind::TooLarge);
+}
+
+void TstNetrcFile::showsHomeAsTilde()
+{
+    QCOMPARE(NetrcFile(NetrcFile::defaultPath(m_home->path()), m_home->path()).displayPath(),
+             QStringLiteral("~/.netrc"));
+    QCOMPARE(NetrcFile(QStringLiteral("/etc/netrc"), m_home->path()).displayPath(),
+             QStringLiteral("/etc/netrc"));
+}
+
+QTEST_GUILESS_MAIN(TstNetrcFile)
+#include "tst_netrcfile.moc"
