@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class AppListModel;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTreeView;
+
+// The left pane: a filter box over the account's apps, sorted by name. Built for
+// accounts with thousands of apps: a QTreeView with uniform row heights (so
+// layout is O(visible rows)), fixed-width columns (no ResizeToContents pass over
+// every row), and a QSortFilterProxyModel that filters in memory.
+//
+// When there is nothing to list it says why and what to do (still loading, no
+// apps on the account, nothing matches the filter) instead of an empty grid.
+// It emits currentAppChanged() with the app name, and firstAppsPainted() once,
+// after the first paint that shows apps, for the start-up benchmark.
+class AppListView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit AppListView(QWidget *parent = nullptr);
+
+    void setModel(AppListModel *model);
+    // Shown in place of the list until the first answer arrives.
+    void setLoadingText(const QString &text);
+    // Re-selects `name` after the list was reloaded, if it is still there.
+    void selectApp(const QString &name);
+    QString currentApp() const;
+
+Q_SIGNALS:
+    void currentAppChanged(const QString &name);
+    void firstAppsPainted(int count);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void updateState();
+    void onCurrentChanged();
+
+    AppListModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy;
+    QLineEdit *m_filter;
+    QLabel *m_count;
+    QStackedWidget *m_stack;
+    QTreeView *m_view;
+    QLabel *m_empty;
+    QString m_loadingText;
+    QString m_current;
+    bool m_loaded = false;
+    bool m_paintReported = false;
+};

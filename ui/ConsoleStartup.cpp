@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#include "ConsoleStartup.h"
+
+#include "SandboxSession.h"
+#include "credentials/CredentialResolver.h"
+#include "credentials/KeychainCredentialStore.h"
+#include "credentials/SecretRedactor.h"
+
+ConsoleStartup::ConsoleStartup(QObject *parent) : QObject(parent) {}
+
+ConsoleStartup::~ConsoleStartup()
+{
+    // Explicit, so heroku-sim is stopped before anything else of ours goes away.
+    delete m_sandbox;
+}
+
+void ConsoleStartup::start()
+{
+    if (m_forceSandbox) {
+        startSandbox();
+        return;
+    }
+    m_endpoint = ApiEndpoint::fromEnvironment();
+    if (!m_endpoint.isValid()) {
+        Q_EMIT failed(m_endpoint.error().message);
+        return;
+    }
+    Q_EMIT progress(tr("Looking for Heroku credentials…"));
+    m_resolver = new CredentialResolver(new KeychainCredentialStore(this), this);
+    m_resolver->setApiHost(m_endpoint.host());
+    connect(m_resolver, &CredentialResolver::resolved, this, &ConsoleStartup::onResolved);
+    m_resolver->resolve();
+}
+
+void ConsoleStartup::onResolved(const CredentialResolution &resolution)
+{
+    for (const QString &warning : resolution.warnings)
+        Q_EMIT notice(warning);
+    if (!resolution.hasToken()) {
+        QString why = resolution.message;
+        if (why.endsWith(QLatin1Char('.')))
+            why.chop(1);
+        Q_EMIT notice(tr("%1. This window shows a local sandbox instead; nothing in it touches your Heroku "
+                         "account.")
+                          .arg(why));
+        startSandbox();
+        return;
+    }
+    ConsoleConnection connection;
+    connection.endpoint = m_endpoint;
+    connection.token = resolution.token;
+    connection.credentialSource = resolution.description;
+    Q_EMIT ready(connection);
+}
+
+void ConsoleStartup::startSandbox()
+{
+    Q_EMIT progress(tr("Starting the sandbox (heroku-sim)…"));
+    m_sandbox = new SandboxSession(this);
+    m_sandbox->setProgram(m_sandboxProgram);
+    m_sandbox->setAppCount(m_sandboxAppCount);
+    connect(m_sandbox, &SandboxSession::failed, this, &ConsoleStartup::failed);
+    connect(m_sandbox, &SandboxSession::stoppedUnexpectedly, this, &ConsoleStartup::sandboxStopped);
+    connect(m_sandbox, &SandboxSession::started, this,
+            [this](const ApiEndpoint &endpoint, const Secret &token) {
+                // Throwaway, but still a token: keep it out of any log line.
+                SecretRedactor::registerSecret(token);
+                ConsoleConnection connection;
+                connection.endpoint = endpoint;
+                connection.token = token;
+                connection.credentialSource = CredentialResolution::sandbox(token).description;
+                connection.sandbox = true;
+                Q_EMIT ready(connection);
+            });
+    m_sandbox->start();
+}

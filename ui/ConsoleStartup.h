@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ConsoleConnection.h"
+
+#include <QObject>
+#include <QStringList>
+
+class CredentialResolver;
+class SandboxSession;
+struct CredentialResolution;
+
+// How the console finds its API at start: the endpoint from HEROKU_HOST, then a
+// token through CredentialResolver (HEROKU_API_KEY, the keychain, ~/.netrc). If
+// there is none, or --sandbox was given, it starts a private heroku-sim
+// (SandboxSession) and connects to that instead, marked as a sandbox.
+//
+//     ConsoleStartup startup;
+//     connect(&startup, &ConsoleStartup::ready, &window, &MainWindow::open);
+//     connect(&startup, &ConsoleStartup::failed, &window, &MainWindow::showStartupError);
+//     startup.start();
+//
+// It owns the sandbox for the rest of the run, so destroying it (at the end of
+// main) stops heroku-sim. It has no widgets; everything it says is a signal.
+class ConsoleStartup : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConsoleStartup(QObject *parent = nullptr);
+    ~ConsoleStartup() override;
+
+    // Use a sandbox even when credentials exist.
+    void setForceSandbox(bool force) { m_forceSandbox = force; }
+    // For tests: where heroku-sim is and how many apps it seeds.
+    void setSandboxProgram(const QString &program) { m_sandboxProgram = program; }
+    void setSandboxAppCount(int count) { m_sandboxAppCount = count; }
+    void start();
+
+    SandboxSession *sandbox() const { return m_sandbox; }
+
+Q_SIGNALS:
+    void progress(const QString &what);
+    void ready(const ConsoleConnection &connection);
+    // Worth showing beside a successful start: keychain warnings, "no credentials, sandbox instead".
+    void notice(const QString &message);
+    void failed(const QString &message);
+    // The sandbox died while the window was using it.
+    void sandboxStopped(const QString &message);
+
+private:
+    void onResolved(const CredentialResolution &resolution);
+    void startSandbox();
+
+    ApiEndpoint m_endpoint;
+    CredentialResolver *m_resolver = nullptr;
+    SandboxSession *m_sandbox = nullptr;
+    QString m_sandboxProgram;
+    int m_sandboxAppCount = 3;
+    bool m_forceSandbox = false;
+};
