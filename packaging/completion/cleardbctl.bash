@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: MIT
+# bash completion for cleardbctl; installed to share/bash-completion/completions/cleardbctl, where
+# bash-completion loads it on the first <Tab> after "cleardbctl".
+# It completes commands and options only: app names would need an API call (and a token) per <Tab>.
+
+_cleardbctl()
+{
+    local cur prev words cword
+    _init_completion || return
+
+    local commands="apps addons plans provision upgrade remove config set unset promote restart
+        login logout url probe monitor sandbox help"
+    local global_opts="--json --help --version"
+
+    # The first word that is not an option is the command; global options may come before it.
+    local i command="" subcommand=""
+    for ((i = 1; i < cword; i++)); do
+        if [[ ${words[i]} != -* ]]; then
+            if [[ -z $command ]]; then
+                command=${words[i]}
+            elif [[ -z $subcommand ]]; then
+                subcommand=${words[i]}
+            fi
+        fi
+    done
+
+    # Options that take a value: complete nothing but files where a file is wanted.
+    case $prev in
+        -a | --app | --confirm | --name | --from | --to)
+            return
+            ;;
+        --plan)
+            COMPREPLY=($(compgen -W "cleardb:ignite cleardb:punch cleardb:drift cleardb:scream" -- "$cur"))
+            return
+            ;;
+        --ca | --cert | --key | --ssl-ca | --ssl-cert | --ssl-key | --dir)
+            _filedir
+            return
+            ;;
+    esac
+
+    if [[ -z $command ]]; then
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "$global_opts" -- "$cur"))
+        else
+            COMPREPLY=($(compgen -W "$commands" -- "$cur"))
+        fi
+        return
+    fi
+
+    local opts="--help --json"
+    case $command in
+        addons | restart) opts+=" --app" ;;
+        plans | apps | login | logout) ;;
+        provision) opts+=" --app --plan --name --wait" ;;
+        upgrade) opts+=" --app --plan" ;;
+        remove) opts+=" --app --confirm" ;;
+        config) opts+=" --app --reveal" ;;
+        set | unset) opts+=" --app --restart" ;;
+        promote) opts+=" --app --from --to --restart" ;;
+        url)
+            if [[ -z $subcommand ]]; then
+                COMPREPLY=($(compgen -W "build parse snippet" -- "$cur"))
+                return
+            fi
+            ;;
+        sandbox)
+            if [[ -z $subcommand ]]; then
+                COMPREPLY=($(compgen -W "start stop status" -- "$cur"))
+                return
+            fi
+            ;;
+        probe | monitor) opts+=" --app" ;;
+        help)
+            COMPREPLY=($(compgen -W "$commands" -- "$cur"))
+            return
+            ;;
+    esac
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+    fi
+}
+complete -F _cleardbctl cleardbctl
