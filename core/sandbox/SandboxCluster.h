@@ -26,6 +26,7 @@ struct SandboxResult
     SandboxStatus status;
     QString database; // for createDatabase()
 };
+Q_DECLARE_METATYPE(SandboxResult)
 
 class SandboxCluster : public QObject
 {

@@ -222,11 +222,12 @@ defaults
     timeout server 1h
 
 # The routed endpoint: all connections go to the primary; the secondary only takes over when the
-# primary fails two checks in a row, and traffic returns after three good ones.
+# primary fails two checks in a row, and traffic returns after three good ones. Like ClearDB's routers,
+# connections are moved back too: when the primary is up again, sessions on the backup are closed.
 listen cleardb
     bind 127.0.0.1:$ROUTED_PORT
     option mysql-check user haproxy_check post-41
-    server primary 127.0.0.1:$(node_port primary) check inter 250 fall 2 rise 3
+    server primary 127.0.0.1:$(node_port primary) check inter 250 fall 2 rise 3 on-marked-up shutdown-backup-sessions
     server secondary 127.0.0.1:$(node_port secondary) check inter 250 fall 2 rise 3 backup
 
 listen stats

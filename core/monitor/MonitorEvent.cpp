@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+#include "monitor/MonitorEvent.h"
+
+QString MonitorEvent::kindName() const
+{
+    switch (kind) {
+    case Kind::Failover:
+        return QStringLiteral("failover");
+    case Kind::Failback:
+        return QStringLiteral("failback");
+    case Kind::OutageStarted:
+        return QStringLiteral("outage-started");
+    case Kind::OutageEnded:
+        return QStringLiteral("outage-ended");
+    case Kind::ConnectionDropped:
+        return QStringLiteral("connection-dropped");
+    }
+    return QStringLiteral("unknown");
+}
