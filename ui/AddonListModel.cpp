@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "AddonListModel.h"
 
+#include "UiResources.h"
+
 #include <QFont>
 
-AddonListModel::AddonListModel(QObject *parent)
-    : QAbstractTableModel(parent), m_clearDbIcon(QStringLiteral(":/icons/addon-cleardb.svg")),
-      m_addonIcon(QStringLiteral(":/icons/addon.svg"))
+AddonListModel::AddonListModel(QObject *parent) : QAbstractTableModel(parent)
 {
+    initUiResources();
+    m_clearDbIcon = QIcon(QStringLiteral(":/icons/addon-cleardb.svg"));
+    m_addonIcon = QIcon(QStringLiteral(":/icons/addon.svg"));
 }
 
 void AddonListModel::setAddons(QList<HerokuAddon> addons)

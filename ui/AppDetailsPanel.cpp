@@ -59,11 +59,11 @@ AppDetailsPanel::AppDetailsPanel(QWidget *parent)
     layout->addLayout(heading);
     layout->addSpacing(6);
     layout->addWidget(sectionHeading(tr("Add-ons"), content));
-    layout->addWidget(m_addonTable, 2);
+    layout->addWidget(m_addonTable, 1);
     layout->addWidget(m_addonsEmpty);
     layout->addSpacing(6);
     layout->addWidget(sectionHeading(tr("Config vars"), content));
-    layout->addWidget(m_configVarTable, 3);
+    layout->addWidget(m_configVarTable, 2);
     layout->addWidget(m_configVarsEmpty);
     layout->addWidget(valuesNote);
 

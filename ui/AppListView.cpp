@@ -41,11 +41,6 @@ AppListView::AppListView(QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setModel(m_proxy);
     m_view->sortByColumn(AppListModel::NameColumn, Qt::AscendingOrder);
-    m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->header()->setSectionResizeMode(AppListModel::NameColumn, QHeaderView::Stretch);
-    m_view->header()->resizeSection(AppListModel::RegionColumn, 60);
-    m_view->header()->resizeSection(AppListModel::UpdatedColumn, 90);
     m_view->viewport()->installEventFilter(this);
 
     m_empty->setObjectName(QStringLiteral("appListEmpty"));
@@ -79,6 +74,12 @@ void AppListView::setModel(AppListModel *model)
     m_model = model;
     m_loaded = false;
     m_proxy->setSourceModel(model);
+    // Fixed widths: ResizeToContents would measure every one of thousands of rows.
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->header()->setSectionResizeMode(AppListModel::NameColumn, QHeaderView::Stretch);
+    m_view->header()->resizeSection(AppListModel::RegionColumn, 60);
+    m_view->header()->resizeSection(AppListModel::UpdatedColumn, 90);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         m_loaded = true;
         updateState();
@@ -100,7 +101,8 @@ void AppListView::updateState()
 {
     const int total = m_model ? m_model->rowCount() : 0;
     const int shown = m_proxy->rowCount();
-    m_count->setText(shown == total ? tr("%n app(s)", nullptr, total) : tr("%1 of %2").arg(shown).arg(total));
+    m_count->setText(shown == total ? (total == 1 ? tr("1 app") : tr("%1 apps").arg(total))
+                                    : tr("%1 of %2").arg(shown).arg(total));
     m_count->setVisible(m_loaded);
     m_filter->setEnabled(m_loaded && total > 0);
     if (!m_loaded)

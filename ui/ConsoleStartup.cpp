@@ -34,15 +34,12 @@ void ConsoleStartup::start()
 
 void ConsoleStartup::onResolved(const CredentialResolution &resolution)
 {
-    for (const QString &warning : resolution.warnings)
-        Q_EMIT notice(warning);
+    // The bar shows one message at a time, so several warnings become one.
+    if (!resolution.warnings.isEmpty())
+        Q_EMIT notice(resolution.warnings.join(QLatin1Char(' ')), true);
     if (!resolution.hasToken()) {
-        QString why = resolution.message;
-        if (why.endsWith(QLatin1Char('.')))
-            why.chop(1);
-        Q_EMIT notice(tr("%1. This window shows a local sandbox instead; nothing in it touches your Heroku "
-                         "account.")
-                          .arg(why));
+        // The resolver's message already says how to log in and that a sandbox follows.
+        Q_EMIT notice(resolution.message + tr(" Nothing in the sandbox touches your Heroku account."), false);
         startSandbox();
         return;
     }

@@ -42,7 +42,7 @@ Q_SIGNALS:
     void progress(const QString &what);
     void ready(const ConsoleConnection &connection);
     // Worth showing beside a successful start: keychain warnings, "no credentials, sandbox instead".
-    void notice(const QString &message);
+    void notice(const QString &message, bool isWarning);
     void failed(const QString &message);
     // The sandbox died while the window was using it.
     void sandboxStopped(const QString &message);

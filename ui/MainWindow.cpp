@@ -90,9 +90,9 @@ void MainWindow::showStartupError(const QString &message)
     m_messageBar->showMessage(message, MessageBar::Error);
 }
 
-void MainWindow::showNotice(const QString &message, bool isError)
+void MainWindow::showNotice(const QString &message, MessageBar::Type type)
 {
-    m_messageBar->showMessage(message, isError ? MessageBar::Error : MessageBar::Warning);
+    m_messageBar->showMessage(message, type);
 }
 
 void MainWindow::open(const ConsoleConnection &connection)
@@ -113,7 +113,6 @@ void MainWindow::open(const ConsoleConnection &connection)
     m_sandboxBadge->setVisible(connection.sandbox);
     setWindowTitle(connection.sandbox ? tr("%1 — Sandbox").arg(AppInfo::productName())
                                       : AppInfo::productName());
-    m_messageBar->hideMessage();
     m_refresh->setEnabled(true);
 
     connect(m_catalog, &AppCatalog::busyChanged, m_statusInfo, &StatusBarInfo::setBusy);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ConsoleConnection.h"
+#include "MessageBar.h"
 
 #include <QMainWindow>
 
@@ -9,7 +10,6 @@ class AppCatalog;
 class AppDetailsPanel;
 class AppListView;
 class HerokuClient;
-class MessageBar;
 class QAction;
 class QNetworkAccessManager;
 class StatusBarInfo;
@@ -40,7 +40,7 @@ public:
     // The start-up sequence failed; the window stays up and says why.
     void showStartupError(const QString &message);
     // A notice from outside the window (keychain warnings, the sandbox stopping).
-    void showNotice(const QString &message, bool isError);
+    void showNotice(const QString &message, MessageBar::Type type);
     bool isSandbox() const { return m_connection.sandbox; }
     // Selects this app as soon as the app list arrives (--select-app).
     void setInitialApp(const QString &name) { m_initialApp = name; }

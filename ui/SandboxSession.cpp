@@ -99,7 +99,7 @@ void SandboxSession::onReadyRead()
     }
     if (!m_process.canReadLine())
         return;
-    const QString line = QString::fromUtf8(m_process.readLine()).trimmed();
+    const QString line = redacted(QString::fromUtf8(m_process.readLine()).trimmed());
     const ApiEndpoint endpoint = ApiEndpoint::fromSetting(line);
     // The token travels over plain http to it, which only a loopback address allows.
     if (!endpoint.isValid() || !endpoint.isLoopback()) {
@@ -119,13 +119,13 @@ void SandboxSession::onProcessError(QProcess::ProcessError error)
         fail(tr("could not start %1 (%2)").arg(m_process.program(), m_process.errorString()));
 }
 
-QString SandboxSession::lastErrorLine() const
+QString SandboxSession::redacted(QString text) const
 {
-    QString line = m_lastErrorLine;
-    // heroku-sim has no reason to echo its token, but it is our secret to keep.
+    // heroku-sim has no reason to echo its token, but a wrong program might (and
+    // its output ends up in a message); the token is our secret to keep.
     if (!m_token.isEmpty())
-        line.replace(m_token.reveal(), QStringLiteral("<token>"));
-    return line;
+        text.replace(m_token.reveal(), QStringLiteral("<token>"));
+    return text;
 }
 
 void SandboxSession::onFinished(int exitCode, QProcess::ExitStatus status)
@@ -135,7 +135,7 @@ void SandboxSession::onFinished(int exitCode, QProcess::ExitStatus status)
     const QString rest = QString::fromUtf8(m_process.readAllStandardError()).trimmed();
     if (!rest.isEmpty())
         m_lastErrorLine = rest.section(QLatin1Char('\n'), -1).trimmed();
-    const QString why = lastErrorLine();
+    const QString why = redacted(m_lastErrorLine);
     const QString how =
         status == QProcess::CrashExit ? tr("crashed") : tr("exited with code %1").arg(exitCode);
     const QString message =

@@ -62,7 +62,7 @@ private:
     void onProcessError(QProcess::ProcessError error);
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void fail(const QString &message);
-    QString lastErrorLine() const;
+    QString redacted(QString text) const;
 
     QProcess m_process;
     QTimer m_startTimer;

@@ -90,10 +90,12 @@ int main(int argc, char *argv[])
     QObject::connect(&startup, &ConsoleStartup::progress, &window, &MainWindow::showConnecting);
     QObject::connect(&startup, &ConsoleStartup::ready, &window, &MainWindow::open);
     QObject::connect(&startup, &ConsoleStartup::failed, &window, &MainWindow::showStartupError);
-    QObject::connect(&startup, &ConsoleStartup::notice, &window,
-                     [&window](const QString &message) { window.showNotice(message, false); });
+    QObject::connect(
+        &startup, &ConsoleStartup::notice, &window, [&window](const QString &message, bool isWarning) {
+            window.showNotice(message, isWarning ? MessageBar::Warning : MessageBar::Information);
+        });
     QObject::connect(&startup, &ConsoleStartup::sandboxStopped, &window,
-                     [&window](const QString &message) { window.showNotice(message, true); });
+                     [&window](const QString &message) { window.showNotice(message, MessageBar::Error); });
 
     int exitCode = 0;
     if (options.reportStartup) {

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+// The cleardb-console binary itself: --version without a display, one-line
+// errors for bad options, and sandbox mode, which must start its own heroku-sim
+// and never leave it running, whether the console quits or is killed.
+#include "TestConfig.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+namespace {
+const QString ConsoleProgram = QStringLiteral(CLEARDB_BIN_DIR "/cleardb-console");
+
+QByteArray procStat(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    return stat.open(QIODevice::ReadOnly) ? stat.readAll() : QByteArray();
+}
+
+// A pid that no longer exists, or a zombie nobody has reaped yet, is not running.
+bool processGone(qint64 pid)
+{
+    const QByteArray line = procStat(pid);
+    return line.isEmpty() || line.mid(line.lastIndexOf(')') + 2, 1) == "Z";
+}
+
+// The heroku-sim children of `parent`, from /proc/<pid>/stat: "pid (comm) state ppid ...".
+QList<qint64> simChildrenOf(qint64 parent)
+{
+    QList<qint64> children;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")}, QDir::Dirs);
+    for (const QString &pid : pids) {
+        const QByteArray line = procStat(pid.toLongLong());
+        const int close = line.lastIndexOf(')');
+        if (close < 0 || !line.contains("(heroku-sim)"))
+            continue;
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (fields.size() > 1 && fields.at(1).toLongLong() == parent)
+            children << pid.toLongLong();
+    }
+    return children;
+}
+
+// An environment with no way to find Heroku credentials: no HEROKU_API_KEY, a
+// HOME without .netrc, and no session bus, so the keychain reports itself unavailable.
+QProcessEnvironment withoutCredentials(const QString &home)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"HEROKU_API_KEY", "HEROKU_HOST", "DBUS_SESSION_BUS_ADDRESS", "DISPLAY",
+                             "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR"})
+        env.remove(QString::fromLatin1(name));
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    return env;
+}
+} // namespace
+
+class TestConsoleProgram : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void versionNeedsNoDisplay();
+    void unknownOptionIsOneLine();
+    void sandboxStartsAndStopsHerokuSim();
+    void killedConsoleTakesSandboxAlong();
+
+private:
+    QTemporaryDir m_home;
+};
+
+void TestConsoleProgram::initTestCase()
+{
+    QVERIFY2(QFileInfo(ConsoleProgram).isExecutable(), "build cleardb-console first");
+    QVERIFY2(QFileInfo(QStringLiteral(CLEARDB_BIN_DIR "/heroku-sim")).isExecutable(),
+             "build heroku-sim first");
+    QVERIFY(m_home.isValid());
+}
+
+void TestConsoleProgram::versionNeedsNoDisplay()
+{
+    QProcess console;
+    QProcessEnvironment env = withoutCredentials(m_home.path());
+    // A platform that does not exist: creating a QApplication would abort.
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("no-such-platform"));
+    console.setProcessEnvironment(env);
+    console.start(ConsoleProgram, {QStringLiteral("--version")});
+    QVERIFY(console.waitForFinished(10000));
+    QCOMPARE(console.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(console.exitCode(), 0);
+    QCOMPARE(console.readAllStandardOutput(), QByteArray("cleardb-console " CLEARDB_VERSION "\n"));
+}
+
+void TestConsoleProgram::unknownOptionIsOneLine()
+{
+    QProcess console;
+    QProcessEnvironment env = withoutCredentials(m_home.path());
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("no-such-platform"));
+    console.setProcessEnvironment(env);
+    console.start(ConsoleProgram, {QStringLiteral("--frobnicate")});
+    QVERIFY(console.waitForFinished(10000));
+    QCOMPARE(console.exitCode(), 2);
+    const QByteArray error = console.readAllStandardError();
+    QCOMPARE(error.count('\n'), 1);
+    QVERIFY2(error.contains("frobnicate") && error.contains("--help"), error.constData());
+}
+
+void TestConsoleProgram::sandboxStartsAndStopsHerokuSim()
+{
+    QProcess console;
+    QProcessEnvironment env = withoutCredentials(m_home.path());
+    env.insert(QStringLiteral("CLEARDB_CONSOLE_REPORT_STARTUP"), QStringLiteral("1"));
+    console.setProcessEnvironment(env);
+    console.start(ConsoleProgram, {});
+    QVERIFY(console.waitForStarted(10000));
+
+    // Find the sandbox while the console runs (it quits after the first paint with apps).
+    QList<qint64> sims;
+    while (sims.isEmpty() && console.state() == QProcess::Running) {
+        sims = simChildrenOf(console.processId());
+        if (sims.isEmpty())
+            QTest::qWait(5);
+    }
+    QCOMPARE(sims.size(), 1);
+    QVERIFY(console.waitForFinished(30000));
+    const QByteArray output = console.readAllStandardOutput();
+    QVERIFY2(console.exitCode() == 0, console.readAllStandardError().constData());
+    QVERIFY2(output.contains("startup:") && output.contains("with 3 apps (sandbox)"), output.constData());
+    // The console waited for its child: nothing is left, not even a zombie.
+    QVERIFY2(processGone(sims.first()), "heroku-sim outlived cleardb-console");
+}
+
+void TestConsoleProgram::killedConsoleTakesSandboxAlong()
+{
+    QProcess console;
+    console.setProcessEnvironment(withoutCredentials(m_home.path()));
+    console.start(ConsoleProgram, {QStringLiteral("--sandbox")});
+    QVERIFY(console.waitForStarted(10000));
+    QList<qint64> sims;
+    QTRY_VERIFY_WITH_TIMEOUT(!(sims = simChildrenOf(console.processId())).isEmpty(), 15000);
+    // SIGKILL runs no destructor; the kernel's parent-death signal must stop the sim.
+    ::kill(pid_t(console.processId()), SIGKILL);
+    QVERIFY(console.waitForFinished(5000));
+    QTRY_VERIFY2_WITH_TIMEOUT(processGone(sims.first()), "heroku-sim outlived a killed cleardb-console",
+                              5000);
+}
+
+QTEST_GUILESS_MAIN(TestConsoleProgram)
+#include "tst_consoleprogram.moc"

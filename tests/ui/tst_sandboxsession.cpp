@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: MIT
+// SandboxSession against the real heroku-sim binary: it starts the child with a
+// fresh random token, finds its URL, and never leaves a heroku-sim behind.
+#include "SandboxSession.h"
+#include "TestConfig.h"
+#include "heroku/HerokuClient.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <csignal>
+
+namespace {
+const QString SimProgram = QStringLiteral(CLEARDB_BIN_DIR "/heroku-sim");
+
+// A pid that no longer exists, or a zombie nobody has reaped yet, is not running.
+bool processGone(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray line = stat.readAll();
+    return line.mid(line.lastIndexOf(')') + 2, 1) == "Z";
+}
+
+HerokuResult call(HerokuRequest *request)
+{
+    QSignalSpy finished(request, &HerokuRequest::finished);
+    if (!finished.wait(10000))
+        return {};
+    return finished.first().first().value<HerokuResult>();
+}
+} // namespace
+
+class TestSandboxSession : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void startsWithRandomTokenAndStops();
+    void destructorStopsChild();
+    void missingProgramFailsClearly();
+    void earlyExitReportsStderr();
+    void otherProgramFailsWithoutLeakingToken();
+    void crashWhileRunningIsReported();
+
+private:
+    QNetworkAccessManager m_network;
+};
+
+void TestSandboxSession::initTestCase()
+{
+    qRegisterMetaType<HerokuResult>();
+    QVERIFY2(QFileInfo(SimProgram).isExecutable(), "build heroku-sim first");
+}
+
+void TestSandboxSession::startsWithRandomTokenAndStops()
+{
+    SandboxSession session;
+    session.setProgram(SimProgram);
+    session.setAppCount(2);
+    QSignalSpy started(&session, &SandboxSession::started);
+    QSignalSpy failed(&session, &SandboxSession::failed);
+    session.start();
+    QVERIFY(started.wait(SandboxSession::StartTimeoutMs + 2000));
+    QCOMPARE(failed.count(), 0);
+    QVERIFY(session.isRunning());
+    QVERIFY(session.endpoint().isLoopback());
+    QCOMPARE(session.endpoint().baseUrl().scheme(), QStringLiteral("http"));
+    QCOMPARE(session.token().reveal().size(), 64);
+    const qint64 pid = session.processId();
+    QVERIFY(pid > 0);
+
+    // The sim accepts this session's token and seeded the requested apps, the
+    // first with a ClearDB add-on.
+    HerokuClient client(&m_network, session.endpoint());
+    client.setToken(session.token().reveal());
+    const HerokuResult apps = call(client.apps());
+    QVERIFY2(apps.ok(), qPrintable(apps.error.oneLine()));
+    QCOMPARE(apps.array().size(), 2);
+    const QString first = HerokuApp::fromJson(apps.array().first().toObject()).name;
+    const HerokuResult addons = call(client.addonsForApp(first));
+    QVERIFY(addons.ok());
+    bool hasClearDb = false;
+    for (const HerokuAddon &addon : HerokuAddon::listFromJson(addons.array()))
+        hasClearDb = hasClearDb || addon.isClearDb();
+    QVERIFY(hasClearDb);
+
+    // Any other token is refused: the sandbox is not open to other local programs.
+    HerokuClient stranger(&m_network, session.endpoint());
+    stranger.setToken(QStringLiteral("not-the-sandbox-token"));
+    QCOMPARE(call(stranger.apps()).httpStatus, 401);
+
+    // A second sandbox gets its own token.
+    SandboxSession other;
+    other.setProgram(SimProgram);
+    QSignalSpy otherStarted(&other, &SandboxSession::started);
+    other.start();
+    QVERIFY(otherStarted.wait(SandboxSession::StartTimeoutMs + 2000));
+    QVERIFY(other.token() != session.token());
+    QVERIFY(other.endpoint().baseUrl() != session.endpoint().baseUrl());
+    const qint64 otherPid = other.processId();
+    other.stop();
+    QVERIFY(processGone(otherPid));
+
+    session.stop();
+    QVERIFY(!session.isRunning());
+    QVERIFY(processGone(pid));
+}
+
+void TestSandboxSession::destructorStopsChild()
+{
+    auto *session = new SandboxSession;
+    session->setProgram(SimProgram);
+    QSignalSpy started(session, &SandboxSession::started);
+    session->start();
+    QVERIFY(started.wait(SandboxSession::StartTimeoutMs + 2000));
+    const qint64 pid = session->processId();
+    QVERIFY(!processGone(pid));
+    delete session;
+    QVERIFY(processGone(pid));
+}
+
+void TestSandboxSession::missingProgramFailsClearly()
+{
+    SandboxSession session;
+    session.setProgram(QStringLiteral("/nonexistent/heroku-sim"));
+    QSignalSpy failed(&session, &SandboxSession::failed);
+    session.start();
+    QVERIFY(failed.count() == 1 || failed.wait(5000));
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("/nonexistent/heroku-sim")), qPrintable(message));
+    QVERIFY(!message.contains(QLatin1Char('\n')));
+    QVERIFY(!session.isRunning());
+}
+
+void TestSandboxSession::earlyExitReportsStderr()
+{
+    // /bin/sh rejects heroku-sim's options on stderr and exits before any URL.
+    SandboxSession session;
+    session.setProgram(QStringLiteral("/bin/sh"));
+    QSignalSpy failed(&session, &SandboxSession::failed);
+    QSignalSpy started(&session, &SandboxSession::started);
+    session.start();
+    QVERIFY(failed.wait(5000));
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.startsWith(QStringLiteral("heroku-sim exited with code")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("option")), qPrintable(message));
+    QCOMPARE(started.count(), 0);
+}
+
+void TestSandboxSession::otherProgramFailsWithoutLeakingToken()
+{
+    // echo prints its arguments, token included, where a URL was expected.
+    SandboxSession session;
+    session.setProgram(QStringLiteral("/bin/echo"));
+    QSignalSpy failed(&session, &SandboxSession::failed);
+    session.start();
+    QVERIFY(failed.wait(5000));
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("instead of its loopback URL")), qPrintable(message));
+    QVERIFY(message.contains(QStringLiteral("<token>")));
+    QVERIFY(!message.contains(session.token().reveal()));
+    QVERIFY(!session.isRunning());
+}
+
+void TestSandboxSession::crashWhileRunningIsReported()
+{
+    SandboxSession session;
+    session.setProgram(SimProgram);
+    QSignalSpy started(&session, &SandboxSession::started);
+    QSignalSpy stopped(&session, &SandboxSession::stoppedUnexpectedly);
+    session.start();
+    QVERIFY(started.wait(SandboxSession::StartTimeoutMs + 2000));
+    ::kill(pid_t(session.processId()), SIGKILL);
+    QVERIFY(stopped.wait(5000));
+    const QString message = stopped.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("crashed")), qPrintable(message));
+    QVERIFY(message.contains(QStringLiteral("restart the console")));
+}
+
+QTEST_GUILESS_MAIN(TestSandboxSession)
+#include "tst_sandboxsession.moc"
