@@ -152,9 +152,12 @@ QString SecretRedactor::redact(const QString &input)
         R"(((?<=")[^"]*|(?<=')[^']*|(?!(?:YES|NO)\b)[^\s"',;&}]+))"));
     text = replaceGroup(text, keyValue, 2, [](const QRegularExpressionMatch &) { return mask(); });
 
-    // netrc syntax: "login x password y" on one line, or "password y" opening a line.
-    static const QRegularExpression netrcPassword(
-        QStringLiteral(R"((?im)(?:^\s*|\blogin\s+\S+\s+)password\s+("(?:[^"\\\n]|\\.)*"|[^\s"]+))"));
+    // netrc syntax: "login x password y" or "machine x password y" on one line, or
+    // an indented "password y" line as `heroku login` writes it. Keywords are
+    // lower case in practice; prose such as "Password authentication failed"
+    // opening a line is left readable.
+    static const QRegularExpression netrcPassword(QStringLiteral(
+        R"((?m)(?:^[ \t]+|\b(?:login|machine)[ \t]+\S+[ \t]+)password[ \t]+("(?:[^"\\\n]|\\.)*"|[^\s"]+))"));
     text = replaceGroup(text, netrcPassword, 1, [](const QRegularExpressionMatch &) { return mask(); });
     return text;
 }

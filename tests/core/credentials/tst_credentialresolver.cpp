@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: MIT
+#include "credentials/CredentialResolver.h"
+#include "credentials/InMemoryCredentialStore.h"
+#include "credentials/KeychainCredentialStore.h"
+#include "credentials/SecretRedactor.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sys/stat.h>
+
+using Source = CredentialResolution::Source;
+using Status = CredentialStoreResult::Status;
+
+Q_DECLARE_METATYPE(CredentialResolution)
+
+namespace {
+
+const QString EnvToken = QStringLiteral("env-token-1111");
+const QString KeychainToken = QStringLiteral("keychain-token-2222");
+const QString NetrcToken = QStringLiteral("netrc-token-3333");
+
+QStringList &printed()
+{
+    static QStringList lines;
+    return lines;
+}
+
+void capture(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    printed() << message;
+}
+
+} // namespace
+
+// The order HEROKU_API_KEY → keychain → ~/.netrc, each source alone, and what
+// the user is told when there is nothing.
+class TstCredentialResolver : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void picksFirstAvailableSource_data();
+    void picksFirstAvailableSource();
+    void explainsMissingCredentials_data();
+    void explainsMissingCredentials();
+    void usesTheApiHostAsMachine();
+    void keychainUnavailableFallsBackToNetrc();
+    void warnsAboutReadableNetrc();
+    void newerResolveWins();
+    void tokenIsNeverPrinted();
+
+private:
+    CredentialResolution resolve(CredentialResolver &resolver);
+    void writeNetrc(const QByteArray &bytes, int mode = 0600);
+    QProcessEnvironment environment(const QString &apiKey = QString()) const;
+
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<InMemoryCredentialStore> m_store;
+};
+
+void TstCredentialResolver::initTestCase()
+{
+    qRegisterMetaType<CredentialResolution>();
+}
+
+void TstCredentialResolver::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_home->isValid());
+    m_store = std::make_unique<InMemoryCredentialStore>();
+}
+
+QProcessEnvironment TstCredentialResolver::environment(const QString &apiKey) const
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("HOME"), m_home->path());
+    if (!apiKey.isNull())
+        env.insert(QStringLiteral("HEROKU_API_KEY"), apiKey);
+    return env;
+}
+
+void TstCredentialResolver::writeNetrc(const QByteArray &bytes, int mode)
+{
+    QFile f(m_home->filePath(QStringLiteral(".netrc")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QCOMPARE(f.write(bytes), bytes.size());
+    f.close();
+    QCOMPARE(::chmod(QFile::encodeName(f.fileName()).constData(), mode_t(mode)), 0);
+}
+
+CredentialResolution TstCredentialResolver::resolve(CredentialResolver &resolver)
+{
+    QSignalSpy spy(&resolver, &CredentialResolver::resolved);
+    resolver.resolve();
+    // Always delivered from the event loop, never inside resolve().
+    if (!spy.isEmpty())
+        return {};
+    if (!spy.wait(5000))
+        return {};
+    return spy.takeFirst().at(0).value<CredentialResolution>();
+}
+
+void TstCredentialResolver::picksFirstAvailableSource_data()
+{
+    QTest::addColumn<bool>("inEnvironment");
+    QTest::addColumn<bool>("inKeychain");
+    QTest::addColumn<bool>("inNetrc");
+    QTest::addColumn<int>("source");
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QString>("description");
+
+    const QString env = QStringLiteral("from HEROKU_API_KEY");
+    const QString keychain = QStringLiteral("from the system keychain");
+    const QString netrc = QStringLiteral("from ~/.netrc (line 3)");
+    QTest::newRow("all three: environment")
+        << true << true << true << int(Source::Environment) << EnvToken << env;
+    QTest::newRow("environment alone")
+        << true << false << false << int(Source::Environment) << EnvToken << env;
+    QTest::newRow("keychain beats netrc")
+        << false << true << true << int(Source::Keychain) << KeychainToken << keychain;
+    QTest::newRow("keychain alone") << false << true << false << int(Source::Keychain) << KeychainToken
+                                    << keychain;
+    QTest::newRow("netrc alone") << false << false << true << int(Source::Netrc) << NetrcToken << netrc;
+}
+
+void TstCredentialResolver::picksFirstAvailableSource()
+{
+    QFETCH(bool, inEnvironment);
+    QFETCH(bool, inKeychain);
+    QFETCH(bool, inNetrc);
+    QFETCH(int, source);
+    QFETCH(QString, token);
+    QFETCH(QString, description);
+
+    if (inKeychain) {
+        bool written = false;
+        m_store->write(KeychainCredentialStore::serviceName(), QStringLiteral("api.heroku.com"),
+                       Secret(KeychainToken), this,
+                       [&](const CredentialStoreResult &r) { written = r.isOk(); });
+        QTRY_VERIFY(written);
+    }
+    if (inNetrc)
+        writeNetrc(
+            "# mine\nmachine git.heroku.com password other\nmachine api.heroku.com\n  login dev@example.com\n"
+            "  password " +
+            NetrcToken.toUtf8() + "\n");
+
+    CredentialResolver resolver(m_store.get());
+    resolver.setEnvironment(environment(inEnvironment ? EnvToken : QString()));
+    const CredentialResolution result = resolve(resolver);
+    QCOMPARE(int(result.source), source);
+    QVERIFY(result.hasToken());
+    QVERIFY(result.token.reveal() == token);
+    QCOMPARE(result.description, description);
+    QVERIFY(result.message.isEmpty());
+    if (result.source == Source::Netrc)
+        QCOMPARE(result.login, QStringLiteral("dev@example.com"));
+    // The environment wins without asking the keychain at all.
+    QCOMPARE(m_store->operationCount(), (inKeychain ? 1 : 0) + (inEnvironment ? 0 : 1));
+}
+
+void TstCredentialResolver::explainsMissingCredentials_data()
+{
+    QTest::addColumn<QByteArray>("netrc");
+    QTest::addColumn<QString>("apiKey");
+    QTest::addColumn<QString>("mentions");
+
+    QTest::newRow("nothing anywhere")
+        << QByteArray() << QString() << QStringLiteral("No Heroku credentials found for api.heroku.com");
+    QTest::newRow("empty HEROKU_API_KEY counts as unset")
+        << QByteArray() << QStringLiteral("  ") << QStringLiteral("No Heroku credentials found");
+    QTest::newRow("machine without password")
+        << QByteArray("\nmachine api.heroku.com login dev@example.com\n") << QString()
+        << QStringLiteral("~/.netrc line 2: machine api.heroku.com has no password");
+    QTest::newRow("broken netrc") << QByteArray("machine api.heroku.com\npassword two SECRETWORDS\n")
+                                  << QString() << QStringLiteral("~/.netrc line 2: unexpected word");
+    QTest::newRow("default entry is not used") << QByteArray("default login me password SECRETDEFAULT\n")
+                                               << QString() << QStringLiteral("No Heroku credentials found");
+}
+
+void TstCredentialResolver::explainsMissingCredentials()
+{
+    QFETCH(QByteArray, netrc);
+    QFETCH(QString, apiKey);
+    QFETCH(QString, mentions);
+    if (!netrc.isEmpty())
+        writeNetrc(netrc);
+
+    CredentialResolver resolver(m_store.get());
+    resolver.setEnvironment(environment(apiKey));
+    const CredentialResolution result = resolve(resolver);
+    QCOMPARE(result.source, Source::None);
+    QVERIFY(!result.hasToken());
+    QVERIFY2(result.message.contains(mentions), qPrintable(result.message));
+    QVERIFY(result.message.contains(QStringLiteral("cleardbctl login")));
+    QVERIFY(result.message.contains(QStringLiteral("HEROKU_API_KEY")));
+    QVERIFY(result.message.contains(QStringLiteral("sandbox")));
+    QVERIFY(!result.message.contains(QLatin1Char('\n')));
+    QVERIFY(!result.message.contains(QStringLiteral("SECRET")));
+    QCOMPARE(result.description, result.message);
+}
+
+void TstCredentialResolver::usesTheApiHostAsMachine()
+{
+    writeNetrc("machine api.heroku.com password real-token\nmachine 127.0.0.1 password sim-token\n");
+    CredentialResolver resolver(m_store.get());
+    resolver.setEnvironment(environment());
+    resolver.setApiHost(QStringLiteral("127.0.0.1"));
+    const CredentialResolution result = resolve(resolver);
+    QCOMPARE(result.source, Source::Netrc);
+    QVERIFY(result.token.reveal() == QStringLiteral("sim-token"));
+    QCOMPARE(result.description, QStringLiteral("from ~/.netrc (line 2)"));
+}
+
+void TstCredentialResolver::keychainUnavailableFallsBackToNetrc()
+{
+    m_store->setFailure(Status::Unavailable, QStringLiteral("Cannot autolaunch D-Bus without X11 $DISPLAY"));
+    writeNetrc("machine api.heroku.com password " + NetrcToken.toUtf8() + "\n");
+    const QString path = m_home->filePath(QStringLiteral(".netrc"));
+    CredentialResolver resolver(m_store.get());
+    resolver.setEnvironment(QProcessEnvironment()); // no HOME: the explicit path is used
+    resolver.setNetrcPath(path);
+    const CredentialResolution result = resolve(resolver);
+    QCOMPARE(result.source, Source::Netrc);
+    QVERIFY(result.token.reveal() == NetrcToken);
+    QCOMPARE(result.warnings, QStringList{QStringLiteral(
+                                  "system keychain not used: Cannot autolaunch D-Bus without X11 $DISPLAY")});
+}
+
+void TstCredentialResolver::warnsAboutReadableNetrc()
+{
+    writeNetrc("machine api.heroku.com password " + NetrcToken.toUtf8() + "\n", 0644);
+    CredentialResolver resolver(nullptr); // no keychain at all
+    resolver.setEnvironment(environment());
+    const CredentialResolution result = resolve(resolver);
+    QCOMPARE(result.source, Source::Netrc);
+    QCOMPARE(result.warnings.size(), 1);
+    QVERIFY(result.warnings.first().contains(QStringLiteral("chmod 600 ~/.netrc")));
+}
+
+void TstCredentialResolver::newerResolveWins()
+{
+    CredentialResolver resolver(m_store.get());
+    resolver.setEnvironment(environment());
+    QSignalSpy spy(&resolver, &CredentialResolver::resolved);
+    resolver.resolve();
+    resolver.setEnvironment(environment(EnvToken));
+    resolver.resolve();
+    QVERIFY(spy.wait(5000));
+    QTest::qWait(50); // let the superseded keychain read finish too
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.first().at(0).value<CredentialResolution>().source, Source::Environment);
+}
+
+void TstCredentialResolver::tokenIsNeverPrinted()
+{
+    // Every path through the unit, with a token present, while capturing all Qt
+    // output without any redaction in between: the token must not show up.
+    printed().clear();
+    const QtMessageHandler original = qInstallMessageHandler(capture);
+    writeNetrc("machine api.heroku.com password " + NetrcToken.toUtf8() + "\n", 0644);
+    QStringList texts;
+    for (const QString &apiKey : {EnvToken, QString()}) {
+        for (Status failure : {Status::Ok, Status::Unavailable}) {
+            m_store->setFailure(failure, QStringLiteral("backend said no"));
+            CredentialResolver resolver(m_store.get());
+            resolver.setEnvironment(environment(apiKey));
+            const CredentialResolution result = resolve(resolver);
+            QVERIFY(result.hasToken());
+            texts << result.description << result.message << result.warnings;
+            qDebug() << "resolved" << result.token << CredentialResolution::sourceName(result.source);
+        }
+    }
+    writeNetrc("machine api.heroku.com\n password " + NetrcToken.toUtf8() + " " + NetrcToken.toUtf8() + "\n");
+    CredentialResolver broken(m_store.get());
+    broken.setEnvironment(environment());
+    texts << resolve(broken).message;
+    qInstallMessageHandler(original);
+
+    const QString all = (printed() + texts).join(QLatin1Char('\n'));
+    QVERIFY(printed().size() >= 4);
+    for (const QString &token : {EnvToken, NetrcToken})
+        QVERIFY2(!all.contains(token),
+                 qPrintable(QStringLiteral("token leaked into: ") + SecretRedactor::redact(all)));
+}
+
+QTEST_GUILESS_MAIN(TstCredentialResolver)
+#include "tst_credentialresolver.moc"
