@@ -12,11 +12,16 @@ HttpResponse attachmentNotFound()
                                {{QStringLiteral("resource"), QStringLiteral("add_on attachment")}});
 }
 
+bool includesPlan(const HttpRequest &request)
+{
+    return request.header("accept-inclusion").contains("addon:plan");
+}
+
 HttpResponse list(SimContext &ctx, const HttpRequest &request, const QList<SimAttachment> &attachments)
 {
     QList<QJsonObject> items;
     for (const SimAttachment &att : attachments)
-        items.append(ctx.render.attachment(att));
+        items.append(ctx.render.attachment(att, includesPlan(request)));
     return ListPager::respond(request, items);
 }
 
@@ -61,9 +66,10 @@ void AttachmentRoutes::install(Router &router, SimContext &ctx)
         "GET", QStringLiteral("/addon-attachments"),
         [&ctx](const HttpRequest &r, const Router::Params &) { return list(ctx, r, ctx.state.attachments); });
     router.add("GET", QStringLiteral("/addon-attachments/{}"),
-               [&ctx](const HttpRequest &, const Router::Params &p) {
+               [&ctx](const HttpRequest &r, const Router::Params &p) {
                    const SimAttachment *att = ctx.state.attachment(p.at(0));
-                   return att ? HttpResponse::json(200, ctx.render.attachment(*att)) : attachmentNotFound();
+                   return att ? HttpResponse::json(200, ctx.render.attachment(*att, includesPlan(r)))
+                              : attachmentNotFound();
                });
     router.add("GET", QStringLiteral("/apps/{}/addon-attachments"),
                [&ctx](const HttpRequest &r, const Router::Params &p) {
@@ -72,14 +78,14 @@ void AttachmentRoutes::install(Router &router, SimContext &ctx)
                    return app ? list(ctx, r, ctx.state.attachmentsOfApp(app->id)) : error;
                });
     router.add("GET", QStringLiteral("/apps/{}/addon-attachments/{}"),
-               [&ctx](const HttpRequest &, const Router::Params &p) {
+               [&ctx](const HttpRequest &r, const Router::Params &p) {
                    HttpResponse error;
                    const SimApp *app = ctx.appOr404(p.at(0), &error);
                    if (!app)
                        return error;
                    for (const SimAttachment &att : ctx.state.attachmentsOfApp(app->id)) {
                        if (att.id == p.at(1) || att.name == p.at(1))
-                           return HttpResponse::json(200, ctx.render.attachment(att));
+                           return HttpResponse::json(200, ctx.render.attachment(att, includesPlan(r)));
                    }
                    return attachmentNotFound();
                });

@@ -9,12 +9,27 @@ HttpConnection::HttpConnection(QTcpSocket *socket, Handler handler, QObject *par
     socket->setParent(this);
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::readAvailable);
     connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+    m_linger.setSingleShot(true);
+    m_linger.setInterval(500);
+    connect(&m_linger, &QTimer::timeout, this, [this] {
+        if (m_socket)
+            m_socket->disconnectFromHost();
+    });
 }
 
 void HttpConnection::readAvailable()
 {
-    if (!m_socket || m_closing)
+    if (!m_socket)
         return;
+    if (m_closing) {
+        // Draining before a lingering close; a peer that never stops sending is cut off.
+        m_drained += m_socket->readAll().size();
+        if (m_drained > HttpRequestParser::MaxBodyBytes)
+            m_socket->abort();
+        else if (m_linger.isActive())
+            m_linger.start();
+        return;
+    }
     m_parser.append(m_socket->readAll());
     processNext();
 }
@@ -30,6 +45,7 @@ void HttpConnection::processNext()
             send(HttpResponse::error(m_parser.errorStatus(), QStringLiteral("bad_request"),
                                      m_parser.errorMessage()),
                  false);
+            m_linger.start();
             return;
         }
         request.peer = m_socket->peerAddress();
@@ -62,6 +78,7 @@ void HttpConnection::send(const HttpResponse &response, bool keepAlive)
     m_socket->write(response.serialize(keepAlive));
     if (!keepAlive) {
         m_closing = true;
-        m_socket->disconnectFromHost();
+        if (!m_parser.failed())
+            m_socket->disconnectFromHost();
     }
 }

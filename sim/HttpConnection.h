@@ -7,14 +7,17 @@
 #include <QObject>
 #include <QPointer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <functional>
 
 // One accepted TCP connection: reads requests with HttpRequestParser, hands each to the handler
 // and writes the answers in order (HTTP/1.1 pipelining requires in-order responses, RFC 9112 §9.3.2).
 //
 // While a response is delayed (fault "slow"), later requests on the same connection wait. A parse
-// error is answered with a Heroku-style error body and the connection is closed. The connection
-// deletes itself when the socket disconnects.
+// error is answered with a Heroku-style error body and the connection is closed after a short
+// "lingering close": input is drained until the peer has been quiet for 500 ms, because closing a
+// socket with unread input makes TCP send a reset that can destroy the error response in flight
+// (RFC 9112 §9.6). The connection deletes itself when the socket disconnects.
 class HttpConnection : public QObject
 {
     Q_OBJECT
@@ -31,6 +34,8 @@ private:
     QPointer<QTcpSocket> m_socket;
     Handler m_handler;
     HttpRequestParser m_parser;
+    QTimer m_linger;
+    qint64 m_drained = 0;
     bool m_busy = false;
     bool m_closing = false;
 };

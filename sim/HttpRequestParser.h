@@ -30,6 +30,7 @@ public:
     // Takes the next complete request out of the buffer, if there is one.
     Result next(HttpRequest *request);
 
+    bool failed() const { return m_errorStatus != 0; }
     int errorStatus() const { return m_errorStatus; }
     QString errorMessage() const { return m_errorMessage; }
 

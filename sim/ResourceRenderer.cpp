@@ -115,13 +115,13 @@ QJsonObject ResourceRenderer::addon(const SimAddon &a) const
              QStringLiteral("https://addons-sso.heroku.com/apps/%1/addons/%2").arg(a.appId, a.id)}};
 }
 
-QJsonObject ResourceRenderer::attachment(const SimAttachment &t) const
+QJsonObject ResourceRenderer::attachment(const SimAttachment &t, bool includeAddonPlan) const
 {
     const SimAddon *a = m_state.addon(t.addonId);
     QJsonObject addonRef{{QStringLiteral("id"), t.addonId},
                          {QStringLiteral("name"), a ? a->name : QString()},
                          {QStringLiteral("app"), appRef(a ? a->appId : t.appId)}};
-    if (a)
+    if (a && includeAddonPlan)
         addonRef.insert(QStringLiteral("plan"), planRef(a->plan));
     return {{QStringLiteral("addon"), addonRef},
             {QStringLiteral("app"), appRef(t.appId)},

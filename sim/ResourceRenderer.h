@@ -10,8 +10,9 @@
 // so every route answers with the same representation of an app, add-on, attachment, etc.
 //
 // Add-ons always carry the expanded plan (with price) and addon_service (with human_name), as the
-// CLI asks for with Accept-Expansion; attachments always carry addon.plan and config_vars, as it
-// asks for with Accept-Inclusion. Extra members are allowed by the schema's objects.
+// CLI asks for with Accept-Expansion (the schema leaves those objects open). An attachment's
+// "addon" object is closed in the schema, so addon.plan appears only when the client asks for it
+// with "Accept-Inclusion: addon:plan", as Heroku does.
 class ResourceRenderer
 {
 public:
@@ -20,7 +21,7 @@ public:
     QJsonObject account() const;
     QJsonObject app(const SimApp &app) const;
     QJsonObject addon(const SimAddon &addon) const;
-    QJsonObject attachment(const SimAttachment &attachment) const;
+    QJsonObject attachment(const SimAttachment &attachment, bool includeAddonPlan = false) const;
     QJsonObject release(const SimRelease &release, bool current) const;
     QJsonObject dyno(const SimDyno &dyno) const;
     QJsonObject plan(const SimCatalog::Plan &plan, const SimCatalog::Service &service) const;

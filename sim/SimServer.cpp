@@ -114,6 +114,10 @@ HttpResponse SimServer::handle(const HttpRequest &request)
     response.setHeader("RateLimit-Remaining", QByteArray::number(remaining));
     if (response.header("Content-Type").isEmpty())
         response.setHeader("Content-Type", "application/json");
+    // Paths and statuses only: headers and bodies may hold the token or database passwords.
+    if (m_options.logRequests)
+        std::fprintf(stderr, "heroku-sim: %s %s -> %d\n", request.method.constData(),
+                     qPrintable(request.path), response.drop ? 0 : response.status);
     return response;
 }
 

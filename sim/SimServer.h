@@ -32,6 +32,7 @@ public:
         int rateLimit = 4500;
         int provisionDelayMs = 1500; // for non-ClearDB add-ons; ClearDB's delay is the provisioner's
         QString statePath;
+        bool logRequests = false; // one "METHOD path -> status" line per request on stderr
     };
 
     SimServer(SimState state, Options options, DatabaseProvisioner *provisioner, QObject *parent = nullptr);

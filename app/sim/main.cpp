@@ -71,6 +71,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("faults"), QString::fromUtf8(faultHelp), QStringLiteral("spec")},
         {QStringLiteral("state"), QStringLiteral("JSON file to load on start and save after each change."),
          QStringLiteral("file")},
+        {QStringLiteral("log"), QStringLiteral("Log one line per request (method, path, status) to stderr.")},
         {QStringLiteral("rate-limit"),
          QStringLiteral("Request budget per token, refilling ~75/minute (default 4500)."),
          QStringLiteral("n"), QStringLiteral("4500")},
@@ -92,6 +93,7 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("--token is required: the API token clients must send"));
     options.statePath = parser.value(QStringLiteral("state"));
     options.provisionDelayMs = delay;
+    options.logRequests = parser.isSet(QStringLiteral("log"));
 
     SimState state;
     const auto loaded = options.statePath.isEmpty() ? StateStore::LoadResult::Missing
