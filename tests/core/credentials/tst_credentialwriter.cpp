@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+#include "credentials/CredentialWriter.h"
+#include "credentials/InMemoryCredentialStore.h"
+#include "credentials/KeychainCredentialStore.h"
+#include "credentials/NetrcFile.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sys/stat.h>
+
+using Status = CredentialStoreResult::Status;
+
+Q_DECLARE_METATYPE(CredentialWriteResult)
+
+namespace {
+
+const QString Token = QStringLiteral("HRKU-writer-token-5555");
+const QString Email = QStringLiteral("dev@example.com");
+
+} // namespace
+
+// Login stores the token in the keychain or, failing that, in ~/.netrc the way
+// `heroku login` does; logout removes it from wherever it is.
+class TstCredentialWriter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void loginPrefersKeychain();
+    void loginFallsBackToNetrc_data();
+    void loginFallsBackToNetrc();
+    void loginForSandboxHostWritesOneMachine();
+    void loginRefusesToRewriteBrokenNetrc();
+    void logoutRemovesFromBoth();
+    void logoutWithNothingStored();
+    void logoutReportsKeychainRefusal();
+
+private:
+    CredentialWriteResult run(CredentialWriter &writer, const std::function<void()> &action);
+    QString netrcPath() const { return m_home->filePath(QStringLiteral(".netrc")); }
+    QByteArray netrcBytes() const;
+    void writeNetrc(const QByteArray &bytes);
+
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<InMemoryCredentialStore> m_store;
+};
+
+void TstCredentialWriter::initTestCase()
+{
+    qRegisterMetaType<CredentialWriteResult>();
+}
+
+void TstCredentialWriter::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_home->isValid());
+    m_store = std::make_unique<InMemoryCredentialStore>();
+}
+
+QByteArray TstCredentialWriter::netrcBytes() const
+{
+    QFile f(netrcPath());
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void TstCredentialWriter::writeNetrc(const QByteArray &bytes)
+{
+    QFile f(netrcPath());
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QCOMPARE(f.write(bytes), bytes.size());
+}
+
+CredentialWriteResult TstCredentialWriter::run(CredentialWriter &writer, const std::function<void()> &action)
+{
+    QSignalSpy spy(&writer, &CredentialWriter::finished);
+    action();
+    if (!spy.isEmpty() || !spy.wait(5000))
+        return {}; // must arrive exactly once, from the event loop
+    return spy.takeFirst().at(0).value<CredentialWriteResult>();
+}
+
+void TstCredentialWriter::loginPrefersKeychain()
+{
+    CredentialWriter writer(m_store.get());
+    writer.setHomeDir(m_home->path());
+    const CredentialWriteResult result = run(writer, [&] { writer.login(Email, Secret(Token)); });
+    QVERIFY(result.ok);
+    QVERIFY(result.keychain);
+    QVERIFY(result.netrcMachines.isEmpty());
+    QCOMPARE(result.description, QStringLiteral("stored in the system keychain"));
+    QVERIFY(m_store->contains(KeychainCredentialStore::serviceName(), QStringLiteral("api.heroku.com")));
+    QVERIFY(!QFile::exists(netrcPath()));
+}
+
+void TstCredentialWriter::loginFallsBackToNetrc_data()
+{
+    QTest::addColumn<int>("failure");
+    QTest::addColumn<bool>("withStore");
+    QTest::newRow("keychain unavailable") << int(Status::Unavailable) << true;
+    QTest::newRow("keychain access denied") << int(Status::AccessDenied) << true;
+    QTest::newRow("no keychain configured") << int(Status::Ok) << false;
+}
+
+void TstCredentialWriter::loginFallsBackToNetrc()
+{
+    QFETCH(int, failure);
+    QFETCH(bool, withStore);
+    m_store->setFailure(Status(failure), QStringLiteral("No D-Bus session"));
+    const QByteArray existing("# keep me\nmachine ftp.example.org login a password \"b c\"\n");
+    writeNetrc(existing);
+    QVERIFY(QFile::setPermissions(netrcPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                   QFileDevice::ReadGroup | QFileDevice::ReadOther));
+
+    CredentialWriter writer(withStore ? m_store.get() : nullptr);
+    writer.setHomeDir(m_home->path());
+    const CredentialWriteResult result = run(writer, [&] { writer.login(Email, Secret(Token)); });
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QVERIFY(!result.keychain);
+    QCOMPARE(result.netrcMachines,
+             (QStringList{QStringLiteral("api.heroku.com"), QStringLiteral("git.heroku.com")}));
+    QVERIFY2(
+        result.description.startsWith(QStringLiteral("stored in ~/.netrc (api.heroku.com, git.heroku.com) "
+                                                     "because the system keychain is unavailable")),
+        qPrintable(result.description));
+    QCOMPARE(result.warnings.size(), 1);
+    QVERIFY(!result.description.contains(Token));
+
+    const QByteArray bytes = netrcBytes();
+    QCOMPARE(bytes, existing + "machine api.heroku.com\n  login dev@example.com\n  password " +
+                        Token.toUtf8() + "\nmachine git.heroku.com\n  login dev@example.com\n  password " +
+                        Token.toUtf8() + "\n");
+    struct stat st = {};
+    QCOMPARE(::stat(QFile::encodeName(netrcPath()).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 0777, mode_t(0600));
+
+    // A second login with a new token updates the same entries in place.
+    const QString newer = QStringLiteral("HRKU-second-token-6666");
+    QVERIFY(run(writer, [&] { writer.login(Email, Secret(newer)); }).ok);
+    const Netrc netrc = NetrcFile(netrcPath()).load().netrc;
+    QCOMPARE(netrc.entries().size(), 3);
+    QVERIFY(netrc.find(QStringLiteral("api.heroku.com"))->password.reveal() == newer);
+    QVERIFY(netrc.find(QStringLiteral("git.heroku.com"))->password.reveal() == newer);
+}
+
+void TstCredentialWriter::loginForSandboxHostWritesOneMachine()
+{
+    QCOMPARE(CredentialWriter::netrcMachinesFor(QStringLiteral("127.0.0.1")),
+             QStringList{QStringLiteral("127.0.0.1")});
+    QCOMPARE(CredentialWriter::netrcMachinesFor(QStringLiteral("api.example.com")),
+             (QStringList{QStringLiteral("api.example.com"), QStringLiteral("git.example.com")}));
+
+    m_store->setFailure(Status::Unavailable);
+    CredentialWriter writer(m_store.get());
+    writer.setHomeDir(m_home->path());
+    writer.setApiHost(QStringLiteral("127.0.0.1"));
+    const CredentialWriteResult result = run(writer, [&] { writer.login(Email, Secret(Token)); });
+    QVERIFY(result.ok);
+    QCOMPARE(result.netrcMachines, QStringList{QStringLiteral("127.0.0.1")});
+    QVERIFY(!NetrcFile(netrcPath()).load().netrc.find(QStringLiteral("api.heroku.com")));
+}
+
+void TstCredentialWriter::loginRefusesToRewriteBrokenNetrc()
+{
+    m_store->setFailure(Status::Unavailable, QStringLiteral("no backend"));
+    const QByteArray broken("machine a\n  password two words\n");
+    writeNetrc(broken);
+    CredentialWriter writer(m_store.get());
+    writer.setHomeDir(m_home->path());
+    const CredentialWriteResult result = run(writer, [&] { writer.login(Email, Secret(Token)); });
+    QVERIFY(!result.ok);
+    QVERIFY2(result.error.contains(QStringLiteral("~/.netrc line 2: unexpected word")),
+             qPrintable(result.error));
+    QVERIFY(result.error.contains(QStringLiteral("no backend")));
+    QVERIFY(!result.error.contains(Token));
+    QCOMPARE(netrcBytes(), broken);
+}
+
+void TstCredentialWriter::logoutRemovesFromBoth()
+{
+    const QByteArray other("machine ftp.example.org login a password b\n");
+    writeNetrc("machine api.heroku.com\n  login dev@example.com\n  password x\n" + other +
+               "machine git.heroku.com\n  login dev@example.com\n  password x\n");
+    CredentialWriter writer(m_store.get());
+    writer.setHomeDir(m_home->path());
+    QVERIFY(run(writer, [&] { writer.login(Email, Secret(Token)); }).keychain);
+
+    const CredentialWriteResult result = run(writer, [&] { writer.logout(); });
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.operation, CredentialWriteResult::Operation::Logout);
+    QVERIFY(result.keychain);
+    QCOMPARE(result.netrcMachines,
+             (QStringList{QStringLiteral("api.heroku.com"), QStringLiteral("git.heroku.com")}));
+    QCOMPARE(result.description,
+             QStringLiteral("removed from the system keychain and ~/.netrc (api.heroku.com, "
+                            "git.heroku.com)"));
+    QVERIFY(!m_store->contains(KeychainCredentialStore::serviceName(), QStringLiteral("api.heroku.com")));
+    QCOMPARE(netrcBytes(), other);
+}
+
+void TstCredentialWriter::logoutWithNothingStored()
+{
+    m_store->setFailure(Status::Unavailable);
+    CredentialWriter writer(m_store.get());
+    writer.setHomeDir(m_home->path());
+    const CredentialWriteResult result = run(writer, [&] { writer.logout(); });
+    QVERIFY(result.ok);
+    QVERIFY(!result.keychain);
+    QVERIFY(result.netrcMachines.isEmpty());
+    QCOMPARE(result.description, QStringLiteral("no stored credentials to remove"));
+    QVERIFY(!QFile::exists(netrcPath()));
+}
+
+void TstCredentialWriter::logoutReportsKeychainRefusal()
+{
+    m_store->setFailure(Status::AccessDenied, QStringLiteral("collection is locked"));
+    writeNetrc("machine api.heroku.com password x\n");
+    CredentialWriter writer(m_store.get());
+    writer.setHomeDir(m_home->path());
+    const CredentialWriteResult result = run(writer, [&] { writer.logout(); });
+    QVERIFY(!result.ok);
+    QVERIFY(result.error.contains(QStringLiteral("collection is locked")));
+    // The part that could be done is done and reported.
+    QCOMPARE(result.netrcMachines, QStringList{QStringLiteral("api.heroku.com")});
+    QCOMPARE(netrcBytes(), QByteArray());
+}
+
+QTEST_GUILESS_MAIN(TstCredentialWriter)
+#include "tst_credentialwriter.moc"
