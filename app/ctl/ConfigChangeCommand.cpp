@@ -63,26 +63,26 @@ QString ConfigChangeCommand::prepare(const QCommandLineParser &parser)
 
 void ConfigChangeCommand::start()
 {
-    connect(client()->updateConfigVars(m_app, m_changes), &HerokuRequest::finished, this,
-            [this](const HerokuResult &result) {
-                if (!result.ok())
-                    return context()->fail(result.error);
-                if (json()) {
-                    out().json(ConfigMasker::masked(result.object()));
-                } else {
-                    for (auto it = m_changes.constBegin(); it != m_changes.constEnd(); ++it) {
-                        if (it->isNull())
-                            out().line(QStringLiteral("Unset %1").arg(it.key()));
-                        else
-                            out().line(QStringLiteral("Set %1: %2")
+    connect(
+        client()->updateConfigVars(m_app, m_changes), &HerokuRequest::finished, this,
+        [this](const HerokuResult &result) {
+            if (!result.ok())
+                return context()->fail(result.error);
+            if (json()) {
+                out().json(ConfigMasker::masked(result.object()));
+            } else {
+                for (auto it = m_changes.constBegin(); it != m_changes.constEnd(); ++it) {
+                    if (it->isNull())
+                        out().line(QStringLiteral("Unset %1").arg(it.key()));
+                    else
+                        out().dataLine(QStringLiteral("Set %1: %2")
                                            .arg(it.key(), ConfigMasker::masked(it.key(), it->toString())));
-                    }
-                    out().line(
-                        QStringLiteral("Heroku restarts %1's dynos with the new config (a new release).")
-                            .arg(m_app));
                 }
-                if (!m_restart)
-                    return context()->succeed();
-                DynoRestarter::restart(context(), m_app, this);
-            });
+                out().line(QStringLiteral("Heroku restarts %1's dynos with the new config (a new release).")
+                               .arg(m_app));
+            }
+            if (!m_restart)
+                return context()->succeed();
+            DynoRestarter::restart(context(), m_app, this);
+        });
 }

@@ -23,6 +23,11 @@ void Output::line(const QString &text) const
     write(stdout, text + QLatin1Char('\n'), true);
 }
 
+void Output::dataLine(const QString &text) const
+{
+    write(stdout, text + QLatin1Char('\n'), false);
+}
+
 void Output::json(const QJsonValue &value) const
 {
     QJsonDocument document;
@@ -48,10 +53,11 @@ void Output::table(const QStringList &headers, const QList<QStringList> &rows, c
     }
     auto format = [&widths](const QStringList &cells) {
         QString text;
-        for (int i = 0; i < cells.size(); ++i) {
-            // The last column is not padded, so lines carry no trailing blanks.
+        for (int i = 0; i < cells.size(); ++i)
             text += i + 1 < cells.size() ? cells.at(i).leftJustified(widths.at(i) + 2) : cells.at(i);
-        }
+        // No trailing blanks (an empty last cell would leave some): they break `diff` and copy-paste.
+        while (text.endsWith(QLatin1Char(' ')))
+            text.chop(1);
         return text;
     };
     QString text = format(headers) + QLatin1Char('\n');

@@ -32,6 +32,9 @@ public:
 
     // stdout
     void line(const QString &text = QString()) const;
+    // A line of data the command has already masked (it is not run through the redactor,
+    // whose mask would differ from DatabaseUrl::redacted()'s).
+    void dataLine(const QString &text) const;
     void json(const QJsonValue &value) const;
     // Columns padded to the widest cell; an empty table prints `emptyText` instead.
     void table(const QStringList &headers, const QList<QStringList> &rows, const QString &emptyText) const;

@@ -38,11 +38,11 @@ void PlansCommand::start()
                 for (const QJsonValue &value : result.array()) {
                     const HerokuPlan plan = HerokuPlan::fromJson(value.toObject());
                     rows << QStringList{plan.name, plan.humanName, plan.priceText(),
-                                        plan.isDefault ? QStringLiteral("default") : QString()};
+                                        plan.isDefault ? QStringLiteral("yes") : QString()};
                 }
-                out().table(
-                    {QStringLiteral("PLAN"), QStringLiteral("NAME"), QStringLiteral("PRICE"), QString()},
-                    rows, QStringLiteral("%1 has no plans.").arg(m_service));
+                out().table({QStringLiteral("PLAN"), QStringLiteral("NAME"), QStringLiteral("PRICE"),
+                             QStringLiteral("DEFAULT")},
+                            rows, QStringLiteral("%1 has no plans.").arg(m_service));
                 context()->succeed();
             });
 }

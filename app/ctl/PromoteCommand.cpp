@@ -109,7 +109,7 @@ void PromoteCommand::apply(const QString &oldValue, const QString &newValue)
             } else {
                 const QString before =
                     oldValue.isEmpty() ? QStringLiteral("(unset)") : ConfigMasker::masked(m_to, oldValue);
-                out().line(
+                out().dataLine(
                     QStringLiteral("%1: %2 → %3").arg(m_to, before, ConfigMasker::masked(m_to, newValue)));
                 out().line(QStringLiteral("Heroku restarts %1's dynos with the new config (a new release).")
                                .arg(m_app));
