@@ -3,6 +3,7 @@
 
 #include "AppInfo.h"
 #include "ReplyErrorText.h"
+#include "SingleAttemptExchange.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -13,10 +14,6 @@
 namespace {
 constexpr auto AcceptHeader = "application/vnd.heroku+json; version=3";
 
-int statusOf(QNetworkReply *reply)
-{
-    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-}
 } // namespace
 
 HerokuRequest::HerokuRequest(const Context &context, RequestSpec spec, QObject *parent)
@@ -80,7 +77,22 @@ void HerokuRequest::sendExchange()
 
     ++m_exchanges;
     m_exchangeTimer.start();
-    m_reply = m_context.network->sendCustomRequest(buildRequest(), m_spec.method, payload);
+    const QNetworkRequest request = buildRequest();
+    if (!m_spec.isIdempotent()) {
+        // Sent once, on its own connection: see SingleAttemptExchange for why.
+        SingleAttemptExchange::Headers headers;
+        for (const QByteArray &name : request.rawHeaderList())
+            headers.append({name, request.rawHeader(name)});
+        m_single = new SingleAttemptExchange(this);
+        connect(m_single, &SingleAttemptExchange::finished, this, [this](const HttpAnswer &answer) {
+            m_single->deleteLater();
+            m_single.clear();
+            handleAnswer(answer);
+        });
+        m_single->start(request.url(), m_spec.method, headers, payload, m_context.retry.timeoutMs);
+        return;
+    }
+    m_reply = m_context.network->sendCustomRequest(request, m_spec.method, payload);
     connect(m_reply, &QNetworkReply::finished, this, &HerokuRequest::onReplyFinished);
 }
 
@@ -91,13 +103,19 @@ void HerokuRequest::onReplyFinished()
     if (!reply || m_done)
         return;
     reply->deleteLater();
+    handleAnswer(HttpAnswer::fromReply(reply));
+}
 
-    const int status = statusOf(reply);
-    const QByteArray body = reply->readAll();
+void HerokuRequest::handleAnswer(const HttpAnswer &reply)
+{
+    if (m_done)
+        return;
+    const int status = reply.status;
+    const QByteArray &body = reply.body;
     m_lastStatus = status;
-    m_lastRequestId = QString::fromLatin1(reply->rawHeader("Request-Id"));
-    if (reply->hasRawHeader("RateLimit-Remaining"))
-        Q_EMIT rateLimitReported(reply->rawHeader("RateLimit-Remaining").toInt());
+    m_lastRequestId = QString::fromLatin1(reply.header("Request-Id"));
+    if (reply.hasHeader("RateLimit-Remaining"))
+        Q_EMIT rateLimitReported(reply.header("RateLimit-Remaining").toInt());
 
     ApiCallRecord record;
     record.startedAt = QDateTime::currentDateTimeUtc().addMSecs(-m_exchangeTimer.elapsed());
@@ -108,7 +126,7 @@ void HerokuRequest::onReplyFinished()
     record.durationMs = m_exchangeTimer.elapsed();
 
     if (status == 429 || status == 503) {
-        if (retryIfAllowed(status, reply->rawHeader("Retry-After"))) {
+        if (retryIfAllowed(status, reply.header("Retry-After"))) {
             record.errorText = QStringLiteral("HTTP %1, retrying").arg(status);
             Q_EMIT exchanged(record);
             return;
@@ -150,7 +168,7 @@ void HerokuRequest::onReplyFinished()
                 m_items.append(item);
             // Heroku answers 206 Partial Content plus Next-Range while more pages
             // remain; the client sends Next-Range back verbatim as the next Range.
-            const QByteArray next = reply->rawHeader("Next-Range");
+            const QByteArray next = reply.header("Next-Range");
             if (status == 206 && !next.isEmpty()) {
                 m_range = next;
                 return sendExchange();
@@ -179,18 +197,18 @@ bool HerokuRequest::retryIfAllowed(int status, const QByteArray &retryAfter)
     return true;
 }
 
-HerokuError HerokuRequest::errorFromReply(QNetworkReply *reply, int status, const QByteArray &body) const
+HerokuError HerokuRequest::errorFromReply(const HttpAnswer &reply, int status, const QByteArray &body) const
 {
     HerokuError error;
     error.httpStatus = status;
     error.requestId = m_lastRequestId;
     const QString host = m_context.endpoint.host();
     if (status == 0) {
-        const auto code = reply->error();
+        const auto code = reply.transportError;
         const bool timedOut =
             code == QNetworkReply::OperationCanceledError || code == QNetworkReply::TimeoutError;
         error.kind = timedOut ? HerokuError::Kind::Timeout : HerokuError::Kind::Network;
-        error.message = ReplyErrorText::transport(code, host, reply->errorString()) +
+        error.message = ReplyErrorText::transport(code, host, reply.transportErrorText) +
                         ReplyErrorText::unknownOutcomeHint(m_spec.method);
         return error;
     }
@@ -201,10 +219,7 @@ HerokuError HerokuRequest::errorFromReply(QNetworkReply *reply, int status, cons
     error.message = object.value(QStringLiteral("message")).toString().simplified();
     error.url = object.value(QStringLiteral("url")).toString();
     if (error.message.isEmpty())
-        error.message = QStringLiteral("%1 answered HTTP %2 %3")
-                            .arg(host)
-                            .arg(status)
-                            .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
+        error.message = QStringLiteral("%1 answered HTTP %2 %3").arg(host).arg(status).arg(reply.reason);
     if (status == 401)
         error.message += QStringLiteral("; run `cleardbctl login` with a valid API token");
     else if (status == 429 && !m_spec.isIdempotent())
@@ -240,6 +255,8 @@ void HerokuRequest::cancel()
         m_reply->deleteLater();
         m_reply.clear();
     }
+    if (m_single)
+        m_single->abort();
     HerokuError error;
     error.kind = HerokuError::Kind::Cancelled;
     error.message = QStringLiteral("cancelled") + ReplyErrorText::unknownOutcomeHint(m_spec.method);

@@ -4,6 +4,7 @@
 #include "ApiCallRecord.h"
 #include "ApiEndpoint.h"
 #include "HerokuResult.h"
+#include "HttpAnswer.h"
 #include "RequestSpec.h"
 #include "RetryPolicy.h"
 
@@ -14,6 +15,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class SingleAttemptExchange;
 
 // One logical call to the Platform API: one or more HTTP exchanges (pages of a
 // list, retries of an idempotent request after 429/503) ending in exactly one
@@ -21,7 +23,8 @@ class QNetworkReply;
 // finished(); connect with a context object and do not keep the pointer.
 //
 // Created by HerokuClient; it does not read credentials or settings itself.
-// It never blocks and never resends a POST or PATCH on its own.
+// It never blocks and never resends a POST or PATCH on its own: those travel
+// through SingleAttemptExchange, because QNetworkAccessManager may resend them.
 class HerokuRequest : public QObject
 {
     Q_OBJECT
@@ -52,16 +55,18 @@ private:
     void start();
     void sendExchange();
     void onReplyFinished();
+    void handleAnswer(const HttpAnswer &answer);
     bool retryIfAllowed(int status, const QByteArray &retryAfter);
     void finish(HerokuError error);
     QNetworkRequest buildRequest() const;
-    HerokuError errorFromReply(QNetworkReply *reply, int status, const QByteArray &body) const;
+    HerokuError errorFromReply(const HttpAnswer &reply, int status, const QByteArray &body) const;
 
     Context m_context;
     RequestSpec m_spec;
     QPointer<QNetworkReply> m_reply;
-    QByteArray m_range; // current Range header value, for paginated lists
-    QJsonArray m_items; // pages gathered so far
+    QPointer<SingleAttemptExchange> m_single; // carries POST and PATCH
+    QByteArray m_range;                       // current Range header value, for paginated lists
+    QJsonArray m_items;                       // pages gathered so far
     QJsonValue m_lastBody;
     int m_attempt = 0; // retries of the current exchange
     int m_exchanges = 0;

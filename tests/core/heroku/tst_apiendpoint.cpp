@@ -25,16 +25,20 @@ void TestApiEndpoint::parsesSettings_data()
     QTest::newRow("default") << QString() << true << "https://api.heroku.com" << QString();
     QTest::newRow("blank") << "   " << true << "https://api.heroku.com" << QString();
     QTest::newRow("https") << "https://api.example.com" << true << "https://api.example.com" << QString();
-    QTest::newRow("bare host means https") << "api.example.com" << true << "https://api.example.com" << QString();
-    QTest::newRow("trailing slash") << "https://api.example.com/" << true << "https://api.example.com" << QString();
+    QTest::newRow("bare host means https")
+        << "api.example.com" << true << "https://api.example.com" << QString();
+    QTest::newRow("trailing slash") << "https://api.example.com/" << true << "https://api.example.com"
+                                    << QString();
     QTest::newRow("loopback http") << "http://127.0.0.1:5000" << true << "http://127.0.0.1:5000" << QString();
-    QTest::newRow("localhost http") << "http://localhost:5000" << true << "http://localhost:5000" << QString();
+    QTest::newRow("localhost http") << "http://localhost:5000" << true << "http://localhost:5000"
+                                    << QString();
     QTest::newRow("ipv6 loopback http") << "http://[::1]:5000" << true << "http://[::1]:5000" << QString();
     QTest::newRow("other loopback") << "http://127.8.0.1:81" << true << "http://127.8.0.1:81" << QString();
     QTest::newRow("remote http refused") << "http://api.example.com" << false << QString() << "plain http";
     QTest::newRow("private http refused") << "http://10.0.0.5:5000" << false << QString() << "plain http";
     QTest::newRow("ftp refused") << "ftp://api.example.com" << false << QString() << "scheme \"ftp\"";
-    QTest::newRow("credentials refused") << "https://user:pw@api.example.com" << false << QString() << "user or password";
+    QTest::newRow("credentials refused")
+        << "https://user:pw@api.example.com" << false << QString() << "user or password";
     QTest::newRow("garbage") << "http://" << false << QString() << "not a valid URL";
 }
 
@@ -61,7 +65,8 @@ void TestApiEndpoint::resolvesEncodedPaths()
     const ApiEndpoint endpoint = ApiEndpoint::fromSetting(QStringLiteral("http://127.0.0.1:5000"));
     QCOMPARE(endpoint.resolve(QStringLiteral("/apps/a%2Fb/addons")).toString(QUrl::FullyEncoded),
              QStringLiteral("http://127.0.0.1:5000/apps/a%2Fb/addons"));
-    QCOMPARE(endpoint.resolve(QStringLiteral("/apps?x=1")).toString(), QStringLiteral("http://127.0.0.1:5000/apps?x=1"));
+    QCOMPARE(endpoint.resolve(QStringLiteral("/apps?x=1")).toString(),
+             QStringLiteral("http://127.0.0.1:5000/apps?x=1"));
     QCOMPARE(endpoint.host(), QStringLiteral("127.0.0.1"));
     QVERIFY(endpoint.isLoopback());
     QVERIFY(!ApiEndpoint::fromSetting(QString()).isLoopback());
@@ -74,11 +79,13 @@ void TestApiEndpoint::oneLineErrorCarriesIdAndRequest()
     error.id = QStringLiteral("rate_limit");
     error.requestId = QStringLiteral("01234567-89ab");
     error.message = QStringLiteral("Your account reached the API rate limit\nPlease wait a few minutes");
-    QCOMPARE(error.oneLine(), QStringLiteral("Your account reached the API rate limit Please wait a few minutes "
-                                             "(rate_limit, request 01234567-89ab)"));
+    QCOMPARE(error.oneLine(),
+             QStringLiteral("Your account reached the API rate limit Please wait a few minutes "
+                            "(rate_limit, request 01234567-89ab)"));
     error.id.clear();
     error.requestId.clear();
-    QCOMPARE(error.oneLine(), QStringLiteral("Your account reached the API rate limit Please wait a few minutes"));
+    QCOMPARE(error.oneLine(),
+             QStringLiteral("Your account reached the API rate limit Please wait a few minutes"));
 }
 
 QTEST_GUILESS_MAIN(TestApiEndpoint)
