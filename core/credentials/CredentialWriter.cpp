@@ -49,12 +49,13 @@ void CredentialWriter::login(const QString &email, const Secret &token)
 {
     SecretRedactor::registerSecret(token);
     if (!m_store) {
-        QTimer::singleShot(
-            0, this, [=] { loginToNetrc(email, token, noStore(CredentialStoreResult::Operation::Write)); });
+        QTimer::singleShot(0, this, [this, email, token] {
+            loginToNetrc(email, token, noStore(CredentialStoreResult::Operation::Write));
+        });
         return;
     }
     m_store->write(KeychainCredentialStore::serviceName(), m_apiHost, token, this,
-                   [=](const CredentialStoreResult &keychain) {
+                   [this, email, token](const CredentialStoreResult &keychain) {
                        if (!keychain.isOk()) {
                            loginToNetrc(email, token, keychain);
                            return;

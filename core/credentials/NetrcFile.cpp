@@ -71,7 +71,10 @@ NetrcError NetrcFile::save(const QByteArray &bytes) const
                           QStringLiteral("cannot be written (%1); check that %2 is writable")
                               .arg(why, QFileInfo(m_path).absolutePath())};
     };
-    QSaveFile file(m_path);
+    // Write through a symlink (dotfile managers link ~/.netrc into a repository)
+    // instead of replacing the link with a plain file.
+    const QFileInfo info(m_path);
+    QSaveFile file(info.isSymLink() ? info.symLinkTarget() : m_path);
     if (!file.open(QIODevice::WriteOnly))
         return failed(file.errorString());
     // Before the first write: QSaveFile would otherwise copy the old file's mode

@@ -142,8 +142,7 @@ QString SecretRedactor::redact(const QString &input)
 
     // RFC 3986 userinfo "user:password@host"; the scheme is optional because
     // log lines often carry "root:secret@127.0.0.1".
-    static const QRegularExpression userInfo(
-        QStringLiteral(R"(([A-Za-z0-9._~%!$&'()*+,;=-]+):([^\s:/@]+)@)"));
+    static const QRegularExpression userInfo(QStringLiteral(R"(([A-Za-z0-9._~%!$&'()*+,;=-]+):([^\s/@]+)@)"));
     text = replaceGroup(text, userInfo, 2, [](const QRegularExpressionMatch &) { return mask(); });
 
     // Key/value pairs in query strings, JSON, env dumps and config echoes.

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void failedWriteLeavesOldFile();
     void unwritableLocationCreatesNothing();
     void refusesDirectoriesAndHugeFiles();
+    void writesThroughSymlink();
     void showsHomeAsTilde();
 
 private:
@@ -181,6 +182,18 @@ void TstNetrcFile::refusesDirectoriesAndHugeFiles()
     const QString huge = m_home->filePath(QStringLiteral("huge"));
     QVERIFY(writeFile(huge, QByteArray(Netrc::MaximumSize + 10, '\n')));
     QCOMPARE(NetrcFile(huge).load().error.kind, NetrcError::Kind::TooLarge);
+}
+
+void TstNetrcFile::writesThroughSymlink()
+{
+    const QString target = m_home->filePath(QStringLiteral("dotfiles-netrc"));
+    const QString link = m_home->filePath(QStringLiteral(".netrc"));
+    QVERIFY(writeFile(target, "machine old password old\n"));
+    QVERIFY(QFile::link(target, link));
+    QVERIFY(!NetrcFile(link).save("machine new password new\n").isError());
+    QVERIFY(QFileInfo(link).isSymLink());
+    QCOMPARE(readFile(target), QByteArray("machine new password new\n"));
+    QCOMPARE(modeOf(target), mode_t(0600));
 }
 
 void TstNetrcFile::showsHomeAsTilde()

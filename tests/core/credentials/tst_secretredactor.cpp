@@ -53,6 +53,9 @@ void TstSecretRedactor::redacts_data()
     QTest::newRow("userinfo without scheme")
         << QStringLiteral("root:hunter22@127.0.0.1 refused")
         << QStringLiteral("root:") + m + QStringLiteral("@127.0.0.1 refused");
+    QTest::newRow("userinfo password with a colon")
+        << QStringLiteral("mysql://u:pa:ss@h/db")
+        << QStringLiteral("mysql://u:") + m + QStringLiteral("@h/db");
     QTest::newRow("query password") << QStringLiteral("?user=u&password=p4ss&ssl=1")
                                     << QStringLiteral("?user=u&password=") + m + QStringLiteral("&ssl=1");
     QTest::newRow("json token") << QStringLiteral(R"({"token": "abc def", "id": 1})")
