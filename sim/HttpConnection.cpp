@@ -39,8 +39,11 @@ void HttpConnection::processNext()
     while (!m_busy && !m_closing && m_socket) {
         HttpRequest request;
         const auto result = m_parser.next(&request);
-        if (result == HttpRequestParser::Result::NeedMore)
+        if (result == HttpRequestParser::Result::NeedMore) {
+            if (m_parser.takeContinue())
+                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
             return;
+        }
         if (result == HttpRequestParser::Result::Error) {
             send(HttpResponse::error(m_parser.errorStatus(), QStringLiteral("bad_request"),
                                      m_parser.errorMessage()),

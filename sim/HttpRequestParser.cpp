@@ -16,8 +16,10 @@ HttpRequestParser::Result HttpRequestParser::next(HttpRequest *request)
     if (m_errorStatus != 0)
         return Result::Error;
     // Tolerate stray CRLFs between pipelined requests (RFC 9112 §2.2).
-    while (m_buffer.startsWith("\r\n"))
+    while (m_buffer.startsWith("\r\n")) {
         m_buffer.remove(0, 2);
+        m_consumed += 2;
+    }
     const int headEnd = m_buffer.indexOf("\r\n\r\n");
     if (headEnd < 0) {
         if (m_buffer.size() > MaxHeaderBytes)
@@ -43,10 +45,17 @@ HttpRequestParser::Result HttpRequestParser::next(HttpRequest *request)
             return fail(413, QStringLiteral("request body exceeds 1 MiB"));
     }
     const qint64 total = headEnd + 4 + length;
-    if (m_buffer.size() < total)
+    if (m_buffer.size() < total) {
+        // RFC 9110 §10.1.1: a client that sent "Expect: 100-continue" waits for an interim answer
+        // before the body (curl does this for bodies over 1 KiB). Owed once per request.
+        const bool expects = parsed.header("expect").toLower() == "100-continue";
+        m_continueOwed = expects && m_continueFor != headEnd + m_consumed;
         return Result::NeedMore;
+    }
+    m_continueOwed = false;
     parsed.body = m_buffer.mid(headEnd + 4, length);
     m_buffer.remove(0, total);
+    m_consumed += total;
     *request = parsed;
     return Result::Complete;
 }
@@ -81,5 +90,15 @@ bool HttpRequestParser::parseHead(const QByteArray &head, HttpRequest *request)
     request->path = QUrl::fromPercentEncoding(rawPath);
     if (q >= 0)
         request->query = QUrlQuery(QString::fromUtf8(request->target.mid(q + 1)));
+    return true;
+}
+
+bool HttpRequestParser::takeContinue()
+{
+    if (!m_continueOwed)
+        return false;
+    m_continueOwed = false;
+    // Remember which request got its 100 Continue (by the absolute offset of its head's end).
+    m_continueFor = m_buffer.indexOf("\r\n\r\n") + m_consumed;
     return true;
 }

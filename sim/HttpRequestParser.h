@@ -30,6 +30,8 @@ public:
     // Takes the next complete request out of the buffer, if there is one.
     Result next(HttpRequest *request);
 
+    // True once when the pending request asked for "100 Continue" and is waiting for it.
+    bool takeContinue();
     bool failed() const { return m_errorStatus != 0; }
     int errorStatus() const { return m_errorStatus; }
     QString errorMessage() const { return m_errorMessage; }
@@ -39,6 +41,9 @@ private:
     bool parseHead(const QByteArray &head, HttpRequest *request);
 
     QByteArray m_buffer;
+    qint64 m_consumed = 0;     // bytes of earlier requests already removed from m_buffer
+    qint64 m_continueFor = -1; // request (see takeContinue) that already got "100 Continue"
+    bool m_continueOwed = false;
     int m_errorStatus = 0;
     QString m_errorMessage;
 };

@@ -37,6 +37,8 @@ bool StateStore::save(const QString &path, const SimState &state, QString *error
         *error = QStringLiteral("cannot write state file %1: %2").arg(path, file.errorString());
         return false;
     }
+    // Owner-only: the file holds database URLs with passwords (real ones with a real provisioner).
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(state.toJson()).toJson(QJsonDocument::Indented));
     if (!file.commit()) {
         *error = QStringLiteral("cannot write state file %1: %2").arg(path, file.errorString());

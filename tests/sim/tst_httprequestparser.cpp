@@ -13,6 +13,7 @@ private Q_SLOTS:
     void errors_data();
     void errors();
     void keepAliveRules();
+    void expectContinue();
 };
 
 void TestHttpRequestParser::byteByByte()
@@ -94,6 +95,30 @@ void TestHttpRequestParser::keepAliveRules()
     QVERIFY(!r.keepAlive());
     QCOMPARE(parser.next(&r), HttpRequestParser::Result::Complete);
     QVERIFY(r.keepAlive());
+}
+
+void TestHttpRequestParser::expectContinue()
+{
+    HttpRequestParser parser;
+    HttpRequest r;
+    QVERIFY(!parser.takeContinue());
+    parser.append("POST /a HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n");
+    QCOMPARE(parser.next(&r), HttpRequestParser::Result::NeedMore);
+    QVERIFY(parser.takeContinue());
+    QVERIFY(!parser.takeContinue()); // owed once
+    parser.append("ab");
+    QCOMPARE(parser.next(&r), HttpRequestParser::Result::NeedMore);
+    QVERIFY(!parser.takeContinue()); // still the same request
+    parser.append("cd");
+    QCOMPARE(parser.next(&r), HttpRequestParser::Result::Complete);
+    QCOMPARE(r.body, QByteArray("abcd"));
+    // The next request on the connection is owed its own interim answer.
+    parser.append("POST /b HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 1\r\n\r\n");
+    QCOMPARE(parser.next(&r), HttpRequestParser::Result::NeedMore);
+    QVERIFY(parser.takeContinue());
+    parser.append("x");
+    QCOMPARE(parser.next(&r), HttpRequestParser::Result::Complete);
+    QCOMPARE(r.path, QStringLiteral("/b"));
 }
 
 QTEST_GUILESS_MAIN(TestHttpRequestParser)

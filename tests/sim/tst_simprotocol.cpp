@@ -21,6 +21,7 @@ private Q_SLOTS:
     void everyAnswerHasHerokuHeaders();
     void rateLimitAndRetryAfter();
     void rawSocketFraming();
+    void expectContinue();
     void badRequestsAreAnswered_data();
     void badRequestsAreAnswered();
     void unknownAppAndRoute();
@@ -174,6 +175,23 @@ void TestSimProtocol::rawSocketFraming()
     const int notFound = answer.indexOf("HTTP/1.1 404 Not Found");
     QVERIFY(ok1 >= 0 && ok2 > ok1 && notFound > ok2);
     QVERIFY(answer.contains("\"RAW\":\"sock\""));
+}
+
+void TestSimProtocol::expectContinue()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(QUrl(m_sim.baseUrl()).port()));
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("PATCH /apps/sandbox-app-0002/config-vars HTTP/1.1\r\nAuthorization: Bearer " +
+                 m_sim.token().toUtf8() +
+                 "\r\nAccept: application/vnd.heroku+json; version=3\r\nExpect: "
+                 "100-continue\r\nContent-Length: 13\r\n\r\n");
+    QByteArray answer;
+    QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("\r\n\r\n"), 5000);
+    QCOMPARE(answer, QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
+    socket.write(R"({"EXP":"yes"})");
+    QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("\"EXP\":\"yes\""), 5000);
+    QVERIFY(answer.contains("HTTP/1.1 200 OK"));
 }
 
 void TestSimProtocol::badRequestsAreAnswered_data()

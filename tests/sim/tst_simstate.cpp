@@ -27,6 +27,9 @@ void TestSimState::survivesRestart()
     QVERIFY(sim.start({QStringLiteral("--apps"), QStringLiteral("4"), QStringLiteral("--state"), state,
                        QStringLiteral("--provision-delay"), QStringLiteral("0")}));
     QVERIFY(QFile::exists(state)); // written at start
+    // Owner-only: the file holds database URLs with passwords.
+    QCOMPARE(QFile::permissions(state) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
     {
         SimHttp http(sim);
         QCOMPARE(http.send("PATCH", QStringLiteral("/apps/sandbox-app-0004/config-vars"), R"({"KEPT":"yes"})")
