@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: MIT
+# The ctest fixture "mariadb_cluster": one sandbox cluster (scripts/sandbox/cluster.sh) started before
+# and stopped after every test that requires it. Ports 33070-33073 keep clear of a developer's own
+# sandbox (default 23306) and of MySQL's 3306/33060.
+set(CLEARDB_SANDBOX_TEST_DIR ${PROJECT_BINARY_DIR}/sandbox-cluster)
+set(CLEARDB_SANDBOX_TEST_PORT 33070)
+set(CLEARDB_SANDBOX_SCRIPT ${PROJECT_SOURCE_DIR}/scripts/sandbox/cluster.sh)
+
+# cleardb_require_sandbox(tst_name): the test runs against the fixture cluster, alone (it may kill a server).
+function(cleardb_require_sandbox name)
+    set_property(TEST ${name} APPEND PROPERTY ENVIRONMENT
+        "CLEARDB_SANDBOX_DIR=${CLEARDB_SANDBOX_TEST_DIR}" "CLEARDB_SANDBOX_SCRIPT=${CLEARDB_SANDBOX_SCRIPT}")
+    set_tests_properties(${name} PROPERTIES FIXTURES_REQUIRED mariadb_cluster RESOURCE_LOCK mariadb_cluster)
+endfunction()

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Test-only access to the fixture cluster (tests/core/sandbox/SandboxFixture.cmake): its status,
+// provisioning, admin SQL and restarting a killed server. Tests may block; product code never does.
+
+#include "probe/SqlSession.h"
+#include "sandbox/SandboxStatus.h"
+
+#include <QProcess>
+#include <QtTest>
+
+namespace SandboxTestEnv {
+
+inline QString script()
+{
+    return qEnvironmentVariable("CLEARDB_SANDBOX_SCRIPT");
+}
+
+inline QString dir()
+{
+    return qEnvironmentVariable("CLEARDB_SANDBOX_DIR");
+}
+
+// Runs cluster.sh synchronously; returns stdout, fails the test on a bad exit (status may exit 3).
+inline QByteArray run(const QStringList &args, const QByteArray &input = {}, int *exitCode = nullptr,
+                      const QString &clusterDir = dir())
+{
+    QProcess p;
+    p.start(script(), args + QStringList{QStringLiteral("--dir"), clusterDir});
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(120000))
+        qWarning("cluster.sh %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
+    if (exitCode)
+        *exitCode = p.exitCode();
+    else if (p.exitCode() != 0)
+        qWarning("cluster.sh %s failed: %s", qPrintable(args.join(QLatin1Char(' '))),
+                 p.readAllStandardError().constData());
+    return p.readAllStandardOutput();
+}
+
+inline SandboxStatus status(const QString &clusterDir = dir())
+{
+    int code = 0;
+    const QByteArray json = run({QStringLiteral("status"), QStringLiteral("--json")}, {}, &code, clusterDir);
+    SandboxStatus s;
+    QString error;
+    if (!SandboxStatus::fromJson(json, &s, &error))
+        qWarning("bad status JSON: %s", qPrintable(error));
+    return s;
+}
+
+inline bool provision(const QString &db, const QString &user, const QString &password)
+{
+    int code = 0;
+    run({QStringLiteral("provision-db"), db, user, QStringLiteral("-")}, password.toUtf8() + '\n', &code);
+    return code == 0;
+}
+
+inline ProbeTarget admin(const SandboxStatus &s, SandboxStatus::Endpoint e, const QString &db = {})
+{
+    return s.target(e, s.adminUser, s.adminPassword(), db);
+}
+
+// Runs statements as the sandbox admin on one endpoint; returns the first row of the last one.
+inline QVariantList adminExec(const SandboxStatus &s, SandboxStatus::Endpoint e, const QStringList &sql,
+                              const QString &db = {})
+{
+    SqlSession session;
+    const ProbeError openError = session.open(admin(s, e, db));
+    if (openError.isError()) {
+        qWarning("admin login failed: %s", qPrintable(openError.toString()));
+        return {};
+    }
+    QVariantList row;
+    for (const QString &statement : sql) {
+        row.clear();
+        const ProbeError error = session.exec(statement, {}, &row);
+        if (error.isError())
+            qWarning("admin SQL failed: %s", qPrintable(error.toString()));
+    }
+    return row;
+}
+
+// Live (non-zombie) processes whose command line mentions the cluster directory.
+inline QStringList liveProcesses(const QString &clusterDir)
+{
+    QProcess p;
+    p.start(QStringLiteral("pgrep"), {QStringLiteral("-a"), QStringLiteral("-r"), QStringLiteral("R,S,D,T"),
+                                      QStringLiteral("-f"), clusterDir + QStringLiteral("/")});
+    p.waitForFinished(10000);
+    return QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+} // namespace SandboxTestEnv

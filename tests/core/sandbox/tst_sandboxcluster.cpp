@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+#include "SandboxTestEnv.h"
+#include "probe/SqlSession.h"
+#include "sandbox/SandboxCluster.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+// The sandbox lifecycle as the GUI/CLI drive it through SandboxCluster: a cold start, idempotent
+// start and stop, provisioning a database on both masters, and nothing left running afterwards.
+class TestSandboxCluster : public QObject
+{
+    Q_OBJECT
+    const QString m_dir = qEnvironmentVariable("CLEARDB_SANDBOX_LIFECYCLE_DIR");
+    static constexpr quint16 kBasePort = 33080;
+
+    SandboxResult runAction(SandboxCluster &cluster, void (SandboxCluster::*action)(),
+                            void (SandboxCluster::*done)(const SandboxResult &))
+    {
+        QSignalSpy spy(&cluster, done);
+        (cluster.*action)();
+        if (!spy.wait(150000))
+            return SandboxResult{false, QStringLiteral("no answer"), {}, {}};
+        return spy.takeFirst().at(0).value<SandboxResult>();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(!m_dir.isEmpty());
+        QVERIFY(QFile::exists(SandboxTestEnv::script()));
+        SandboxTestEnv::run({QStringLiteral("stop")}, {}, nullptr, m_dir);
+        QDir(m_dir).removeRecursively();
+    }
+
+    void stopWhenStoppedIsFine()
+    {
+        SandboxCluster cluster(SandboxTestEnv::script(), m_dir, kBasePort);
+        const SandboxResult r = runAction(cluster, &SandboxCluster::stop, &SandboxCluster::stopped);
+        QVERIFY2(r.ok, qPrintable(r.error));
+    }
+
+    void startIsIdempotent()
+    {
+        SandboxCluster cluster(SandboxTestEnv::script(), m_dir, kBasePort);
+        const SandboxResult first = runAction(cluster, &SandboxCluster::start, &SandboxCluster::started);
+        QVERIFY2(first.ok, qPrintable(first.error));
+        QVERIFY(first.status.isRunning());
+        QCOMPARE(first.status.routedPort, kBasePort);
+        QCOMPARE(first.status.primaryPort, quint16(kBasePort + 1));
+        QCOMPARE(first.status.secondaryPort, quint16(kBasePort + 2));
+        QVERIFY(QFile::exists(first.status.caFile));
+        QCOMPARE(QFile(first.status.adminPasswordFile).permissions() &
+                     (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+                 QFileDevice::Permissions());
+        QCOMPARE(SandboxTestEnv::liveProcesses(m_dir).size(), 3);
+
+        const SandboxResult second = runAction(cluster, &SandboxCluster::start, &SandboxCluster::started);
+        QVERIFY2(second.ok, qPrintable(second.error));
+        QCOMPARE(second.status.primaryPid, first.status.primaryPid);
+        QCOMPARE(second.status.secondaryPid, first.status.secondaryPid);
+        QCOMPARE(second.status.haproxyPid, first.status.haproxyPid);
+    }
+
+    void createDatabaseOnBothMasters()
+    {
+        SandboxCluster cluster(SandboxTestEnv::script(), m_dir);
+        const QString password = QStringLiteral("p'w\\d;\"x%1").arg(QDateTime::currentMSecsSinceEpoch());
+        QSignalSpy spy(&cluster, &SandboxCluster::databaseCreated);
+        cluster.createDatabase(QStringLiteral("heroku_abc123"), QStringLiteral("b1a2c3d4e5f6a7"), password);
+        QVERIFY(spy.wait(60000));
+        const SandboxResult r = spy.takeFirst().at(0).value<SandboxResult>();
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.database, QStringLiteral("heroku_abc123"));
+        for (auto e : {SandboxStatus::Endpoint::Primary, SandboxStatus::Endpoint::Secondary,
+                       SandboxStatus::Endpoint::Routed}) {
+            SqlSession session;
+            const ProbeError error = session.open(r.status.target(e, QStringLiteral("b1a2c3d4e5f6a7"),
+                                                                  password, QStringLiteral("heroku_abc123")));
+            QVERIFY2(!error.isError(), qPrintable(error.toString()));
+        }
+    }
+
+    void createDatabaseRejectsBadNames()
+    {
+        SandboxCluster cluster(SandboxTestEnv::script(), m_dir);
+        QSignalSpy spy(&cluster, &SandboxCluster::databaseCreated);
+        cluster.createDatabase(QStringLiteral("bad`name; DROP DATABASE mysql"), QStringLiteral("u"),
+                               QStringLiteral("pw"));
+        QVERIFY(spy.wait(60000));
+        const SandboxResult r = spy.takeFirst().at(0).value<SandboxResult>();
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QStringLiteral("database name")), qPrintable(r.error));
+        QVERIFY(!r.error.contains(QLatin1Char('\n')));
+    }
+
+    void stopIsCleanAndIdempotent()
+    {
+        SandboxCluster cluster(SandboxTestEnv::script(), m_dir);
+        const SandboxResult first = runAction(cluster, &SandboxCluster::stop, &SandboxCluster::stopped);
+        QVERIFY2(first.ok, qPrintable(first.error));
+        QCOMPARE(first.status.state, QStringLiteral("stopped"));
+        QVERIFY2(SandboxTestEnv::liveProcesses(m_dir).isEmpty(),
+                 qPrintable(SandboxTestEnv::liveProcesses(m_dir).join(QLatin1Char('\n'))));
+        const SandboxResult second = runAction(cluster, &SandboxCluster::stop, &SandboxCluster::stopped);
+        QVERIFY2(second.ok, qPrintable(second.error));
+        QVERIFY(SandboxTestEnv::liveProcesses(m_dir).isEmpty());
+    }
+
+    void statusOfMissingScriptIsAClearError()
+    {
+        SandboxCluster cluster(QStringLiteral("/nonexistent/cluster.sh"), m_dir);
+        const SandboxResult r =
+            runAction(cluster, &SandboxCluster::refreshStatus, &SandboxCluster::statusRefreshed);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QStringLiteral("/nonexistent/cluster.sh")), qPrintable(r.error));
+    }
+
+    void cleanupTestCase() { SandboxTestEnv::run({QStringLiteral("stop")}, {}, nullptr, m_dir); }
+};
+
+QTEST_GUILESS_MAIN(TestSandboxCluster)
+#include "tst_sandboxcluster.moc"
