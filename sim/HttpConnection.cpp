@@ -3,8 +3,8 @@
 
 #include <QTimer>
 
-HttpConnection::HttpConnection(QTcpSocket *socket, Handler handler, QObject *parent)
-    : QObject(parent), m_socket(socket), m_handler(std::move(handler))
+HttpConnection::HttpConnection(QTcpSocket *socket, Handler handler, Finisher finisher, QObject *parent)
+    : QObject(parent), m_socket(socket), m_handler(std::move(handler)), m_finisher(std::move(finisher))
 {
     socket->setParent(this);
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::readAvailable);
@@ -67,7 +67,7 @@ void HttpConnection::processNext()
     }
 }
 
-void HttpConnection::send(const HttpResponse &response, bool keepAlive)
+void HttpConnection::send(HttpResponse response, bool keepAlive)
 {
     if (!m_socket)
         return;
@@ -78,6 +78,8 @@ void HttpConnection::send(const HttpResponse &response, bool keepAlive)
         deleteLater();
         return;
     }
+    if (m_finisher)
+        m_finisher(response);
     m_socket->write(response.serialize(keepAlive));
     if (!keepAlive) {
         m_closing = true;

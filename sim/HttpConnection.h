@@ -23,16 +23,20 @@ class HttpConnection : public QObject
     Q_OBJECT
 public:
     using Handler = std::function<HttpResponse(const HttpRequest &)>;
+    // Applied to every response just before it is written, including the ones for unparsable
+    // requests that never reach the handler (so they carry the same headers).
+    using Finisher = std::function<void(HttpResponse &)>;
 
-    HttpConnection(QTcpSocket *socket, Handler handler, QObject *parent = nullptr);
+    HttpConnection(QTcpSocket *socket, Handler handler, Finisher finisher, QObject *parent = nullptr);
 
 private:
     void readAvailable();
     void processNext();
-    void send(const HttpResponse &response, bool keepAlive);
+    void send(HttpResponse response, bool keepAlive);
 
     QPointer<QTcpSocket> m_socket;
     Handler m_handler;
+    Finisher m_finisher;
     HttpRequestParser m_parser;
     QTimer m_linger;
     qint64 m_drained = 0;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "HttpServer.h"
 
-HttpServer::HttpServer(HttpConnection::Handler handler, QObject *parent)
-    : QObject(parent), m_handler(std::move(handler))
+HttpServer::HttpServer(HttpConnection::Handler handler, HttpConnection::Finisher finisher, QObject *parent)
+    : QObject(parent), m_handler(std::move(handler)), m_finisher(std::move(finisher))
 {
     connect(&m_server, &QTcpServer::newConnection, this, &HttpServer::acceptPending);
 }
@@ -16,5 +16,5 @@ bool HttpServer::listen(quint16 port)
 void HttpServer::acceptPending()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection())
-        new HttpConnection(socket, m_handler, this);
+        new HttpConnection(socket, m_handler, m_finisher, this);
 }

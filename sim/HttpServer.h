@@ -15,7 +15,7 @@ class HttpServer : public QObject
 {
     Q_OBJECT
 public:
-    explicit HttpServer(HttpConnection::Handler handler, QObject *parent = nullptr);
+    HttpServer(HttpConnection::Handler handler, HttpConnection::Finisher finisher, QObject *parent = nullptr);
 
     bool listen(quint16 port);
     quint16 port() const { return m_server.serverPort(); }
@@ -26,4 +26,5 @@ private:
 
     QTcpServer m_server;
     HttpConnection::Handler m_handler;
+    HttpConnection::Finisher m_finisher;
 };

@@ -18,7 +18,8 @@ SimServer::SimServer(SimState state, Options options, DatabaseProvisioner *provi
     : QObject(parent), m_options(std::move(options)), m_state(std::move(state)),
       m_renderer(m_state, m_catalog),
       m_provisioner(provisioner), m_context{m_state, m_catalog, m_renderer, {}, {}, {}, 0},
-      m_rateLimiter(m_options.rateLimit), m_http([this](const HttpRequest &r) { return handle(r); })
+      m_rateLimiter(m_options.rateLimit),
+      m_http([this](const HttpRequest &r) { return handle(r); }, [this](HttpResponse &r) { finish(r); })
 {
     m_provisioner->setParent(this);
     m_context.changed = [this] { persist(); };
@@ -110,15 +111,23 @@ HttpResponse SimServer::handle(const HttpRequest &request)
 {
     int remaining = m_rateLimiter.capacity();
     HttpResponse response = guarded(request, &remaining);
-    response.setHeader("Request-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8());
     response.setHeader("RateLimit-Remaining", QByteArray::number(remaining));
-    if (response.header("Content-Type").isEmpty())
-        response.setHeader("Content-Type", "application/json");
     // Paths and statuses only: headers and bodies may hold the token or database passwords.
     if (m_options.logRequests)
         std::fprintf(stderr, "heroku-sim: %s %s -> %d\n", request.method.constData(),
                      qPrintable(request.path), response.drop ? 0 : response.status);
     return response;
+}
+
+void SimServer::finish(HttpResponse &response)
+{
+    // Heroku puts these on every answer, errors included.
+    response.setHeader("Request-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8());
+    if (response.header("RateLimit-Remaining").isEmpty())
+        response.setHeader("RateLimit-Remaining",
+                           QByteArray::number(m_rateLimiter.remaining(m_options.token)));
+    if (response.header("Content-Type").isEmpty())
+        response.setHeader("Content-Type", "application/json");
 }
 
 HttpResponse SimServer::guarded(const HttpRequest &request, int *remaining)

@@ -46,6 +46,7 @@ public:
 
 private:
     HttpResponse handle(const HttpRequest &request);
+    void finish(HttpResponse &response);
     HttpResponse guarded(const HttpRequest &request, int *remaining);
     HttpResponse control(const HttpRequest &request);
     bool authorized(const HttpRequest &request) const;

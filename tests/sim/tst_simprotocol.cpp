@@ -213,6 +213,8 @@ void TestSimProtocol::badRequestsAreAnswered()
     QVERIFY2(answer.startsWith(statusLine), answer.left(80).constData());
     QVERIFY(answer.contains("Connection: close"));
     QVERIFY(answer.contains("\"id\":\"bad_request\""));
+    QVERIFY(answer.contains("\r\nRequest-Id: "));
+    QVERIFY(answer.contains("\r\nRateLimit-Remaining: "));
     // The simulator keeps serving other connections.
     SimHttp http(m_sim);
     QCOMPARE(http.get(QStringLiteral("/account")).status, 200);

@@ -72,11 +72,13 @@ void TestSimSchema::route_data()
     QTest::addColumn<QString>("link"); // the schema href with "{}" placeholders
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("header"); // one extra "Name: value" request header, if any
     const QString a1 = QStringLiteral("/apps/sandbox-app-0001");
     const QString a3 = QStringLiteral("/apps/sandbox-app-0003");
     auto row = [](const char *name, const QByteArray &method, const QString &path, const QString &link,
-                  const QByteArray &body,
-                  int status) { QTest::newRow(name) << method << path << link << body << status; };
+                  const QByteArray &body, int status, const QByteArray &header = {}) {
+        QTest::newRow(name) << method << path << link << body << status << header;
+    };
     row("account", "GET", QStringLiteral("/account"), QStringLiteral("/account"), {}, 200);
     row("rate limits", "GET", QStringLiteral("/account/rate-limits"), QStringLiteral("/account/rate-limits"),
         {}, 200);
@@ -142,7 +144,9 @@ void TestSimSchema::route_data()
     row("protected var", "PATCH", a1 + QStringLiteral("/config-vars"), {}, R"({"CLEARDB_DATABASE_URL":null})",
         422);
     row("bad json", "PATCH", a1 + QStringLiteral("/config-vars"), {}, "[1,2", 400);
-    row("bad range", "GET", QStringLiteral("/apps?range"), {}, {}, 416);
+    row("bad range", "GET", QStringLiteral("/apps"), {}, {}, 416, "Range: bogus");
+    row("no token", "GET", QStringLiteral("/apps"), {}, {}, 401, "Authorization: Bearer wrong");
+    row("no v3 accept", "GET", QStringLiteral("/apps"), {}, {}, 406, "Accept: application/json");
     row("wrong method", "PUT", QStringLiteral("/apps"), {}, {}, 405);
     row("unknown route", "GET", QStringLiteral("/nowhere"), {}, {}, 404);
 }
@@ -154,12 +158,12 @@ void TestSimSchema::route()
     QFETCH(QString, link);
     QFETCH(QByteArray, body);
     QFETCH(int, status);
+    QFETCH(QByteArray, header);
     SimHttp http(m_sim);
     SimHttp::Headers headers;
-    if (path.endsWith(QLatin1String("?range"))) {
-        path.chop(6);
-        headers.append(qMakePair(QByteArray("Range"), QByteArray("bogus")));
-    }
+    if (!header.isEmpty())
+        headers.append(
+            qMakePair(header.left(header.indexOf(':')), header.mid(header.indexOf(':') + 1).trimmed()));
     const SimHttp::Reply r = http.send(method, fill(path), body, headers);
     QCOMPARE(r.status, status);
     QJsonParseError parseError;
