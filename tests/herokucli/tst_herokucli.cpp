@@ -96,8 +96,8 @@ CliRun TestHerokuCli::heroku(const QStringList &args)
     run.err = QString::fromUtf8(process.readAllStandardError());
     // The record for the closing note; database passwords and the token masked.
     qInfo("$ heroku %s  -> exit %d\n--- stdout:\n%s\n--- stderr:\n%s",
-          qPrintable(args.join(QLatin1Char(' '))), run.exitCode, qPrintable(SecretRedactor::redact(run.out)),
-          qPrintable(SecretRedactor::redact(run.err)));
+          qPrintable(SecretRedactor::redact(args.join(QLatin1Char(' ')))), run.exitCode,
+          qPrintable(SecretRedactor::redact(run.out)), qPrintable(SecretRedactor::redact(run.err)));
     return run;
 }
 
