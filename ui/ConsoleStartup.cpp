@@ -34,15 +34,18 @@ void ConsoleStartup::start()
 
 void ConsoleStartup::onResolved(const CredentialResolution &resolution)
 {
-    // The bar shows one message at a time, so several warnings become one.
-    if (!resolution.warnings.isEmpty())
-        Q_EMIT notice(resolution.warnings.join(QLatin1Char(' ')), true);
+    // The bar shows one message at a time, so the warnings and the reason for the
+    // sandbox become one notice.
+    const QString warnings = resolution.warnings.join(QLatin1Char(' '));
     if (!resolution.hasToken()) {
         // The resolver's message already says how to log in and that a sandbox follows.
-        Q_EMIT notice(resolution.message + tr(" Nothing in the sandbox touches your Heroku account."), false);
+        const QString why = resolution.message + tr(" Nothing in the sandbox touches your Heroku account.");
+        Q_EMIT notice(warnings.isEmpty() ? why : warnings + QLatin1Char(' ') + why, !warnings.isEmpty());
         startSandbox();
         return;
     }
+    if (!warnings.isEmpty())
+        Q_EMIT notice(warnings, true);
     ConsoleConnection connection;
     connection.endpoint = m_endpoint;
     connection.token = resolution.token;

@@ -108,11 +108,16 @@ int main(int argc, char *argv[])
             QTimer::singleShot(0, &app, &QApplication::quit);
         });
         // A start-up that never gets there must not hang a benchmark run.
-        QObject::connect(&startup, &ConsoleStartup::failed, &app, [&](const QString &message) {
-            printLine(stderr, QStringLiteral("cleardb-console: ") + SecretRedactor::redact(message));
-            exitCode = 1;
-            app.quit();
-        });
+        // Queued: a bad HEROKU_HOST fails inside start(), before the event loop runs
+        // (and quit() before exec() would be lost).
+        QObject::connect(
+            &startup, &ConsoleStartup::failed, &app,
+            [&](const QString &message) {
+                printLine(stderr, QStringLiteral("cleardb-console: ") + SecretRedactor::redact(message));
+                exitCode = 1;
+                app.quit();
+            },
+            Qt::QueuedConnection);
     }
     if (!options.screenshotPath.isEmpty()) {
         whenShown(&window, options, [&](int) {

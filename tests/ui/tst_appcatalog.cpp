@@ -20,7 +20,8 @@ QStringList allText(const QAbstractItemModel &model)
     QStringList texts;
     for (int row = 0; row < model.rowCount(); ++row) {
         for (int column = 0; column < model.columnCount(); ++column) {
-            for (int role : {Qt::DisplayRole, Qt::ToolTipRole, Qt::AccessibleTextRole, Qt::UserRole + 1})
+            for (int role :
+                 {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::AccessibleTextRole), Qt::UserRole + 1})
                 texts << model.index(row, column).data(role).toString();
         }
     }
@@ -51,8 +52,10 @@ private:
 void TestAppCatalog::initTestCase()
 {
     qRegisterMetaType<HerokuError>();
+    // The third app's add-ons answer late, so a stale answer would land after the fresh one.
     QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("5"), QStringLiteral("--rate-limit"),
-                          QStringLiteral("1000")}),
+                          QStringLiteral("1000"), QStringLiteral("--faults"),
+                          QStringLiteral("GET /apps/%1/addons=slow:400").arg(SimProcess::appName(2))}),
              qPrintable(m_sim.errorString()));
 }
 
@@ -123,13 +126,14 @@ void TestAppCatalog::selectedAppShowsAddonsAndVarNamesOnly()
 
 void TestAppCatalog::switchingAppsDropsTheStaleAnswer()
 {
-    const QString first = SimProcess::appName(0);
+    const QString first = SimProcess::appName(2); // its add-ons come 400 ms late
     const QString second = SimProcess::appName(1);
     QSignalSpy details(m_catalog, &AppCatalog::detailsLoaded);
     m_catalog->selectApp(first);
     m_catalog->selectApp(second); // before the first app's answers arrive
     QVERIFY(details.wait(10000));
     QTRY_VERIFY(!m_catalog->isBusy());
+    QTest::qWait(600); // past the moment the slow, stale answer would have landed
     QCOMPARE(details.count(), 1);
     QCOMPARE(details.first().first().toString(), second);
     QVERIFY(!m_catalog->addons()->addons().isEmpty());

@@ -2,10 +2,12 @@
 // The cleardb-console binary itself: --version without a display, one-line
 // errors for bad options, and sandbox mode, which must start its own heroku-sim
 // and never leave it running, whether the console quits or is killed.
+#include "SimProcess.h"
 #include "TestConfig.h"
 
 #include <QDir>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -66,6 +68,9 @@ private Q_SLOTS:
     void initTestCase();
     void versionNeedsNoDisplay();
     void unknownOptionIsOneLine();
+    void credentialsFromEnvironmentNeedNoSandbox();
+    void badHerokuHostIsOneLine();
+    void sandboxWithoutHerokuSimSaysWhatToDo();
     void sandboxStartsAndStopsHerokuSim();
     void killedConsoleTakesSandboxAlong();
 
@@ -109,6 +114,63 @@ void TestConsoleProgram::unknownOptionIsOneLine()
     QVERIFY2(error.contains("frobnicate") && error.contains("--help"), error.constData());
 }
 
+void TestConsoleProgram::credentialsFromEnvironmentNeedNoSandbox()
+{
+    SimProcess sim;
+    QVERIFY2(sim.start({QStringLiteral("--apps"), QStringLiteral("7")}), qPrintable(sim.errorString()));
+    QProcess console;
+    QProcessEnvironment env = withoutCredentials(m_home.path());
+    env.insert(QStringLiteral("HEROKU_HOST"), sim.baseUrl());
+    env.insert(QStringLiteral("HEROKU_API_KEY"), sim.token());
+    env.insert(QStringLiteral("CLEARDB_CONSOLE_REPORT_STARTUP"), QStringLiteral("1"));
+    console.setProcessEnvironment(env);
+    console.start(ConsoleProgram, {});
+    QVERIFY(console.waitForStarted(10000));
+    bool sawSim = false;
+    while (console.state() == QProcess::Running) {
+        sawSim = sawSim || !simChildrenOf(console.processId()).isEmpty();
+        QTest::qWait(5);
+    }
+    const QByteArray output = console.readAllStandardOutput();
+    QVERIFY2(console.exitCode() == 0, console.readAllStandardError().constData());
+    QVERIFY2(output.contains("with 7 apps\n"), output.constData()); // not "(sandbox)"
+    QVERIFY(!sawSim);
+    QVERIFY(!output.contains(sim.token().toUtf8()));
+}
+
+void TestConsoleProgram::badHerokuHostIsOneLine()
+{
+    QProcess console;
+    QProcessEnvironment env = withoutCredentials(m_home.path());
+    env.insert(QStringLiteral("HEROKU_HOST"), QStringLiteral("http://api.example.com"));
+    env.insert(QStringLiteral("CLEARDB_CONSOLE_REPORT_STARTUP"), QStringLiteral("1"));
+    console.setProcessEnvironment(env);
+    console.start(ConsoleProgram, {});
+    QVERIFY(console.waitForFinished(30000));
+    QCOMPARE(console.exitCode(), 1);
+    const QByteArray error = console.readAllStandardError();
+    QVERIFY2(error.contains("cleardb-console: HEROKU_HOST") && error.contains("https://"), error.constData());
+}
+
+void TestConsoleProgram::sandboxWithoutHerokuSimSaysWhatToDo()
+{
+    // A console alone in a folder, with a PATH that has no heroku-sim either.
+    const QString lonely = m_home.filePath(QStringLiteral("lonely-console"));
+    QFile::remove(lonely);
+    QVERIFY(QFile::copy(ConsoleProgram, lonely));
+    QProcess console;
+    QProcessEnvironment env = withoutCredentials(m_home.path());
+    env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
+    env.insert(QStringLiteral("CLEARDB_CONSOLE_REPORT_STARTUP"), QStringLiteral("1"));
+    console.setProcessEnvironment(env);
+    console.start(lonely, {});
+    QVERIFY(console.waitForFinished(30000));
+    QCOMPARE(console.exitCode(), 1);
+    const QByteArray error = console.readAllStandardError();
+    QVERIFY2(error.contains("heroku-sim was not found") && error.contains("HEROKU_API_KEY"),
+             error.constData());
+}
+
 void TestConsoleProgram::sandboxStartsAndStopsHerokuSim()
 {
     QProcess console;
@@ -142,6 +204,12 @@ void TestConsoleProgram::killedConsoleTakesSandboxAlong()
     QVERIFY(console.waitForStarted(10000));
     QList<qint64> sims;
     QTRY_VERIFY_WITH_TIMEOUT(!(sims = simChildrenOf(console.processId())).isEmpty(), 15000);
+    // Should this test fail, do not leave the orphan running for the rest of the suite.
+    const qint64 sim = sims.first();
+    const auto reap = qScopeGuard([sim] {
+        if (!processGone(sim))
+            ::kill(pid_t(sim), SIGKILL);
+    });
     // SIGKILL runs no destructor; the kernel's parent-death signal must stop the sim.
     ::kill(pid_t(console.processId()), SIGKILL);
     QVERIFY(console.waitForFinished(5000));

@@ -4,6 +4,7 @@
 #include "SandboxSession.h"
 #include "TestConfig.h"
 #include "heroku/HerokuClient.h"
+#include "heroku/HerokuResources.h"
 
 #include <QFile>
 #include <QFileInfo>
