@@ -7,6 +7,8 @@
 #include "probe/SqlProbeWorker.h"
 #include "probe/SqlWorkerThread.h"
 
+#include <algorithm>
+
 namespace {
 // Events are rare (a few per incident); this only guards against a flapping endpoint over days.
 constexpr int kMaxEvents = 10000;

@@ -10,6 +10,7 @@
 #include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslSocket>
+#include <algorithm>
 
 namespace {
 ProbeError socketError(ProbeStage stage, QAbstractSocket::SocketError error, const QString &detail)

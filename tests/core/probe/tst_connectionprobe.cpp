@@ -6,10 +6,73 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
+
+namespace {
+bool runOpenssl(const QStringList &args)
+{
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"), args);
+    return openssl.waitForFinished(30000) && openssl.exitCode() == 0;
+}
+
+// Speaks just enough MySQL to reach TLS: a v10 greeting offering CLIENT_SSL, then, after the
+// 36-byte SSLRequest, a TLS handshake with the given certificate. It closes on anything after that.
+class FakeTlsMySqlServer : public QTcpServer
+{
+public:
+    FakeTlsMySqlServer(const QString &certFile, const QString &keyFile)
+    {
+        QFile c(certFile);
+        QFile k(keyFile);
+        if (c.open(QIODevice::ReadOnly) && k.open(QIODevice::ReadOnly)) {
+            m_cert = QSslCertificate(&c, QSsl::Pem);
+            m_key = QSslKey(&k, QSsl::Rsa, QSsl::Pem);
+        }
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QSslSocket(this);
+        socket->setSocketDescriptor(descriptor);
+        socket->setLocalCertificate(m_cert);
+        socket->setPrivateKey(m_key);
+        // Read no further than the SSLRequest: the client's TLS hello that follows must stay unread
+        // for the TLS layer.
+        socket->setReadBufferSize(36);
+        QByteArray payload("\x0a"
+                           "8.0.36-fake\0",
+                           13);
+        payload += QByteArray("\x01\x00\x00\x00", 4) + QByteArray("abcdefgh") + '\0';
+        payload += QByteArray("\x00\x8a", 2); // capabilities: PROTOCOL_41 | SSL | SECURE_CONNECTION
+        payload += QByteArray("\x2d\x02\x00\x00\x00\x00", 6) + QByteArray(10, '\0');
+        payload += QByteArray("ijklmnopqrst") + '\0';
+        QByteArray header(4, '\0');
+        header[0] = char(payload.size());
+        socket->write(header + payload);
+        connect(socket, &QSslSocket::readyRead, socket, [socket] {
+            if (socket->isEncrypted()) {
+                socket->abort();
+                socket->deleteLater();
+            } else if (socket->bytesAvailable() >= 36) {
+                socket->read(36);
+                socket->setReadBufferSize(0);
+                socket->startServerEncryption();
+            }
+        });
+    }
+
+private:
+    QSslCertificate m_cert;
+    QSslKey m_key;
+};
+} // namespace
 
 // ConnectionProbe against the real sandbox pair (fixture mariadb_cluster): every stage timed and
 // attributed, the TLS card filled, and each kind of failure reported at the stage where it happens.
@@ -180,6 +243,40 @@ private Q_SLOTS:
         QCOMPARE(r.tls.state, TlsCard::State::VerificationFailed);
         QVERIFY(!r.tls.cipher.isEmpty()); // the card still shows what the server offered
         QVERIFY(!r.hasStage(ProbeStage::Auth));
+    }
+
+    void certificateForAnotherHostIsChainOkHostnameMismatch()
+    {
+        // The ClearDB case: the certificate chains to the given CA but names another host. A MySQL
+        // look-alike serves such a certificate (signed by the sandbox CA, for db.example.invalid).
+        const QString key = m_tmp.filePath(QStringLiteral("other-host-key.pem"));
+        const QString csr = m_tmp.filePath(QStringLiteral("other-host.csr"));
+        const QString cert = m_tmp.filePath(QStringLiteral("other-host.pem"));
+        const QString tls = m_status.dir + QStringLiteral("/tls/");
+        QVERIFY(runOpenssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                            QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                            QStringLiteral("/CN=db.example.invalid"), QStringLiteral("-keyout"), key,
+                            QStringLiteral("-out"), csr}));
+        QVERIFY(runOpenssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), csr,
+                            QStringLiteral("-CA"), tls + QStringLiteral("ca.pem"), QStringLiteral("-CAkey"),
+                            tls + QStringLiteral("ca-key.pem"), QStringLiteral("-set_serial"),
+                            QStringLiteral("4242"), QStringLiteral("-days"), QStringLiteral("2"),
+                            QStringLiteral("-out"), cert}));
+        FakeTlsMySqlServer server(cert, key);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        ProbeTarget t = target();
+        t.port = server.serverPort();
+        t.timeoutMs = 1000;
+        const ProbeResult r = probe(t);
+        QVERIFY2(r.error.stage != ProbeStage::Tls, qPrintable(r.error.toString()));
+        QCOMPARE(r.tls.state, TlsCard::State::ChainOkHostnameMismatch);
+        QCOMPARE(r.tls.stateDescription(), QStringLiteral("chain OK, hostname mismatch"));
+        QCOMPARE(r.tls.subject, QStringLiteral("db.example.invalid"));
+        // Not a TLS failure: the probe went on to log in (which the look-alike cannot do).
+        QVERIFY(r.stages.size() >= 4);
+        QCOMPARE(r.stages.at(3).stage, ProbeStage::Tls);
+        QVERIFY(r.stages.at(3).ok);
+        QCOMPARE(r.error.stage, ProbeStage::Auth);
     }
 
     void userConnectionLimitIsTooManyConnections()
