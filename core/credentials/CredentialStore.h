@@ -15,8 +15,9 @@
 //
 // The callback runs exactly once, always from the event loop (never inside the
 // call), and not at all if `context` has been destroyed by then — the same
-// contract as QObject::connect with a context object. Implementations:
-// KeychainCredentialStore (the OS keychain) and InMemoryCredentialStore (tests).
+// contract as QObject::connect with a context object (null means the store
+// itself). Implementations: KeychainCredentialStore (the OS keychain) and
+// InMemoryCredentialStore (tests).
 class CredentialStore : public QObject
 {
     Q_OBJECT

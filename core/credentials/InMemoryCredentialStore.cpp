@@ -25,7 +25,7 @@ void InMemoryCredentialStore::finish(CredentialStoreResult result, QObject *cont
         result.secret = Secret();
         result.errorMessage = m_failureMessage;
     }
-    QTimer::singleShot(0, context, [result, done = std::move(done)] { done(result); });
+    QTimer::singleShot(0, context ? context : this, [result, done = std::move(done)] { done(result); });
 }
 
 void InMemoryCredentialStore::read(const QString &service, const QString &account, QObject *context,

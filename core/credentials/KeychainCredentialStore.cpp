@@ -70,6 +70,8 @@ void KeychainCredentialStore::remove(const QString &service, const QString &acco
 void KeychainCredentialStore::run(QKeychain::Job *job, Operation operation, const QString &account,
                                   QObject *context, Callback done)
 {
+    if (!context)
+        context = this; // a connection needs a context; the store outlives its requests
     // Never store the token in a plain file behind the user's back: ~/.netrc is
     // our visible fallback, QSettings is not.
     job->setInsecureFallback(false);

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 
 namespace {
 
@@ -73,8 +74,12 @@ QtMessageHandler &previousHandler()
 void redactingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     const QString clean = SecretRedactor::redact(message);
-    if (QtMessageHandler previous = previousHandler())
+    if (QtMessageHandler previous = previousHandler()) {
         previous(type, context, clean);
+        return;
+    }
+    // Qt returns its default handler as the previous one; this is only a guard.
+    std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, clean)));
 }
 
 } // namespace

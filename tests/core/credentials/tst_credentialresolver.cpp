@@ -272,7 +272,7 @@ void TstCredentialResolver::tokenIsNeverPrinted()
             const CredentialResolution result = resolve(resolver);
             QVERIFY(result.hasToken());
             texts << result.description << result.message << result.warnings;
-            qDebug() << "resolved" << result.token << CredentialResolution::sourceName(result.source);
+            qWarning() << "resolved" << result.token << CredentialResolution::sourceName(result.source);
         }
     }
     writeNetrc("machine api.heroku.com\n password " + NetrcToken.toUtf8() + " " + NetrcToken.toUtf8() + "\n");

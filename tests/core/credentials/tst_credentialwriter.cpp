@@ -20,6 +20,17 @@ namespace {
 const QString Token = QStringLiteral("HRKU-writer-token-5555");
 const QString Email = QStringLiteral("dev@example.com");
 
+QStringList &printed()
+{
+    static QStringList lines;
+    return lines;
+}
+
+void capture(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    printed() << message;
+}
+
 } // namespace
 
 // Login stores the token in the keychain or, failing that, in ~/.netrc the way
@@ -38,6 +49,7 @@ private Q_SLOTS:
     void logoutRemovesFromBoth();
     void logoutWithNothingStored();
     void logoutReportsKeychainRefusal();
+    void tokenIsNeverPrinted();
 
 private:
     CredentialWriteResult run(CredentialWriter &writer, const std::function<void()> &action);
@@ -226,6 +238,34 @@ void TstCredentialWriter::logoutReportsKeychainRefusal()
     // The part that could be done is done and reported.
     QCOMPARE(result.netrcMachines, QStringList{QStringLiteral("api.heroku.com")});
     QCOMPARE(netrcBytes(), QByteArray());
+}
+
+void TstCredentialWriter::tokenIsNeverPrinted()
+{
+    // Success and failure paths of login and logout, all Qt output captured raw.
+    printed().clear();
+    const QtMessageHandler original = qInstallMessageHandler(capture);
+    QStringList texts;
+    const auto record = [&texts](const CredentialWriteResult &r) {
+        texts << r.description << r.error << r.warnings << r.netrcMachines;
+    };
+    CredentialWriter writer(m_store.get());
+    writer.setHomeDir(m_home->path());
+    record(run(writer, [&] { writer.login(Email, Secret(Token)); }));
+    m_store->setFailure(Status::Unavailable, QStringLiteral("no bus"));
+    record(run(writer, [&] { writer.login(Email, Secret(Token)); }));
+    record(run(writer, [&] { writer.logout(); }));
+    writeNetrc("machine api.heroku.com password " + Token.toUtf8() + " " + Token.toUtf8() + "\n");
+    record(run(writer, [&] { writer.login(Email, Secret(Token)); }));
+    m_store->setFailure(Status::Failed, QStringLiteral("backend error"));
+    record(run(writer, [&] { writer.logout(); }));
+    qWarning() << "login with" << Secret(Token);
+    qInstallMessageHandler(original);
+
+    QCOMPARE(printed().size(), 1);
+    const QString all = (printed() + texts).join(QLatin1Char('\n'));
+    QVERIFY(all.contains(QStringLiteral("stored in ~/.netrc")));
+    QVERIFY(!all.contains(Token));
 }
 
 QTEST_GUILESS_MAIN(TstCredentialWriter)

@@ -142,7 +142,7 @@ void TstSecretRedactor::messageFilterRedactsQtLogging()
     SecretRedactor::installMessageFilter(); // idempotent: no double chain
     SecretRedactor::registerSecret(token);
     qWarning() << "request failed with" << token;
-    qDebug("Authorization: Bearer %s", qPrintable(QStringLiteral("unregistered-bearer")));
+    qCritical("Authorization: Bearer %s", qPrintable(QStringLiteral("unregistered-bearer")));
     qInfo().noquote() << QStringLiteral("mysql://u:dbpass99@localhost/db");
     qInstallMessageHandler(original);
     SecretRedactor::unregisterSecret(token);
