@@ -9,6 +9,7 @@
 #include <csignal>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void savesWithOwnerOnlyMode_data();
     void savesWithOwnerOnlyMode();
     void failedWriteLeavesOldFile();
+    void unwritableLocationCreatesNothing_data();
     void unwritableLocationCreatesNothing();
     void refusesDirectoriesAndHugeFiles();
     void writesThroughSymlink();
@@ -161,16 +163,36 @@ void TstNetrcFile::failedWriteLeavesOldFile()
              QStringList{QStringLiteral(".netrc")});
 }
 
+void TstNetrcFile::unwritableLocationCreatesNothing_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("home is a plain file") << QStringLiteral("file");
+    QTest::newRow("read-only directory") << QStringLiteral("readonly");
+}
+
 void TstNetrcFile::unwritableLocationCreatesNothing()
 {
-    // "Home" is a regular file, so no file can be created below it — not even by root.
-    const QString notADir = m_home->filePath(QStringLiteral("plain-file"));
-    QVERIFY(writeFile(notADir, "x"));
-    const NetrcError error = NetrcFile(notADir + QStringLiteral("/.netrc")).save("machine a password b\n");
+    QFETCH(QString, kind);
+    QString dir = m_home->filePath(QStringLiteral("home"));
+    if (kind == QLatin1String("file")) {
+        // No file can be created below a regular file, not even by root.
+        QVERIFY(writeFile(dir, "x"));
+    } else if (::geteuid() == 0) {
+        // Root ignores directory modes; procfs refuses new files to everyone.
+        dir = QStringLiteral("/proc");
+    } else {
+        QVERIFY(QDir().mkpath(dir));
+        QCOMPARE(::chmod(QFile::encodeName(dir).constData(), 0500), 0);
+    }
+    const QStringList before = QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    const NetrcError error = NetrcFile(dir + QStringLiteral("/.netrc")).save("machine a password SECRETb\n");
     QCOMPARE(error.kind, NetrcError::Kind::WriteFailed);
-    QVERIFY(!error.message.contains(QStringLiteral("password b")));
-    QCOMPARE(QDir(m_home->path()).entryList(QDir::Files | QDir::Hidden),
-             QStringList{QStringLiteral("plain-file")});
+    QVERIFY(!error.message.contains(QStringLiteral("SECRET")));
+    QVERIFY(!QFile::exists(dir + QStringLiteral("/.netrc")));
+    if (dir != QLatin1String("/proc")) {
+        QCOMPARE(QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), before);
+        ::chmod(QFile::encodeName(dir).constData(), 0700);
+    }
 }
 
 void TstNetrcFile::refusesDirectoriesAndHugeFiles()
