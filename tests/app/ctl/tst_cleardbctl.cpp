@@ -270,7 +270,12 @@ void TestCleardbctl::unknownAppFailsWithErrorIdAndRequestId()
         QStringLiteral("^error: .+ \\(not_found, request [0-9a-fA-F-]{8,}\\)$"));
     for (const QStringList &command :
          {args("config", "--app", "no-such-app"), args("addons", "--app", "no-such-app"),
-          args("restart", "--app", "no-such-app"), args("--json", "set", "--app", "no-such-app", "A=1")}) {
+          args("restart", "--app", "no-such-app"), args("--json", "set", "--app", "no-such-app", "A=1"),
+          args("unset", "--app", "no-such-app", "A"), args("promote", "--app", "no-such-app"),
+          args("provision", "--app", "no-such-app", "--wait"),
+          args("upgrade", "--app", "no-such-app", "--plan", "punch"),
+          args("remove", "--app", "no-such-app", "--confirm", "no-such-app"),
+          args("plans", "no-such-service")}) {
         const auto run = m_ctl->run(command);
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.out.isEmpty());
