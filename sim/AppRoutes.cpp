@@ -15,6 +15,12 @@ HttpResponse listApps(SimContext &ctx, const HttpRequest &request)
     return ListPager::respond(request, items);
 }
 
+HttpResponse dynoNotFound()
+{
+    return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("Couldn't find that dyno."),
+                               {{QStringLiteral("resource"), QStringLiteral("dyno")}});
+}
+
 HttpResponse restart(SimContext &ctx, const QString &appId, const QString &dyno)
 {
     const QDateTime now = SimContext::now();
@@ -100,6 +106,18 @@ void AppRoutes::install(Router &router, SimContext &ctx)
                    for (const SimDyno &d : ctx.state.dynosOfApp(app->id))
                        items.append(ctx.render.dyno(d));
                    return ListPager::respond(r, items);
+               });
+    router.add("GET", QStringLiteral("/apps/{}/dynos/{}"),
+               [&ctx](const HttpRequest &, const Router::Params &p) {
+                   HttpResponse error;
+                   const SimApp *app = ctx.appOr404(p.at(0), &error);
+                   if (!app)
+                       return error;
+                   for (const SimDyno &d : ctx.state.dynosOfApp(app->id)) {
+                       if (d.name == p.at(1) || d.id == p.at(1))
+                           return HttpResponse::json(200, ctx.render.dyno(d));
+                   }
+                   return dynoNotFound();
                });
     router.add("DELETE", QStringLiteral("/apps/{}/dynos"),
                [&ctx](const HttpRequest &, const Router::Params &p) {

@@ -23,5 +23,6 @@ public:
 
 Q_SIGNALS:
     void provisioned(const QString &addonId, const QString &databaseUrl);
+    // `message` is printed on heroku-sim's stderr: it must never contain a password or URL.
     void failed(const QString &addonId, const QString &message);
 };

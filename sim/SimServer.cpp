@@ -8,6 +8,7 @@
 #include "ConfigVarRoutes.h"
 #include "FakeDatabaseUrls.h"
 #include "StateStore.h"
+#include "heroku/ClearDbPlans.h"
 
 #include <QRegularExpression>
 #include <QTimer>
@@ -25,7 +26,7 @@ SimServer::SimServer(SimState state, Options options, DatabaseProvisioner *provi
     m_context.changed = [this] { persist(); };
     m_context.startProvisioning = [this](const SimAddon &addon) { startProvisioning(addon); };
     m_context.released = [this](const SimAddon &addon) {
-        if (addon.plan.startsWith(m_catalog.services().first().name + QLatin1Char(':')))
+        if (addon.plan.section(QLatin1Char(':'), 0, 0) == ClearDbPlans::serviceName())
             m_provisioner->deprovision(addon.id, addon.databaseUrl);
     };
     connect(m_provisioner, &DatabaseProvisioner::provisioned, this,
@@ -67,7 +68,7 @@ void SimServer::startProvisioning(const SimAddon &addon)
 {
     // ClearDB add-ons go to the pluggable provisioner; other services (Heroku Postgres) only need
     // a plausible URL, produced after the same provisioning delay.
-    if (addon.plan.section(QLatin1Char(':'), 0, 0) == m_catalog.services().first().name) {
+    if (addon.plan.section(QLatin1Char(':'), 0, 0) == ClearDbPlans::serviceName()) {
         m_provisioner->provision(addon.id, addon.plan);
         return;
     }

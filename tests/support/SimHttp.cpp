@@ -17,6 +17,8 @@ QByteArray SimHttp::Reply::header(const QByteArray &name) const
 
 SimHttp::SimHttp(const SimProcess &sim) : m_base(sim.baseUrl()), m_token(sim.token()) {}
 
+SimHttp::SimHttp(const QString &baseUrl, const QString &token) : m_base(baseUrl), m_token(token) {}
+
 SimHttp::Reply SimHttp::get(const QString &path, const Headers &headers)
 {
     return send("GET", path, {}, headers);

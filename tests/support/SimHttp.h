@@ -35,6 +35,8 @@ public:
     using Headers = QList<QPair<QByteArray, QByteArray>>;
 
     explicit SimHttp(const SimProcess &sim);
+    // For a simulator running in-process (SimServer) at `baseUrl`.
+    SimHttp(const QString &baseUrl, const QString &token);
 
     Reply get(const QString &path, const Headers &headers = {});
     Reply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
