@@ -104,13 +104,16 @@ void AppDetailsPanel::setModels(AddonListModel *addons, ConfigVarNameModel *conf
     m_configVars = configVars;
     m_addonTable->setModel(addons);
     m_configVarTable->setModel(configVars);
-    m_addonTable->header()->setSectionResizeMode(AddonListModel::NameColumn, QHeaderView::Stretch);
-    m_addonTable->header()->setStretchLastSection(false);
-    m_addonTable->header()->resizeSection(AddonListModel::PlanColumn, 140);
-    m_addonTable->header()->resizeSection(AddonListModel::StateColumn, 100);
-    m_configVarTable->header()->setSectionResizeMode(ConfigVarNameModel::NameColumn, QHeaderView::Stretch);
-    m_configVarTable->header()->setStretchLastSection(false);
-    m_configVarTable->header()->resizeSection(ConfigVarNameModel::ManagedByColumn, 200);
+    // An app has a handful of add-ons and vars, so measuring every row is cheap
+    // and long plan names ("heroku-postgresql:essential-0") stay readable.
+    QHeaderView *addonHeader = m_addonTable->header();
+    addonHeader->setStretchLastSection(false);
+    addonHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
+    addonHeader->setSectionResizeMode(AddonListModel::NameColumn, QHeaderView::Stretch);
+    QHeaderView *varHeader = m_configVarTable->header();
+    varHeader->setStretchLastSection(false);
+    varHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
+    varHeader->setSectionResizeMode(ConfigVarNameModel::NameColumn, QHeaderView::Stretch);
 }
 
 void AppDetailsPanel::showNothingSelected()

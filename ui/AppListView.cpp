@@ -137,6 +137,12 @@ QString AppListView::currentApp() const
     return m_current;
 }
 
+void AppListView::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
 void AppListView::onCurrentChanged()
 {
     const QModelIndex current = m_view->selectionModel()->currentIndex();

@@ -31,6 +31,8 @@ public:
     // Re-selects `name` after the list was reloaded, if it is still there.
     void selectApp(const QString &name);
     QString currentApp() const;
+    // Puts the cursor in the filter box, its text selected (Ctrl+F).
+    void focusFilter();
 
 Q_SIGNALS:
     void currentAppChanged(const QString &name);

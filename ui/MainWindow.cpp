@@ -26,6 +26,7 @@ MainWindow::MainWindow(QNetworkAccessManager *network, QWidget *parent)
 {
     initUiResources();
     setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/cleardb-console.svg")));
     setWindowTitle(AppInfo::productName());
     setUpToolBar();
 
@@ -68,6 +69,11 @@ void MainWindow::setUpToolBar()
                               .arg(m_refresh->shortcut().toString(QKeySequence::NativeText)));
     m_refresh->setEnabled(false);
     connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
+    auto *find = new QAction(tr("Filter apps"), this);
+    find->setObjectName(QStringLiteral("findAction"));
+    find->setShortcut(QKeySequence::Find);
+    addAction(find);
+    connect(find, &QAction::triggered, m_appList, &AppListView::focusFilter);
     auto *spacer = new QWidget(toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);

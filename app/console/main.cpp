@@ -9,7 +9,6 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QIcon>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTimer>
@@ -77,7 +76,6 @@ int main(int argc, char *argv[])
 
     QNetworkAccessManager network;
     MainWindow window(&network);
-    window.setWindowIcon(QIcon(QStringLiteral(":/icons/cleardb-console.svg")));
     window.setInitialApp(options.selectApp);
     const bool automated = options.reportStartup || !options.screenshotPath.isEmpty();
     QSettings settings;

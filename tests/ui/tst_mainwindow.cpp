@@ -81,6 +81,9 @@ void TestMainWindow::loadFilterSelectAndRead()
     // Filter down to the seeded ClearDB app (sandbox-app-0001).
     const QString clearDbApp = SimProcess::appName(0);
     auto *filter = child<QLineEdit>(&window, "appFilter");
+    apps->setFocus();
+    QTest::keySequence(&window, QKeySequence::Find); // Ctrl+F goes to the filter box
+    QVERIFY(filter->hasFocus());
     QTest::keyClicks(filter, clearDbApp.right(4));
     QCOMPARE(column(apps->model(), 0), QStringList{clearDbApp});
     QCOMPARE(child<QLabel>(&window, "appCount")->text(), QStringLiteral("1 of 40"));
@@ -169,6 +172,7 @@ void TestMainWindow::sandboxBadgeOnlyInSandbox()
     production.show();
     QVERIFY(!child<QWidget>(&production, "sandboxBadge")->isVisible());
     QVERIFY(!production.windowTitle().contains(QStringLiteral("Sandbox")));
+    QVERIFY(!production.windowIcon().pixmap(32).isNull()); // the compiled-in application icon
 
     MainWindow sandbox(&m_network);
     sandbox.open(connectionTo(m_sim, true));

@@ -120,8 +120,8 @@ void TestUiModels::addonListHighlightsClearDb()
     QVERIFY(model.index(1, 0).data(Qt::FontRole).value<QFont>().bold());
     QVERIFY(!model.index(0, 0).data(Qt::FontRole).isValid());
     // Both icons come from the compiled-in SVGs; a missing resource would give a null icon.
-    QVERIFY(!model.index(1, 0).data(Qt::DecorationRole).value<QIcon>().isNull());
-    QVERIFY(!model.index(0, 0).data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(!model.index(1, 0).data(Qt::DecorationRole).value<QIcon>().pixmap(16).isNull());
+    QVERIFY(!model.index(0, 0).data(Qt::DecorationRole).value<QIcon>().pixmap(16).isNull());
     QVERIFY(
         model.index(1, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("CLEARDB_DATABASE_URL")));
     model.clear();
