@@ -172,7 +172,8 @@ start_node() {
             || { echo "cluster.sh: mariadb-install-db failed for '$n'; see $d/install.log" >&2; exit 1; }
     fi
     # setsid: the server must not die with the shell (or test process) that started it.
-    setsid mariadbd --defaults-file="$d/my.cnf" </dev/null >>"$d/stdout.log" 2>&1 &
+    # 9>&-: the daemon must not inherit (and so hold forever) the action lock.
+    setsid mariadbd --defaults-file="$d/my.cnf" </dev/null >>"$d/stdout.log" 2>&1 9>&- &
     wait_node_ready "$n"
 }
 
@@ -244,7 +245,7 @@ start_haproxy() {
     write_haproxy_config
     haproxy_running && return 0
     haproxy -c -q -f "$DIR/haproxy.cfg" || die "HAProxy rejected $DIR/haproxy.cfg"
-    haproxy -f "$DIR/haproxy.cfg" -D -p "$DIR/haproxy.pid" >"$DIR/haproxy.log" 2>&1 \
+    haproxy -f "$DIR/haproxy.cfg" -D -p "$DIR/haproxy.pid" >"$DIR/haproxy.log" 2>&1 9>&- \
         || { cat "$DIR/haproxy.log" >&2; die "HAProxy failed to start (is port $ROUTED_PORT or $STATS_PORT taken?)"; }
     local i
     for ((i = 0; i < 100; i++)); do
@@ -366,6 +367,17 @@ SQL
     echo "url=mysql://$user@127.0.0.1:$ROUTED_PORT/$name"
 }
 
+# One action at a time per cluster directory (the GUI, the CLI and a test may all call us).
+lock_dir() {
+    mkdir -p "$DIR"
+    exec 9>"$DIR/.lock"
+    flock -w 120 9 || die "another cluster.sh action holds $DIR/.lock for over 2 minutes; try again"
+}
+
+case $ACTION in
+    start|provision-db) lock_dir ;;
+    stop) if [[ -d $DIR ]]; then lock_dir; fi ;;
+esac
 case $ACTION in
     start) do_start ;;
     stop) do_stop ;;
