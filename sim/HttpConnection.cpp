@@ -9,6 +9,13 @@ HttpConnection::HttpConnection(QTcpSocket *socket, Handler handler, Finisher fin
     socket->setParent(this);
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::readAvailable);
     connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+    m_idle.setSingleShot(true);
+    m_idle.setInterval(90 * 1000);
+    connect(&m_idle, &QTimer::timeout, this, [this] {
+        if (m_socket && !m_busy)
+            m_socket->disconnectFromHost();
+    });
+    m_idle.start();
     m_linger.setSingleShot(true);
     m_linger.setInterval(500);
     connect(&m_linger, &QTimer::timeout, this, [this] {
@@ -30,6 +37,7 @@ void HttpConnection::readAvailable()
             m_linger.start();
         return;
     }
+    m_idle.start();
     m_parser.append(m_socket->readAll());
     processNext();
 }
@@ -78,6 +86,7 @@ void HttpConnection::send(HttpResponse response, bool keepAlive)
         deleteLater();
         return;
     }
+    m_idle.start();
     if (m_finisher)
         m_finisher(response);
     m_socket->write(response.serialize(keepAlive));

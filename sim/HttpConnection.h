@@ -17,7 +17,8 @@
 // error is answered with a Heroku-style error body and the connection is closed after a short
 // "lingering close": input is drained until the peer has been quiet for 500 ms, because closing a
 // socket with unread input makes TCP send a reset that can destroy the error response in flight
-// (RFC 9112 §9.6). The connection deletes itself when the socket disconnects.
+// (RFC 9112 §9.6). A keep-alive connection idle for 90 s is closed, as Heroku's router does. The
+// connection deletes itself when the socket disconnects.
 class HttpConnection : public QObject
 {
     Q_OBJECT
@@ -39,6 +40,7 @@ private:
     Finisher m_finisher;
     HttpRequestParser m_parser;
     QTimer m_linger;
+    QTimer m_idle;
     qint64 m_drained = 0;
     bool m_busy = false;
     bool m_closing = false;

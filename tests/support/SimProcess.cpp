@@ -6,7 +6,12 @@
 
 #include <QDeadlineTimer>
 
-SimProcess::SimProcess(QString token) : m_token(std::move(token)) {}
+SimProcess::SimProcess(QString token) : m_token(std::move(token))
+{
+    // Drain stderr as it comes: with --log a chatty simulator would otherwise block on a full pipe.
+    QObject::connect(&m_process, &QProcess::readyReadStandardError, &m_process,
+                     [this] { m_stderr += m_process.readAllStandardError(); });
+}
 
 SimProcess::~SimProcess()
 {
