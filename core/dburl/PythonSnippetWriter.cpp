@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+#include "dburl/PythonSnippetWriter.h"
+
+#include "dburl/SnippetLiterals.h"
+
+namespace {
+
+using Key = UrlOptionTable::Key;
+
+// Django keeps persistent connections up to CONN_MAX_AGE seconds; ClearDB's routers close idle ones
+// after about 90 s, so stay below that.
+const int kConnMaxAge = 60;
+
+const QString kPlaceholder = QStringLiteral("{password}");
+
+} // namespace
+
+QString PythonSnippetWriter::passwordExpression(const SnippetInputs &in)
+{
+    if (in.snippetOptions.reveal || !in.url.hasPassword())
+        return SnippetLiterals::python(in.url.password());
+    return QStringLiteral("os.environ[%1]").arg(SnippetLiterals::python(in.snippetOptions.passwordEnvVar));
+}
+
+QString PythonSnippetWriter::urlExpression(const SnippetInputs &in, const DatabaseUrl &framed)
+{
+    if (in.snippetOptions.reveal || !framed.hasPassword())
+        return SnippetLiterals::python(framed.toString());
+    const QString text = framed.toStringWithPasswordText(kPlaceholder);
+    const qsizetype at = text.indexOf(kPlaceholder);
+    // quote(…, safe="") percent-encodes exactly what DatabaseUrl does (all but unreserved).
+    return SnippetLiterals::python(text.left(at)) + QStringLiteral(" + quote(") + passwordExpression(in) +
+           QStringLiteral(", safe=\"\") + ") + SnippetLiterals::python(text.mid(at + kPlaceholder.size()));
+}
+
+QString PythonSnippetWriter::djangoSslDict(const SnippetInputs &in, bool includeCa)
+{
+    const QList<QPair<Key, const char *>> fields = {{Key::SslCa, "ca"},
+                                                    {Key::SslCapath, "capath"},
+                                                    {Key::SslCert, "cert"},
+                                                    {Key::SslKey, "key"},
+                                                    {Key::SslCipher, "cipher"}};
+    QStringList entries;
+    for (const auto &field : fields) {
+        if (in.has(field.first) && (includeCa || field.first != Key::SslCa)) {
+            entries << SnippetLiterals::python(QString::fromLatin1(field.second)) + QStringLiteral(": ") +
+                           SnippetLiterals::python(in.value(field.first));
+        }
+    }
+    return entries.isEmpty() ? QString()
+                             : QLatin1Char('{') + entries.join(QStringLiteral(", ")) + QLatin1Char('}');
+}
+
+FrameworkSnippet PythonSnippetWriter::django(const SnippetInputs &in)
+{
+    FrameworkSnippet snippet;
+    snippet.framework = Framework::Django;
+    // dj-database-url maps ssl-ca to OPTIONS["ssl"] only for the mysql:// scheme.
+    DatabaseUrl framed =
+        in.urlFor(Framework::Django, {Key::Reconnect, Key::SslCapath, Key::SslCert, Key::SslKey,
+                                      Key::SslCipher, Key::SslMode, Key::SslVerifyServerCert});
+    framed.setScheme(QStringLiteral("mysql"));
+    snippet.connectionString = in.shownUrl(framed);
+    if (in.has(Key::Reconnect))
+        snippet.notes << QStringLiteral(
+            "reconnect was left out: Django's MySQL driver rejects it as an unknown "
+            "argument (Django reconnects by itself with CONN_HEALTH_CHECKS/CONN_MAX_AGE).");
+
+    QString a = QStringLiteral("# settings.py — needs: pip install dj-database-url mysqlclient\nimport os\n"
+                               "from urllib.parse import quote\n\nimport dj_database_url\n\n");
+    a += QStringLiteral("DATABASE_URL = %1\n").arg(urlExpression(in, framed));
+    a += QStringLiteral("# CONN_MAX_AGE below ClearDB's ~90 s idle cut-off.\n"
+                        "DATABASES = {\"default\": dj_database_url.parse(DATABASE_URL, conn_max_age=%1)}\n")
+             .arg(kConnMaxAge);
+    const QString extraSsl = djangoSslDict(in, false);
+    if (!extraSsl.isEmpty()) {
+        a += QStringLiteral(
+                 "DATABASES[\"default\"].setdefault(\"OPTIONS\", {}).setdefault(\"ssl\", {}).update(%1)\n")
+                 .arg(extraSsl);
+    }
+    if (in.has(Key::SslMode)) {
+        a += QStringLiteral("DATABASES[\"default\"].setdefault(\"OPTIONS\", {})[\"ssl_mode\"] = %1\n")
+                 .arg(SnippetLiterals::python(in.value(Key::SslMode)));
+    }
+
+    QString b = QStringLiteral("# settings.py — needs: pip install mysqlclient\nimport os\n\nDATABASES = {\n"
+                               "    \"default\": {\n        \"ENGINE\": \"django.db.backends.mysql\",\n");
+    b += QStringLiteral("        \"NAME\": %1,\n").arg(SnippetLiterals::python(in.url.database()));
+    b += QStringLiteral("        \"USER\": %1,\n").arg(SnippetLiterals::python(in.url.user()));
+    b += QStringLiteral("        \"PASSWORD\": %1,\n").arg(passwordExpression(in));
+    b += QStringLiteral("        \"HOST\": %1,\n").arg(SnippetLiterals::python(in.url.host()));
+    b += QStringLiteral("        \"PORT\": \"%1\",\n").arg(in.url.port());
+    b += QStringLiteral("        \"CONN_MAX_AGE\": %1,\n").arg(kConnMaxAge);
+    QStringList options;
+    const QString ssl = djangoSslDict(in, true);
+    if (!ssl.isEmpty())
+        options << QStringLiteral("\"ssl\": ") + ssl;
+    if (in.has(Key::SslMode))
+        options << QStringLiteral("\"ssl_mode\": ") + SnippetLiterals::python(in.value(Key::SslMode));
+    if (in.has(Key::Charset))
+        options << QStringLiteral("\"charset\": ") + SnippetLiterals::python(in.value(Key::Charset));
+    for (const DatabaseUrl::Option &option : in.unknownOptions())
+        options << SnippetLiterals::python(option.key) + QStringLiteral(": ") +
+                       SnippetLiterals::python(option.value);
+    b += QStringLiteral("        \"OPTIONS\": {%1},\n    }\n}\n").arg(options.join(QStringLiteral(", ")));
+
+    snippet.variants << FrameworkSnippet::Variant{QStringLiteral("settings.py with dj-database-url"),
+                                                  QStringLiteral("python"), a}
+                     << FrameworkSnippet::Variant{QStringLiteral("settings.py, explicit DATABASES"),
+                                                  QStringLiteral("python"), b};
+    return snippet;
+}
+
+FrameworkSnippet PythonSnippetWriter::sqlAlchemy(const SnippetInputs &in, Framework::Id framework)
+{
+    FrameworkSnippet snippet;
+    snippet.framework = framework;
+    const bool pymysql = framework == Framework::SqlAlchemyPyMySql;
+    const QString driver = pymysql ? QStringLiteral("mysql+pymysql") : QStringLiteral("mysql+mysqldb");
+    // Neither PyMySQL nor mysqlclient accepts `reconnect`; SQLAlchemy would pass it on and fail.
+    DatabaseUrl framed = in.urlFor(framework, {Key::Reconnect});
+    framed.setScheme(driver);
+    snippet.connectionString = in.shownUrl(framed);
+    if (in.has(Key::Reconnect))
+        snippet.notes << QStringLiteral("reconnect was left out: the driver rejects it; pool_pre_ping=True "
+                                        "replaces connections the server closed.");
+    if (pymysql && in.has(Key::SslMode))
+        snippet.notes << QStringLiteral("ssl-mode was left out: PyMySQL has no ssl_mode argument (giving "
+                                        "ssl_ca already requires TLS).");
+    if (in.has(Key::SslCa) && !in.has(Key::SslVerifyServerCert))
+        snippet.notes << QStringLiteral(
+            "ClearDB's certificate name may not match the host; if the connection "
+            "fails on the host name, add ssl_check_hostname=false (the CA chain is "
+            "still verified).");
+
+    const QString engineArgs = QStringLiteral(", pool_recycle=%1, pool_pre_ping=True)\n").arg(kConnMaxAge);
+    QString code = QStringLiteral("# needs: pip install sqlalchemy %1\n")
+                       .arg(pymysql ? QStringLiteral("pymysql") : QStringLiteral("mysqlclient"));
+    if (in.snippetOptions.reveal || !in.url.hasPassword()) {
+        code += QStringLiteral("from sqlalchemy import create_engine\n\n"
+                               "# pool_recycle below ClearDB's ~90 s idle cut-off.\n"
+                               "engine = create_engine(%1")
+                    .arg(SnippetLiterals::python(framed.toString())) +
+                engineArgs;
+    } else {
+        // URL.create() takes the parts as they are: no percent-encoding to get wrong.
+        QStringList query;
+        for (const DatabaseUrl::Option &option : framed.options())
+            query << SnippetLiterals::python(option.key) + QStringLiteral(": ") +
+                         SnippetLiterals::python(option.value);
+        code += QStringLiteral(
+                    "import os\n\nfrom sqlalchemy import create_engine\nfrom sqlalchemy.engine import URL\n\n"
+                    "url = URL.create(\n    %1,\n    username=%2,\n    password=%3,\n    host=%4,\n"
+                    "    port=%5,\n    database=%6,\n    query={%7},\n)\n"
+                    "# pool_recycle below ClearDB's ~90 s idle cut-off.\n"
+                    "engine = create_engine(url")
+                    .arg(SnippetLiterals::python(driver), SnippetLiterals::python(in.url.user()),
+                         passwordExpression(in), SnippetLiterals::python(in.url.host()),
+                         QString::number(in.url.port()), SnippetLiterals::python(in.url.database()),
+                         query.join(QStringLiteral(", "))) +
+                engineArgs;
+    }
+    snippet.variants << FrameworkSnippet::Variant{QStringLiteral("SQLAlchemy engine"),
+                                                  QStringLiteral("python"), code};
+    return snippet;
+}
