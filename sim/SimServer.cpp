@@ -15,6 +15,21 @@
 #include <QUuid>
 #include <cstdio>
 
+namespace {
+HttpResponse rateLimited(int retryAfterSeconds)
+{
+    // Heroku's 429 body and its documentation link (Platform API reference, "Rate Limits").
+    HttpResponse r = HttpResponse::error(
+        429, QStringLiteral("rate_limit"),
+        QStringLiteral(
+            "Your account reached the API rate limit\nPlease wait a few minutes before making new requests"),
+        {{QStringLiteral("url"),
+          QStringLiteral("https://devcenter.heroku.com/articles/platform-api-reference#rate-limits")}});
+    r.setHeader("Retry-After", QByteArray::number(retryAfterSeconds));
+    return r;
+}
+} // namespace
+
 SimServer::SimServer(SimState state, Options options, DatabaseProvisioner *provisioner, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_state(std::move(state)),
       m_renderer(m_state, m_catalog),
@@ -152,12 +167,7 @@ HttpResponse SimServer::guarded(const HttpRequest &request, int *remaining)
     const RateLimiter::Decision decision = m_rateLimiter.consume(token);
     *remaining = decision.remaining;
     if (!decision.allowed) {
-        HttpResponse r =
-            HttpResponse::error(429, QStringLiteral("rate_limit"),
-                                QStringLiteral("Your account reached the API rate limit\n"
-                                               "Please wait a few minutes before making new requests"));
-        r.setHeader("Retry-After", QByteArray::number(decision.retryAfterSeconds));
-        return r;
+        return rateLimited(decision.retryAfterSeconds);
     }
     m_context.rateLimitRemaining = decision.remaining;
 
@@ -165,14 +175,8 @@ HttpResponse SimServer::guarded(const HttpRequest &request, int *remaining)
     if (!m_faults.take(request.method, request.path, &fault))
         return m_router.dispatch(request);
     switch (fault.kind) {
-    case FaultPlan::Kind::Status429: {
-        HttpResponse r =
-            HttpResponse::error(429, QStringLiteral("rate_limit"),
-                                QStringLiteral("Your account reached the API rate limit\n"
-                                               "Please wait a few minutes before making new requests"));
-        r.setHeader("Retry-After", "1");
-        return r;
-    }
+    case FaultPlan::Kind::Status429:
+        return rateLimited(1);
     case FaultPlan::Kind::Status500:
         return HttpResponse::error(500, QStringLiteral("internal_server_error"),
                                    QStringLiteral("Internal server error (injected by heroku-sim)."));

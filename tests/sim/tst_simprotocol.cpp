@@ -126,6 +126,11 @@ void TestSimProtocol::rateLimitAndRetryAfter()
         limited.json().object().value(QStringLiteral("message")).toString(),
         QStringLiteral(
             "Your account reached the API rate limit\nPlease wait a few minutes before making new requests"));
+    QVERIFY(limited.json()
+                .object()
+                .value(QStringLiteral("url"))
+                .toString()
+                .startsWith(QStringLiteral("https://devcenter.heroku.com/")));
     QCOMPARE(limited.header("RateLimit-Remaining"), QByteArray("0"));
     const int retryAfter = limited.header("Retry-After").toInt();
     QVERIFY(retryAfter >= 1 && retryAfter <= 2); // ~75 tokens per minute refill one in 0.8 s
