@@ -48,6 +48,11 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # ...but not plugins loaded at run time: the probe and monitor open QSqlDatabase("QMYSQL"), whose
 # driver is a plugin in its own package. Without it every connection fails, so it is a Depends.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-mysql")
+if(TARGET cleardb-console)
+    # The console's icons are SVG, drawn by the SVG icon engine plugin; --as-needed drops the link to
+    # libQt6Svg, so shlibdeps cannot see this one either.
+    string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libqt6svg6")
+endif()
 # The sandbox cluster runs MariaDB and HAProxy (and openssl for its TLS CA); everything else works
 # without them, so they are recommended, not required. qt6-wayland gives the console a native
 # Wayland window (it falls back to XWayland without it).
@@ -67,7 +72,11 @@ set(CPACK_RPM_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
 # rpm's automatic requirements cover the linked libraries; the MySQL driver plugin is named per
 # distribution (Fedora: qt6-qtbase-mysql, openSUSE: qt6-sql-mysql), hence a boolean dependency.
 set(CPACK_RPM_PACKAGE_REQUIRES "(qt6-qtbase-mysql or qt6-sql-mysql)")
+if(TARGET cleardb-console)
+    string(APPEND CPACK_RPM_PACKAGE_REQUIRES ", (qt6-qtsvg or libQt6Svg6)")
+endif()
 set(CPACK_RPM_PACKAGE_SUGGESTS "mariadb-server, haproxy")
+set(CPACK_PROJECT_CONFIG_FILE ${CMAKE_CURRENT_SOURCE_DIR}/cmake/CPackProjectConfig.cmake)
 # Directories the filesystem package owns must not be claimed by ours.
 set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
     /usr/libexec

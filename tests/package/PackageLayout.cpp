@@ -3,7 +3,7 @@
 
 QStringList PackageLayout::programs()
 {
-    return QStringLiteral(CLEARDB_PACKAGED_PROGRAMS).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    return QStringLiteral(CLEARDB_PACKAGED_PROGRAMS).split(QLatin1Char(','), Qt::SkipEmptyParts);
 }
 
 QStringList PackageLayout::expectedFiles()
