@@ -63,7 +63,7 @@ void TestSimAddons::provisioningIsAsynchronous()
 {
     SimProcess sim;
     QVERIFY(sim.start({QStringLiteral("--apps"), QStringLiteral("3"), QStringLiteral("--provision-delay"),
-                       QStringLiteral("800")}));
+                       QStringLiteral("1500")}));
     SimHttp http(sim);
     const SimHttp::Reply created =
         http.send("POST", QStringLiteral("/apps/sandbox-app-0003/addons"),
@@ -86,7 +86,7 @@ void TestSimAddons::provisioningIsAsynchronous()
                                   .object()
                                   .value(QStringLiteral("state"))
                                   .toString(),
-                              QStringLiteral("provisioned"), 5000);
+                              QStringLiteral("provisioned"), 10000);
     const QJsonObject config = http.get(QStringLiteral("/apps/sandbox-app-0003/config-vars")).json().object();
     QVERIFY(clearDbUrl.match(config.value(QStringLiteral("CLEARDB_DATABASE_URL")).toString()).hasMatch());
     // Addressable by attachment name too, as the CLI does.
@@ -106,7 +106,7 @@ void TestSimAddons::provisioningIsAsynchronous()
                                  .json()
                                  .object()
                                  .contains(QStringLiteral("CLEARDB_DATABASE_AQUA_URL")),
-                             5000);
+                             10000);
     QCOMPARE(second.json().object().value(QStringLiteral("config_vars")).toArray().at(0).toString(),
              QStringLiteral("CLEARDB_DATABASE_AQUA_URL"));
 }
