@@ -85,6 +85,20 @@ void TestCleardbctlConfig::configMasksSecretsUnlessRevealed()
                                                  .out)
                                        .object();
     QCOMPARE(maskedJson.keys(), vars.keys());
+
+    // Not only MySQL: Heroku Postgres' DATABASE_URL keeps its host but loses its password.
+    const QString postgres =
+        parseJson(m_ctl->run(args("--json", "config", "--app", PostgresApp, "--reveal")).out)
+            .object()
+            .value(QStringLiteral("DATABASE_URL"))
+            .toString();
+    QVERIFY(postgres.startsWith(QStringLiteral("postgres://")));
+    const QString postgresPassword = postgres.section(QLatin1Char(':'), 2).section(QLatin1Char('@'), 0, 0);
+    QVERIFY(postgresPassword.size() >= 6);
+    const auto postgresMasked = m_ctl->run(args("config", "--app", PostgresApp));
+    QCOMPARE(postgresMasked.exitCode, 0);
+    QVERIFY(!postgresMasked.out.contains(postgresPassword));
+    QVERIFY(postgresMasked.out.contains(postgres.section(QLatin1Char('@'), 1)));
 }
 
 void TestCleardbctlConfig::setAndUnsetSendOnePatchEach()
