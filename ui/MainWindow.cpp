@@ -94,6 +94,7 @@ void MainWindow::showStartupError(const QString &message)
     m_statusInfo->setConnecting(tr("Not connected"));
     m_appList->setLoadingText(tr("Not connected to Heroku. See the message above."));
     m_messageBar->showMessage(message, MessageBar::Error);
+    Q_EMIT loadFailed(message);
 }
 
 void MainWindow::showNotice(const QString &message, MessageBar::Type type)
@@ -158,5 +159,7 @@ void MainWindow::onFailed(const QString &what, const HerokuError &error)
     if (!m_catalog->appsLoaded())
         m_appList->setLoadingText(tr("The app list could not be loaded. See the message above."));
     // HerokuError::oneLine() is one secret-free line with the Request-Id support asks for.
-    m_messageBar->showMessage(tr("%1: %2").arg(what, error.oneLine()), MessageBar::Error, tr("Retry"));
+    const QString message = tr("%1: %2").arg(what, error.oneLine());
+    m_messageBar->showMessage(message, MessageBar::Error, tr("Retry"));
+    Q_EMIT loadFailed(message);
 }

@@ -50,6 +50,8 @@ Q_SIGNALS:
     void appsPainted(int count);
     // The add-ons and config var names of `app` are on screen.
     void appDetailsShown(const QString &app);
+    // An error is on screen in the message bar (start-up or an API call); one line.
+    void loadFailed(const QString &message);
 
 private:
     void setUpToolBar();

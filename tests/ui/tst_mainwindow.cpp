@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
@@ -147,6 +148,13 @@ void TestMainWindow::wrongTokenShowsInlineErrorWithRetry()
     QVERIFY(child<QLabel>(&window, "appListEmpty")->isVisible());
     QVERIFY(child<QLabel>(&window, "appListEmpty")->text().contains(QStringLiteral("could not be loaded")));
     QTRY_VERIFY(!child<QWidget>(&window, "busyIndicator")->isVisible());
+    // Retry asks the API again: the same error comes back, inline again.
+    QSignalSpy failures(&window, &MainWindow::loadFailed);
+    QTest::mouseClick(child<QToolButton>(&window, "messageAction"), Qt::LeftButton);
+    QVERIFY(!bar->isVisible());
+    QVERIFY(failures.wait(10000));
+    QVERIFY(failures.first().first().toString().contains(QStringLiteral("cleardbctl login")));
+    QTRY_VERIFY(bar->isVisible());
     // Only one window: errors are inline, never a stack of dialogs.
     const QWidgetList windows = QApplication::topLevelWidgets();
     QCOMPARE(std::count_if(windows.cbegin(), windows.cend(), [](QWidget *w) { return w->isVisible(); }), 1);
