@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "sandbox/SandboxCluster.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTimer>
 
@@ -36,6 +38,16 @@ QString SandboxCluster::defaultRuntimeDir()
     if (!runtime.isEmpty())
         return runtime + QStringLiteral("/cleardb-sandbox");
     return QDir::homePath() + QStringLiteral("/.local/state/cleardb-sandbox");
+}
+
+QString SandboxCluster::locateScript()
+{
+    const QString fromEnv = qEnvironmentVariable("CLEARDB_SANDBOX_SCRIPT");
+    if (!fromEnv.isEmpty())
+        return QFileInfo(fromEnv).isExecutable() ? fromEnv : QString();
+    const QString installed = QCoreApplication::applicationDirPath() +
+                              QStringLiteral("/../share/cleardb-console/sandbox/cluster.sh");
+    return QFileInfo(installed).isExecutable() ? QFileInfo(installed).canonicalFilePath() : QString();
 }
 
 QStringList SandboxCluster::commonArguments() const
@@ -75,13 +87,14 @@ void SandboxCluster::createDatabase(const QString &name, const QString &user, co
 void SandboxCluster::enqueue(Job job)
 {
     m_queue.enqueue(std::move(job));
-    if (!m_current)
+    if (!m_busy)
         runNext();
 }
 
 void SandboxCluster::runNext()
 {
-    if (m_queue.isEmpty())
+    m_busy = !m_queue.isEmpty();
+    if (!m_busy)
         return;
     m_currentJob = m_queue.dequeue();
     m_pending = SandboxResult();
@@ -95,6 +108,17 @@ void SandboxCluster::runNext()
 
 void SandboxCluster::launch(const QStringList &arguments, const QByteArray &input)
 {
+    if (m_scriptPath.isEmpty()) {
+        m_pending.error =
+            QStringLiteral("the sandbox script cluster.sh was not found; set CLEARDB_SANDBOX_SCRIPT "
+                           "to scripts/sandbox/cluster.sh");
+        QTimer::singleShot(0, this, [this] {
+            const SandboxResult result = m_pending;
+            deliver(m_currentJob.action, result);
+            runNext();
+        });
+        return;
+    }
     m_current = new QProcess(this);
     m_current->setProgram(m_scriptPath);
     m_current->setArguments(arguments + commonArguments());

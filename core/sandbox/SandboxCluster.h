@@ -39,13 +39,16 @@ public:
 
     // $XDG_RUNTIME_DIR/cleardb-sandbox, else ~/.local/state/cleardb-sandbox (never a system path).
     static QString defaultRuntimeDir();
+    // $CLEARDB_SANDBOX_SCRIPT if set, else the installed <prefix>/share/cleardb-console/sandbox/cluster.sh
+    // next to the running program; empty when neither exists.
+    static QString locateScript();
 
     void start();
     void stop();
     void refreshStatus();
     // Creates database `name` and user `user` (all privileges on it) on both masters.
     void createDatabase(const QString &name, const QString &user, const QString &password);
-    bool isBusy() const { return m_current != nullptr; }
+    bool isBusy() const { return m_busy; }
 
 Q_SIGNALS:
     void started(const SandboxResult &result);
@@ -81,6 +84,7 @@ private:
     quint16 m_basePort = 0;
     QQueue<Job> m_queue;
     QProcess *m_current = nullptr;
+    bool m_busy = false; // a job runs (its process, or its error on the way)
     Job m_currentJob{};
     bool m_statusPhase = false; // the action ran; now reading its status
     SandboxResult m_pending;

@@ -184,7 +184,13 @@ private Q_SLOTS:
     {
         waitUntilRoutedIsPrimary();
         FailoverMonitor monitor(&m_clock);
+        // Persistent connections must be used well within ClearDB's 90 s idle kill: never above 60 s.
+        monitor.setIntervalMs(120000);
+        QCOMPARE(monitor.intervalMs(), 60000);
+        monitor.setIntervalMs(10);
+        QCOMPARE(monitor.intervalMs(), 100);
         monitor.setIntervalMs(250);
+        monitor.setCapacity(5);
         monitor.setMode(FailoverMonitor::Mode::Persistent);
         monitor.setTarget(FailoverDetector::routedTarget(), target(Endpoint::Routed));
         QSignalSpy samples(&monitor, &FailoverMonitor::sampleRecorded);
@@ -210,6 +216,10 @@ private Q_SLOTS:
         // The router closes sessions on the backup once the primary is back; the monitor reconnects.
         QVERIFY(failbacks.wait(10000));
         QCOMPARE(failbacks.first().at(0).value<MonitorEvent>().toServerId, 1);
+        // The ring kept only the newest samples.
+        QVERIFY(samples.size() > 5);
+        QCOMPARE(monitor.samples().size(), 5);
+        QCOMPARE(monitor.samples().last().atMs, samples.last().at(0).value<MonitorSample>().atMs);
         monitor.stop();
     }
 

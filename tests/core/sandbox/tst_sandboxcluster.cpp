@@ -116,6 +116,27 @@ private Q_SLOTS:
         QVERIFY2(r.error.contains(QStringLiteral("/nonexistent/cluster.sh")), qPrintable(r.error));
     }
 
+    void missingScriptIsAClearErrorAndTheQueueGoesOn()
+    {
+        SandboxCluster cluster(QString(), m_dir);
+        QSignalSpy status(&cluster, &SandboxCluster::statusRefreshed);
+        QSignalSpy stopped(&cluster, &SandboxCluster::stopped);
+        cluster.refreshStatus();
+        cluster.stop();
+        QVERIFY(cluster.isBusy());
+        QTRY_COMPARE(stopped.size(), 1);
+        QCOMPARE(status.size(), 1);
+        const SandboxResult r = status.first().at(0).value<SandboxResult>();
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QStringLiteral("CLEARDB_SANDBOX_SCRIPT")), qPrintable(r.error));
+        QVERIFY(!cluster.isBusy());
+    }
+
+    void locatesTheScriptThroughTheEnvironment()
+    {
+        QCOMPARE(SandboxCluster::locateScript(), SandboxTestEnv::script());
+    }
+
     void cleanupTestCase() { SandboxTestEnv::run({QStringLiteral("stop")}, {}, nullptr, m_dir); }
 };
 
