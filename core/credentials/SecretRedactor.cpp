@@ -44,9 +44,8 @@ QStringList variantsOf(const QString &secret)
     return variants;
 }
 
-// Replaces capture group `valueGroup` of every match, keeping the rest.
-template <typename Replace>
-QString replaceGroup(const QString &text, const QRegularExpression &re, int valueGroup, Replace replacement)
+// Replaces capture group `valueGroup` of every match with the mask, keeping the rest.
+QString maskGroup(const QString &text, const QRegularExpression &re, int valueGroup)
 {
     QString out;
     qsizetype last = 0;
@@ -56,7 +55,7 @@ QString replaceGroup(const QString &text, const QRegularExpression &re, int valu
         if (m.capturedStart(valueGroup) < 0)
             continue;
         out += QStringView(text).mid(last, m.capturedStart(valueGroup) - last);
-        out += replacement(m);
+        out += SecretRedactor::mask();
         last = m.capturedEnd(valueGroup);
     }
     if (last == 0)
@@ -141,20 +140,20 @@ QString SecretRedactor::redact(const QString &input)
     // is kept because it helps debugging, the credentials are not.
     static const QRegularExpression authHeader(QStringLiteral(
         R"((?i)\b(?:proxy-)?authorization\s*[:=]\s*(?:(?:bearer|basic|token|digest)\s+)?(\S+))"));
-    text = replaceGroup(text, authHeader, 1, [](const QRegularExpressionMatch &) { return mask(); });
+    text = maskGroup(text, authHeader, 1);
     static const QRegularExpression bearer(QStringLiteral(R"((?i)\bbearer\s+([A-Za-z0-9._~+/=-]{4,}))"));
-    text = replaceGroup(text, bearer, 1, [](const QRegularExpressionMatch &) { return mask(); });
+    text = maskGroup(text, bearer, 1);
 
     // RFC 3986 userinfo "user:password@host"; the scheme is optional because
     // log lines often carry "root:secret@127.0.0.1".
     static const QRegularExpression userInfo(QStringLiteral(R"(([A-Za-z0-9._~%!$&'()*+,;=-]+):([^\s/@]+)@)"));
-    text = replaceGroup(text, userInfo, 2, [](const QRegularExpressionMatch &) { return mask(); });
+    text = maskGroup(text, userInfo, 2);
 
     // Key/value pairs in query strings, JSON, env dumps and config echoes.
     static const QRegularExpression keyValue(QStringLiteral(
         R"((?i)\b(?:password|passwd|pwd|secret|token|api[_-]?key|heroku_api_key)["']?\s*[:=]\s*(["']?))"
         R"(((?<=")[^"]*|(?<=')[^']*|(?!(?:YES|NO)\b)[^\s"',;&}]+))"));
-    text = replaceGroup(text, keyValue, 2, [](const QRegularExpressionMatch &) { return mask(); });
+    text = maskGroup(text, keyValue, 2);
 
     // netrc syntax: "login x password y" or "machine x password y" on one line, or
     // an indented "password y" line as `heroku login` writes it. Keywords are
@@ -162,7 +161,7 @@ QString SecretRedactor::redact(const QString &input)
     // opening a line is left readable.
     static const QRegularExpression netrcPassword(QStringLiteral(
         R"((?m)(?:^[ \t]+|\b(?:login|machine)[ \t]+\S+[ \t]+)password[ \t]+("(?:[^"\\\n]|\\.)*"|[^\s"]+))"));
-    text = replaceGroup(text, netrcPassword, 1, [](const QRegularExpressionMatch &) { return mask(); });
+    text = maskGroup(text, netrcPassword, 1);
     return text;
 }
 
