@@ -41,7 +41,8 @@ public:
     static QString defaultApiHost() { return QStringLiteral("api.heroku.com"); }
 
     void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
-    void setApiHost(const QString &host) { m_apiHost = host; }
+    // Host names are case-insensitive; empty means api.heroku.com.
+    void setApiHost(const QString &host) { m_apiHost = host.isEmpty() ? defaultApiHost() : host.toLower(); }
     // Defaults to $HOME/.netrc with HOME taken from the injected environment.
     void setNetrcPath(const QString &path) { m_netrcPath = path; }
 

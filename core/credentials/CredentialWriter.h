@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "CredentialResolver.h"
 #include "CredentialWriteResult.h"
 #include "Secret.h"
 
@@ -35,7 +36,11 @@ public:
     // `store` may be null: then only ~/.netrc is used.
     explicit CredentialWriter(CredentialStore *store, QObject *parent = nullptr);
 
-    void setApiHost(const QString &host) { m_apiHost = host; }
+    // Host names are case-insensitive; empty means api.heroku.com.
+    void setApiHost(const QString &host)
+    {
+        m_apiHost = host.isEmpty() ? CredentialResolver::defaultApiHost() : host.toLower();
+    }
     void setHomeDir(const QString &home) { m_homeDir = home; }
     void setNetrcPath(const QString &path) { m_netrcPath = path; }
 

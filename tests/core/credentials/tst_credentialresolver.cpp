@@ -214,6 +214,9 @@ void TstCredentialResolver::usesTheApiHostAsMachine()
     QCOMPARE(result.source, Source::Netrc);
     QVERIFY(result.token.reveal() == QStringLiteral("sim-token"));
     QCOMPARE(result.description, QStringLiteral("from ~/.netrc (line 2)"));
+
+    resolver.setApiHost(QString()); // an empty host means the real API
+    QVERIFY(resolve(resolver).token.reveal() == QStringLiteral("real-token"));
 }
 
 void TstCredentialResolver::keychainUnavailableFallsBackToNetrc()

@@ -99,6 +99,7 @@ void TstCredentialWriter::loginPrefersKeychain()
 {
     CredentialWriter writer(m_store.get());
     writer.setHomeDir(m_home->path());
+    writer.setApiHost(QStringLiteral("API.Heroku.COM")); // the keychain account is the host, case-folded
     const CredentialWriteResult result = run(writer, [&] { writer.login(Email, Secret(Token)); });
     QVERIFY(result.ok);
     QVERIFY(result.keychain);
