@@ -33,6 +33,16 @@ QString PythonSnippetWriter::urlExpression(const SnippetInputs &in, const Databa
            QStringLiteral(", safe=\"\") + ") + SnippetLiterals::python(text.mid(at + kPlaceholder.size()));
 }
 
+QString PythonSnippetWriter::sqlAlchemyUrl(const DatabaseUrl &framed, bool reveal)
+{
+    DatabaseUrl withoutName = framed;
+    withoutName.setDatabase(QString());
+    QString text = reveal ? withoutName.toString() : withoutName.redacted();
+    // The first '/' after "scheme://" starts the path: user info is encoded and hosts have none.
+    const qsizetype slash = text.indexOf(QLatin1Char('/'), framed.scheme().size() + 3);
+    return text.insert(slash + 1, framed.database());
+}
+
 QString PythonSnippetWriter::djangoSslDict(const SnippetInputs &in, bool includeCa)
 {
     const QList<QPair<Key, const char *>> fields = {{Key::SslCa, "ca"},
@@ -120,7 +130,15 @@ FrameworkSnippet PythonSnippetWriter::sqlAlchemy(const SnippetInputs &in, Framew
     // Neither PyMySQL nor mysqlclient accepts `reconnect`; SQLAlchemy would pass it on and fail.
     DatabaseUrl framed = in.urlFor(framework, {Key::Reconnect});
     framed.setScheme(driver);
-    snippet.connectionString = in.shownUrl(framed);
+    // SQLAlchemy 1.4's make_url() decodes user and password but not the database, and a '?' ends it:
+    // the name goes in raw, and names with '%' or '?' (which 1.4 and 2.0 read differently) are only
+    // written through URL.create().
+    const bool databaseFitsUrl =
+        !in.url.database().contains(QLatin1Char('%')) && !in.url.database().contains(QLatin1Char('?'));
+    snippet.connectionString = sqlAlchemyUrl(framed, in.snippetOptions.reveal);
+    if (!databaseFitsUrl)
+        snippet.notes << QStringLiteral("The database name contains '%' or '?', which SQLAlchemy URLs cannot "
+                                        "carry portably; the code uses URL.create().");
     if (in.has(Key::Reconnect))
         snippet.notes << QStringLiteral("reconnect was left out: the driver rejects it; pool_pre_ping=True "
                                         "replaces connections the server closed.");
@@ -136,11 +154,11 @@ FrameworkSnippet PythonSnippetWriter::sqlAlchemy(const SnippetInputs &in, Framew
     const QString engineArgs = QStringLiteral(", pool_recycle=%1, pool_pre_ping=True)\n").arg(kConnMaxAge);
     QString code = QStringLiteral("# needs: pip install sqlalchemy %1\n")
                        .arg(pymysql ? QStringLiteral("pymysql") : QStringLiteral("mysqlclient"));
-    if (in.snippetOptions.reveal || !in.url.hasPassword()) {
+    if (databaseFitsUrl && (in.snippetOptions.reveal || !in.url.hasPassword())) {
         code += QStringLiteral("from sqlalchemy import create_engine\n\n"
                                "# pool_recycle below ClearDB's ~90 s idle cut-off.\n"
                                "engine = create_engine(%1")
-                    .arg(SnippetLiterals::python(framed.toString())) +
+                    .arg(SnippetLiterals::python(sqlAlchemyUrl(framed, true))) +
                 engineArgs;
     } else {
         // URL.create() takes the parts as they are: no percent-encoding to get wrong.
@@ -155,9 +173,9 @@ FrameworkSnippet PythonSnippetWriter::sqlAlchemy(const SnippetInputs &in, Framew
                     "# pool_recycle below ClearDB's ~90 s idle cut-off.\n"
                     "engine = create_engine(url")
                     .arg(SnippetLiterals::python(driver), SnippetLiterals::python(in.url.user()),
-                         passwordExpression(in), SnippetLiterals::python(in.url.host()),
-                         QString::number(in.url.port()), SnippetLiterals::python(in.url.database()),
-                         query.join(QStringLiteral(", "))) +
+                         in.url.hasPassword() ? passwordExpression(in) : QStringLiteral("None"),
+                         SnippetLiterals::python(in.url.host()), QString::number(in.url.port()),
+                         SnippetLiterals::python(in.url.database()), query.join(QStringLiteral(", "))) +
                 engineArgs;
     }
     snippet.variants << FrameworkSnippet::Variant{QStringLiteral("SQLAlchemy engine"),

@@ -21,5 +21,6 @@ private:
     // A Python expression for the URL: a literal, or literal + quote(os.environ[…]) + literal.
     static QString urlExpression(const SnippetInputs &in, const DatabaseUrl &framed);
     static QString passwordExpression(const SnippetInputs &in);
+    static QString sqlAlchemyUrl(const DatabaseUrl &framed, bool reveal);
     static QString djangoSslDict(const SnippetInputs &in, bool includeCa);
 };
