@@ -52,6 +52,7 @@ private Q_SLOTS:
     void warnsAboutReadableNetrc();
     void newerResolveWins();
     void tokenIsNeverPrinted();
+    void sandboxResolutionForThePrograms();
 
 private:
     CredentialResolution resolve(CredentialResolver &resolver);
@@ -289,6 +290,19 @@ void TstCredentialResolver::tokenIsNeverPrinted()
     for (const QString &token : {EnvToken, NetrcToken})
         QVERIFY2(!all.contains(token),
                  qPrintable(QStringLiteral("token leaked into: ") + SecretRedactor::redact(all)));
+}
+
+void TstCredentialResolver::sandboxResolutionForThePrograms()
+{
+    // The programs fall back to heroku-sim when resolve() finds nothing; the
+    // sandbox token is described like any other source.
+    const CredentialResolution sandbox = CredentialResolution::sandbox(Secret(QStringLiteral("sim-token")));
+    QCOMPARE(sandbox.source, Source::Sandbox);
+    QVERIFY(sandbox.hasToken());
+    QCOMPARE(sandbox.description, QStringLiteral("from the local sandbox (heroku-sim)"));
+    QCOMPARE(CredentialResolution::sourceName(Source::Sandbox), QStringLiteral("sandbox"));
+    QCOMPARE(CredentialResolution::sourceName(Source::Environment), QStringLiteral("environment"));
+    QVERIFY(!CredentialResolution().hasToken());
 }
 
 QTEST_GUILESS_MAIN(TstCredentialResolver)
