@@ -80,8 +80,9 @@ void SandboxSession::start()
     m_stopping = false;
     m_lastErrorLine.clear();
     m_token = randomToken();
-    // heroku-sim takes the token as an argument (see app/sim); it is a throwaway
-    // credential for a loopback-only server, never a Heroku token.
+    // heroku-sim takes the token as an argument (see app/sim), where other local
+    // users can read it with ps. That is acceptable only because it is a throwaway
+    // credential for a loopback-only sandbox, never a Heroku token.
     m_process.setProgram(program);
     m_process.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--token"),
                             m_token.reveal(), QStringLiteral("--apps"), QString::number(m_appCount)});
