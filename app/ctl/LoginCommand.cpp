@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "LoginCommand.h"
 
-#include "CommandOptions.h"
 #include "TokenReader.h"
 #include "credentials/CredentialWriter.h"
 #include "credentials/SecretRedactor.h"

@@ -4,7 +4,6 @@
 #include "ClearDbAddonPicker.h"
 #include "CommandOptions.h"
 #include "heroku/HerokuClient.h"
-#include "heroku/HerokuResources.h"
 
 #include <QCommandLineParser>
 
