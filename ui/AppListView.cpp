@@ -5,6 +5,7 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
@@ -42,6 +43,7 @@ AppListView::AppListView(QWidget *parent)
     m_view->setModel(m_proxy);
     m_view->sortByColumn(AppListModel::NameColumn, Qt::AscendingOrder);
     m_view->viewport()->installEventFilter(this);
+    m_filter->installEventFilter(this);
 
     m_empty->setObjectName(QStringLiteral("appListEmpty"));
     m_empty->setAlignment(Qt::AlignCenter);
@@ -159,6 +161,18 @@ void AppListView::onCurrentChanged()
 
 bool AppListView::eventFilter(QObject *watched, QEvent *event)
 {
+    // Down or Enter in the filter box moves to the list, on the first match, so
+    // "filter, pick, read" never needs the mouse.
+    if (watched == m_filter && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if ((key == Qt::Key_Down || key == Qt::Key_Return || key == Qt::Key_Enter) &&
+            m_proxy->rowCount() > 0) {
+            m_view->selectionModel()->setCurrentIndex(
+                m_proxy->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_view->setFocus(Qt::TabFocusReason);
+            return true;
+        }
+    }
     if (!m_paintReported && watched == m_view->viewport() && event->type() == QEvent::Paint &&
         m_proxy->rowCount() > 0) {
         m_paintReported = true;

@@ -54,7 +54,7 @@ void TestAppListView::init()
     m_view->setModel(m_model);
     m_view->resize(400, 500);
     m_view->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    QVERIFY(QTest::qWaitForWindowActive(m_view));
     m_table = m_view->findChild<QTreeView *>(QStringLiteral("appTable"));
     m_filter = m_view->findChild<QLineEdit *>(QStringLiteral("appFilter"));
     m_empty = m_view->findChild<QLabel *>(QStringLiteral("appListEmpty"));
@@ -133,6 +133,13 @@ void TestAppListView::selectionSurvivesReload()
     QTest::keyClick(m_table, Qt::Key_Down);
     QCOMPARE(changed.count(), 2);
     QCOMPARE(changed.last().first().toString(), QStringLiteral("app-0003"));
+
+    // Filter, then Enter: the first match is picked and the list has the keyboard.
+    QTest::keyClicks(m_filter, QStringLiteral("004"));
+    QTest::keyClick(m_filter, Qt::Key_Return);
+    QCOMPARE(changed.count(), 3);
+    QCOMPARE(changed.last().first().toString(), QStringLiteral("app-0004")); // of app-0004, app-0040…0049
+    QVERIFY(m_table->hasFocus());
 }
 
 void TestAppListView::messageBarShowsActionAndCloses()

@@ -7,6 +7,7 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QImage>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryDir>
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void badHerokuHostIsOneLine();
     void sandboxWithoutHerokuSimSaysWhatToDo();
     void sandboxStartsAndStopsHerokuSim();
+    void screenshotShowsTheSelectedApp();
     void killedConsoleTakesSandboxAlong();
 
 private:
@@ -210,6 +212,26 @@ void TestConsoleProgram::sandboxStartsAndStopsHerokuSim()
     const QList<qint64> orphans = simChildrenOf(::getpid());
     QVERIFY2(std::all_of(orphans.cbegin(), orphans.cend(), processGone),
              "heroku-sim outlived cleardb-console");
+}
+
+void TestConsoleProgram::screenshotShowsTheSelectedApp()
+{
+    const QString png = m_home.filePath(QStringLiteral("window.png"));
+    QProcess console;
+    console.setProcessEnvironment(withoutCredentials(m_home.path()));
+    console.start(ConsoleProgram, {QStringLiteral("--sandbox"), QStringLiteral("--select-app"),
+                                   QStringLiteral("sandbox-app-0001"), QStringLiteral("--screenshot"), png});
+    QVERIFY(console.waitForFinished(30000));
+    QVERIFY2(console.exitCode() == 0, console.readAllStandardError().constData());
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 640 && image.height() >= 400);
+
+    // A folder that does not exist is refused before any window opens.
+    console.start(ConsoleProgram, {QStringLiteral("--screenshot"), QStringLiteral("/no/such/folder/x.png")});
+    QVERIFY(console.waitForFinished(10000));
+    QCOMPARE(console.exitCode(), 2);
+    QVERIFY(console.readAllStandardError().contains("the folder does not exist"));
 }
 
 void TestConsoleProgram::killedConsoleTakesSandboxAlong()
