@@ -72,7 +72,8 @@ private Q_SLOTS:
     void initTestCase();
     void versionNeedsNoDisplay();
     void unknownOptionIsOneLine();
-    void credentialsFromEnvironmentNeedNoSandbox();
+    void credentialsNeedNoSandbox_data();
+    void credentialsNeedNoSandbox();
     void badHerokuHostIsOneLine();
     void sandboxWithoutHerokuSimSaysWhatToDo();
     void sandboxStartsAndStopsHerokuSim();
@@ -122,14 +123,34 @@ void TestConsoleProgram::unknownOptionIsOneLine()
     QVERIFY2(error.contains("frobnicate") && error.contains("--help"), error.constData());
 }
 
-void TestConsoleProgram::credentialsFromEnvironmentNeedNoSandbox()
+void TestConsoleProgram::credentialsNeedNoSandbox_data()
 {
+    QTest::addColumn<bool>("fromNetrc");
+    QTest::newRow("HEROKU_API_KEY") << false;
+    QTest::newRow("~/.netrc") << true;
+}
+
+// With a token (from the environment or ~/.netrc, through CredentialResolver) the
+// console talks to HEROKU_HOST and starts no sandbox.
+void TestConsoleProgram::credentialsNeedNoSandbox()
+{
+    QFETCH(bool, fromNetrc);
     SimProcess sim;
     QVERIFY2(sim.start({QStringLiteral("--apps"), QStringLiteral("7")}), qPrintable(sim.errorString()));
+    QTemporaryDir home;
     QProcess console;
-    QProcessEnvironment env = withoutCredentials(m_home.path());
+    QProcessEnvironment env = withoutCredentials(home.path());
     env.insert(QStringLiteral("HEROKU_HOST"), sim.baseUrl());
-    env.insert(QStringLiteral("HEROKU_API_KEY"), sim.token());
+    if (fromNetrc) {
+        // netrc machines are host names: the sim's entry is "127.0.0.1", whatever its port.
+        QFile netrc(home.filePath(QStringLiteral(".netrc")));
+        QVERIFY(netrc.open(QIODevice::WriteOnly));
+        netrc.write("machine 127.0.0.1 login dev@example.com password " + sim.token().toUtf8() + "\n");
+        netrc.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        netrc.close();
+    } else {
+        env.insert(QStringLiteral("HEROKU_API_KEY"), sim.token());
+    }
     env.insert(QStringLiteral("CLEARDB_CONSOLE_REPORT_STARTUP"), QStringLiteral("1"));
     console.setProcessEnvironment(env);
     console.start(ConsoleProgram, {});
