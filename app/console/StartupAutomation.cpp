@@ -53,10 +53,12 @@ void StartupAutomation::maybeFinish()
     if (m_appCount < 0 || !m_detailsShown)
         return;
     if (m_options.reportStartup && !m_done) {
-        printLine(stdout, tr("cleardb-console startup: %1 ms from main() to a painted window with %2 apps%3")
+        // Read by bench/console-cold-start.py and the tests: not translated.
+        printLine(stdout, QStringLiteral(
+                              "cleardb-console startup: %1 ms from main() to a painted window with %2 apps%3")
                               .arg(m_sinceMain.elapsed())
                               .arg(m_appCount)
-                              .arg(m_window->isSandbox() ? tr(" (sandbox)") : QString()));
+                              .arg(m_window->isSandbox() ? QStringLiteral(" (sandbox)") : QString()));
     }
     finish(QString());
 }
