@@ -6,6 +6,22 @@
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/SecretRedactor.h"
 
+namespace {
+// Core's messages are one line each, lower-case and without a full stop; in a
+// paragraph of several they read as sentences.
+QString asSentence(const QString &text)
+{
+    QString sentence = text.trimmed();
+    if (sentence.isEmpty())
+        return sentence;
+    sentence[0] = sentence.at(0).toUpper();
+    const QChar last = sentence.back();
+    if (last != QLatin1Char('.') && last != QLatin1Char('!') && last != QLatin1Char('?'))
+        sentence += QLatin1Char('.');
+    return sentence;
+}
+} // namespace
+
 ConsoleStartup::ConsoleStartup(QObject *parent) : QObject(parent) {}
 
 ConsoleStartup::~ConsoleStartup()
@@ -35,17 +51,21 @@ void ConsoleStartup::start()
 void ConsoleStartup::onResolved(const CredentialResolution &resolution)
 {
     // The bar shows one message at a time, so the warnings and the reason for the
-    // sandbox become one notice.
-    const QString warnings = resolution.warnings.join(QLatin1Char(' '));
+    // sandbox become one notice, one sentence each.
+    QStringList sentences;
+    for (const QString &warning : resolution.warnings)
+        sentences << asSentence(warning);
+    const bool warned = !sentences.isEmpty();
     if (!resolution.hasToken()) {
         // The resolver's message already says how to log in and that a sandbox follows.
-        const QString why = resolution.message + tr(" Nothing in the sandbox touches your Heroku account.");
-        Q_EMIT notice(warnings.isEmpty() ? why : warnings + QLatin1Char(' ') + why, !warnings.isEmpty());
+        sentences << asSentence(resolution.message)
+                  << tr("Nothing in the sandbox touches your Heroku account.");
+        Q_EMIT notice(sentences.join(QLatin1Char(' ')), warned);
         startSandbox();
         return;
     }
-    if (!warnings.isEmpty())
-        Q_EMIT notice(warnings, true);
+    if (warned)
+        Q_EMIT notice(sentences.join(QLatin1Char(' ')), true);
     ConsoleConnection connection;
     connection.endpoint = m_endpoint;
     connection.token = resolution.token;
