@@ -36,13 +36,15 @@ void ConsoleStartup::start()
         startSandbox();
         return;
     }
-    m_endpoint = ApiEndpoint::fromEnvironment();
+    // HEROKU_HOST, as ApiEndpoint::fromEnvironment() reads it, from the injected environment.
+    m_endpoint = ApiEndpoint::fromSetting(m_environment.value(QStringLiteral("HEROKU_HOST")));
     if (!m_endpoint.isValid()) {
         Q_EMIT failed(m_endpoint.error().message);
         return;
     }
     Q_EMIT progress(tr("Looking for Heroku credentials…"));
-    m_resolver = new CredentialResolver(new KeychainCredentialStore(this), this);
+    m_resolver = new CredentialResolver(m_store ? m_store : new KeychainCredentialStore(this), this);
+    m_resolver->setEnvironment(m_environment);
     m_resolver->setApiHost(m_endpoint.host());
     connect(m_resolver, &CredentialResolver::resolved, this, &ConsoleStartup::onResolved);
     m_resolver->resolve();

@@ -4,9 +4,11 @@
 #include "ConsoleConnection.h"
 
 #include <QObject>
+#include <QProcessEnvironment>
 #include <QStringList>
 
 class CredentialResolver;
+class CredentialStore;
 class SandboxSession;
 struct CredentialResolution;
 
@@ -29,6 +31,10 @@ public:
     explicit ConsoleStartup(QObject *parent = nullptr);
     ~ConsoleStartup() override;
 
+    // Defaults: the process environment (HEROKU_HOST, HEROKU_API_KEY, HOME) and the
+    // OS keychain. Tests inject both; the store is not owned.
+    void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
+    void setCredentialStore(CredentialStore *store) { m_store = store; }
     // Use a sandbox even when credentials exist.
     void setForceSandbox(bool force) { m_forceSandbox = force; }
     // For tests: where heroku-sim is and how many apps it seeds.
@@ -51,6 +57,8 @@ private:
     void onResolved(const CredentialResolution &resolution);
     void startSandbox();
 
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
+    CredentialStore *m_store = nullptr;
     ApiEndpoint m_endpoint;
     CredentialResolver *m_resolver = nullptr;
     SandboxSession *m_sandbox = nullptr;
