@@ -62,13 +62,7 @@ void ProvisionCommand::onFinished(const HerokuResult &result)
     if (json() && !addon.isEmpty())
         out().json(addon);
     if (!result.ok()) {
-        HerokuError error = result.error;
-        if (error.kind == HerokuError::Kind::Timeout || error.kind == HerokuError::Kind::Network) {
-            if (addon.isEmpty())
-                error.message =
-                    QStringLiteral("the add-on may have been created although no answer arrived: ") +
-                    error.message;
-        }
+        const HerokuError &error = result.error;
         return context()->fail(error);
     }
     if (!json()) {

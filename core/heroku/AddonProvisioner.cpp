@@ -39,11 +39,15 @@ void AddonProvisioner::onCreated(const HerokuResult &result)
     m_requests += result.httpRequests;
     if (!result.ok()) {
         HerokuResult failed = result;
-        if (failed.error.kind == HerokuError::Kind::Network ||
-            failed.error.kind == HerokuError::Kind::Timeout)
-            failed.error.message +=
-                QStringLiteral("; run `cleardbctl addons --app %1` to see whether it was created")
-                    .arg(m_options.app);
+        // A refused connection never reached the API; a lost answer may hide a new add-on.
+        const bool outcomeUnknown = failed.error.kind == HerokuError::Kind::Timeout ||
+                                    failed.error.message.contains(QLatin1String("may or may not"));
+        if (outcomeUnknown)
+            failed.error.message =
+                QStringLiteral("no answer to the create request (%1); the add-on may or may not "
+                               "have been created, so run `cleardbctl addons --app %2` before "
+                               "trying again")
+                    .arg(failed.error.message.section(QStringLiteral("; "), 0, 0), m_options.app);
         return finishWith(failed);
     }
     m_addon = result.object();

@@ -208,8 +208,7 @@ HerokuError HerokuRequest::errorFromReply(const HttpAnswer &reply, int status, c
         const bool timedOut =
             code == QNetworkReply::OperationCanceledError || code == QNetworkReply::TimeoutError;
         error.kind = timedOut ? HerokuError::Kind::Timeout : HerokuError::Kind::Network;
-        error.message = ReplyErrorText::transport(code, host, reply.transportErrorText) +
-                        ReplyErrorText::unknownOutcomeHint(m_spec.method);
+        error.message = ReplyErrorText::transport(code, host, reply.transportErrorText, m_spec.method);
         return error;
     }
     error.kind = status == 429 ? HerokuError::Kind::RateLimited : HerokuError::Kind::Api;
@@ -224,8 +223,8 @@ HerokuError HerokuRequest::errorFromReply(const HttpAnswer &reply, int status, c
         error.message += QStringLiteral("; run `cleardbctl login` with a valid API token");
     else if (status == 429 && !m_spec.isIdempotent())
         error.message += QStringLiteral("; nothing was changed, wait a minute and try again");
-    else if (status >= 500)
-        error.message += ReplyErrorText::unknownOutcomeHint(m_spec.method);
+    else if (status >= 500 && !m_spec.isIdempotent())
+        error.message += QStringLiteral("; ") + ReplyErrorText::unknownOutcomeHint(m_spec.method);
     return error;
 }
 
@@ -259,6 +258,8 @@ void HerokuRequest::cancel()
         m_single->abort();
     HerokuError error;
     error.kind = HerokuError::Kind::Cancelled;
-    error.message = QStringLiteral("cancelled") + ReplyErrorText::unknownOutcomeHint(m_spec.method);
+    error.message = m_spec.isIdempotent()
+                        ? QStringLiteral("cancelled")
+                        : QStringLiteral("cancelled; ") + ReplyErrorText::unknownOutcomeHint(m_spec.method);
     finish(error);
 }
