@@ -9,7 +9,7 @@ _cleardbctl()
     _init_completion || return
 
     local commands="apps addons plans provision upgrade remove config set unset promote restart
-        login logout url probe monitor sandbox help"
+        login logout url probe monitor sandbox drill help"
     local global_opts="--json --help --version"
 
     # The first word that is not an option is the command; global options may come before it.
@@ -26,14 +26,18 @@ _cleardbctl()
 
     # Options that take a value: complete nothing but files where a file is wanted.
     case $prev in
-        -a | --app | --confirm | --name | --from | --to)
+        -a | --app | --confirm | --name | --from | --to | --var | --count | --timeout | --interval | --base-port)
             return
             ;;
         --plan)
             COMPREPLY=($(compgen -W "cleardb:ignite cleardb:punch cleardb:drift cleardb:scream" -- "$cur"))
             return
             ;;
-        --ca | --cert | --key | --ssl-ca | --ssl-cert | --ssl-key | --dir)
+        --dir)
+            _filedir -d
+            return
+            ;;
+        --ca | --cert | --key | --ssl-ca | --ssl-cert | --ssl-key)
             _filedir
             return
             ;;
@@ -69,8 +73,10 @@ _cleardbctl()
                 COMPREPLY=($(compgen -W "start stop status" -- "$cur"))
                 return
             fi
+            opts+=" --dir --base-port"
             ;;
-        probe | monitor) opts+=" --app" ;;
+        drill) opts+=" --interval --count --dir" ;;
+        probe | monitor) opts+=" --app --var --count --timeout" ;;
         help)
             COMPREPLY=($(compgen -W "$commands" -- "$cur"))
             return
