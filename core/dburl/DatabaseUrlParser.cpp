@@ -29,7 +29,11 @@ DatabaseUrl::ParseResult DatabaseUrlParser::parse(const QString &text)
     }
     const QUrl url(trimmed, QUrl::StrictMode);
     QString scheme;
-    result.error = checkScheme(url.scheme(), &scheme);
+    // Only a scheme followed by "//" is echoed: in a pasted "user:password@host" QUrl would take the
+    // user (or, pasted without the user, the password) for the scheme.
+    const bool schemeShown = trimmed.mid(url.scheme().size()).startsWith(QLatin1String("://")) ||
+                             DatabaseUrl::acceptedSchemes().contains(url.scheme().toLower());
+    result.error = checkScheme(schemeShown ? url.scheme() : QString(), &scheme);
     if (result.error.isError())
         return result;
     const QString prefix = url.scheme() + QStringLiteral("://");

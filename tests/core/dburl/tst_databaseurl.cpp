@@ -282,6 +282,8 @@ void TestDatabaseUrl::parseErrors_data()
     row("http scheme", "https://u:s3cr3tpw@h/db", Part::Scheme, "mysql2://");
     row("no scheme", "//u:s3cr3tpw@h/db", Part::Scheme);
     row("missing slashes", "mysql:u:s3cr3tpw@h/db", Part::Host, "//");
+    row("no scheme, password first", "s3cr3tpw:x@h/db", Part::Scheme, "mysql://");
+    row("no scheme, user and password", "u:s3cr3tpw@h/db", Part::Scheme, "missing");
     row("port 0", "mysql://u:s3cr3tpw@h:0/db", Part::Port, "3306");
     row("port 65536", "mysql://u:s3cr3tpw@h:65536/db", Part::Port, "65535");
     row("port abc", "mysql://u:s3cr3tpw@h:abc/db", Part::Port, "65535");
