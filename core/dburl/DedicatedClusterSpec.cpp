@@ -75,7 +75,7 @@ ClusterSpecValidation DedicatedClusterSpec::validate() const
         problem(Field::User, QStringLiteral("Enter the MySQL user name."));
     if (password.isEmpty())
         result.warnings.append(
-            {Field::Password, QStringLiteral("No password: ClearDB accounts always have one.")});
+            {Field::Password, QStringLiteral("No password given; ClearDB accounts always have one.")});
     if (database.isEmpty())
         problem(Field::Database, QStringLiteral("Enter the database name; frameworks need one."));
     // mysql_ssl_set() and every driver take the certificate and its key as a pair.
