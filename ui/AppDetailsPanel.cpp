@@ -104,6 +104,10 @@ void AppDetailsPanel::setModels(AddonListModel *addons, ConfigVarNameModel *conf
     m_configVars = configVars;
     m_addonTable->setModel(addons);
     m_configVarTable->setModel(configVars);
+    connect(m_addonTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                Q_EMIT currentAddonChanged(current.siblingAtColumn(AddonListModel::NameColumn).data().toString());
+            });
     // An app has a handful of add-ons and vars, so measuring every row is cheap
     // and long plan names ("heroku-postgresql:essential-0") stay readable.
     QHeaderView *addonHeader = m_addonTable->header();
@@ -114,6 +118,29 @@ void AppDetailsPanel::setModels(AddonListModel *addons, ConfigVarNameModel *conf
     varHeader->setStretchLastSection(false);
     varHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
     varHeader->setSectionResizeMode(ConfigVarNameModel::NameColumn, QHeaderView::Stretch);
+}
+
+void AppDetailsPanel::setAddonCard(QWidget *card)
+{
+    auto *layout = static_cast<QVBoxLayout *>(m_addonsEmpty->parentWidget()->layout());
+    layout->insertWidget(layout->indexOf(m_addonsEmpty) + 1, card);
+}
+
+bool AppDetailsPanel::selectAddon(const QString &addon)
+{
+    for (int row = 0; m_addons && row < m_addons->rowCount(); ++row) {
+        const QModelIndex index = m_addons->index(row, AddonListModel::NameColumn);
+        if (index.data().toString() == addon) {
+            m_addonTable->setCurrentIndex(index);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString AppDetailsPanel::currentAddon() const
+{
+    return m_addonTable->currentIndex().siblingAtColumn(AddonListModel::NameColumn).data().toString();
 }
 
 void AppDetailsPanel::showNothingSelected()

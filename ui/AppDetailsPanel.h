@@ -26,6 +26,14 @@ public:
     void showLoading(const QString &app);
     void showLoaded(const QString &app);
     void showNothingSelected();
+    // A widget shown under the add-on table (the ClearDB add-on card); the panel owns it.
+    void setAddonCard(QWidget *card);
+    // Selects the add-on row named `addon`; false when the table has no such row.
+    bool selectAddon(const QString &addon);
+    QString currentAddon() const;
+
+Q_SIGNALS:
+    void currentAddonChanged(const QString &addon);
 
 private:
     QTreeView *createTable(const QString &objectName, const QString &accessibleName);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "MainWindow.h"
 
+#include "ActivityLogDock.h"
+#include "ActivityLogModel.h"
+#include "AddonActions.h"
 #include "AppCatalog.h"
 #include "AppDetailsPanel.h"
 #include "AppInfo.h"
@@ -44,6 +47,10 @@ MainWindow::MainWindow(QNetworkAccessManager *network, QWidget *parent)
     layout->addWidget(m_messageBar);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
+    m_activityLog = new ActivityLogDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_activityLog);
+    m_activityLog->hide();
+    addAction(m_activityLog->toggleViewAction());
     statusBar()->addPermanentWidget(m_statusInfo);
     statusBar()->setSizeGripEnabled(true);
     resize(980, 620);
@@ -69,6 +76,8 @@ void MainWindow::setUpToolBar()
                               .arg(m_refresh->shortcut().toString(QKeySequence::NativeText)));
     m_refresh->setEnabled(false);
     connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
+    m_addonActions = new AddonActions(this, m_details, m_messageBar);
+    toolBar->addActions(m_addonActions->actions());
     auto *find = new QAction(tr("Filter apps"), this);
     find->setObjectName(QStringLiteral("findAction"));
     find->setShortcut(QKeySequence::Find);
@@ -111,6 +120,7 @@ void MainWindow::open(const ConsoleConnection &connection)
     m_client = new HerokuClient(m_network, connection.endpoint, this);
     m_client->setToken(connection.token.reveal());
     m_catalog = new AppCatalog(m_client, this);
+    connect(m_client, &HerokuClient::exchanged, m_activityLog->model(), &ActivityLogModel::append);
 
     m_appList->setLoadingText(tr("Loading apps…"));
     m_appList->setModel(m_catalog->apps());
@@ -134,6 +144,7 @@ void MainWindow::open(const ConsoleConnection &connection)
         if (!m_initialApp.isEmpty())
             m_appList->selectApp(std::exchange(m_initialApp, QString()));
     });
+    m_addonActions->setSession(m_client, m_catalog);
     m_catalog->refresh();
 }
 

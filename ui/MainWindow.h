@@ -6,6 +6,8 @@
 
 #include <QMainWindow>
 
+class ActivityLogDock;
+class AddonActions;
 class AppCatalog;
 class AppDetailsPanel;
 class AppListView;
@@ -70,4 +72,6 @@ private:
     QString m_initialApp;
     QAction *m_refresh = nullptr;
     QAction *m_sandboxBadge = nullptr;
+    AddonActions *m_addonActions = nullptr;
+    ActivityLogDock *m_activityLog = nullptr;
 };

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#include "DialogStyle.h"
+
+#include <QLabel>
+
+namespace {
+QLabel *tintedLabel(const char *objectName, const QString &style, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(QString::fromLatin1(objectName));
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText); // API messages are data, never markup
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setStyleSheet(style);
+    label->hide();
+    return label;
+}
+} // namespace
+
+namespace DialogStyle {
+QLabel *errorLabel(QWidget *parent)
+{
+    // Colours that read on the light and the dark palette alike.
+    return tintedLabel("dialogError", QStringLiteral("QLabel { color: #d03c3c; }"), parent);
+}
+
+QLabel *warningLabel(QWidget *parent)
+{
+    return tintedLabel(
+        "dialogWarning",
+        QStringLiteral("QLabel { border: 1px solid #d49b00; border-radius: 4px; padding: 6px; }"), parent);
+}
+
+QLabel *wrappedLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+} // namespace DialogStyle

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+#include "RemoveAddonDialog.h"
+
+#include "DialogStyle.h"
+#include "heroku/HerokuClient.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+RemoveAddonDialog::RemoveAddonDialog(HerokuClient *client, const HerokuAddon &addon,
+                                     const std::optional<DatabaseUrl> &url, QWidget *parent)
+    : QDialog(parent), m_client(client), m_addon(addon), m_confirmEdit(new QLineEdit(this)),
+      m_error(DialogStyle::errorLabel(this)), m_removeButton(new QPushButton(tr("&Remove"), this))
+{
+    setObjectName(QStringLiteral("removeAddonDialog"));
+    setWindowTitle(tr("Remove %1").arg(addon.name));
+    setAttribute(Qt::WA_DeleteOnClose);
+
+    const QString varName = addon.configVars.isEmpty() ? QStringLiteral("CLEARDB_DATABASE_URL")
+                                                       : addon.configVars.join(QStringLiteral(", "));
+    const QString database = url ? url->database() : tr("the database");
+    auto *loss = DialogStyle::warningLabel(this);
+    loss->setObjectName(QStringLiteral("removeLossText"));
+    loss->setText(tr("Removing %1 (%2) from %3 destroys %4 and all its data at ClearDB. %5 is unset, so "
+                     "every app and dyno that reads it can no longer connect. This cannot be undone.")
+                      .arg(addon.name, addon.planName, addon.appName, database, varName));
+    loss->show();
+
+    auto *exportNote = DialogStyle::wrappedLabel(
+        tr("Export the data first if you may need it (mysqldump asks for the password):"), this);
+    auto *command = new QLineEdit(exportCommand(url), this);
+    command->setObjectName(QStringLiteral("exportCommand"));
+    command->setAccessibleName(tr("Export command"));
+    command->setReadOnly(true);
+    command->setCursorPosition(0);
+
+    auto *prompt =
+        DialogStyle::wrappedLabel(tr("Type the app name, %1, to confirm:").arg(addon.appName), this);
+    m_confirmEdit->setObjectName(QStringLiteral("confirmAppEdit"));
+    m_confirmEdit->setAccessibleName(tr("App name to confirm"));
+    m_confirmEdit->setPlaceholderText(addon.appName);
+
+    m_removeButton->setObjectName(QStringLiteral("removeButton"));
+    m_removeButton->setEnabled(false);
+    auto *cancel = new QPushButton(tr("Cancel"), this);
+    cancel->setObjectName(QStringLiteral("closeButton"));
+    cancel->setDefault(true); // Enter must never destroy a database by accident
+    auto *buttons = new QDialogButtonBox(this);
+    buttons->addButton(m_removeButton, QDialogButtonBox::DestructiveRole);
+    buttons->addButton(cancel, QDialogButtonBox::RejectRole);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(loss);
+    layout->addWidget(exportNote);
+    layout->addWidget(command);
+    layout->addSpacing(8);
+    layout->addWidget(prompt);
+    layout->addWidget(m_confirmEdit);
+    layout->addWidget(m_error);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+    resize(560, sizeHint().height());
+
+    // Exact match, as `heroku addons:destroy --confirm`: no trimming, no case folding.
+    connect(m_confirmEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_removeButton->setEnabled(!m_sending && text == m_addon.appName);
+    });
+    connect(m_removeButton, &QPushButton::clicked, this, &RemoveAddonDialog::remove);
+    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+    m_confirmEdit->setFocus();
+}
+
+QString RemoveAddonDialog::exportCommand(const std::optional<DatabaseUrl> &url)
+{
+    if (!url)
+        return QStringLiteral("mysqldump -h HOST -u USER -p --single-transaction DATABASE > DATABASE.sql");
+    return QStringLiteral("mysqldump -h %1 -P %2 -u %3 -p --single-transaction %4 > %4.sql")
+        .arg(url->host())
+        .arg(url->port())
+        .arg(url->user(), url->database());
+}
+
+void RemoveAddonDialog::remove()
+{
+    // The button is disabled unless the name matches; check again so no other path can send.
+    if (m_sending || m_confirmEdit->text() != m_addon.appName)
+        return;
+    m_sending = true;
+    m_removeButton->setEnabled(false);
+    m_error->hide();
+    connect(m_client->deleteAddon(m_addon.appName, m_addon.name), &HerokuRequest::finished, this,
+            &RemoveAddonDialog::onRemoved);
+}
+
+void RemoveAddonDialog::onRemoved(const HerokuResult &result)
+{
+    m_sending = false;
+    if (!result.ok()) {
+        m_error->setText(tr("%1 was not removed: %2").arg(m_addon.name, result.error.oneLine()));
+        m_error->show();
+        m_removeButton->setEnabled(m_confirmEdit->text() == m_addon.appName);
+        return;
+    }
+    Q_EMIT removed(m_addon.appName, m_addon.name);
+    accept();
+}
