@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+#include "monitor/FailoverDrill.h"
+
+#include "monitor/Clock.h"
+#include "monitor/ReplicationSyncWorker.h"
+#include "probe/SqlWorkerThread.h"
+
+#include <QFile>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+
+namespace {
+constexpr int kStatusTimeoutMs = 60000;
+constexpr int kBaselineTimeoutMs = 30000;
+// HAProxy needs `fall 2` failed checks at 250 ms to move the routed endpoint (about 1.1 s measured);
+// the monitor needs one more interval. 15 s is far beyond both.
+constexpr int kFailoverTimeoutMs = 15000;
+constexpr int kRestartTimeoutMs = 180000;
+constexpr int kFailbackTimeoutMs = 60000;
+constexpr int kSyncWaitMs = 30000;
+// Probes give up after this, so a server that hangs during the kill cannot stall the drill.
+constexpr int kProbeTimeoutMs = 2000;
+// Answers from the primary on the routed endpoint before the kill: proves the router is settled on it.
+constexpr int kHomeAnswersNeeded = 2;
+} // namespace
+
+FailoverDrill::FailoverDrill(SandboxCluster *cluster, const Clock *clock, QObject *parent)
+    : QObject(parent), m_cluster(cluster), m_clock(clock ? clock : Clock::system())
+{
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, &FailoverDrill::onTimeout);
+    connect(m_cluster, &SandboxCluster::statusRefreshed, this, &FailoverDrill::onStatus);
+    connect(m_cluster, &SandboxCluster::started, this, &FailoverDrill::onStarted);
+}
+
+FailoverDrill::~FailoverDrill() = default;
+
+qint64 FailoverDrill::now() const
+{
+    return m_clock->nowMs();
+}
+
+void FailoverDrill::enter(Phase phase, int timeoutMs)
+{
+    m_phase = phase;
+    m_timeout.start(timeoutMs);
+}
+
+void FailoverDrill::start()
+{
+    if (isRunning())
+        return;
+    m_result = DrillResult();
+    m_result.intervalMs = m_intervalMs;
+    m_synced = false;
+    m_restartRequested = false;
+    enter(Phase::Status, kStatusTimeoutMs);
+    Q_EMIT progressed(QStringLiteral("reading the sandbox status"));
+    m_cluster->refreshStatus();
+}
+
+void FailoverDrill::onStatus(const SandboxResult &result)
+{
+    if (m_phase != Phase::Status)
+        return;
+    if (!result.ok)
+        return fail(result.error);
+    m_status = result.status;
+    if (!m_status.isRunning())
+        return fail(QStringLiteral("the sandbox is %1; start it with `cleardbctl sandbox start`")
+                        .arg(m_status.state.isEmpty() ? QStringLiteral("stopped") : m_status.state));
+    if (m_status.adminPassword().isEmpty())
+        return fail(QStringLiteral("cannot read the sandbox admin password from %1; restart the sandbox")
+                        .arg(m_status.adminPasswordFile));
+    startMonitor();
+    enter(Phase::Baseline, kBaselineTimeoutMs);
+    Q_EMIT progressed(QStringLiteral("waiting until the routed endpoint is served by the primary"));
+}
+
+void FailoverDrill::startMonitor()
+{
+    if (m_monitor) {
+        // This may run inside the old monitor's own signal: let it finish before it is deleted.
+        m_monitor->stop();
+        m_monitor->disconnect(this);
+        m_monitor.release()->deleteLater();
+    }
+    m_monitor = std::make_unique<FailoverMonitor>(m_clock);
+    m_monitor->setIntervalMs(m_intervalMs);
+    m_monitor->setMode(FailoverMonitor::Mode::NewConnection);
+    const QString password = m_status.adminPassword();
+    using E = SandboxStatus::Endpoint;
+    const std::pair<QString, E> roles[] = {{FailoverDetector::routedTarget(), E::Routed},
+                                           {FailoverDetector::primaryTarget(), E::Primary},
+                                           {FailoverDetector::secondaryTarget(), E::Secondary}};
+    for (const auto &[role, endpoint] : roles) {
+        ProbeTarget target = m_status.target(endpoint, m_status.adminUser, password);
+        target.timeoutMs = kProbeTimeoutMs;
+        m_monitor->setTarget(role, target);
+    }
+    connect(m_monitor.get(), &FailoverMonitor::sampleRecorded, this, &FailoverDrill::onSample);
+    connect(m_monitor.get(), &FailoverMonitor::eventRecorded, this, &FailoverDrill::onEvent);
+    m_primaryId = -1;
+    m_homeAnswers = 0;
+    m_secondaryAnswered = false;
+    m_monitor->start();
+}
+
+void FailoverDrill::onSample(const MonitorSample &s)
+{
+    if (s.target == FailoverDetector::primaryTarget() && s.ok) {
+        if (m_phase == Phase::Baseline)
+            m_primaryId = s.serverId;
+        else if (m_result.killedAtMs != 0 && m_result.primaryBackAtMs == 0)
+            m_result.primaryBackAtMs = s.atMs;
+    }
+    if (s.target == FailoverDetector::secondaryTarget() && s.ok)
+        m_secondaryAnswered = true;
+    if (s.target != FailoverDetector::routedTarget())
+        return;
+    if (m_phase == Phase::Baseline) {
+        m_homeAnswers = (s.ok && m_primaryId >= 0 && s.serverId == m_primaryId) ? m_homeAnswers + 1 : 0;
+        if (m_homeAnswers >= kHomeAnswersNeeded && m_secondaryAnswered)
+            kill();
+    } else if (m_phase == Phase::AwaitFailover && s.ok && s.serverId != m_primaryId &&
+               m_result.routedFailoverMs < 0) {
+        m_result.routedFailoverMs = double(s.atMs - m_result.killedAtMs);
+        maybeFinish();
+    }
+}
+
+void FailoverDrill::onEvent(const MonitorEvent &e)
+{
+    const bool failover = e.kind == MonitorEvent::Kind::Failover;
+    const bool failback = e.kind == MonitorEvent::Kind::Failback;
+    if (m_phase == Phase::Baseline && (failover || failback)) {
+        // The router moved while the monitor learned which server is home: learn it again from scratch.
+        Q_EMIT progressed(QStringLiteral("the routed endpoint moved before the kill; watching again"));
+        startMonitor();
+    } else if (failover && m_phase == Phase::AwaitFailover && m_result.failover.atMs == 0) {
+        m_result.failover = e;
+        m_result.failoverDetectMs = double(e.atMs - m_result.killedAtMs);
+        Q_EMIT progressed(
+            QStringLiteral("failover detected %1 ms after the kill").arg(m_result.failoverDetectMs));
+        maybeFinish();
+    } else if (failback && (m_phase == Phase::Restart || m_phase == Phase::AwaitFailback) &&
+               m_result.failback.atMs == 0) {
+        m_result.failback = e;
+        Q_EMIT progressed(QStringLiteral("failback detected"));
+        maybeFinish();
+    }
+}
+
+void FailoverDrill::kill()
+{
+    const qint64 pid = m_status.primaryPid;
+    // Only ever the sandbox's own server: the pid must still be a mariadbd started from this cluster's
+    // directory (a stale status could name a pid the system has since given to another process).
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    const QByteArray command = cmdline.open(QIODevice::ReadOnly) ? cmdline.readAll() : QByteArray();
+    if (pid <= 0 || !command.contains("mariadbd") || !command.contains(m_status.dir.toUtf8()))
+        return fail(QStringLiteral("pid %1 is not the sandbox's primary mariadbd; run `cleardbctl sandbox "
+                                   "status` and try again")
+                        .arg(pid));
+    Q_EMIT progressed(QStringLiteral("sending SIGKILL to the primary (pid %1)").arg(pid));
+    if (::kill(pid_t(pid), SIGKILL) != 0)
+        return fail(QStringLiteral("cannot kill the primary (pid %1): %2")
+                        .arg(pid)
+                        .arg(QString::fromLocal8Bit(std::strerror(errno))));
+    m_result.killedAtMs = now();
+    enter(Phase::AwaitFailover, kFailoverTimeoutMs);
+}
+
+void FailoverDrill::onStarted(const SandboxResult &result)
+{
+    if (m_phase != Phase::Restart)
+        return;
+    if (!result.ok)
+        return fail(QStringLiteral("restarting the primary failed: ") + result.error);
+    m_status = result.status;
+    m_result.restartedAtMs = now();
+    m_result.restartMs = double(m_result.restartedAtMs - m_restartAskedAtMs);
+    enter(Phase::AwaitFailback, kFailbackTimeoutMs);
+    Q_EMIT progressed(QStringLiteral("primary restarted; waiting for re-synchronisation and failback"));
+    if (!m_syncWorker) {
+        m_syncWorker = new ReplicationSyncWorker;
+        connect(m_syncWorker, &ReplicationSyncWorker::synced, this, &FailoverDrill::onSynced);
+        m_syncThread = std::make_unique<SqlWorkerThread>(m_syncWorker);
+    }
+    const QString password = m_status.adminPassword();
+    ProbeTarget primary = m_status.target(SandboxStatus::Endpoint::Primary, m_status.adminUser, password);
+    ProbeTarget secondary = m_status.target(SandboxStatus::Endpoint::Secondary, m_status.adminUser, password);
+    // The read timeout must outlast MASTER_GTID_WAIT's own.
+    primary.timeoutMs = secondary.timeoutMs = kSyncWaitMs + 5000;
+    const quint64 ticket = ++m_syncTicket;
+    QMetaObject::invokeMethod(m_syncWorker, [worker = m_syncWorker, ticket, primary, secondary] {
+        worker->waitForSync(ticket, primary, secondary, kSyncWaitMs);
+    });
+}
+
+void FailoverDrill::onSynced(quint64 ticket, const ProbeError &error)
+{
+    if (ticket != m_syncTicket || m_phase != Phase::AwaitFailback)
+        return;
+    if (error.isError())
+        return fail(QStringLiteral("the masters did not re-synchronize: ") + error.toString());
+    m_synced = true;
+    m_result.resyncMs = double(now() - m_result.restartedAtMs);
+    maybeFinish();
+}
+
+void FailoverDrill::maybeFinish()
+{
+    if (m_phase == Phase::AwaitFailover && m_result.failover.atMs != 0 && m_result.routedFailoverMs >= 0) {
+        m_restartRequested = true;
+        m_restartAskedAtMs = now();
+        enter(Phase::Restart, kRestartTimeoutMs);
+        Q_EMIT progressed(QStringLiteral("restarting the primary"));
+        m_cluster->start();
+        return;
+    }
+    if (m_phase != Phase::AwaitFailback || !m_synced || m_result.failback.atMs == 0)
+        return;
+    const qint64 back = m_result.primaryBackAtMs != 0 ? m_result.primaryBackAtMs : m_result.restartedAtMs;
+    m_result.failbackDetectMs = double(m_result.failback.atMs - back);
+    m_result.ok = true;
+    m_timeout.stop();
+    m_monitor->stop();
+    m_phase = Phase::Idle;
+    Q_EMIT finished(m_result);
+}
+
+void FailoverDrill::onTimeout()
+{
+    switch (m_phase) {
+    case Phase::Idle:
+        return;
+    case Phase::Status:
+        return fail(QStringLiteral("cluster.sh status did not answer within 60 s"));
+    case Phase::Baseline:
+        return fail(QStringLiteral("the routed endpoint was not served by the primary within 30 s; check "
+                                   "`cleardbctl sandbox status` and the HAProxy stats page"));
+    case Phase::AwaitFailover:
+        return fail(m_result.failover.atMs == 0
+                        ? QStringLiteral("no failover was detected within 15 s of killing the primary")
+                        : QStringLiteral("the routed endpoint never moved to the secondary within 15 s; "
+                                         "check HAProxy's health checks"));
+    case Phase::Restart:
+        return fail(QStringLiteral("the primary did not come back within 180 s; see its error.log"));
+    case Phase::AwaitFailback:
+        return fail(m_synced ? QStringLiteral("no failback within 60 s of restarting the primary")
+                             : QStringLiteral("the masters did not re-synchronize within 60 s"));
+    }
+}
+
+void FailoverDrill::fail(const QString &error)
+{
+    m_timeout.stop();
+    if (m_monitor)
+        m_monitor->stop();
+    const bool needsRestart = m_result.killedAtMs != 0 && !m_restartRequested;
+    m_phase = Phase::Idle;
+    m_result.ok = false;
+    m_result.error = error;
+    if (needsRestart) {
+        // Never leave the sandbox with a dead primary behind.
+        m_result.error += QStringLiteral(" (the primary is being restarted)");
+        m_restartRequested = true;
+        m_cluster->start();
+    }
+    Q_EMIT finished(m_result);
+}

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "monitor/DrillResult.h"
+#include "monitor/FailoverMonitor.h"
+#include "sandbox/SandboxCluster.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+class Clock;
+class SqlWorkerThread;
+class ReplicationSyncWorker;
+
+// A failover drill on the sandbox cluster (never on a real ClearDB database: it kills a server).
+// It watches the routed endpoint and both masters with a FailoverMonitor (new connection per probe, as
+// the sandbox admin), waits until the routed endpoint is served by the primary, sends SIGKILL to the
+// primary mariadbd (its pid from `cluster.sh status`, checked against /proc so a stale pid never hits
+// another process), waits for the failover event and for the router to move to the secondary, restarts
+// the primary (`cluster.sh start` restarts dead parts), waits until both masters have applied each
+// other's writes (GTID positions) and for the failback event. Everything is asynchronous; the one
+// DrillResult arrives through finished(). If a step fails after the kill, the primary is still restarted.
+//
+//     auto *drill = new FailoverDrill(cluster, this);
+//     drill->setIntervalMs(250);
+//     connect(drill, &FailoverDrill::finished, this, [](const DrillResult &r) { ... r.failoverDetectMs ...
+//     }); drill->start();
+class FailoverDrill : public QObject
+{
+    Q_OBJECT
+public:
+    explicit FailoverDrill(SandboxCluster *cluster, const Clock *clock = nullptr, QObject *parent = nullptr);
+    ~FailoverDrill() override;
+
+    void setIntervalMs(int ms) { m_intervalMs = qBound(FailoverMonitor::kMinIntervalMs, ms, 5000); }
+    int intervalMs() const { return m_intervalMs; }
+    void start();
+    bool isRunning() const { return m_phase != Phase::Idle; }
+    // The monitor the drill watches with (for live display of its samples and events).
+    FailoverMonitor *monitor() const { return m_monitor.get(); }
+
+Q_SIGNALS:
+    // One line for people: "killing the primary (pid 1234)", ...
+    void progressed(const QString &step);
+    void finished(const DrillResult &result);
+
+private:
+    enum class Phase
+    {
+        Idle,
+        Status,
+        Baseline,
+        AwaitFailover,
+        Restart,
+        AwaitFailback,
+    };
+
+    void enter(Phase phase, int timeoutMs);
+    void onStatus(const SandboxResult &result);
+    void onStarted(const SandboxResult &result);
+    void onSample(const MonitorSample &sample);
+    void onEvent(const MonitorEvent &event);
+    void onSynced(quint64 ticket, const ProbeError &error);
+    void onTimeout();
+    void startMonitor();
+    void kill();
+    void maybeFinish();
+    void fail(const QString &error);
+    qint64 now() const;
+
+    SandboxCluster *m_cluster;
+    const Clock *m_clock;
+    int m_intervalMs = 1000;
+    Phase m_phase = Phase::Idle;
+    QTimer m_timeout;
+    SandboxStatus m_status;
+    std::unique_ptr<FailoverMonitor> m_monitor;
+    DrillResult m_result;
+    qint64 m_primaryId = -1;
+    int m_homeAnswers = 0;
+    bool m_secondaryAnswered = false;
+    bool m_synced = false;
+    bool m_restartRequested = false;
+    qint64 m_restartAskedAtMs = 0;
+    quint64 m_syncTicket = 0;
+    ReplicationSyncWorker *m_syncWorker = nullptr;
+    std::unique_ptr<SqlWorkerThread> m_syncThread;
+};

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#include "monitor/ReplicationSyncWorker.h"
+
+#include "probe/ProbeResult.h"
+#include "probe/SqlSession.h"
+
+#include <QStringList>
+
+QString ReplicationSyncWorker::positionsOfDomain(const QString &positions, qint64 domain)
+{
+    QStringList kept;
+    const QStringList gtids = positions.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &gtid : gtids) {
+        const QString trimmed = gtid.trimmed();
+        if (trimmed.section(QLatin1Char('-'), 0, 0).toLongLong() == domain)
+            kept << trimmed;
+    }
+    return kept.join(QLatin1Char(','));
+}
+
+void ReplicationSyncWorker::waitForSync(quint64 ticket, const ProbeTarget &first, const ProbeTarget &second,
+                                        int timeoutMs)
+{
+    SqlSession sessions[2];
+    ServerIdentity ids[2];
+    ProbeError error = sessions[0].open(first);
+    if (!error.isError())
+        error = sessions[0].identify(&ids[0]);
+    if (!error.isError())
+        error = sessions[1].open(second);
+    if (!error.isError())
+        error = sessions[1].identify(&ids[1]);
+    // MASTER_GTID_WAIT takes seconds; round up so a short budget still waits a little.
+    const double seconds = qMax(1, (timeoutMs + 999) / 1000);
+    for (int source = 0; source < 2 && !error.isError(); ++source) {
+        const int replica = 1 - source;
+        QVariantList row;
+        error = sessions[source].exec(QStringLiteral("SELECT @@gtid_binlog_pos"), {}, &row);
+        if (error.isError())
+            break;
+        // A master's binlog also lists domains it merely relayed; the replica waits for the source's own.
+        const QString wanted = positionsOfDomain(row.value(0).toString(), ids[source].serverId);
+        if (wanted.isEmpty())
+            continue; // nothing was ever written there: nothing to catch up with
+        row.clear();
+        error =
+            sessions[replica].exec(QStringLiteral("SELECT MASTER_GTID_WAIT(?, ?)"), {wanted, seconds}, &row);
+        if (!error.isError() && row.value(0).toInt() != 0)
+            error = ProbeError::make(
+                ProbeStage::Query, ProbeError::Kind::Timeout,
+                QStringLiteral("server %1 did not apply server %2's writes (%3) within %4 s; "
+                               "check SHOW SLAVE STATUS there")
+                    .arg(ids[replica].serverId)
+                    .arg(ids[source].serverId)
+                    .arg(wanted)
+                    .arg(seconds));
+    }
+    Q_EMIT synced(ticket, error);
+}
