@@ -12,6 +12,15 @@
 #include <QTimer>
 
 namespace {
+// Heroku's messages end with a full stop ("Invalid credentials provided."); our
+// advice continues the same line, so "provided; run …", never "provided.; run …".
+void appendAdvice(QString &message, const QString &advice)
+{
+    while (message.endsWith(QLatin1Char('.')))
+        message.chop(1);
+    message += QStringLiteral("; ") + advice;
+}
+
 constexpr auto AcceptHeader = "application/vnd.heroku+json; version=3";
 
 } // namespace
@@ -220,11 +229,11 @@ HerokuError HerokuRequest::errorFromReply(const HttpAnswer &reply, int status, c
     if (error.message.isEmpty())
         error.message = QStringLiteral("%1 answered HTTP %2 %3").arg(host).arg(status).arg(reply.reason);
     if (status == 401)
-        error.message += QStringLiteral("; run `cleardbctl login` with a valid API token");
+        appendAdvice(error.message, QStringLiteral("run `cleardbctl login` with a valid API token"));
     else if (status == 429 && !m_spec.isIdempotent())
-        error.message += QStringLiteral("; nothing was changed, wait a minute and try again");
+        appendAdvice(error.message, QStringLiteral("nothing was changed, wait a minute and try again"));
     else if (status >= 500 && !m_spec.isIdempotent())
-        error.message += QStringLiteral("; ") + ReplyErrorText::unknownOutcomeHint(m_spec.method);
+        appendAdvice(error.message, ReplyErrorText::unknownOutcomeHint(m_spec.method));
     return error;
 }
 

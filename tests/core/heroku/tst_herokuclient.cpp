@@ -268,6 +268,7 @@ void TestHerokuClient::reportsBadToken()
     QCOMPARE(result.error.httpStatus, 401);
     QCOMPARE(result.error.id, QStringLiteral("unauthorized"));
     QVERIFY(result.error.message.contains(QLatin1String("cleardbctl login")));
+    QVERIFY2(!result.error.message.contains(QLatin1String(".;")), qPrintable(result.error.message));
 
     HerokuClient noToken(&m_network, ApiEndpoint::fromSetting(sim.baseUrl()));
     const HerokuResult none = waitFor(noToken.account());
