@@ -2,12 +2,15 @@
 // heroku-sim: a stateful Heroku Platform API simulator on 127.0.0.1, for offline sandboxes and as the
 // peer of every client test. Prints its base URL as the first line of stdout.
 #include "FakeClearDbProvisioner.h"
+#include "SandboxDatabaseProvisioner.h"
 #include "SimSeeder.h"
 #include "SimServer.h"
 #include "StateStore.h"
+#include "sandbox/SandboxCluster.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <cstdio>
 
 namespace {
@@ -60,7 +63,9 @@ int main(int argc, char *argv[])
     parser.addOptions({
         {QStringLiteral("port"), QStringLiteral("TCP port on 127.0.0.1 (0 = any free port)."),
          QStringLiteral("port"), QStringLiteral("0")},
-        {QStringLiteral("token"), QStringLiteral("API token clients must send (required)."),
+        {QStringLiteral("token"),
+         QStringLiteral("API token clients must send (required, or set HEROKU_SIM_TOKEN, which unlike an "
+                        "argument other local users cannot read in the process list)."),
          QStringLiteral("token")},
         {QStringLiteral("apps"),
          QStringLiteral("Number of seeded apps when no state file exists (default 3)."), QStringLiteral("n"),
@@ -72,6 +77,12 @@ int main(int argc, char *argv[])
         {QStringLiteral("state"), QStringLiteral("JSON file to load on start and save after each change."),
          QStringLiteral("file")},
         {QStringLiteral("log"), QStringLiteral("Log one line per request (method, path, status) to stderr.")},
+        {QStringLiteral("sandbox-cluster"),
+         QStringLiteral("Give every ClearDB add-on a real database and user on the sandbox cluster in DIR "
+                        "(scripts/sandbox/cluster.sh start --dir DIR); CLEARDB_DATABASE_URL then points at "
+                        "its HAProxy endpoint. The script is found through CLEARDB_SANDBOX_SCRIPT or the "
+                        "installation."),
+         QStringLiteral("dir")},
         {QStringLiteral("rate-limit"),
          QStringLiteral("Request budget per token, refilling ~75/minute (default 4500)."),
          QStringLiteral("n"), QStringLiteral("4500")},
@@ -90,7 +101,9 @@ int main(int argc, char *argv[])
         return fail(error.isEmpty() ? QStringLiteral("--port must be 0..65535") : error);
     options.token = parser.value(QStringLiteral("token")).toUtf8();
     if (options.token.isEmpty())
-        return fail(QStringLiteral("--token is required: the API token clients must send"));
+        options.token = qgetenv("HEROKU_SIM_TOKEN");
+    if (options.token.isEmpty())
+        return fail(QStringLiteral("--token (or HEROKU_SIM_TOKEN) is required: the API token clients must send"));
     options.statePath = parser.value(QStringLiteral("state"));
     options.provisionDelayMs = delay;
     options.logRequests = parser.isSet(QStringLiteral("log"));
@@ -103,7 +116,21 @@ int main(int argc, char *argv[])
     if (loaded == StateStore::LoadResult::Missing)
         state = SimSeeder::seed(apps);
 
-    SimServer server(std::move(state), options, new FakeClearDbProvisioner(delay));
+    DatabaseProvisioner *provisioner = nullptr;
+    if (parser.isSet(QStringLiteral("sandbox-cluster"))) {
+        const QString dir = parser.value(QStringLiteral("sandbox-cluster"));
+        const QString script = SandboxCluster::locateScript();
+        if (dir.isEmpty())
+            return fail(QStringLiteral("--sandbox-cluster needs the cluster directory"));
+        if (script.isEmpty())
+            return fail(
+                QStringLiteral("--sandbox-cluster: cluster.sh was not found; set CLEARDB_SANDBOX_SCRIPT "
+                               "to scripts/sandbox/cluster.sh"));
+        provisioner = new SandboxDatabaseProvisioner(new SandboxCluster(script, QDir(dir).absolutePath()));
+    } else {
+        provisioner = new FakeClearDbProvisioner(delay);
+    }
+    SimServer server(std::move(state), options, provisioner);
     if (parser.isSet(QStringLiteral("faults")) &&
         !server.addFaults(parser.value(QStringLiteral("faults")), &error))
         return fail(error);

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QTabWidget>
+
+class ConnectionTab;
+class HerokuClient;
+class MonitorView;
+
+// The right side of the main window: the selected app's details, its Connection tab (probe
+// waterfall, server identity, TLS card) and the Monitor view (live latency, failover events, drill).
+// Ctrl+1/2/3 switch between them from anywhere in the window. The connection tab loads the app's
+// database URL and the monitor follows it, so both always talk about the same database.
+//
+//     auto *tabs = new DatabaseTabs(detailsPanel, this);
+//     tabs->setConnection(client, connection.sandbox);   // after MainWindow::open()
+//     tabs->setApp(name);                                 // on selection
+class DatabaseTabs : public QTabWidget
+{
+    Q_OBJECT
+public:
+    DatabaseTabs(QWidget *details, QWidget *parent = nullptr);
+
+    void setConnection(HerokuClient *client, bool sandbox);
+    void setApp(const QString &app);
+    ConnectionTab *connectionTab() const { return m_connection; }
+    MonitorView *monitorView() const { return m_monitor; }
+
+private:
+    void addSwitchAction(int index, const QString &name, const QString &text);
+
+    ConnectionTab *m_connection;
+    MonitorView *m_monitor;
+};

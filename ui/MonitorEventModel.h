@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "monitor/MonitorEvent.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+// The monitor view's event list: one row per MonitorEvent (failover, failback, outage started/ended,
+// persistent connection dropped), newest last, with local time, what happened, the endpoint, the
+// server ids before and after, and the detail. Rows are only appended or all cleared, so views keep
+// their selection while events arrive.
+class MonitorEventModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        TimeColumn,
+        EventColumn,
+        TargetColumn,
+        ServersColumn,
+        DetailColumn,
+        ColumnCount
+    };
+    // The event kind as MonitorEvent::Kind, for colouring and tests.
+    static constexpr int KindRole = Qt::UserRole + 1;
+
+    explicit MonitorEventModel(QObject *parent = nullptr);
+
+    void append(const MonitorEvent &event);
+    void clear();
+    const QList<MonitorEvent> &events() const { return m_events; }
+    // "Failover", "Failback", ... for people.
+    static QString kindTitle(MonitorEvent::Kind kind);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<MonitorEvent> m_events;
+};

@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: MIT
+#include "MonitorView.h"
+
+#include "LatencyChart.h"
+#include "MessageBar.h"
+#include "MonitorEventModel.h"
+#include "monitor/FailoverDrill.h"
+#include "monitor/FailoverMonitor.h"
+#include "probe/UrlProbeTarget.h"
+#include "sandbox/SandboxCluster.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace {
+QAction *makeAction(QWidget *owner, const QString &name, const QString &text, const QString &icon,
+                    const QKeySequence &shortcut)
+{
+    auto *action = new QAction(QIcon(icon), text, owner);
+    action->setObjectName(name);
+    action->setShortcut(shortcut);
+    // Only while the Monitor view is on screen: the same keys may mean something else elsewhere.
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    owner->addAction(action);
+    return action;
+}
+
+QPushButton *makeButton(QWidget *owner, QAction *action, const QString &name)
+{
+    auto *button = new QPushButton(action->icon(), action->text(), owner);
+    button->setObjectName(name);
+    button->setAccessibleName(action->text());
+    button->setToolTip(
+        QStringLiteral("%1 (%2)").arg(action->text(), action->shortcut().toString(QKeySequence::NativeText)));
+    QObject::connect(button, &QPushButton::clicked, action, &QAction::trigger);
+    return button;
+}
+
+bool writeFile(const QString &path, const QByteArray &data, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        *error = QObject::tr("Could not write %1: %2. Choose a folder you can write to.")
+                     .arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+MonitorView::MonitorView(QWidget *parent)
+    : QWidget(parent), m_monitor(new FailoverMonitor(nullptr, this)), m_events(new MonitorEventModel(this)),
+      m_chart(new LatencyChart(this)), m_source(new QLabel(this)), m_url(new QLineEdit(this)),
+      m_interval(new QSpinBox(this)), m_mode(new QComboBox(this)), m_status(new QLabel(this)),
+      m_message(new MessageBar(this)), m_eventView(new QTreeView(this))
+{
+    setObjectName(QStringLiteral("monitorView"));
+    setAccessibleName(tr("Monitor"));
+    m_source->setObjectName(QStringLiteral("monitorUrlSource"));
+    m_source->setText(tr("Database URL to watch (select an app, or paste any mysql:// URL):"));
+    m_source->setBuddy(m_url);
+    m_url->setObjectName(QStringLiteral("monitorUrl"));
+    m_url->setAccessibleName(tr("Database URL to watch"));
+    m_url->setEchoMode(QLineEdit::Password);
+    m_url->setPlaceholderText(tr("mysql://user:password@host/database"));
+    connect(m_url, &QLineEdit::textEdited, this, [this] { m_source->setText(tr("Pasted database URL:")); });
+
+    m_interval->setObjectName(QStringLiteral("monitorInterval"));
+    m_interval->setAccessibleName(tr("Probe interval"));
+    m_interval->setRange(FailoverMonitor::kMinIntervalMs, FailoverMonitor::kMaxIntervalMs);
+    m_interval->setSingleStep(100);
+    m_interval->setSuffix(tr(" ms"));
+    m_interval->setValue(m_monitor->intervalMs());
+    connect(m_interval, &QSpinBox::valueChanged, m_monitor, &FailoverMonitor::setIntervalMs);
+    m_mode->setObjectName(QStringLiteral("monitorMode"));
+    m_mode->setAccessibleName(tr("Connection mode"));
+    m_mode->addItem(tr("New connection per probe"), int(FailoverMonitor::Mode::NewConnection));
+    m_mode->addItem(tr("One persistent connection"), int(FailoverMonitor::Mode::Persistent));
+    m_mode->setToolTip(tr("A new connection sees what a starting app sees; a persistent one what a pooled "
+                          "connection sees (it notices a failover only when it breaks)."));
+
+    m_startAction =
+        makeAction(this, QStringLiteral("startMonitorAction"), tr("Start monitor"),
+                   QStringLiteral(":/icons/monitor-start.svg"), QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_stopAction = makeAction(this, QStringLiteral("stopMonitorAction"), tr("Stop monitor"),
+                              QStringLiteral(":/icons/monitor-stop.svg"),
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_exportCsvAction = makeAction(this, QStringLiteral("exportCsvAction"), tr("Export CSV…"),
+                                   QStringLiteral(":/icons/export.svg"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportJsonAction =
+        makeAction(this, QStringLiteral("exportJsonAction"), tr("Export JSON…"),
+                   QStringLiteral(":/icons/export.svg"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_drillAction =
+        makeAction(this, QStringLiteral("runDrillAction"), tr("Run failover drill"),
+                   QStringLiteral(":/icons/drill.svg"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(m_startAction, &QAction::triggered, this, &MonitorView::start);
+    connect(m_stopAction, &QAction::triggered, this, &MonitorView::stop);
+    connect(m_exportCsvAction, &QAction::triggered, this, [this] { chooseExportFile(false); });
+    connect(m_exportJsonAction, &QAction::triggered, this, [this] { chooseExportFile(true); });
+    connect(m_drillAction, &QAction::triggered, this, &MonitorView::runDrill);
+    m_startButton = makeButton(this, m_startAction, QStringLiteral("monitorStart"));
+    auto *stopButton = makeButton(this, m_stopAction, QStringLiteral("monitorStop"));
+    auto *exportCsv = makeButton(this, m_exportCsvAction, QStringLiteral("exportCsvButton"));
+    auto *exportJson = makeButton(this, m_exportJsonAction, QStringLiteral("exportJsonButton"));
+    m_drillButton = makeButton(this, m_drillAction, QStringLiteral("runDrillButton"));
+    m_drillButton->setVisible(false);
+    connect(m_startAction, &QAction::enabledChanged, m_startButton, &QWidget::setEnabled);
+    connect(m_stopAction, &QAction::enabledChanged, stopButton, &QWidget::setEnabled);
+    connect(m_exportCsvAction, &QAction::enabledChanged, exportCsv, &QWidget::setEnabled);
+    connect(m_exportJsonAction, &QAction::enabledChanged, exportJson, &QWidget::setEnabled);
+    connect(m_drillAction, &QAction::enabledChanged, m_drillButton, &QWidget::setEnabled);
+
+    m_status->setObjectName(QStringLiteral("monitorStatus"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_message->setObjectName(QStringLiteral("monitorMessage"));
+    m_message->hideMessage();
+    m_eventView->setObjectName(QStringLiteral("monitorEvents"));
+    m_eventView->setAccessibleName(tr("Monitor events"));
+    m_eventView->setRootIsDecorated(false);
+    m_eventView->setUniformRowHeights(true);
+    m_eventView->setModel(m_events);
+    m_eventView->header()->setSectionResizeMode(MonitorEventModel::DetailColumn, QHeaderView::Stretch);
+    m_eventView->header()->setStretchLastSection(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_source);
+    layout->addWidget(m_url);
+    auto *controls = new QHBoxLayout;
+    auto *intervalLabel = new QLabel(tr("&Interval:"), this);
+    intervalLabel->setBuddy(m_interval);
+    auto *modeLabel = new QLabel(tr("M&ode:"), this);
+    modeLabel->setBuddy(m_mode);
+    for (QWidget *w : {static_cast<QWidget *>(intervalLabel), static_cast<QWidget *>(m_interval),
+                       static_cast<QWidget *>(modeLabel), static_cast<QWidget *>(m_mode),
+                       static_cast<QWidget *>(m_startButton), static_cast<QWidget *>(stopButton)})
+        controls->addWidget(w);
+    controls->addStretch(1);
+    for (QWidget *w : {static_cast<QWidget *>(exportCsv), static_cast<QWidget *>(exportJson),
+                       static_cast<QWidget *>(m_drillButton)})
+        controls->addWidget(w);
+    layout->addLayout(controls);
+    layout->addWidget(m_message);
+    layout->addWidget(m_status);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("monitorSplitter"));
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_chart);
+    split->addWidget(m_eventView);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+
+    attach(m_monitor);
+    m_status->setText(tr("Not running. Enter or select a database URL and press Start monitor (%1).")
+                          .arg(m_startAction->shortcut().toString(QKeySequence::NativeText)));
+    updateActions();
+}
+
+MonitorView::~MonitorView() = default;
+
+QList<QAction *> MonitorView::viewActions() const
+{
+    return {m_startAction, m_stopAction, m_exportCsvAction, m_exportJsonAction, m_drillAction};
+}
+
+void MonitorView::setDatabaseUrl(const Secret &url, const QString &source)
+{
+    if (isRunning())
+        return; // never switch a running watch to another database behind the user's back
+    m_url->setText(url.reveal());
+    m_source->setText(source);
+}
+
+void MonitorView::setSandboxMode(bool sandbox)
+{
+    m_sandbox = sandbox;
+    const QString script = SandboxCluster::locateScript();
+    m_drillButton->setVisible(sandbox);
+    if (sandbox && script.isEmpty())
+        m_drillButton->setToolTip(
+            tr("The drill needs scripts/sandbox/cluster.sh; set CLEARDB_SANDBOX_SCRIPT to it."));
+    updateActions();
+}
+
+bool MonitorView::isRunning() const
+{
+    return m_monitor->isRunning();
+}
+
+void MonitorView::attach(FailoverMonitor *monitor)
+{
+    m_chart->clear();
+    m_events->clear();
+    connect(monitor, &FailoverMonitor::sampleRecorded, this, &MonitorView::onSample);
+    connect(monitor, &FailoverMonitor::eventRecorded, m_chart, &LatencyChart::addEvent);
+    connect(monitor, &FailoverMonitor::eventRecorded, m_events, &MonitorEventModel::append);
+}
+
+void MonitorView::start()
+{
+    if (isRunning() || isDrilling())
+        return;
+    ProbeTarget target;
+    QString error;
+    if (m_url->text().trimmed().isEmpty()) {
+        m_message->showMessage(tr("Enter a database URL first, or select an app that has ClearDB."),
+                               MessageBar::Warning);
+        return;
+    }
+    if (!UrlProbeTarget::fromText(m_url->text().trimmed(), &target, &error,
+                                  FailoverDetector::routedTarget())) {
+        m_message->showMessage(tr("This database URL cannot be used: %1").arg(error), MessageBar::Error);
+        return;
+    }
+    m_message->hideMessage();
+    m_chart->clear();
+    m_events->clear();
+    m_monitor->clearTargets();
+    m_monitor->setTarget(FailoverDetector::routedTarget(), target);
+    m_monitor->setMode(FailoverMonitor::Mode(m_mode->currentData().toInt()));
+    m_monitor->setIntervalMs(m_interval->value());
+    m_monitor->start();
+    m_status->setText(tr("Watching %1 every %2 ms…").arg(target.redacted()).arg(m_monitor->intervalMs()));
+    updateActions();
+    Q_EMIT runningChanged(true);
+}
+
+void MonitorView::stop()
+{
+    if (!isRunning())
+        return;
+    m_monitor->stop();
+    m_status->setText(tr("Stopped after %n sample(s). Export keeps them; Start begins a new series.", nullptr,
+                         int(m_monitor->samples().size())));
+    updateActions();
+    Q_EMIT runningChanged(false);
+}
+
+void MonitorView::onSample(const MonitorSample &sample)
+{
+    m_chart->addSample(sample);
+    if (!isRunning())
+        return;
+    m_status->setText(sample.ok ? tr("Last probe: %1 ms, answered by server %2.")
+                                      .arg(sample.latencyMs, 0, 'f', 1)
+                                      .arg(sample.serverId)
+                                : tr("Last probe got no answer: %1").arg(sample.message));
+}
+
+void MonitorView::runDrill()
+{
+    if (!m_sandbox || isRunning() || isDrilling())
+        return;
+    const QString script = SandboxCluster::locateScript();
+    if (script.isEmpty()) {
+        m_message->showMessage(
+            tr("The failover drill needs scripts/sandbox/cluster.sh; set CLEARDB_SANDBOX_SCRIPT "
+               "to its path and restart the console."),
+            MessageBar::Error);
+        return;
+    }
+    if (!m_cluster)
+        m_cluster = new SandboxCluster(
+            script, qEnvironmentVariable("CLEARDB_SANDBOX_DIR", SandboxCluster::defaultRuntimeDir()), 0,
+            this);
+    m_drill = new FailoverDrill(m_cluster, nullptr, this);
+    m_drill->setIntervalMs(m_interval->value());
+    connect(m_drill, &FailoverDrill::progressed, this, [this](const QString &step) {
+        // The drill builds its monitor once the cluster's status is known: show its samples live.
+        if (m_drill && m_drill->monitor() && !m_drill->monitor()->property("cleardbAttached").toBool()) {
+            m_drill->monitor()->setProperty("cleardbAttached", true);
+            attach(m_drill->monitor());
+        }
+        m_message->showMessage(tr("Failover drill: %1").arg(step), MessageBar::Information);
+    });
+    connect(m_drill, &FailoverDrill::finished, this, &MonitorView::onDrillFinished);
+    m_status->setText(tr("Failover drill running on the sandbox cluster…"));
+    m_drill->start();
+    updateActions();
+}
+
+void MonitorView::onDrillFinished(const DrillResult &result)
+{
+    if (result.ok) {
+        m_message->showMessage(
+            tr("Failover drill finished: failover detected %1 ms after the primary was killed, "
+               "failback %2 ms after it answered again.")
+                .arg(result.failoverDetectMs, 0, 'f', 0)
+                .arg(result.failbackDetectMs, 0, 'f', 0),
+            MessageBar::Positive);
+    } else {
+        m_message->showMessage(tr("Failover drill failed: %1").arg(result.error), MessageBar::Error);
+    }
+    m_status->setText(tr("Drill over. Its samples stay on the chart until you start the monitor."));
+    if (m_drill)
+        m_drill->deleteLater();
+    m_drill.clear();
+    updateActions();
+    Q_EMIT drillFinished(result);
+}
+
+void MonitorView::chooseExportFile(bool json)
+{
+    // Not QFileDialog::getSaveFileName(): that runs a nested event loop.
+    auto *dialog =
+        new QFileDialog(this, json ? tr("Export monitor data as JSON") : tr("Export samples as CSV"));
+    dialog->setObjectName(QStringLiteral("monitorExportDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(json ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
+    dialog->setDefaultSuffix(json ? QStringLiteral("json") : QStringLiteral("csv"));
+    dialog->selectFile(json ? QStringLiteral("cleardb-monitor.json") : QStringLiteral("cleardb-monitor.csv"));
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this, json](const QString &path) { exportTo(path, json); });
+    dialog->open();
+}
+
+QString MonitorView::exportTo(const QString &path, bool json)
+{
+    QString error;
+    bool ok = false;
+    if (json) {
+        ok = writeFile(path, m_monitor->toJson(), &error);
+    } else {
+        // Samples and events have different columns: two RFC 4180 files side by side.
+        const QFileInfo info(path);
+        const QString eventsPath =
+            info.dir().filePath(info.completeBaseName() + QStringLiteral("-events.csv"));
+        ok = writeFile(path, m_monitor->samplesCsv(), &error) &&
+             writeFile(eventsPath, m_monitor->eventsCsv(), &error);
+    }
+    if (!ok) {
+        m_message->showMessage(error, MessageBar::Error);
+        return error;
+    }
+    m_message->showMessage(
+        tr("Exported %n sample(s) to %1.", nullptr, int(m_monitor->samples().size())).arg(path),
+        MessageBar::Positive);
+    return QString();
+}
+
+void MonitorView::updateActions()
+{
+    const bool running = isRunning();
+    const bool drilling = isDrilling();
+    m_startAction->setEnabled(!running && !drilling);
+    m_stopAction->setEnabled(running);
+    m_exportCsvAction->setEnabled(!drilling);
+    m_exportJsonAction->setEnabled(!drilling);
+    m_drillAction->setEnabled(m_sandbox && !running && !drilling &&
+                              !SandboxCluster::locateScript().isEmpty());
+    m_url->setReadOnly(running || drilling);
+    m_mode->setEnabled(!running && !drilling);
+}

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "credentials/Secret.h"
+#include "monitor/DrillResult.h"
+#include "monitor/FailoverDrill.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class FailoverMonitor;
+class LatencyChart;
+class MessageBar;
+class MonitorEventModel;
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTreeView;
+class SandboxCluster;
+struct MonitorEvent;
+struct MonitorSample;
+
+// The Monitor view: watches a database URL for failover with FailoverMonitor — start/stop, the interval
+// (100 ms to 60 s), new connection per probe or one persistent connection — and shows the samples on
+// a live LatencyChart and the failover/failback/outage events in a list. Export writes the monitor's
+// own CSV and JSON (MonitorReport), which carry no credentials. In the sandbox, "Run failover drill"
+// runs FailoverDrill against the local cluster (it kills the primary, so never elsewhere) and shows
+// the drill's samples and events live, then its detection times.
+// All database work happens in the monitor's worker threads; the view only reacts to signals.
+//
+//     view->setDatabaseUrl(Secret(url), tr("CLEARDB_DATABASE_URL of my-app"));
+//     view->start();
+class MonitorView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MonitorView(QWidget *parent = nullptr);
+    ~MonitorView() override;
+
+    void setDatabaseUrl(const Secret &url, const QString &source);
+    // Offers the drill when `sandbox` is true and scripts/sandbox/cluster.sh can be found.
+    void setSandboxMode(bool sandbox);
+    void start();
+    void stop();
+    bool isRunning() const;
+    bool isDrilling() const { return m_drill != nullptr; }
+    void runDrill();
+    // Writes the samples (CSV: FILE and FILE-events.csv) or samples and events (JSON) to `path`;
+    // returns an empty string or the one-line error also shown in the view.
+    QString exportTo(const QString &path, bool json);
+
+    FailoverMonitor *monitor() const { return m_monitor; }
+    MonitorEventModel *eventModel() const { return m_events; }
+    LatencyChart *chart() const { return m_chart; }
+    QList<QAction *> viewActions() const;
+
+Q_SIGNALS:
+    void runningChanged(bool running);
+    void drillFinished(const DrillResult &result);
+
+private:
+    void attach(FailoverMonitor *monitor);
+    void onSample(const MonitorSample &sample);
+    void onDrillFinished(const DrillResult &result);
+    void chooseExportFile(bool json);
+    void updateActions();
+
+    FailoverMonitor *m_monitor;
+    MonitorEventModel *m_events;
+    LatencyChart *m_chart;
+    QLabel *m_source;
+    QLineEdit *m_url;
+    QSpinBox *m_interval;
+    QComboBox *m_mode;
+    QPushButton *m_startButton;
+    QPushButton *m_drillButton;
+    QLabel *m_status;
+    MessageBar *m_message;
+    QTreeView *m_eventView;
+    QAction *m_startAction;
+    QAction *m_stopAction;
+    QAction *m_exportCsvAction;
+    QAction *m_exportJsonAction;
+    QAction *m_drillAction;
+    SandboxCluster *m_cluster = nullptr;
+    QPointer<FailoverDrill> m_drill;
+    bool m_sandbox = false;
+};
