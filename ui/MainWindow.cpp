@@ -8,6 +8,8 @@
 #include "AppDetailsPanel.h"
 #include "AppInfo.h"
 #include "AppListView.h"
+#include "DatabaseTabs.h"
+#include "HelpMenu.h"
 #include "MessageBar.h"
 #include "SandboxBadge.h"
 #include "StatusBarInfo.h"
@@ -15,6 +17,7 @@
 #include "heroku/HerokuClient.h"
 
 #include <QAction>
+#include <QMenuBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
@@ -37,7 +40,8 @@ MainWindow::MainWindow(QNetworkAccessManager *network, QWidget *parent)
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_appList);
-    splitter->addWidget(m_details);
+    m_tabs = new DatabaseTabs(m_details, this);
+    splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
 
@@ -47,6 +51,7 @@ MainWindow::MainWindow(QNetworkAccessManager *network, QWidget *parent)
     layout->addWidget(m_messageBar);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
+    menuBar()->addMenu(new HelpMenu(this));
     m_activityLog = new ActivityLogDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, m_activityLog);
     m_activityLog->hide();
@@ -131,6 +136,7 @@ void MainWindow::open(const ConsoleConnection &connection)
     setWindowTitle(connection.sandbox ? tr("%1 — Sandbox").arg(AppInfo::productName())
                                       : AppInfo::productName());
     m_refresh->setEnabled(true);
+    m_tabs->setConnection(m_client, connection.sandbox);
 
     connect(m_catalog, &AppCatalog::busyChanged, m_statusInfo, &StatusBarInfo::setBusy);
     connect(m_catalog, &AppCatalog::accountChanged, m_statusInfo, &StatusBarInfo::setAccountEmail);
@@ -163,6 +169,7 @@ void MainWindow::onAppSelected(const QString &name)
         return;
     m_details->showLoading(name);
     m_catalog->selectApp(name);
+    m_tabs->setApp(name);
 }
 
 void MainWindow::onFailed(const QString &what, const HerokuError &error)

@@ -11,6 +11,7 @@ class AddonActions;
 class AppCatalog;
 class AppDetailsPanel;
 class AppListView;
+class DatabaseTabs;
 class HerokuClient;
 class QAction;
 class QNetworkAccessManager;
@@ -46,6 +47,7 @@ public:
     bool isSandbox() const { return m_connection.sandbox; }
     // Selects this app as soon as the app list arrives (--select-app).
     void setInitialApp(const QString &name) { m_initialApp = name; }
+    DatabaseTabs *databaseTabs() const { return m_tabs; }
 
 Q_SIGNALS:
     // Once, after the first paint that shows apps: the start-up benchmark's finish line.
@@ -72,6 +74,7 @@ private:
     QString m_initialApp;
     QAction *m_refresh = nullptr;
     QAction *m_sandboxBadge = nullptr;
+    DatabaseTabs *m_tabs = nullptr;
     AddonActions *m_addonActions = nullptr;
     ActivityLogDock *m_activityLog = nullptr;
 };

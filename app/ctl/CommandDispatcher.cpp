@@ -6,13 +6,17 @@
 #include "CommandContext.h"
 #include "ConfigChangeCommand.h"
 #include "ConfigCommand.h"
+#include "DrillCommand.h"
 #include "LoginCommand.h"
 #include "LogoutCommand.h"
+#include "MonitorCommand.h"
 #include "PlansCommand.h"
+#include "ProbeCommand.h"
 #include "PromoteCommand.h"
 #include "ProvisionCommand.h"
 #include "RemoveCommand.h"
 #include "RestartCommand.h"
+#include "SandboxCommand.h"
 #include "UpgradeCommand.h"
 
 #include "AppInfo.h"
@@ -60,7 +64,11 @@ CommandDispatcher::CommandDispatcher(CommandContext *context, CredentialStore *s
                   new PromoteCommand(context),
                   new RestartCommand(context),
                   new LoginCommand(context, store),
-                  new LogoutCommand(context, store)};
+                  new LogoutCommand(context, store),
+                  new ProbeCommand(context),
+                  new MonitorCommand(context),
+                  new SandboxCommand(context),
+                  new DrillCommand(context)};
 }
 
 CommandDispatcher::~CommandDispatcher() = default;
