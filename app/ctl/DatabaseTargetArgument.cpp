@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#include "DatabaseTargetArgument.h"
+
+#include "CommandOptions.h"
+#include "dburl/DatabaseUrl.h"
+#include "heroku/HerokuClient.h"
+#include "probe/UrlProbeTarget.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace {
+const QString kDefaultVar = QStringLiteral("CLEARDB_DATABASE_URL");
+} // namespace
+
+QList<QCommandLineOption> DatabaseTargetArgument::options()
+{
+    return {CommandOptions::app(),
+            {QStringLiteral("var"),
+             QStringLiteral("With --app: the config var holding the URL (default CLEARDB_DATABASE_URL)."),
+             QStringLiteral("VAR")},
+            {QStringLiteral("timeout"),
+             QStringLiteral("Per-stage timeout in milliseconds (default 5000, at least 100)."),
+             QStringLiteral("MS")}};
+}
+
+bool DatabaseTargetArgument::millisecondsOption(const QCommandLineParser &parser, const QString &name,
+                                                int minimum, int *value, QString *error)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const int parsed = parser.value(name).toInt(&ok);
+    if (!ok || parsed < minimum) {
+        *error = QStringLiteral("--%1 must be a whole number of milliseconds >= %2").arg(name).arg(minimum);
+        return false;
+    }
+    *value = parsed;
+    return true;
+}
+
+QString DatabaseTargetArgument::prepare(const QCommandLineParser &parser)
+{
+    const QStringList positional = parser.positionalArguments();
+    m_app = parser.value(QStringLiteral("app")).trimmed();
+    m_var = parser.isSet(QStringLiteral("var")) ? parser.value(QStringLiteral("var")).trimmed() : kDefaultVar;
+    m_url = positional.value(0);
+    if (positional.size() > 1)
+        return QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1));
+    if (m_app.isEmpty() == m_url.isEmpty())
+        return QStringLiteral("give either a database URL or --app APP");
+    if (!m_url.isEmpty() && parser.isSet(QStringLiteral("var")))
+        return QStringLiteral("--var only goes with --app");
+    if (m_var.isEmpty())
+        return QStringLiteral("--var needs a config var name");
+    QString error;
+    if (!millisecondsOption(parser, QStringLiteral("timeout"), 100, &m_timeoutMs, &error))
+        return error;
+    // A URL argument is checked now, before anything is sent (the usage contract: exit 2, no request).
+    ProbeTarget unused;
+    if (!m_url.isEmpty() && !UrlProbeTarget::fromText(m_url, &unused, &error))
+        return error;
+    return QString();
+}
+
+QString DatabaseTargetArgument::description() const
+{
+    if (!m_app.isEmpty())
+        return QStringLiteral("%1 of app %2").arg(m_var, m_app);
+    return DatabaseUrl::parse(m_url.trimmed()).url.redacted();
+}
+
+void DatabaseTargetArgument::resolve(HerokuClient *client, QObject *context,
+                                     const std::function<void(const ProbeTarget &, const QString &)> &done)
+{
+    const int timeoutMs = m_timeoutMs;
+    const auto deliver = [done, timeoutMs](const QString &url, const QString &where) {
+        ProbeTarget target;
+        QString error;
+        if (!UrlProbeTarget::fromText(url, &target, &error))
+            return done(target, where.isEmpty() ? error : where + QStringLiteral(": ") + error);
+        target.timeoutMs = timeoutMs;
+        done(target, QString());
+    };
+    if (m_app.isEmpty()) {
+        QTimer::singleShot(0, context, [deliver, url = m_url] { deliver(url, QString()); });
+        return;
+    }
+    QObject::connect(client->configVars(m_app), &HerokuRequest::finished, context,
+                     [deliver, done, app = m_app, var = m_var](const HerokuResult &result) {
+                         if (!result.ok())
+                             return done(ProbeTarget(), result.error.oneLine());
+                         const QString url = result.object().value(var).toString();
+                         if (url.isEmpty())
+                             return done(
+                                 ProbeTarget(),
+                                 QStringLiteral("app %1 has no config var %2; provision a ClearDB add-on "
+                                                "or pass --var")
+                                     .arg(app, var));
+                         deliver(url, QStringLiteral("%1 of app %2").arg(var, app));
+                     });
+}

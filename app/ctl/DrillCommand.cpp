@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+#include "DrillCommand.h"
+
+#include "CommandOptions.h"
+#include "DatabaseTargetArgument.h"
+#include "SandboxOptions.h"
+#include "monitor/FailoverDrill.h"
+#include "monitor/MonitorReport.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+
+void DrillCommand::configure(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("interval"),
+                      QStringLiteral("Probe interval in milliseconds (default 250, 100 to 5000)."),
+                      QStringLiteral("MS")});
+    parser.addOption({QStringLiteral("count"),
+                      QStringLiteral("Number of drills, one after another (default 1)."),
+                      QStringLiteral("N")});
+    parser.addOptions(SandboxOptions::options());
+}
+
+QString DrillCommand::prepare(const QCommandLineParser &parser)
+{
+    QString error;
+    if (!DatabaseTargetArgument::millisecondsOption(parser, QStringLiteral("interval"), 100, &m_intervalMs,
+                                                    &error))
+        return error;
+    if (m_intervalMs > 5000)
+        return QStringLiteral("--interval must be at most 5000 ms");
+    if (parser.isSet(QStringLiteral("count"))) {
+        bool ok = false;
+        m_count = parser.value(QStringLiteral("count")).toInt(&ok);
+        if (!ok || m_count < 1 || m_count > 1000)
+            return QStringLiteral("--count must be a whole number from 1 to 1000");
+    }
+    const QString tooMany = CommandOptions::tooManyArguments(parser, 0);
+    if (!tooMany.isEmpty())
+        return tooMany;
+    return SandboxOptions::read(parser, &m_dir, &m_basePort);
+}
+
+void DrillCommand::start()
+{
+    QString error;
+    m_cluster = SandboxOptions::makeCluster(m_dir, m_basePort, this, &error);
+    if (!m_cluster)
+        return context()->fail(error);
+    m_drill = new FailoverDrill(m_cluster, nullptr, this);
+    m_drill->setIntervalMs(m_intervalMs);
+    connect(m_drill, &FailoverDrill::progressed, this, [this](const QString &step) { out().progress(step); });
+    connect(m_drill, &FailoverDrill::finished, this, &DrillCommand::onFinished);
+    m_drill->start();
+}
+
+void DrillCommand::onFinished(const DrillResult &r)
+{
+    ++m_done;
+    if (json()) {
+        out().dataLine(QString::fromUtf8(QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact)));
+    } else {
+        if (m_count > 1)
+            out().line(QStringLiteral("drill %1 of %2").arg(m_done).arg(m_count));
+        const auto ms = [](double v) {
+            return v < 0 ? QStringLiteral("-") : QStringLiteral("%1 ms").arg(v, 0, 'f', 0);
+        };
+        for (const MonitorEvent &e : {r.failover, r.failback}) {
+            if (e.atMs != 0)
+                out().line(QStringLiteral("%1  %2 on %3: server %4 -> %5")
+                               .arg(MonitorReport::isoTime(e.atMs), e.kindName(), e.target)
+                               .arg(e.fromServerId)
+                               .arg(e.toServerId));
+        }
+        out().keyValues({{QStringLiteral("Interval"), ms(r.intervalMs)},
+                         {QStringLiteral("Kill -> failover event"), ms(r.failoverDetectMs)},
+                         {QStringLiteral("Kill -> routed on secondary"), ms(r.routedFailoverMs)},
+                         {QStringLiteral("Restart took"), ms(r.restartMs)},
+                         {QStringLiteral("Restart -> re-synchronized"), ms(r.resyncMs)},
+                         {QStringLiteral("Primary back -> failback event"), ms(r.failbackDetectMs)}});
+    }
+    if (!r.ok && m_cluster->isBusy()) {
+        // The drill restarts a killed primary after a failure; ending now would kill that restart.
+        out().progress(QStringLiteral("waiting for the primary's restart to finish"));
+        connect(m_cluster, &SandboxCluster::started, this,
+                [this, error = r.error] { context()->fail(QStringLiteral("drill failed: ") + error); });
+        return;
+    }
+    if (!r.ok)
+        return context()->fail(QStringLiteral("drill failed: ") + r.error);
+    if (m_done < m_count)
+        return m_drill->start();
+    context()->succeed();
+}

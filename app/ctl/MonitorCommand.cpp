@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: MIT
+#include "MonitorCommand.h"
+
+#include "InterruptNotifier.h"
+#include "monitor/FailoverMonitor.h"
+#include "monitor/MonitorReport.h"
+#include "probe/UrlProbeTarget.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+#include <algorithm>
+
+namespace {
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return -1;
+    std::sort(values.begin(), values.end());
+    return values.at(qMin(values.size() - 1, int(p * (values.size() - 1) + 0.5)));
+}
+} // namespace
+
+QString MonitorCommand::details() const
+{
+    return QStringLiteral(
+        "Modes: new (a fresh connection per probe, as a new request sees it) or persistent (one\n"
+        "connection reused, as a pooled one sees it). --primary/--secondary watch a dedicated\n"
+        "cluster's masters beside the routed URL. Without --duration it runs until Ctrl-C.");
+}
+
+void MonitorCommand::configure(QCommandLineParser &parser)
+{
+    parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("The routed database URL."),
+                                 QStringLiteral("[URL]"));
+    parser.addOptions(DatabaseTargetArgument::options());
+    parser.addOptions(
+        {{QStringLiteral("interval"),
+          QStringLiteral("Milliseconds between probes (default 1000, 100 to 60000)."), QStringLiteral("MS")},
+         {QStringLiteral("duration"), QStringLiteral("Seconds to run (default: until Ctrl-C)."),
+          QStringLiteral("S")},
+         {QStringLiteral("mode"), QStringLiteral("new or persistent (default new)."), QStringLiteral("MODE")},
+         {QStringLiteral("primary"), QStringLiteral("The primary master's own URL."), QStringLiteral("URL")},
+         {QStringLiteral("secondary"), QStringLiteral("The secondary master's own URL."),
+          QStringLiteral("URL")},
+         {QStringLiteral("samples"), QStringLiteral("Also print every probe's sample.")}});
+}
+
+QString MonitorCommand::prepare(const QCommandLineParser &parser)
+{
+    QString error = m_where.prepare(parser);
+    if (!error.isEmpty())
+        return error;
+    if (!DatabaseTargetArgument::millisecondsOption(parser, QStringLiteral("interval"),
+                                                    FailoverMonitor::kMinIntervalMs, &m_intervalMs, &error))
+        return error;
+    if (m_intervalMs > FailoverMonitor::kMaxIntervalMs)
+        return QStringLiteral("--interval must be at most %1 ms").arg(FailoverMonitor::kMaxIntervalMs);
+    if (parser.isSet(QStringLiteral("duration"))) {
+        bool ok = false;
+        m_durationS = parser.value(QStringLiteral("duration")).toInt(&ok);
+        if (!ok || m_durationS < 1)
+            return QStringLiteral("--duration must be a whole number of seconds >= 1");
+    }
+    const QString mode = parser.value(QStringLiteral("mode"));
+    if (!mode.isEmpty() && mode != QLatin1String("new") && mode != QLatin1String("persistent"))
+        return QStringLiteral("--mode must be new or persistent");
+    m_persistent = mode == QLatin1String("persistent");
+    m_printSamples = parser.isSet(QStringLiteral("samples"));
+    m_primaryUrl = parser.value(QStringLiteral("primary"));
+    m_secondaryUrl = parser.value(QStringLiteral("secondary"));
+    if (m_primaryUrl.isEmpty() != m_secondaryUrl.isEmpty())
+        return QStringLiteral("--primary and --secondary go together");
+    ProbeTarget unused;
+    for (const QString &url : {m_primaryUrl, m_secondaryUrl}) {
+        if (!url.isEmpty() && !UrlProbeTarget::fromText(url, &unused, &error))
+            return error;
+    }
+    return QString();
+}
+
+void MonitorCommand::start()
+{
+    m_where.resolve(client(), this, [this](const ProbeTarget &routed, const QString &error) {
+        if (!error.isEmpty())
+            return context()->fail(error);
+        m_monitor = new FailoverMonitor(nullptr, this);
+        m_monitor->setIntervalMs(m_intervalMs);
+        m_monitor->setMode(m_persistent ? FailoverMonitor::Mode::Persistent
+                                        : FailoverMonitor::Mode::NewConnection);
+        m_monitor->setTarget(FailoverDetector::routedTarget(), routed);
+        if (!m_primaryUrl.isEmpty()) {
+            ProbeTarget t;
+            QString ignored; // both URLs were checked in prepare()
+            UrlProbeTarget::fromText(m_primaryUrl, &t, &ignored);
+            t.timeoutMs = routed.timeoutMs;
+            m_monitor->setTarget(FailoverDetector::primaryTarget(), t);
+            UrlProbeTarget::fromText(m_secondaryUrl, &t, &ignored);
+            t.timeoutMs = routed.timeoutMs;
+            m_monitor->setTarget(FailoverDetector::secondaryTarget(), t);
+        }
+        connect(m_monitor, &FailoverMonitor::sampleRecorded, this, &MonitorCommand::onSample);
+        connect(m_monitor, &FailoverMonitor::eventRecorded, this, &MonitorCommand::onEvent);
+        auto *interrupt = new InterruptNotifier(this);
+        connect(interrupt, &InterruptNotifier::interrupted, this, &MonitorCommand::finish);
+        if (m_durationS > 0)
+            QTimer::singleShot(m_durationS * 1000, this, &MonitorCommand::finish);
+        out().progress(QStringLiteral("Monitoring %1 every %2 ms (%3 connections)%4")
+                           .arg(m_where.description())
+                           .arg(m_intervalMs)
+                           .arg(m_persistent ? QStringLiteral("persistent") : QStringLiteral("new"))
+                           .arg(m_durationS > 0 ? QStringLiteral(" for %1 s").arg(m_durationS)
+                                                : QStringLiteral("; Ctrl-C ends")));
+        m_monitor->start();
+    });
+}
+
+void MonitorCommand::onSample(const MonitorSample &s)
+{
+    ++m_samples;
+    if (s.ok) {
+        m_latencies.append(s.latencyMs);
+        if (s.target == FailoverDetector::routedTarget())
+            ++m_answersByServer[s.serverId];
+    } else {
+        ++m_failedSamples;
+    }
+    if (!m_printSamples)
+        return;
+    if (json()) {
+        QJsonObject o = QJsonDocument::fromJson(MonitorReport::toJson({s}, {}))
+                            .object()
+                            .value(QStringLiteral("samples"))
+                            .toArray()
+                            .at(0)
+                            .toObject();
+        o.insert(QStringLiteral("type"), QStringLiteral("sample"));
+        out().dataLine(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+        return;
+    }
+    out().line(QStringLiteral("%1  %2  %3")
+                   .arg(MonitorReport::isoTime(s.atMs), s.target.leftJustified(9),
+                        s.ok ? QStringLiteral("server %1  %2 ms").arg(s.serverId).arg(s.latencyMs, 0, 'f', 1)
+                             : s.message));
+}
+
+void MonitorCommand::onEvent(const MonitorEvent &e)
+{
+    ++m_eventCounts[e.kindName()];
+    if (json()) {
+        QJsonObject o = QJsonDocument::fromJson(MonitorReport::toJson({}, {e}))
+                            .object()
+                            .value(QStringLiteral("events"))
+                            .toArray()
+                            .at(0)
+                            .toObject();
+        o.insert(QStringLiteral("type"), QStringLiteral("event"));
+        out().dataLine(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+        return;
+    }
+    QString line = MonitorReport::isoTime(e.atMs) + QStringLiteral("  ") + e.kindName().toUpper() +
+                   QStringLiteral("  ") + e.target;
+    if (e.fromServerId >= 0 || e.toServerId >= 0)
+        line += QStringLiteral("  server %1 -> %2").arg(e.fromServerId).arg(e.toServerId);
+    if (!e.detail.isEmpty())
+        line += QStringLiteral("  (") + e.detail + QLatin1Char(')');
+    out().line(line);
+}
+
+void MonitorCommand::finish()
+{
+    if (context()->hasExited())
+        return;
+    m_monitor->stop();
+    const int failovers = m_eventCounts.value(QStringLiteral("failover"));
+    const int failbacks = m_eventCounts.value(QStringLiteral("failback"));
+    if (json()) {
+        QJsonObject servers;
+        for (auto it = m_answersByServer.constBegin(); it != m_answersByServer.constEnd(); ++it)
+            servers.insert(QString::number(it.key()), it.value());
+        out().dataLine(QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("summary")},
+                                      {QStringLiteral("samples"), m_samples},
+                                      {QStringLiteral("failedSamples"), m_failedSamples},
+                                      {QStringLiteral("failovers"), failovers},
+                                      {QStringLiteral("failbacks"), failbacks},
+                                      {QStringLiteral("latencyP50Ms"), percentile(m_latencies, 0.5)},
+                                      {QStringLiteral("latencyP95Ms"), percentile(m_latencies, 0.95)},
+                                      {QStringLiteral("latencyMaxMs"), percentile(m_latencies, 1.0)},
+                                      {QStringLiteral("routedAnswersByServerId"), servers}})
+                .toJson(QJsonDocument::Compact)));
+    } else {
+        QStringList servers;
+        for (auto it = m_answersByServer.constBegin(); it != m_answersByServer.constEnd(); ++it)
+            servers << QStringLiteral("server %1: %2").arg(it.key()).arg(it.value());
+        out().keyValues({{QStringLiteral("Samples"),
+                          QStringLiteral("%1 (%2 failed)").arg(m_samples).arg(m_failedSamples)},
+                         {QStringLiteral("Failovers"), QString::number(failovers)},
+                         {QStringLiteral("Failbacks"), QString::number(failbacks)},
+                         {QStringLiteral("Latency"), QStringLiteral("p50 %1 ms, p95 %2 ms, max %3 ms")
+                                                         .arg(percentile(m_latencies, 0.5), 0, 'f', 1)
+                                                         .arg(percentile(m_latencies, 0.95), 0, 'f', 1)
+                                                         .arg(percentile(m_latencies, 1.0), 0, 'f', 1)},
+                         {QStringLiteral("Routed answers"), servers.join(QStringLiteral(", "))}});
+    }
+    context()->succeed();
+}

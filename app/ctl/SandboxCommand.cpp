@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#include "SandboxCommand.h"
+
+#include "SandboxOptions.h"
+#include "sandbox/SandboxCluster.h"
+
+#include <QCommandLineParser>
+
+QString SandboxCommand::details() const
+{
+    return QStringLiteral(
+        "Actions: start (idempotent; also restarts a part that died), stop, status.\n"
+        "Ports: PORT routed (HAProxy), PORT+1 primary, PORT+2 secondary, PORT+3 stats page.");
+}
+
+void SandboxCommand::configure(QCommandLineParser &parser)
+{
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("start, stop or status."),
+                                 QStringLiteral("start|stop|status"));
+    parser.addOptions(SandboxOptions::options());
+}
+
+QString SandboxCommand::prepare(const QCommandLineParser &parser)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return QStringLiteral("give an action: start, stop or status");
+    m_action = positional.first();
+    if (m_action != QLatin1String("start") && m_action != QLatin1String("stop") &&
+        m_action != QLatin1String("status"))
+        return QStringLiteral("unknown action \"%1\"; use start, stop or status").arg(m_action);
+    if (positional.size() > 1)
+        return QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1));
+    return SandboxOptions::read(parser, &m_dir, &m_basePort);
+}
+
+void SandboxCommand::start()
+{
+    QString error;
+    SandboxCluster *cluster = SandboxOptions::makeCluster(m_dir, m_basePort, this, &error);
+    if (!cluster)
+        return context()->fail(error);
+    connect(cluster, &SandboxCluster::started, this, &SandboxCommand::onResult);
+    connect(cluster, &SandboxCluster::stopped, this, &SandboxCommand::onResult);
+    connect(cluster, &SandboxCluster::statusRefreshed, this, &SandboxCommand::onResult);
+    if (m_action == QLatin1String("start")) {
+        out().progress(
+            QStringLiteral("Starting the sandbox in %1 (the first start takes a few seconds)...").arg(m_dir));
+        cluster->start();
+    } else if (m_action == QLatin1String("stop")) {
+        cluster->stop();
+    } else {
+        cluster->refreshStatus();
+    }
+}
+
+void SandboxCommand::onResult(const SandboxResult &result)
+{
+    // A failed action may still come with a readable status (e.g. "degraded"): show it, then the error.
+    const bool haveStatus = !result.status.state.isEmpty();
+    if (haveStatus) {
+        if (json())
+            out().json(SandboxOptions::statusJson(result.status));
+        else
+            out().keyValues(SandboxOptions::statusPairs(result.status));
+    }
+    if (!result.ok)
+        return context()->fail(result.error);
+    if (m_action == QLatin1String("status") && !result.status.isRunning())
+        return context()->fail(QStringLiteral("the sandbox is %1; start it with `cleardbctl sandbox start`")
+                                   .arg(result.status.state));
+    context()->succeed();
+}

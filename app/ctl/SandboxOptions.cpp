@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+#include "SandboxOptions.h"
+
+#include "sandbox/SandboxCluster.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+
+QList<QCommandLineOption> SandboxOptions::options()
+{
+    return {
+        {QStringLiteral("dir"),
+         QStringLiteral("Sandbox directory (default $CLEARDB_SANDBOX_DIR, else %1).")
+             .arg(SandboxCluster::defaultRuntimeDir()),
+         QStringLiteral("DIR")},
+        {QStringLiteral("base-port"),
+         QStringLiteral("First of four loopback ports (routed, primary, secondary, stats); default 23306 or "
+                        "the running cluster's."),
+         QStringLiteral("PORT")}};
+}
+
+QString SandboxOptions::read(const QCommandLineParser &parser, QString *dir, quint16 *basePort)
+{
+    *dir = parser.value(QStringLiteral("dir"));
+    if (dir->isEmpty())
+        *dir = qEnvironmentVariable("CLEARDB_SANDBOX_DIR");
+    if (dir->isEmpty())
+        *dir = SandboxCluster::defaultRuntimeDir();
+    *dir = QDir(*dir).absolutePath();
+    *basePort = 0;
+    if (parser.isSet(QStringLiteral("base-port"))) {
+        bool ok = false;
+        const int port = parser.value(QStringLiteral("base-port")).toInt(&ok);
+        // cluster.sh uses base..base+3 and refuses privileged ports.
+        if (!ok || port < 1024 || port > 65530)
+            return QStringLiteral("--base-port must be a number from 1024 to 65530");
+        *basePort = quint16(port);
+    }
+    return QString();
+}
+
+SandboxCluster *SandboxOptions::makeCluster(const QString &dir, quint16 basePort, QObject *parent,
+                                            QString *error)
+{
+    const QString script = SandboxCluster::locateScript();
+    if (script.isEmpty()) {
+        *error = QStringLiteral("the sandbox script cluster.sh was not found; set CLEARDB_SANDBOX_SCRIPT to "
+                                "scripts/sandbox/cluster.sh");
+        return nullptr;
+    }
+    return new SandboxCluster(script, dir, basePort, parent);
+}
+
+QJsonObject SandboxOptions::statusJson(const SandboxStatus &s)
+{
+    const auto node = [](bool running, quint16 port, qint64 pid) {
+        QJsonObject o{
+            {QStringLiteral("state"), running ? QStringLiteral("running") : QStringLiteral("stopped")},
+            {QStringLiteral("pid"), pid}};
+        if (port != 0)
+            o.insert(QStringLiteral("port"), port);
+        return o;
+    };
+    return {{QStringLiteral("state"), s.state},
+            {QStringLiteral("dir"), s.dir},
+            {QStringLiteral("host"), s.host},
+            {QStringLiteral("routedPort"), s.routedPort},
+            {QStringLiteral("statsPort"), s.statsPort},
+            {QStringLiteral("haproxy"), node(s.haproxyRunning, 0, s.haproxyPid)},
+            {QStringLiteral("primary"), node(s.primaryRunning, s.primaryPort, s.primaryPid)},
+            {QStringLiteral("secondary"), node(s.secondaryRunning, s.secondaryPort, s.secondaryPid)},
+            {QStringLiteral("caFile"), s.caFile},
+            {QStringLiteral("adminUser"), s.adminUser},
+            {QStringLiteral("adminPasswordFile"), s.adminPasswordFile},
+            {QStringLiteral("adminUrl"), s.adminUrl},
+            {QStringLiteral("statsUrl"), s.statsUrl}};
+}
+
+QList<QPair<QString, QString>> SandboxOptions::statusPairs(const SandboxStatus &s)
+{
+    const auto state = [](bool running, qint64 pid) {
+        return running ? QStringLiteral("running (pid %1)").arg(pid) : QStringLiteral("stopped");
+    };
+    return {{QStringLiteral("State"), s.state},
+            {QStringLiteral("Directory"), s.dir},
+            {QStringLiteral("Routed"), QStringLiteral("%1:%2").arg(s.host).arg(s.routedPort)},
+            {QStringLiteral("HAProxy"), state(s.haproxyRunning, s.haproxyPid)},
+            {QStringLiteral("Primary"), QStringLiteral("%1:%2 %3")
+                                            .arg(s.host)
+                                            .arg(s.primaryPort)
+                                            .arg(state(s.primaryRunning, s.primaryPid))},
+            {QStringLiteral("Secondary"), QStringLiteral("%1:%2 %3")
+                                              .arg(s.host)
+                                              .arg(s.secondaryPort)
+                                              .arg(state(s.secondaryRunning, s.secondaryPid))},
+            {QStringLiteral("CA file"), s.caFile},
+            {QStringLiteral("Admin URL"), s.adminUrl},
+            {QStringLiteral("Admin password"), s.adminPasswordFile},
+            {QStringLiteral("Stats"), s.statsUrl}};
+}

@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: MIT
+#include "../../core/sandbox/SandboxTestEnv.h"
+#include "CtlProcess.h"
+#include "CtlTestHelpers.h"
+#include "SimProcess.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace CtlTest;
+
+// cleardbctl's database commands against the real sandbox pair (the mariadb_cluster fixture) and a real
+// heroku-sim: probe prints every stage and the server reached, a wrong password fails at the auth stage
+// with 1045, heroku-sim --sandbox-cluster provisions real databases (the guide end to end: provision,
+// config, promote, probe), and the drill kills the primary and reports failover then failback.
+class TestCleardbctlSandbox : public QObject
+{
+    Q_OBJECT
+    SandboxStatus m_status;
+    SimProcess m_sim;
+    const QString m_db = QStringLiteral("heroku_ctl%1").arg(QCoreApplication::applicationPid());
+    const QString m_user = QStringLiteral("ctl_user");
+    const QString m_password = QStringLiteral("Ctl-pw-%1").arg(QCoreApplication::applicationPid());
+
+    QString url(const QString &password, quint16 port = 0) const
+    {
+        return QStringLiteral("mysql://%1:%2@127.0.0.1:%3/%4?reconnect=true&ssl-ca=%5")
+            .arg(m_user, password)
+            .arg(port ? port : m_status.routedPort)
+            .arg(m_db, m_status.caFile);
+    }
+    static QList<QJsonObject> jsonLines(const QString &out)
+    {
+        QList<QJsonObject> lines;
+        for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            lines << parseJson(line).object();
+        return lines;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_status = SandboxTestEnv::status();
+        QVERIFY2(m_status.isRunning(), "the mariadb_cluster fixture did not start the sandbox");
+        QVERIFY(SandboxTestEnv::provision(m_db, m_user, m_password));
+        QVERIFY2(m_sim.start({QStringLiteral("--sandbox-cluster"), SandboxTestEnv::dir()}),
+                 qPrintable(m_sim.errorString()));
+    }
+
+    void probePrintsEveryStageServerAndTls()
+    {
+        CtlProcess ctl(m_sim);
+        const CtlProcess::Run run = ctl.run({QStringLiteral("probe"), url(m_password)});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        for (const char *stage : {"dns", "tcp", "greeting", "tls", "auth", "query", "total"})
+            QVERIFY2(QRegularExpression(QStringLiteral("\\n  %1 +[0-9.]+ ms").arg(S(stage)))
+                         .match(run.out)
+                         .hasMatch(),
+                     qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("Server: server_id 1, hostname ")), qPrintable(run.out));
+        QVERIFY(run.out.contains(QStringLiteral("read_only OFF")));
+        QVERIFY2(run.out.contains(QStringLiteral("TLS: ")) &&
+                     run.out.contains(QStringLiteral("ClearDB Console Sandbox CA")),
+                 qPrintable(run.out));
+        QVERIFY(run.out.contains(QStringLiteral("mysql://ctl_user:")));
+        QVERIFY(!run.out.contains(m_password) && !run.err.contains(m_password));
+    }
+
+    void probeJsonHasStagesServerAndTls()
+    {
+        CtlProcess ctl(m_sim);
+        const CtlProcess::Run run =
+            ctl.run({QStringLiteral("--json"), QStringLiteral("probe"), url(m_password),
+                     QStringLiteral("--count"), QStringLiteral("2")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QList<QJsonObject> probes = jsonLines(run.out);
+        QCOMPARE(probes.size(), 2);
+        for (const QJsonObject &p : probes) {
+            QCOMPARE(p.value(QStringLiteral("ok")).toBool(), true);
+            QStringList names;
+            double sum = 0;
+            for (const QJsonValue &s : p.value(QStringLiteral("stages")).toArray()) {
+                names << s.toObject().value(QStringLiteral("stage")).toString();
+                QVERIFY(s.toObject().value(QStringLiteral("ok")).toBool());
+                sum += s.toObject().value(QStringLiteral("ms")).toDouble();
+            }
+            QCOMPARE(names.join(QLatin1Char(',')), QStringLiteral("dns,tcp,greeting,tls,auth,query"));
+            QVERIFY(sum <= p.value(QStringLiteral("totalMs")).toDouble() + 0.01);
+            const QJsonObject server = p.value(QStringLiteral("server")).toObject();
+            QCOMPARE(server.value(QStringLiteral("serverId")).toInt(), 1);
+            QVERIFY(server.value(QStringLiteral("version")).toString().contains(QStringLiteral("MariaDB")));
+            QCOMPARE(p.value(QStringLiteral("tls")).toObject().value(QStringLiteral("state")).toString(),
+                     QStringLiteral("verified"));
+        }
+        QVERIFY(!run.out.contains(m_password));
+    }
+
+    void wrongPasswordFailsAtAuthWith1045()
+    {
+        CtlProcess ctl(m_sim);
+        const QString wrong = QStringLiteral("Wrong-%1").arg(QCoreApplication::applicationPid());
+        CtlProcess::Run run = ctl.run({QStringLiteral("probe"), url(wrong)});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errLine().startsWith(QStringLiteral("error: auth: ")) &&
+                     run.errLine().contains(QStringLiteral("1045")),
+                 qPrintable(run.err));
+        run = ctl.run({QStringLiteral("--json"), QStringLiteral("probe"), url(wrong)});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject error = parseJson(run.out).object().value(QStringLiteral("error")).toObject();
+        QCOMPARE(error.value(QStringLiteral("stage")).toString(), QStringLiteral("auth"));
+        QCOMPARE(error.value(QStringLiteral("code")).toInt(), 1045);
+        QVERIFY(!run.out.contains(wrong) && !run.err.contains(wrong));
+    }
+
+    void closedPortFailsAtTcp()
+    {
+        CtlProcess ctl(m_sim);
+        // The stats port + 1 is never used by the cluster.
+        const CtlProcess::Run run = ctl.run(
+            {QStringLiteral("--json"), QStringLiteral("probe"), url(m_password, m_status.statsPort + 1)});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(parseJson(run.out)
+                     .object()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("stage")),
+                 QJsonValue(QStringLiteral("tcp")));
+    }
+
+    void usageErrorsExit2WithoutThePassword()
+    {
+        CtlProcess ctl(m_sim);
+        CtlProcess::Run run = ctl.run({QStringLiteral("probe")});
+        QCOMPARE(run.exitCode, 2);
+        run = ctl.run({QStringLiteral("probe"), QStringLiteral("mysql://u:Hidden-pw@h:99999/d")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.errLine().contains(QStringLiteral("port")), qPrintable(run.err));
+        QVERIFY(!run.err.contains(QStringLiteral("Hidden-pw")));
+        run = ctl.run(
+            {QStringLiteral("monitor"), url(m_password), QStringLiteral("--mode"), QStringLiteral("pooled")});
+        QCOMPARE(run.exitCode, 2);
+        run = ctl.run({QStringLiteral("sandbox"), QStringLiteral("restart")});
+        QCOMPARE(run.exitCode, 2);
+    }
+
+    void sandboxStatusJson()
+    {
+        CtlProcess ctl(m_sim);
+        const CtlProcess::Run run =
+            ctl.run({QStringLiteral("--json"), QStringLiteral("sandbox"), QStringLiteral("status")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject s = parseJson(run.out).object();
+        QCOMPARE(s.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+        QCOMPARE(s.value(QStringLiteral("routedPort")).toInt(), int(m_status.routedPort));
+        QCOMPARE(s.value(QStringLiteral("primary")).toObject().value(QStringLiteral("pid")).toInteger(),
+                 m_status.primaryPid);
+        QVERIFY(!run.out.contains(m_status.adminPassword()));
+    }
+
+    void monitorPrintsSamplesAndSummary()
+    {
+        CtlProcess ctl(m_sim);
+        const CtlProcess::Run run =
+            ctl.run({QStringLiteral("--json"), QStringLiteral("monitor"), url(m_password),
+                     QStringLiteral("--interval"), QStringLiteral("200"), QStringLiteral("--duration"),
+                     QStringLiteral("2"), QStringLiteral("--samples"), QStringLiteral("--mode"),
+                     QStringLiteral("persistent")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QList<QJsonObject> lines = jsonLines(run.out);
+        QVERIFY(lines.size() >= 5);
+        const QJsonObject summary = lines.last();
+        QCOMPARE(summary.value(QStringLiteral("type")).toString(), QStringLiteral("summary"));
+        QCOMPARE(summary.value(QStringLiteral("failovers")).toInt(), 0);
+        QCOMPARE(summary.value(QStringLiteral("samples")).toInt(), lines.size() - 1);
+        QCOMPARE(summary.value(QStringLiteral("routedAnswersByServerId"))
+                     .toObject()
+                     .value(QStringLiteral("1"))
+                     .toInt(),
+                 lines.size() - 1);
+        QCOMPARE(lines.first().value(QStringLiteral("type")).toString(), QStringLiteral("sample"));
+        QCOMPARE(lines.first().value(QStringLiteral("serverId")).toInt(), 1);
+    }
+
+    // The guide's workflow, offline: provision a ClearDB add-on, read its config, promote it, probe it.
+    void guideEndToEndOnRealDatabases()
+    {
+        CtlProcess ctl(m_sim);
+        const QString app = SimProcess::appName(2);
+        CtlProcess::Run run =
+            ctl.run({QStringLiteral("provision"), QStringLiteral("--app"), app, QStringLiteral("--plan"),
+                     QStringLiteral("cleardb:ignite"), QStringLiteral("--wait")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        run = ctl.run({QStringLiteral("--json"), QStringLiteral("config"), QStringLiteral("--app"), app,
+                       QStringLiteral("--reveal")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString dbUrl =
+            parseJson(run.out).object().value(QStringLiteral("CLEARDB_DATABASE_URL")).toString();
+        const QRegularExpression shape(
+            QStringLiteral("^mysql://[0-9a-f]{14}:([0-9a-f]{16})@127\\.0\\.0\\.1:%1/"
+                           "heroku_[0-9a-f]{15}\\?reconnect=true&ssl-ca=(.+)$")
+                .arg(m_status.routedPort));
+        const QRegularExpressionMatch match = shape.match(dbUrl);
+        QVERIFY2(match.hasMatch(), "CLEARDB_DATABASE_URL does not have the sandbox shape");
+        const QString password = match.captured(1);
+        QCOMPARE(QUrl::fromPercentEncoding(match.captured(2).toUtf8()), m_status.caFile);
+
+        run = ctl.run({QStringLiteral("promote"), QStringLiteral("--app"), app});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        for (const QString &var : {QStringLiteral("CLEARDB_DATABASE_URL"), QStringLiteral("DATABASE_URL")}) {
+            run = ctl.run({QStringLiteral("--json"), QStringLiteral("probe"), QStringLiteral("--app"), app,
+                           QStringLiteral("--var"), var});
+            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+            const QJsonObject probe = parseJson(run.out).object();
+            QCOMPARE(
+                probe.value(QStringLiteral("server")).toObject().value(QStringLiteral("serverId")).toInt(),
+                1);
+            QCOMPARE(probe.value(QStringLiteral("tls")).toObject().value(QStringLiteral("state")).toString(),
+                     QStringLiteral("verified"));
+            QVERIFY(!run.out.contains(password) && !run.err.contains(password));
+        }
+        // The user exists on the secondary too, so the app keeps working after a failover.
+        const QString user = dbUrl.mid(8, 14);
+        QCOMPARE(SandboxTestEnv::adminExec(
+                     m_status, SandboxStatus::Endpoint::Secondary,
+                     {QStringLiteral("SELECT COUNT(*) FROM mysql.user WHERE user = '%1'").arg(user)})
+                     .value(0)
+                     .toInt(),
+                 1);
+        run = ctl.run({QStringLiteral("probe"), QStringLiteral("--app"), app, QStringLiteral("--var"),
+                       QStringLiteral("NO_SUCH_VAR")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errLine().contains(QStringLiteral("NO_SUCH_VAR")), qPrintable(run.err));
+        QVERIFY(ctl.tokenNeverPrinted());
+    }
+
+    // A sandbox that is not running: the add-on fails and is gone, as a failed ClearDB provisioning is.
+    void provisioningFailsWhenTheSandboxIsDown()
+    {
+        QTemporaryDir empty;
+        SimProcess sim;
+        QVERIFY2(sim.start({QStringLiteral("--sandbox-cluster"), empty.path()}),
+                 qPrintable(sim.errorString()));
+        CtlProcess ctl(sim);
+        const CtlProcess::Run run = ctl.run({QStringLiteral("provision"), QStringLiteral("--app"),
+                                             SimProcess::appName(2), QStringLiteral("--wait")});
+        QCOMPARE(run.exitCode, 1);
+        QTRY_VERIFY(sim.standardError().contains(QStringLiteral("is not running")));
+    }
+
+    // Last: it kills the primary (and restarts it).
+    void drillReportsFailoverThenFailback()
+    {
+        CtlProcess ctl(m_sim);
+        const qint64 oldPid = SandboxTestEnv::status().primaryPid;
+        const CtlProcess::Run run = ctl.run({QStringLiteral("--json"), QStringLiteral("drill"),
+                                             QStringLiteral("--interval"), QStringLiteral("250")},
+                                            {}, 120000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        const QJsonObject r = parseJson(run.out).object();
+        QCOMPARE(r.value(QStringLiteral("ok")).toBool(), true);
+        const double failover = r.value(QStringLiteral("failoverDetectMs")).toDouble();
+        qInfo("drill: failover %.0f ms, routed %.0f ms, resync %.0f ms, failback %.0f ms", failover,
+              r.value(QStringLiteral("routedFailoverMs")).toDouble(),
+              r.value(QStringLiteral("resyncMs")).toDouble(),
+              r.value(QStringLiteral("failbackDetectMs")).toDouble());
+        // One probe interval plus the probe itself, with slack for a shared machine: well under 2 intervals +
+        // 250.
+        QVERIFY2(failover >= 0 && failover <= 750, qPrintable(QString::number(failover)));
+        QVERIFY(r.value(QStringLiteral("routedFailoverMs")).toDouble() > 0);
+        QVERIFY(r.value(QStringLiteral("resyncMs")).toDouble() >= 0);
+        const double failback = r.value(QStringLiteral("failbackDetectMs")).toDouble();
+        QVERIFY2(failback >= 0 && failback < 15000, qPrintable(QString::number(failback)));
+        QCOMPARE(r.value(QStringLiteral("failover")).toObject().value(QStringLiteral("toServerId")).toInt(),
+                 2);
+        QCOMPARE(r.value(QStringLiteral("failback")).toObject().value(QStringLiteral("toServerId")).toInt(),
+                 1);
+        QCOMPARE(r.value(QStringLiteral("failback")).toObject().value(QStringLiteral("target")).toString(),
+                 QStringLiteral("routed"));
+        const SandboxStatus after = SandboxTestEnv::status();
+        QVERIFY(after.isRunning());
+        QVERIFY(after.primaryPid != oldPid);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCleardbctlSandbox)
+#include "tst_cleardbctl_sandbox.moc"
