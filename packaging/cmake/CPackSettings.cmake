@@ -79,7 +79,6 @@ set(CPACK_RPM_PACKAGE_SUGGESTS "mariadb-server, haproxy")
 set(CPACK_PROJECT_CONFIG_FILE ${CMAKE_CURRENT_SOURCE_DIR}/cmake/CPackProjectConfig.cmake)
 # Directories the filesystem package owns must not be claimed by ours.
 set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
-    /usr/libexec
     /usr/share/applications
     /usr/share/bash-completion
     /usr/share/bash-completion/completions

@@ -64,10 +64,11 @@ if(TARGET cleardbctl)
             RENAME cleardbctl)
 endif()
 
-# The sandbox cluster script that cleardbctl sandbox and the console's sandbox run
-# (core/sandbox/SandboxCluster); installed programs find it at ../libexec/cleardb-console/cluster.sh.
+# The sandbox cluster script that `cleardbctl sandbox`, heroku-sim and the console run: installed
+# programs look for it at <bindir>/../share/cleardb-console/sandbox/cluster.sh
+# (SandboxCluster::locateScript()).
 install(PROGRAMS ${PROJECT_SOURCE_DIR}/scripts/sandbox/cluster.sh
-        DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/${CLEARDB_PACKAGE_NAME})
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/${CLEARDB_PACKAGE_NAME}/sandbox)
 
 if(TARGET cleardb-console)
     install(FILES linux/cleardb-console.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)

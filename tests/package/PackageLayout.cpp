@@ -23,7 +23,7 @@ QStringList PackageLayout::expectedFiles()
         for (int size : iconSizes())
             files << QStringLiteral("share/icons/hicolor/%1x%1/apps/cleardb-console.png").arg(size);
     }
-    files << QStringLiteral("libexec/cleardb-console/cluster.sh");
+    files << QStringLiteral("share/cleardb-console/sandbox/cluster.sh");
     files << QStringLiteral("share/doc/cleardb-console/copyright");
     files << QStringLiteral("share/doc/cleardb-console/changelog.gz");
     files << QStringLiteral("share/lintian/overrides/cleardb-console");

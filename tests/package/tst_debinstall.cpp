@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <unistd.h>
@@ -129,6 +130,27 @@ private Q_SLOTS:
         }
         sim.kill();
         QVERIFY(sim.waitForFinished(5000));
+    }
+
+    void installedCtlFindsTheSandboxScript()
+    {
+        if (!hasProgram("cleardbctl"))
+            QSKIP("this build has no cleardbctl");
+        // The installed programs find cluster.sh relative to /usr/bin, not in a source tree.
+        QTemporaryDir runtime;
+        QVERIFY(runtime.isValid());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("CLEARDB_SANDBOX_SCRIPT"));
+        const ToolRun run = ToolRunner::run(
+            QStringLiteral("/usr/bin/cleardbctl"),
+            {QStringLiteral("sandbox"), QStringLiteral("status"), QStringLiteral("--dir"), runtime.path()},
+            60000, env);
+        QVERIFY2(run.finished, qPrintable(run.describe()));
+        QVERIFY2(!run.err.contains(QStringLiteral("not found")), qPrintable(run.err));
+        // A cluster that never ran is reported as stopped: the operation's answer (1), not a usage error (2).
+        QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+        const QString said = run.out + run.err;
+        QVERIFY2(said.contains(QStringLiteral("stopped")), qPrintable(said));
     }
 
     void manAndDesktopFindTheInstalledFiles()
