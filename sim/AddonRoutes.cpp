@@ -2,6 +2,7 @@
 #include "AddonRoutes.h"
 
 #include "ListPager.h"
+#include "ResolveQuery.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -143,22 +144,12 @@ HttpResponse update(SimContext &ctx, SimAddon &addon, const HttpRequest &request
 
 HttpResponse resolve(SimContext &ctx, const HttpRequest &request)
 {
-    QJsonObject body;
-    HttpResponse error;
-    if (!SimContext::jsonBody(request, &body, &error))
-        return error;
-    QString id = body.value(QStringLiteral("addon")).toString();
-    QString appName = body.value(QStringLiteral("app")).toString();
-    const QString service = body.value(QStringLiteral("addon_service")).toString();
-    if (id.isEmpty())
-        return SimContext::invalidParams(QStringLiteral("Missing required param: addon."));
-    if (id.contains(QStringLiteral("::"))) {
-        appName = id.section(QStringLiteral("::"), 0, 0);
-        id = id.section(QStringLiteral("::"), 1);
-    }
-    const SimApp *app = appName.isEmpty() ? nullptr : ctx.state.app(appName);
-    if (!appName.isEmpty() && !app)
-        return SimContext::appNotFound();
+    const ResolveQuery query = ResolveQuery::parse(ctx, request, QStringLiteral("addon"));
+    if (!query.ok)
+        return query.error;
+    const QString &id = query.identifier;
+    const QString &service = query.service;
+    const SimApp *app = query.app;
     QList<QJsonObject> matches;
     QStringList seen;
     auto consider = [&](const SimAddon *a) {

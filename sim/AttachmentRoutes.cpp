@@ -2,6 +2,7 @@
 #include "AttachmentRoutes.h"
 
 #include "ListPager.h"
+#include "ResolveQuery.h"
 
 namespace {
 HttpResponse attachmentNotFound()
@@ -27,22 +28,12 @@ HttpResponse list(SimContext &ctx, const HttpRequest &request, const QList<SimAt
 
 HttpResponse resolve(SimContext &ctx, const HttpRequest &request)
 {
-    QJsonObject body;
-    HttpResponse error;
-    if (!SimContext::jsonBody(request, &body, &error))
-        return error;
-    QString id = body.value(QStringLiteral("addon_attachment")).toString();
-    QString appName = body.value(QStringLiteral("app")).toString();
-    const QString service = body.value(QStringLiteral("addon_service")).toString();
-    if (id.isEmpty())
-        return SimContext::invalidParams(QStringLiteral("Missing required param: addon_attachment."));
-    if (id.contains(QStringLiteral("::"))) {
-        appName = id.section(QStringLiteral("::"), 0, 0);
-        id = id.section(QStringLiteral("::"), 1);
-    }
-    const SimApp *app = appName.isEmpty() ? nullptr : ctx.state.app(appName);
-    if (!appName.isEmpty() && !app)
-        return SimContext::appNotFound();
+    const ResolveQuery query = ResolveQuery::parse(ctx, request, QStringLiteral("addon_attachment"));
+    if (!query.ok)
+        return query.error;
+    const QString &id = query.identifier;
+    const QString &service = query.service;
+    const SimApp *app = query.app;
     QList<SimAttachment> matches;
     for (const SimAttachment &att : std::as_const(ctx.state.attachments)) {
         if (app && att.appId != app->id)
