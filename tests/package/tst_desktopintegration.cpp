@@ -214,6 +214,14 @@ private Q_SLOTS:
                     .contains(QStringLiteral("cleardb:punch")));
         QCOMPARE(complete(QStringLiteral("cleardbctl remove --c")),
                  (QSet<QString>{QStringLiteral("--confirm")}));
+        QCOMPARE(complete(QStringLiteral("cleardbctl sandbox ")),
+                 (QSet<QString>{QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("status")}));
+        QVERIFY(
+            complete(QStringLiteral("cleardbctl sandbox start --")).contains(QStringLiteral("--base-port")));
+        QVERIFY(complete(QStringLiteral("cleardbctl probe --")).contains(QStringLiteral("--var")));
+        QVERIFY(complete(QStringLiteral("cleardbctl dr")).contains(QStringLiteral("drill")));
+        // After an option that takes a free-form value nothing is offered (no stray command names).
+        QCOMPARE(complete(QStringLiteral("cleardbctl addons --app ")), QSet<QString>());
     }
 
     void iconsHaveTheirSizes()
