@@ -59,9 +59,9 @@ QString PlanListModel::limitsText(const std::optional<ClearDbPlan> &limits)
     if (!limits)
         return tr("limits not published");
     // ClearDbPlans marks limits ClearDB does not publish; say "about" rather than promise.
-    const QString connections = limits->confirmed
-                                    ? tr("%n connection(s)", nullptr, limits->maxConnections)
-                                    : tr("about %n connection(s)", nullptr, limits->maxConnections);
+    // Plans allow 10 connections or more, so the plural is the only form needed.
+    const QString connections = limits->confirmed ? tr("%1 connections").arg(limits->maxConnections)
+                                                  : tr("about %1 connections").arg(limits->maxConnections);
     return tr("%1 storage, %2").arg(sizeText(limits->storageMb), connections);
 }
 

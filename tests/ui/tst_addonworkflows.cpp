@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: MIT
+// Provision, change plan and remove, driven like a user in the main window against the real
+// heroku-sim: what the dialogs show, and what reached the API (the sim's --log lines).
+#include "AddonActions.h"
+#include "AddonTestWindow.h"
+#include "AppDetailsPanel.h"
+#include "PlanChangeDialog.h"
+#include "PlanListModel.h"
+#include "ProvisionDialog.h"
+#include "RemoveAddonDialog.h"
+#include "SimHttp.h"
+#include "SimRequestLog.h"
+#include "dburl/DatabaseUrl.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTreeView>
+#include <QtTest>
+
+using namespace AddonTestWindow;
+
+namespace {
+// sandbox-app-0003 has no add-ons; sandbox-app-0001 has one ClearDB (ignite).
+const QString EmptyApp = SimProcess::appName(2);
+const QString IgniteApp = SimProcess::appName(0);
+
+QStringList addonNames(SimProcess &sim, const QString &app)
+{
+    SimHttp http(sim);
+    QStringList names;
+    for (const QJsonValue &addon : http.get(QStringLiteral("/apps/%1/addons").arg(app)).json().array())
+        names << addon.toObject().value(QLatin1String("name")).toString();
+    return names;
+}
+
+QString configVar(SimProcess &sim, const QString &app, const QString &var)
+{
+    SimHttp http(sim);
+    return http.get(QStringLiteral("/apps/%1/config-vars").arg(app)).json().object().value(var).toString();
+}
+
+// The dialog an action opened, once it is on screen; null after 5 s without one.
+template <typename Dialog> Dialog *openedDialog(QWidget *window)
+{
+    Dialog *dialog = nullptr;
+    QTest::qWaitFor([&] { return (dialog = window->findChild<Dialog *>()) && dialog->isVisible(); }, 5000);
+    return dialog;
+}
+
+void selectPlan(QComboBox *combo, const QString &plan)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(combo->isEnabled() && combo->count() > 0, 10000);
+    const int row = combo->findData(plan, PlanListModel::QualifiedNameRole);
+    QVERIFY2(row >= 0, qPrintable(plan));
+    combo->setCurrentIndex(row);
+}
+} // namespace
+
+class TestAddonWorkflows : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void provisionWaitsThenSelectsAddonWithMaskedUrl();
+    void stopWaitingKeepsTheAddon();
+    void provisionErrorShownInline();
+    void upgradeShowsPriceDifferenceAndSendsOnePatch();
+    void downgradeWarnsAboutLimits();
+    void removeNeedsTheExactAppName();
+
+private:
+    SimProcess m_sim;
+    QNetworkAccessManager m_network;
+};
+
+void TestAddonWorkflows::initTestCase()
+{
+    QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("3"), QStringLiteral("--provision-delay"),
+                          QStringLiteral("1200"), QStringLiteral("--log")}),
+             qPrintable(m_sim.errorString()));
+}
+
+void TestAddonWorkflows::provisionWaitsThenSelectsAddonWithMaskedUrl()
+{
+    MainWindow window(&m_network);
+    QVERIFY(openOnApp(window, m_sim, EmptyApp));
+    window.findChild<AddonActions *>()->setPollInterval(200);
+    SimRequestLog log(m_sim);
+
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_N));
+    QPointer<ProvisionDialog> dialog = openedDialog<ProvisionDialog>(&window);
+    QVERIFY(dialog);
+    auto *combo = child<QComboBox>(dialog, "planCombo");
+    QAbstractItemModelTester tester(combo->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    selectPlan(combo, QStringLiteral("cleardb:punch"));
+    // Price from the plans API, limits from ClearDB's published figures.
+    QVERIFY2(combo->currentText().contains(QStringLiteral("$9.99/month")), qPrintable(combo->currentText()));
+    QVERIFY2(combo->currentText().contains(QStringLiteral("15 connections")),
+             qPrintable(combo->currentText()));
+    QTest::keyClicks(child<QLineEdit>(dialog, "addonNameEdit"), QStringLiteral("orders-db"));
+    QTest::mouseClick(child<QPushButton>(dialog, "provisionButton"), Qt::LeftButton);
+
+    // While Heroku provisions: progress, the state in words, and a way to stop waiting.
+    QVERIFY(child<QProgressBar>(dialog, "provisionProgress")->isVisible());
+    QVERIFY(child<QPushButton>(dialog, "stopWaitingButton")->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        child<QLabel>(dialog, "provisionStatus")->text().contains(QStringLiteral("provisioning")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
+
+    // Afterwards: the new add-on selected, its URL masked, Promote right there.
+    QTRY_VERIFY_WITH_TIMEOUT(addonRow(&window, QStringLiteral("orders-db")) >= 0, 10000);
+    auto *table = child<QTreeView>(&window, "addonTable");
+    QTRY_COMPARE(table->currentIndex().siblingAtColumn(0).data().toString(), QStringLiteral("orders-db"));
+    QCOMPARE(table->currentIndex().siblingAtColumn(1).data().toString(), QStringLiteral("cleardb:punch"));
+    auto *urlField = child<QLineEdit>(&window, "addonUrlField");
+    QTRY_VERIFY_WITH_TIMEOUT(!urlField->text().isEmpty(), 10000);
+    const DatabaseUrl real =
+        DatabaseUrl::parse(configVar(m_sim, EmptyApp, QStringLiteral("CLEARDB_DATABASE_URL"))).url;
+    QVERIFY(real.hasPassword());
+    QCOMPARE(urlField->text(), real.redacted());
+    QVERIFY(urlField->text().contains(DatabaseUrl::passwordMask()));
+    QVERIFY(!urlField->text().contains(real.password()));
+    auto *promote = child<QPushButton>(&window, "promoteButton");
+    QVERIFY(promote->isVisible() && promote->isEnabled());
+    QVERIFY(child<QLabel>(&window, "messageText")->text().contains(QStringLiteral("orders-db is ready")));
+
+    // Reveal shows the password, and hiding masks it again.
+    QTest::mouseClick(child<QWidget>(&window, "addonUrlReveal"), Qt::LeftButton);
+    QVERIFY(urlField->text().contains(real.password()));
+    QTest::mouseClick(child<QWidget>(&window, "addonUrlReveal"), Qt::LeftButton);
+    QCOMPARE(urlField->text(), real.redacted());
+
+    // The create went out exactly once (a second POST would bill a second database).
+    QCOMPARE(log.count(QStringLiteral("POST"), QStringLiteral("/apps/%1/addons").arg(EmptyApp)), 1);
+}
+
+void TestAddonWorkflows::stopWaitingKeepsTheAddon()
+{
+    SimProcess slow;
+    QVERIFY2(slow.start({QStringLiteral("--apps"), QStringLiteral("3"), QStringLiteral("--provision-delay"),
+                         QStringLiteral("60000"), QStringLiteral("--log")}),
+             qPrintable(slow.errorString()));
+    MainWindow window(&m_network);
+    QVERIFY(openOnApp(window, slow, EmptyApp));
+    SimRequestLog log(slow);
+
+    child<QAction>(&window, "provisionAction")->trigger();
+    QPointer<ProvisionDialog> dialog = openedDialog<ProvisionDialog>(&window);
+    QVERIFY(dialog);
+    selectPlan(child<QComboBox>(dialog, "planCombo"), QStringLiteral("cleardb:ignite"));
+    QTest::mouseClick(child<QPushButton>(dialog, "provisionButton"), Qt::LeftButton);
+    auto *status = child<QLabel>(dialog, "provisionStatus");
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("provisioning")), 5000);
+    QTest::mouseClick(child<QPushButton>(dialog, "stopWaitingButton"), Qt::LeftButton);
+
+    // The dialog says the add-on is kept; nothing was deleted and the sim still has it.
+    QVERIFY(dialog);
+    QVERIFY2(status->text().contains(QStringLiteral("still exists")), qPrintable(status->text()));
+    QVERIFY(!child<QProgressBar>(dialog, "provisionProgress")->isVisible());
+    QVERIFY(!child<QPushButton>(dialog, "provisionButton")->isEnabled());
+    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 0);
+    QCOMPARE(log.countMethod(QStringLiteral("POST")), 1);
+    const QStringList names = addonNames(slow, EmptyApp);
+    QCOMPARE(names.size(), 1);
+    // The main window lists it (still provisioning) behind the dialog.
+    QTRY_VERIFY_WITH_TIMEOUT(addonRow(&window, names.first()) >= 0, 10000);
+    QTest::mouseClick(child<QPushButton>(dialog, "closeButton"), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(addonNames(slow, EmptyApp), names);
+}
+
+void TestAddonWorkflows::provisionErrorShownInline()
+{
+    SimProcess faulty;
+    QVERIFY2(faulty.start({QStringLiteral("--apps"), QStringLiteral("3"), QStringLiteral("--log"),
+                           QStringLiteral("--faults"), QStringLiteral("POST /apps/*/addons=500")}),
+             qPrintable(faulty.errorString()));
+    MainWindow window(&m_network);
+    QVERIFY(openOnApp(window, faulty, EmptyApp));
+
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_N));
+    QPointer<ProvisionDialog> dialog = openedDialog<ProvisionDialog>(&window);
+    QVERIFY(dialog);
+    selectPlan(child<QComboBox>(dialog, "planCombo"), QStringLiteral("cleardb:ignite"));
+    QTest::mouseClick(child<QPushButton>(dialog, "provisionButton"), Qt::LeftButton);
+    auto *error = child<QLabel>(dialog, "dialogError");
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10000);
+    // One line in plain words with the Request-Id support asks for.
+    QVERIFY2(error->text().contains(QRegularExpression(QStringLiteral("request [0-9a-f-]{36}"))),
+             qPrintable(error->text()));
+    QVERIFY(!error->text().contains(faulty.token()));
+    // Still open, inputs back, nothing created; no second window stacked on top.
+    QVERIFY(dialog && dialog->isVisible());
+    QVERIFY(child<QPushButton>(dialog, "provisionButton")->isEnabled());
+    QVERIFY(addonNames(faulty, EmptyApp).isEmpty());
+    const QWidgetList windows = QApplication::topLevelWidgets();
+    QCOMPARE(std::count_if(windows.cbegin(), windows.cend(), [](QWidget *w) { return w->isVisible(); }), 2);
+}
+
+void TestAddonWorkflows::upgradeShowsPriceDifferenceAndSendsOnePatch()
+{
+    MainWindow window(&m_network);
+    QVERIFY(openOnApp(window, m_sim, IgniteApp));
+    const QString addon = child<QTreeView>(&window, "addonTable")->model()->index(0, 0).data().toString();
+    SimRequestLog log(m_sim);
+
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_U));
+    QPointer<PlanChangeDialog> dialog = openedDialog<PlanChangeDialog>(&window);
+    QVERIFY(dialog);
+    auto *combo = child<QComboBox>(dialog, "newPlanCombo");
+    QTRY_VERIFY_WITH_TIMEOUT(combo->isEnabled(), 10000);
+    // It opens on the current plan, with nothing to apply.
+    QCOMPARE(combo->currentData(PlanListModel::QualifiedNameRole).toString(),
+             QStringLiteral("cleardb:ignite"));
+    QVERIFY(!child<QPushButton>(dialog, "changePlanButton")->isEnabled());
+    selectPlan(combo, QStringLiteral("cleardb:scream"));
+    const QString comparison = child<QLabel>(dialog, "planComparison")->text();
+    QVERIFY2(comparison.contains(QStringLiteral("cleardb:ignite")) &&
+                 comparison.contains(QStringLiteral("cleardb:scream")),
+             qPrintable(comparison));
+    QVERIFY2(comparison.contains(QStringLiteral("+$99.99/month")), qPrintable(comparison));
+    QVERIFY(!child<QLabel>(dialog, "downgradeWarning")->isVisible());
+    QCOMPARE(child<QPushButton>(dialog, "changePlanButton")->text(), QStringLiteral("&Upgrade"));
+    QTest::mouseClick(child<QPushButton>(dialog, "changePlanButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
+
+    QCOMPARE(log.count(QStringLiteral("PATCH"), QStringLiteral("/apps/%1/addons/%2").arg(IgniteApp, addon)),
+             1);
+    QCOMPARE(log.countMethod(QStringLiteral("PATCH")), 1);
+    // The details reload and keep the add-on selected, now on the new plan.
+    auto *table = child<QTreeView>(&window, "addonTable");
+    QTRY_COMPARE_WITH_TIMEOUT(table->currentIndex().siblingAtColumn(1).data().toString(),
+                              QStringLiteral("cleardb:scream"), 10000);
+    QCOMPARE(table->currentIndex().siblingAtColumn(0).data().toString(), addon);
+    QVERIFY(child<QLabel>(&window, "messageText")->text().contains(QStringLiteral("cleardb:scream")));
+}
+
+void TestAddonWorkflows::downgradeWarnsAboutLimits()
+{
+    // sandbox-app-0002 is on punch: drop it to ignite.
+    const QString app = SimProcess::appName(1);
+    MainWindow window(&m_network);
+    QVERIFY(openOnApp(window, m_sim, app));
+    SimRequestLog log(m_sim);
+    child<QAction>(&window, "changePlanAction")->trigger();
+    QPointer<PlanChangeDialog> dialog = openedDialog<PlanChangeDialog>(&window);
+    QVERIFY(dialog);
+    selectPlan(child<QComboBox>(dialog, "newPlanCombo"), QStringLiteral("cleardb:ignite"));
+    auto *warning = child<QLabel>(dialog, "downgradeWarning");
+    QVERIFY(warning->isVisible());
+    QVERIFY2(warning->text().contains(QStringLiteral("5 MB")) &&
+                 warning->text().contains(QStringLiteral("1 GB")),
+             qPrintable(warning->text()));
+    QVERIFY2(warning->text().contains(QStringLiteral("connections")), qPrintable(warning->text()));
+    QVERIFY(child<QLabel>(dialog, "planComparison")->text().contains(QStringLiteral("−$9.99/month")));
+    QCOMPARE(child<QPushButton>(dialog, "changePlanButton")->text(), QStringLiteral("&Downgrade"));
+    // Cancelling sends nothing.
+    QTest::mouseClick(child<QPushButton>(dialog, "closeButton"), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(log.countMethod(QStringLiteral("PATCH")), 0);
+}
+
+void TestAddonWorkflows::removeNeedsTheExactAppName()
+{
+    MainWindow window(&m_network);
+    QVERIFY(openOnApp(window, m_sim, IgniteApp));
+    const QString addon = child<QTreeView>(&window, "addonTable")->model()->index(0, 0).data().toString();
+    // Select it so the card loads the URL the export command is built from.
+    QVERIFY(window.findChild<AppDetailsPanel *>()->selectAddon(addon));
+    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(&window, "promoteButton")->isEnabled(), 10000);
+    const DatabaseUrl real =
+        DatabaseUrl::parse(configVar(m_sim, IgniteApp, QStringLiteral("CLEARDB_DATABASE_URL"))).url;
+    SimRequestLog log(m_sim);
+
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
+    QPointer<RemoveAddonDialog> dialog = openedDialog<RemoveAddonDialog>(&window);
+    QVERIFY(dialog);
+    const QString loss = child<QLabel>(dialog, "removeLossText")->text();
+    QVERIFY2(loss.contains(real.database()) && loss.contains(QStringLiteral("cannot be undone")),
+             qPrintable(loss));
+    const QString command = child<QLineEdit>(dialog, "exportCommand")->text();
+    QVERIFY2(command.startsWith(QStringLiteral("mysqldump -h %1").arg(real.host())), qPrintable(command));
+    QVERIFY(command.contains(QStringLiteral("-u %1 -p ").arg(real.user())));
+    QVERIFY(!command.contains(real.password()));
+
+    auto *confirm = child<QLineEdit>(dialog, "confirmAppEdit");
+    auto *remove = child<QPushButton>(dialog, "removeButton");
+    QVERIFY(!remove->isEnabled());
+    QTest::keyClicks(confirm, IgniteApp.chopped(1)); // one character short
+    QVERIFY(!remove->isEnabled());
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTest::keyClicks(confirm, IgniteApp.right(1).toUpper() + QStringLiteral(" "));
+    QVERIFY(!remove->isEnabled());
+    QTest::qWait(300);
+    QCOMPARE(log.total(), 0); // a wrong name sends nothing at all
+
+    confirm->clear();
+    QTest::keyClicks(confirm, IgniteApp);
+    QVERIFY(remove->isEnabled());
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
+    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 1);
+    QCOMPARE(log.count(QStringLiteral("DELETE"), QStringLiteral("/apps/%1/addons/%2").arg(IgniteApp, addon)),
+             1);
+    QVERIFY(!addonNames(m_sim, IgniteApp).contains(addon));
+    QTRY_COMPARE_WITH_TIMEOUT(addonRow(&window, addon), -1, 10000);
+    QVERIFY(!child<QWidget>(&window, "clearDbAddonCard")->isVisible());
+    QVERIFY(!child<QAction>(&window, "removeAction")->isEnabled());
+}
+
+QTEST_MAIN(TestAddonWorkflows)
+#include "tst_addonworkflows.moc"
