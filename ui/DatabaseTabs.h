@@ -25,6 +25,8 @@ public:
     void setApp(const QString &app);
     ConnectionTab *connectionTab() const { return m_connection; }
     MonitorView *monitorView() const { return m_monitor; }
+    // Modest, so the splitter leaves the app list room at the default window size.
+    QSize sizeHint() const override { return {560, QTabWidget::sizeHint().height()}; }
 
 private:
     void addSwitchAction(int index, const QString &name, const QString &text);

@@ -104,8 +104,10 @@ void LatencyChart::paintEvent(QPaintEvent *)
         return;
     }
 
+    // The span grows with the data up to m_spanMs, so the first seconds are not a sliver at the right.
     const qint64 end = m_samples.constLast().atMs;
-    const qint64 begin = end - m_spanMs;
+    const qint64 span = std::clamp<qint64>(end - m_samples.constFirst().atMs, 10000, m_spanMs);
+    const qint64 begin = end - span;
     double maxMs = 1;
     for (const MonitorSample &s : std::as_const(m_samples)) {
         if (s.atMs >= begin && s.ok)
@@ -113,7 +115,7 @@ void LatencyChart::paintEvent(QPaintEvent *)
     }
     const double top = niceCeiling(maxMs * 1.1);
     const auto xOf = [&](qint64 at) {
-        return plot.left() + double(at - begin) / double(m_spanMs) * plot.width();
+        return plot.left() + double(at - begin) / double(span) * plot.width();
     };
     const auto yOf = [&](double ms) { return plot.bottom() - std::min(ms, top) / top * plot.height(); };
 
@@ -132,7 +134,7 @@ void LatencyChart::paintEvent(QPaintEvent *)
     painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), kBottom - 4),
                      Qt::AlignRight | Qt::AlignTop, tr("now"));
     painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), kBottom - 4),
-                     Qt::AlignLeft | Qt::AlignTop, tr("−%1 s").arg(m_spanMs / 1000));
+                     Qt::AlignLeft | Qt::AlignTop, tr("−%1 s").arg(span / 1000));
 
     // Events first, so the samples draw over the markers.
     for (const MonitorEvent &event : std::as_const(m_events)) {
@@ -142,7 +144,10 @@ void LatencyChart::paintEvent(QPaintEvent *)
         const double x = xOf(event.atMs);
         painter.setPen(QPen(failover ? kNoAnswer : kFailback, 1.5, Qt::DashLine));
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        painter.drawText(QRectF(x + 3, plot.top(), 120, 16), Qt::AlignLeft | Qt::AlignTop,
+        // Labels sit right of the marker, or left of it near the right edge so they are never cut.
+        const bool roomRight = x + 90 < plot.right();
+        painter.drawText(QRectF(roomRight ? x + 3 : x - 93, plot.top() + 2, 90, 16),
+                         (roomRight ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop,
                          failover ? tr("failover") : tr("failback"));
     }
 
@@ -159,7 +164,7 @@ void LatencyChart::paintEvent(QPaintEvent *)
             path.lineTo(p);
     }
     painter.setBrush(Qt::NoBrush);
-    painter.setPen(QPen(grid, 1));
+    painter.setPen(QPen(pal.color(QPalette::Mid), 1));
     for (const QPainterPath &path : std::as_const(lines))
         painter.drawPath(path);
     for (const MonitorSample &s : std::as_const(m_samples)) {
@@ -178,12 +183,26 @@ void LatencyChart::paintEvent(QPaintEvent *)
             kServerColors[std::max<qsizetype>(0, index) % qsizetype(std::size(kServerColors))];
         painter.setPen(Qt::NoPen);
         painter.setBrush(color);
-        painter.drawEllipse(QPointF(x, yOf(s.latencyMs)), 3.5, 3.5);
+        drawMarker(painter, s.target, QPointF(x, yOf(s.latencyMs)));
     }
     painter.setPen(grid);
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(plot);
     drawLegend(painter, plot);
+}
+
+void LatencyChart::drawMarker(QPainter &painter, const QString &target, const QPointF &at)
+{
+    // The routed endpoint (what applications use) is a dot; a master's own URL, watched beside it
+    // during a drill or for a dedicated cluster, is a square (primary) or a diamond (secondary).
+    if (target == QLatin1String("primary")) {
+        painter.drawRect(QRectF(at.x() - 3.5, at.y() - 3.5, 7, 7));
+    } else if (target == QLatin1String("secondary")) {
+        painter.drawPolygon(QPolygonF({QPointF(at.x(), at.y() - 4.5), QPointF(at.x() + 4.5, at.y()),
+                                       QPointF(at.x(), at.y() + 4.5), QPointF(at.x() - 4.5, at.y())}));
+    } else {
+        painter.drawEllipse(at, 3.5, 3.5);
+    }
 }
 
 void LatencyChart::drawLegend(QPainter &painter, const QRect &plot)
@@ -202,6 +221,23 @@ void LatencyChart::drawLegend(QPainter &painter, const QRect &plot)
     for (qsizetype i = 0; i < m_servers.size(); ++i)
         item(kServerColors[i % qsizetype(std::size(kServerColors))], tr("server %1").arg(m_servers.at(i)));
     item(kNoAnswer, tr("no answer"));
+    // Shapes only matter when more than one endpoint is watched.
+    QStringList targets;
+    for (const MonitorSample &s : std::as_const(m_samples)) {
+        if (!targets.contains(s.target))
+            targets.append(s.target);
+    }
+    if (targets.size() < 2)
+        return;
+    x += 12;
+    for (const QString &target : std::as_const(targets)) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(palette().color(QPalette::Text));
+        drawMarker(painter, target, QPointF(x + 5, y + 7));
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(QPointF(x + 14, y + 7 + metrics.ascent() / 2.0 - 1), target);
+        x += 24 + metrics.horizontalAdvance(target);
+    }
 }
 
 void LatencyChart::updateDescription()

@@ -42,6 +42,7 @@ protected:
 
 private:
     void drawLegend(QPainter &painter, const QRect &plot);
+    static void drawMarker(QPainter &painter, const QString &target, const QPointF &at);
     void updateDescription();
 
     QList<MonitorSample> m_samples;

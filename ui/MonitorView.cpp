@@ -17,10 +17,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -112,14 +114,22 @@ MonitorView::MonitorView(QWidget *parent)
     connect(m_drillAction, &QAction::triggered, this, &MonitorView::runDrill);
     m_startButton = makeButton(this, m_startAction, QStringLiteral("monitorStart"));
     auto *stopButton = makeButton(this, m_stopAction, QStringLiteral("monitorStop"));
-    auto *exportCsv = makeButton(this, m_exportCsvAction, QStringLiteral("exportCsvButton"));
-    auto *exportJson = makeButton(this, m_exportJsonAction, QStringLiteral("exportJsonButton"));
+    // One button with both formats keeps the row narrow enough for a 1000-pixel window.
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("exportButton"));
+    exportButton->setText(tr("Export"));
+    exportButton->setAccessibleName(tr("Export samples and events"));
+    exportButton->setIcon(m_exportCsvAction->icon());
+    exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(exportButton);
+    exportMenu->addActions({m_exportCsvAction, m_exportJsonAction});
+    exportButton->setMenu(exportMenu);
     m_drillButton = makeButton(this, m_drillAction, QStringLiteral("runDrillButton"));
     m_drillButton->setVisible(false);
     connect(m_startAction, &QAction::enabledChanged, m_startButton, &QWidget::setEnabled);
     connect(m_stopAction, &QAction::enabledChanged, stopButton, &QWidget::setEnabled);
-    connect(m_exportCsvAction, &QAction::enabledChanged, exportCsv, &QWidget::setEnabled);
-    connect(m_exportJsonAction, &QAction::enabledChanged, exportJson, &QWidget::setEnabled);
+    connect(m_exportCsvAction, &QAction::enabledChanged, exportButton, &QWidget::setEnabled);
     connect(m_drillAction, &QAction::enabledChanged, m_drillButton, &QWidget::setEnabled);
 
     m_status->setObjectName(QStringLiteral("monitorStatus"));
@@ -147,9 +157,8 @@ MonitorView::MonitorView(QWidget *parent)
                        static_cast<QWidget *>(m_startButton), static_cast<QWidget *>(stopButton)})
         controls->addWidget(w);
     controls->addStretch(1);
-    for (QWidget *w : {static_cast<QWidget *>(exportCsv), static_cast<QWidget *>(exportJson),
-                       static_cast<QWidget *>(m_drillButton)})
-        controls->addWidget(w);
+    controls->addWidget(exportButton);
+    controls->addWidget(m_drillButton);
     layout->addLayout(controls);
     layout->addWidget(m_message);
     layout->addWidget(m_status);
@@ -206,6 +215,11 @@ void MonitorView::attach(FailoverMonitor *monitor)
     connect(monitor, &FailoverMonitor::sampleRecorded, this, &MonitorView::onSample);
     connect(monitor, &FailoverMonitor::eventRecorded, m_chart, &LatencyChart::addEvent);
     connect(monitor, &FailoverMonitor::eventRecorded, m_events, &MonitorEventModel::append);
+}
+
+void MonitorView::setIntervalMs(int ms)
+{
+    m_interval->setValue(ms);
 }
 
 void MonitorView::start()

@@ -43,6 +43,7 @@ public:
     void setDatabaseUrl(const Secret &url, const QString &source);
     // Offers the drill when `sandbox` is true and scripts/sandbox/cluster.sh can be found.
     void setSandboxMode(bool sandbox);
+    void setIntervalMs(int ms);
     void start();
     void stop();
     bool isRunning() const;

@@ -71,12 +71,11 @@ void ProbeWaterfall::addStage(const StageTiming &timing)
 void ProbeWaterfall::setResult(const ProbeResult &result)
 {
     m_stages = result.stages;
-    // The total includes the gaps between stages (event loop turns); bars are laid end to end, so
-    // the scale is whichever is larger.
-    double sum = 0;
+    // Bars are laid end to end, so the scale is their sum (the total also holds the event loop's
+    // turns between stages, which would leave an unexplained gap).
+    m_totalMs = 0;
     for (const StageTiming &timing : std::as_const(m_stages))
-        sum += timing.ms;
-    m_totalMs = std::max(sum, result.totalMs);
+        m_totalMs += timing.ms;
     updateDescription();
     update();
 }

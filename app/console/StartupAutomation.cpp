@@ -2,6 +2,7 @@
 #include "StartupAutomation.h"
 
 #include "MainWindow.h"
+#include "StartupView.h"
 #include "credentials/SecretRedactor.h"
 
 #include <QCoreApplication>
@@ -17,8 +18,9 @@ void printLine(FILE *stream, const QString &text)
 } // namespace
 
 StartupAutomation::StartupAutomation(MainWindow *window, const StartupOptions &options,
-                                     QElapsedTimer sinceMain)
-    : QObject(window), m_window(window), m_options(options), m_sinceMain(sinceMain),
+                                     QElapsedTimer sinceMain, StartupView *view)
+    : QObject(window), m_window(window), m_view(view), m_grabTarget(window), m_options(options),
+      m_sinceMain(sinceMain),
       m_detailsShown(options.selectApp.isEmpty())
 {
     connect(window, &MainWindow::appsPainted, this, [this](int count) {
@@ -35,7 +37,13 @@ StartupAutomation::StartupAutomation(MainWindow *window, const StartupOptions &o
         window, &MainWindow::loadFailed, this, [this](const QString &message) { finish(message); },
         Qt::QueuedConnection);
     m_deadline.setSingleShot(true);
-    m_deadline.setInterval(60000);
+    m_deadline.setInterval(view ? view->timeoutMs() : 60000);
+    if (view) {
+        connect(view, &StartupView::ready, this, [this](QWidget *target, const QString &error) {
+            m_grabTarget = target;
+            finish(error);
+        });
+    }
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         finish(tr("the window did not show apps within 60 s; run without CLEARDB_CONSOLE_REPORT_STARTUP and "
                   "--screenshot to see why"));
@@ -60,7 +68,8 @@ void StartupAutomation::maybeFinish()
                               .arg(m_appCount)
                               .arg(m_window->isSandbox() ? QStringLiteral(" (sandbox)") : QString()));
     }
-    finish(QString());
+    if (!m_view)
+        finish(QString());
 }
 
 void StartupAutomation::finish(const QString &error)
@@ -79,7 +88,7 @@ void StartupAutomation::finish(const QString &error)
     }
     // One more short turn of the event loop so the details' layout has settled.
     QTimer::singleShot(50, this, [this] {
-        if (!m_window->grab().save(m_options.screenshotPath, "PNG")) {
+        if (!m_grabTarget->grab().save(m_options.screenshotPath, "PNG")) {
             printLine(stderr, tr("cleardb-console: could not write %1; check that the folder is writable")
                                   .arg(m_options.screenshotPath));
             m_exitCode = 1;

@@ -8,6 +8,8 @@
 #include <QTimer>
 
 class MainWindow;
+class StartupView;
+class QWidget;
 
 // The console's unattended runs: CLEARDB_CONSOLE_REPORT_STARTUP=1 (print the
 // start-up time and quit, for bench/console-cold-start.py) and --screenshot FILE
@@ -15,12 +17,14 @@ class MainWindow;
 // same finish line: the first paint that shows apps and, with --select-app, that
 // app's details; or an error on screen, which ends the run with exit code 1 (a
 // screenshot of the error is still saved). A run that reaches neither in 60 s
-// ends too, so a script never hangs.
+// ends too, so a script never hangs. With --view, the finish line is the view being ready
+// (StartupView), and the screenshot shows what it names (the window or a dialog).
 class StartupAutomation : public QObject
 {
     Q_OBJECT
 public:
-    StartupAutomation(MainWindow *window, const StartupOptions &options, QElapsedTimer sinceMain);
+    StartupAutomation(MainWindow *window, const StartupOptions &options, QElapsedTimer sinceMain,
+                      StartupView *view = nullptr);
 
     static bool isWanted(const StartupOptions &options);
     int exitCode() const { return m_exitCode; }
@@ -30,6 +34,8 @@ private:
     void finish(const QString &error);
 
     MainWindow *m_window;
+    StartupView *m_view;
+    QWidget *m_grabTarget;
     StartupOptions m_options;
     QElapsedTimer m_sinceMain;
     QTimer m_deadline;

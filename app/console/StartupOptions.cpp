@@ -27,7 +27,14 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
         QStringLiteral("Save a PNG of the window once the apps (and --select-app's details) are shown, then "
                        "exit."),
         QStringLiteral("file"));
-    parser.addOptions({help, version, sandbox, select, screenshot});
+    const QCommandLineOption view(
+        QStringLiteral("view"),
+        QStringLiteral("Open this view: details, connection, monitor, drill (sandbox), shortcuts or about. "
+                       "connection and monitor use $CLEARDB_DATABASE_URL when set, else the selected app's "
+                       "URL; with --screenshot the picture is taken once the probe, 24 monitor samples or "
+                       "the drill are done."),
+        QStringLiteral("name"));
+    parser.addOptions({help, version, sandbox, select, screenshot, view});
 
     StartupOptions options;
     if (!parser.parse(arguments)) {
@@ -56,6 +63,13 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
     options.forceSandbox = parser.isSet(sandbox);
     options.selectApp = parser.value(select).trimmed();
     options.screenshotPath = parser.value(screenshot);
+    options.view = parser.value(view).trimmed();
+    if (parser.isSet(view) && !viewNames().contains(options.view)) {
+        options.action = Action::Error;
+        options.text = QStringLiteral("--view %1: unknown view; use one of %2")
+                           .arg(options.view, viewNames().join(QStringLiteral(", ")));
+        return options;
+    }
     if (parser.isSet(screenshot)) {
         const QFileInfo target(options.screenshotPath);
         if (options.screenshotPath.isEmpty() || !target.absoluteDir().exists()) {
@@ -69,4 +83,10 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
     options.reportStartup = QProcessEnvironment::systemEnvironment().value(
                                 QStringLiteral("CLEARDB_CONSOLE_REPORT_STARTUP")) == QLatin1String("1");
     return options;
+}
+
+QStringList StartupOptions::viewNames()
+{
+    return {QStringLiteral("details"), QStringLiteral("connection"), QStringLiteral("monitor"),
+            QStringLiteral("drill"),   QStringLiteral("shortcuts"),  QStringLiteral("about")};
 }

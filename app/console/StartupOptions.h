@@ -21,9 +21,13 @@ struct StartupOptions
     bool forceSandbox = false;
     QString selectApp;
     QString screenshotPath;
+    // --view: what the window shows before a screenshot (details, connection, monitor, drill,
+    // shortcuts, about); see StartupAutomation.
+    QString view;
     // CLEARDB_CONSOLE_REPORT_STARTUP=1: print the start-up time and quit after the
     // first paint with apps (bench/cold-start.py reads that line).
     bool reportStartup = false;
 
     static StartupOptions parse(const QStringList &arguments);
+    static QStringList viewNames();
 };

@@ -3,9 +3,12 @@
 // opens the main window. Everything of substance lives in ui/ and core/.
 #include "AppInfo.h"
 #include "ConsoleStartup.h"
+#include "DesktopColorScheme.h"
 #include "MainWindow.h"
 #include "StartupAutomation.h"
 #include "StartupOptions.h"
+#include "StartupView.h"
+#include "WindowLayout.h"
 #include "credentials/SecretRedactor.h"
 
 #include <QApplication>
@@ -53,6 +56,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("ClearDB Console"));
     // From here on every qDebug/qWarning passes through the redactor.
     SecretRedactor::installMessageFilter();
+    DesktopColorScheme::apply(app);
 
     QNetworkAccessManager network;
     MainWindow window(&network);
@@ -61,7 +65,7 @@ int main(int argc, char *argv[])
     QSettings settings;
     // Benchmarks and screenshots use the default size, whatever the user last chose.
     if (!automated)
-        window.restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+        WindowLayout::restore(&window, settings);
 
     ConsoleStartup startup;
     startup.setForceSandbox(options.forceSandbox);
@@ -76,11 +80,12 @@ int main(int argc, char *argv[])
                      [&window](const QString &message) { window.showNotice(message, MessageBar::Error); });
 
     // Benchmark and screenshot runs finish on their own (see StartupAutomation).
-    StartupAutomation *automation = automated ? new StartupAutomation(&window, options, sinceMain) : nullptr;
+    auto *view = options.view.isEmpty() ? nullptr : new StartupView(&window, options.view, !options.selectApp.isEmpty());
+    StartupAutomation *automation = automated ? new StartupAutomation(&window, options, sinceMain, view) : nullptr;
     window.show();
     startup.start();
     const int status = app.exec();
     if (!automated)
-        settings.setValue(QStringLiteral("mainWindow/geometry"), window.saveGeometry());
+        WindowLayout::save(window, settings);
     return status != 0 ? status : automation ? automation->exitCode() : 0;
 }

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+#include "StartupView.h"
+
+#include "AboutDialog.h"
+#include "ConnectionTab.h"
+#include "DatabaseTabs.h"
+#include "HelpMenu.h"
+#include "LatencyChart.h"
+#include "MainWindow.h"
+#include "MonitorView.h"
+#include "ShortcutsDialog.h"
+#include "credentials/Secret.h"
+#include "monitor/FailoverMonitor.h"
+
+StartupView::StartupView(MainWindow *window, const QString &view, bool waitForDetails)
+    : QObject(window), m_window(window), m_view(view), m_detailsShown(!waitForDetails)
+{
+    connect(window, &MainWindow::appsPainted, this, [this] {
+        m_appsShown = true;
+        maybeOpen();
+    });
+    connect(window, &MainWindow::appDetailsShown, this, [this] {
+        m_detailsShown = true;
+        maybeOpen();
+    });
+    // Without $CLEARDB_DATABASE_URL the view waits for the app's URL; an app without one still
+    // gets its picture (the tab then says what to do).
+    m_urlWait.setSingleShot(true);
+    m_urlWait.setInterval(10000);
+    connect(&m_urlWait, &QTimer::timeout, this, [this] { done(m_window); });
+}
+
+void StartupView::maybeOpen()
+{
+    if (m_appsShown && m_detailsShown && !m_opened) {
+        m_opened = true;
+        open();
+    }
+}
+
+void StartupView::open()
+{
+    DatabaseTabs *tabs = m_window->databaseTabs();
+    const QString url = qEnvironmentVariable("CLEARDB_DATABASE_URL");
+    if (m_view == QLatin1String("connection"))
+        return openConnection(url);
+    if (m_view == QLatin1String("monitor"))
+        return openMonitor(url);
+    if (m_view == QLatin1String("drill")) {
+        tabs->setCurrentWidget(tabs->monitorView());
+        connect(tabs->monitorView(), &MonitorView::drillFinished, this,
+                [this](const DrillResult &r) { done(m_window, r.ok ? QString() : r.error); });
+        tabs->monitorView()->runDrill();
+        if (!tabs->monitorView()->isDrilling())
+            done(m_window,
+                 tr("the failover drill did not start; run with --sandbox and the sandbox cluster up"));
+        return;
+    }
+    auto *help = m_window->findChild<HelpMenu *>();
+    if (m_view == QLatin1String("shortcuts"))
+        return done(help->showShortcuts());
+    if (m_view == QLatin1String("about"))
+        return done(help->showAbout());
+    done(m_window);
+}
+
+void StartupView::openConnection(const QString &url)
+{
+    ConnectionTab *tab = m_window->databaseTabs()->connectionTab();
+    m_window->databaseTabs()->setCurrentWidget(tab);
+    connect(tab, &ConnectionTab::probeFinished, this, [this] { done(m_window); });
+    if (!url.isEmpty()) {
+        tab->setUrlText(url);
+        tab->testConnection();
+        return;
+    }
+    connect(tab, &ConnectionTab::databaseUrlChanged, this, [this, tab] {
+        m_urlWait.stop();
+        if (!tab->isTesting())
+            tab->testConnection();
+    });
+    m_urlWait.start();
+}
+
+void StartupView::openMonitor(const QString &url)
+{
+    MonitorView *view = m_window->databaseTabs()->monitorView();
+    m_window->databaseTabs()->setCurrentWidget(view);
+    view->setIntervalMs(250);
+    connect(view->monitor(), &FailoverMonitor::sampleRecorded, this, [this, view] {
+        if (view->chart()->sampleCount() >= kMonitorSamples) {
+            view->stop();
+            done(m_window);
+        }
+    });
+    const auto start = [this, view] {
+        m_urlWait.stop();
+        if (!view->isRunning())
+            view->start();
+    };
+    if (!url.isEmpty()) {
+        view->setDatabaseUrl(Secret(url), tr("CLEARDB_DATABASE_URL:"));
+        return start();
+    }
+    connect(m_window->databaseTabs()->connectionTab(), &ConnectionTab::databaseUrlChanged, this, start,
+            Qt::QueuedConnection);
+    m_urlWait.start();
+}
+
+void StartupView::done(QWidget *target, const QString &error)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_urlWait.stop();
+    Q_EMIT ready(target, error);
+}
