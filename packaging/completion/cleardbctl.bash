@@ -67,6 +67,11 @@ _cleardbctl()
                 COMPREPLY=($(compgen -W "build parse snippet" -- "$cur"))
                 return
             fi
+            case $subcommand in
+                build) opts+=" --host --port --user --database --password-stdin --ssl-ca --ssl-cert --ssl-key --option --reveal" ;;
+                parse) opts+=" --reveal" ;;
+                snippet) opts+=" --framework --reveal" ;;
+            esac
             ;;
         sandbox)
             if [[ -z $subcommand ]]; then
