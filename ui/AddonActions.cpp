@@ -12,6 +12,7 @@
 #include "heroku/HerokuClient.h"
 
 #include <QAction>
+#include <QMetaMethod>
 #include <QWidget>
 
 namespace {
@@ -59,6 +60,8 @@ void AddonActions::setSession(HerokuClient *client, AppCatalog *catalog)
     m_client = client;
     m_catalog = catalog;
     m_card->setClient(client);
+    // Never offer a button that does nothing: Promote shows only when the window routes it.
+    m_card->setPromoteAvailable(isSignalConnected(QMetaMethod::fromSignal(&AddonActions::promoteRequested)));
     m_pendingApp.clear();
     connect(catalog, &AppCatalog::detailsLoaded, this, &AddonActions::onDetailsLoaded);
     // A reload or another app clears the table's selection: hide the URL with it.

@@ -45,8 +45,9 @@ public:
     void setPollInterval(int milliseconds) { m_pollIntervalMs = milliseconds; }
 
 Q_SIGNALS:
-    // "Promote to DATABASE_URL" was pressed for the ClearDB add-on of `app`.
-    void promoteRequested(const QString &app);
+    // "Promote to DATABASE_URL" was pressed for the ClearDB add-on of `app` whose URL is in
+    // `urlVar`. The button is only shown once something is connected here (before setSession()).
+    void promoteRequested(const QString &app, const QString &urlVar);
 
 private:
     void openProvision();

@@ -50,7 +50,7 @@ ClearDbAddonCard::ClearDbAddonCard(QWidget *parent)
     m_hideTimer.setSingleShot(true);
     connect(&m_hideTimer, &QTimer::timeout, this, [this] { setRevealed(false); });
     connect(m_reveal, &QToolButton::toggled, this, &ClearDbAddonCard::setRevealed);
-    connect(m_promote, &QPushButton::clicked, this, [this] { Q_EMIT promoteRequested(m_app); });
+    connect(m_promote, &QPushButton::clicked, this, [this] { Q_EMIT promoteRequested(m_app, m_urlVar); });
     hide();
 }
 
@@ -117,11 +117,17 @@ void ClearDbAddonCard::onConfigVars(const HerokuResult &result)
     m_rawUrl = Secret(raw);
     m_url = parsed.url;
     m_urlEdit->setText(parsed.url.redacted());
+    m_urlEdit->setCursorPosition(0);
     m_note->setText(tr("Apps that read only DATABASE_URL (Rails, Django with dj-database-url) need it "
                        "promoted."));
     m_reveal->setEnabled(true);
     m_promote->setEnabled(true);
     Q_EMIT urlLoaded(m_app, m_addon);
+}
+
+void ClearDbAddonCard::setPromoteAvailable(bool available)
+{
+    m_promote->setVisible(available);
 }
 
 void ClearDbAddonCard::setRevealed(bool revealed)
@@ -135,6 +141,7 @@ void ClearDbAddonCard::setRevealed(bool revealed)
     if (!m_url)
         return;
     m_urlEdit->setText(revealed ? m_rawUrl.reveal() : m_url->redacted());
+    m_urlEdit->setCursorPosition(0); // start at the scheme and user, not the query
     if (revealed)
         m_hideTimer.start(RevealMs);
     else

@@ -45,9 +45,12 @@ public:
     // The parsed URL once loaded: its password is real, show only redacted().
     std::optional<DatabaseUrl> url() const { return m_url; }
     void setRevealed(bool revealed);
+    // Whether "Promote to DATABASE_URL" is offered: only when someone handles promoteRequested().
+    void setPromoteAvailable(bool available);
 
 Q_SIGNALS:
-    void promoteRequested(const QString &app);
+    // `urlVar` is this add-on's var (CLEARDB_DATABASE_URL, or e.g. CLEARDB_COPPER_URL for a second one).
+    void promoteRequested(const QString &app, const QString &urlVar);
     void urlLoaded(const QString &app, const QString &addon);
 
 private:

@@ -2,6 +2,7 @@
 #include "DialogStyle.h"
 
 #include <QLabel>
+#include <QLayout>
 
 namespace {
 QLabel *tintedLabel(const char *objectName, const QString &style, QWidget *parent)
@@ -29,6 +30,16 @@ QLabel *warningLabel(QWidget *parent)
     return tintedLabel(
         "dialogWarning",
         QStringLiteral("QLabel { border: 1px solid #d49b00; border-radius: 4px; padding: 6px; }"), parent);
+}
+
+void fitHeight(QWidget *dialog)
+{
+    QLayout *layout = dialog->layout();
+    layout->activate();
+    const int needed = layout->hasHeightForWidth() ? layout->totalHeightForWidth(dialog->width())
+                                                   : layout->totalSizeHint().height();
+    if (needed > dialog->height())
+        dialog->resize(dialog->width(), needed);
 }
 
 QLabel *wrappedLabel(const QString &text, QWidget *parent)

@@ -14,4 +14,7 @@ QLabel *errorLabel(QWidget *parent);
 // A hidden, word-wrapped warning (amber) label.
 QLabel *warningLabel(QWidget *parent);
 QLabel *wrappedLabel(const QString &text, QWidget *parent);
+// Grows `dialog` so word-wrapped lines that just appeared are not clipped: a top-level
+// widget does not follow its layout's height-for-width on its own.
+void fitHeight(QWidget *dialog);
 } // namespace DialogStyle

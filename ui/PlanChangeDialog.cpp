@@ -57,6 +57,8 @@ PlanChangeDialog::PlanChangeDialog(HerokuClient *client, const HerokuAddon &addo
     layout->addWidget(m_error);
     layout->addStretch(1);
     layout->addWidget(buttons);
+    // Grow with the downgrade warning and error lines instead of squeezing them.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
     resize(540, sizeHint().height());
 
     connect(m_planCombo, &QComboBox::currentIndexChanged, this, &PlanChangeDialog::updateComparison);
@@ -80,6 +82,7 @@ void PlanChangeDialog::onPlansLoaded(const HerokuResult &result)
     if (!result.ok()) {
         m_error->setText(tr("Could not load the ClearDB plans: %1").arg(result.error.oneLine()));
         m_error->show();
+        DialogStyle::fitHeight(this);
         return;
     }
     m_plans->setPlans(result.array());
@@ -129,15 +132,19 @@ void PlanChangeDialog::updateComparison()
         if (current && target.limits) {
             warning += QLatin1Char(' ') +
                        tr("The data must fit in %1 (now up to %2): ClearDB stops writes to a database over "
-                          "its plan's size. At most %3 connections at once (now %4): lower your app's "
-                          "connection pool and dyno count first, or new connections are refused.")
+                          "its plan's size. %3 at once (now %4): lower your app's connection pool and "
+                          "dyno count first, or new connections are refused.")
                            .arg(PlanListModel::sizeText(target.limits->storageMb),
-                                PlanListModel::sizeText(current->storageMb))
-                           .arg(target.limits->maxConnections)
-                           .arg(current->maxConnections);
+                                PlanListModel::sizeText(current->storageMb),
+                                // "about" when ClearDB does not publish the limit (ClearDbPlan::confirmed).
+                                target.limits->confirmed
+                                    ? tr("At most %1 connections").arg(target.limits->maxConnections)
+                                    : tr("About %1 connections").arg(target.limits->maxConnections),
+                                QString::number(current->maxConnections));
         }
         m_warning->setText(warning);
         m_warning->show();
+        DialogStyle::fitHeight(this);
     }
     m_applyButton->setText(to < from || smaller ? tr("&Downgrade") : tr("&Upgrade"));
     m_applyButton->setEnabled(!m_sending);
@@ -164,6 +171,7 @@ void PlanChangeDialog::onApplied(const HerokuResult &result)
     if (!result.ok()) {
         m_error->setText(tr("The plan was not changed: %1").arg(result.error.oneLine()));
         m_error->show();
+        DialogStyle::fitHeight(this);
         m_applyButton->setEnabled(true);
         return;
     }

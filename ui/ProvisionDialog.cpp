@@ -87,6 +87,8 @@ ProvisionDialog::ProvisionDialog(HerokuClient *client, const QString &app, QWidg
     layout->addWidget(billing);
     layout->addStretch(1);
     layout->addWidget(buttons);
+    // Grow with the status and error lines instead of squeezing them.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
     resize(520, sizeHint().height());
 
     connect(m_planCombo, &QComboBox::currentIndexChanged, this, &ProvisionDialog::onPlanChanged);
@@ -130,8 +132,15 @@ void ProvisionDialog::onPlanChanged(int row)
         m_planDetails->clear();
         return;
     }
+    // Price and limits are in the picker itself; here only how far the limits can be trusted.
     const PlanListModel::Entry &entry = m_plans->planAt(row);
-    m_planDetails->setText(tr("%1 · %2").arg(entry.api.priceText(), PlanListModel::limitsText(entry.limits)));
+    if (!entry.limits)
+        m_planDetails->setText(tr("ClearDB publishes no limits for this plan; see its add-on page."));
+    else if (!entry.limits->confirmed)
+        m_planDetails->setText(tr("ClearDB does not publish every limit of this plan: \"about\" figures are "
+                                  "the commonly quoted ones."));
+    else
+        m_planDetails->setText(tr("Limits as published by ClearDB."));
     validate();
 }
 
@@ -205,6 +214,7 @@ void ProvisionDialog::onFinished(const HerokuResult &result)
     }
     if (result.error.kind != HerokuError::Kind::Cancelled || addon.name.isEmpty())
         showError(result.error.oneLine());
+    DialogStyle::fitHeight(this);
 }
 
 void ProvisionDialog::setWaiting(bool waiting)
@@ -224,4 +234,5 @@ void ProvisionDialog::showError(const QString &text)
 {
     m_error->setText(text);
     m_error->show();
+    DialogStyle::fitHeight(this);
 }

@@ -4,7 +4,10 @@
 #include "DialogStyle.h"
 #include "heroku/HerokuClient.h"
 
+#include <QClipboard>
 #include <QDialogButtonBox>
+#include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -36,6 +39,12 @@ RemoveAddonDialog::RemoveAddonDialog(HerokuClient *client, const HerokuAddon &ad
     command->setAccessibleName(tr("Export command"));
     command->setReadOnly(true);
     command->setCursorPosition(0);
+    // The command holds no password (mysqldump asks for it), so a plain copy is safe.
+    auto *copyCommand = new QPushButton(tr("Cop&y"), this);
+    copyCommand->setObjectName(QStringLiteral("copyExportCommand"));
+    copyCommand->setAccessibleName(tr("Copy the export command"));
+    connect(copyCommand, &QPushButton::clicked, this,
+            [command] { QGuiApplication::clipboard()->setText(command->text()); });
 
     auto *prompt =
         DialogStyle::wrappedLabel(tr("Type the app name, %1, to confirm:").arg(addon.appName), this);
@@ -55,14 +64,18 @@ RemoveAddonDialog::RemoveAddonDialog(HerokuClient *client, const HerokuAddon &ad
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(loss);
     layout->addWidget(exportNote);
-    layout->addWidget(command);
+    auto *commandRow = new QHBoxLayout;
+    commandRow->addWidget(command, 1);
+    commandRow->addWidget(copyCommand);
+    layout->addLayout(commandRow);
     layout->addSpacing(8);
     layout->addWidget(prompt);
     layout->addWidget(m_confirmEdit);
     layout->addWidget(m_error);
     layout->addStretch(1);
     layout->addWidget(buttons);
-    resize(560, sizeHint().height());
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    resize(640, sizeHint().height());
 
     // Exact match, as `heroku addons:destroy --confirm`: no trimming, no case folding.
     connect(m_confirmEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -101,6 +114,7 @@ void RemoveAddonDialog::onRemoved(const HerokuResult &result)
     if (!result.ok()) {
         m_error->setText(tr("%1 was not removed: %2").arg(m_addon.name, result.error.oneLine()));
         m_error->show();
+        DialogStyle::fitHeight(this);
         m_removeButton->setEnabled(m_confirmEdit->text() == m_addon.appName);
         return;
     }
