@@ -42,7 +42,7 @@ AppDetailsPanel::AppDetailsPanel(QWidget *parent)
     m_addonTable = createTable(QStringLiteral("addonTable"), tr("Add-ons"));
     m_addonsEmpty =
         createEmptyLabel(QStringLiteral("addonsEmpty"), tr("No add-ons. Add a ClearDB MySQL database with "
-                                                           "`heroku addons:create cleardb:ignite`."));
+                                                           "Add ClearDB… in the toolbar (Ctrl+N)."));
     m_configVarTable = createTable(QStringLiteral("configVarTable"), tr("Config var names"));
     m_configVarsEmpty = createEmptyLabel(QStringLiteral("configVarsEmpty"), tr("No config vars are set."));
     auto *valuesNote = new QLabel(tr("Only names are listed here; values stay hidden."), this);

@@ -211,10 +211,19 @@ void ProvisionDialog::onFinished(const HerokuResult &result)
         Q_EMIT created(m_app, addon.name);
     } else {
         m_status->clear();
+        // A lost or failed answer to the POST: show the app's add-ons as they are now.
+        Q_EMIT created(m_app, QString());
     }
     if (result.error.kind != HerokuError::Kind::Cancelled || addon.name.isEmpty())
         showError(result.error.oneLine());
     DialogStyle::fitHeight(this);
+}
+
+void ProvisionDialog::reject()
+{
+    if (m_provisioner)
+        m_provisioner->cancel(); // stops polling only; the add-on stays (AddonProvisioner::cancel)
+    QDialog::reject();
 }
 
 void ProvisionDialog::setWaiting(bool waiting)

@@ -35,11 +35,15 @@ public:
 
     void setPollInterval(int milliseconds) { m_pollIntervalMs = milliseconds; }
     PlanListModel *plans() const { return m_plans; }
+    // Closing while waiting (Escape, the window's close button) stops the wait first, so
+    // created() still tells the window about the add-on.
+    void reject() override;
 
 Q_SIGNALS:
     // The add-on exists and is provisioned.
     void provisioned(const QString &app, const QString &addon);
-    // The add-on exists but the user stopped waiting (or waiting failed): still show it.
+    // The add-on exists but the user stopped waiting (or waiting failed): still show it. `addon`
+    // is empty when the create's answer was lost and it may or may not exist: reload and look.
     void created(const QString &app, const QString &addon);
 
 private:

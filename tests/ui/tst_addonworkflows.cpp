@@ -70,6 +70,7 @@ private Q_SLOTS:
     void initTestCase();
     void provisionWaitsThenSelectsAddonWithMaskedUrl();
     void stopWaitingKeepsTheAddon();
+    void escapeWhileWaitingKeepsTheAddon();
     void provisionErrorShownInline();
     void upgradeShowsPriceDifferenceAndSendsOnePatch();
     void downgradeWarnsAboutLimits();
@@ -180,6 +181,32 @@ void TestAddonWorkflows::stopWaitingKeepsTheAddon()
     QTest::mouseClick(child<QPushButton>(dialog, "closeButton"), Qt::LeftButton);
     QTRY_VERIFY(!dialog);
     QCOMPARE(addonNames(slow, EmptyApp), names);
+}
+
+void TestAddonWorkflows::escapeWhileWaitingKeepsTheAddon()
+{
+    SimProcess slow;
+    QVERIFY2(slow.start({QStringLiteral("--apps"), QStringLiteral("3"), QStringLiteral("--provision-delay"),
+                         QStringLiteral("60000"), QStringLiteral("--log")}),
+             qPrintable(slow.errorString()));
+    MainWindow window(&m_network);
+    QVERIFY(openOnApp(window, slow, EmptyApp));
+    SimRequestLog log(slow);
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_N));
+    QPointer<ProvisionDialog> dialog = openedDialog<ProvisionDialog>(&window);
+    QVERIFY(dialog);
+    selectPlan(child<QComboBox>(dialog, "planCombo"), QStringLiteral("cleardb:ignite"));
+    QTest::mouseClick(child<QPushButton>(dialog, "provisionButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        child<QLabel>(dialog, "provisionStatus")->text().contains(QStringLiteral("provisioning")), 5000);
+
+    // Escape closes the dialog; the add-on stays and the window shows it.
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QTRY_VERIFY(!dialog);
+    const QStringList names = addonNames(slow, EmptyApp);
+    QCOMPARE(names.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(addonRow(&window, names.first()) >= 0, 10000);
+    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 0);
 }
 
 void TestAddonWorkflows::provisionErrorShownInline()
