@@ -133,6 +133,15 @@ void AddonActions::openRemove()
         return;
     const std::optional<DatabaseUrl> url = m_card->addon() == addon.name ? m_card->url() : std::nullopt;
     auto *dialog = new RemoveAddonDialog(m_client, addon, url, m_window);
+    if (!url) {
+        // Select the add-on being removed: the card loads its URL, and the export command follows.
+        connect(m_card, &ClearDbAddonCard::urlLoaded, dialog,
+                [this, dialog](const QString &, const QString &name) {
+                    if (name == dialog->addon())
+                        dialog->setDatabaseUrl(m_card->url());
+                });
+        m_details->selectAddon(addon.name);
+    }
     connect(dialog, &RemoveAddonDialog::removed, this, [this](const QString &app, const QString &name) {
         m_card->clear();
         reloadAndSelect(app, QString(), tr("%1 was removed from %2.").arg(name, app));

@@ -16,35 +16,28 @@
 RemoveAddonDialog::RemoveAddonDialog(HerokuClient *client, const HerokuAddon &addon,
                                      const std::optional<DatabaseUrl> &url, QWidget *parent)
     : QDialog(parent), m_client(client), m_addon(addon), m_confirmEdit(new QLineEdit(this)),
-      m_error(DialogStyle::errorLabel(this)), m_removeButton(new QPushButton(tr("&Remove"), this))
+      m_error(DialogStyle::errorLabel(this)), m_removeButton(new QPushButton(tr("&Remove"), this)),
+      m_loss(DialogStyle::warningLabel(this)), m_command(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("removeAddonDialog"));
     setWindowTitle(tr("Remove %1").arg(addon.name));
     setAttribute(Qt::WA_DeleteOnClose);
 
-    const QString varName = addon.configVars.isEmpty() ? QStringLiteral("CLEARDB_DATABASE_URL")
-                                                       : addon.configVars.join(QStringLiteral(", "));
-    const QString database = url ? url->database() : tr("the database");
-    auto *loss = DialogStyle::warningLabel(this);
-    loss->setObjectName(QStringLiteral("removeLossText"));
-    loss->setText(tr("Removing %1 (%2) from %3 destroys %4 and all its data at ClearDB. %5 is unset, so "
-                     "every app and dyno that reads it can no longer connect. This cannot be undone.")
-                      .arg(addon.name, addon.planName, addon.appName, database, varName));
-    loss->show();
+    m_loss->setObjectName(QStringLiteral("removeLossText"));
+    m_loss->show();
 
     auto *exportNote = DialogStyle::wrappedLabel(
         tr("Export the data first if you may need it (mysqldump asks for the password):"), this);
-    auto *command = new QLineEdit(exportCommand(url), this);
-    command->setObjectName(QStringLiteral("exportCommand"));
-    command->setAccessibleName(tr("Export command"));
-    command->setReadOnly(true);
-    command->setCursorPosition(0);
+    m_command->setObjectName(QStringLiteral("exportCommand"));
+    m_command->setAccessibleName(tr("Export command"));
+    m_command->setReadOnly(true);
+    setDatabaseUrl(url);
     // The command holds no password (mysqldump asks for it), so a plain copy is safe.
     auto *copyCommand = new QPushButton(tr("Cop&y"), this);
     copyCommand->setObjectName(QStringLiteral("copyExportCommand"));
     copyCommand->setAccessibleName(tr("Copy the export command"));
     connect(copyCommand, &QPushButton::clicked, this,
-            [command] { QGuiApplication::clipboard()->setText(command->text()); });
+            [this] { QGuiApplication::clipboard()->setText(m_command->text()); });
 
     auto *prompt =
         DialogStyle::wrappedLabel(tr("Type the app name, %1, to confirm:").arg(addon.appName), this);
@@ -62,10 +55,10 @@ RemoveAddonDialog::RemoveAddonDialog(HerokuClient *client, const HerokuAddon &ad
     buttons->addButton(cancel, QDialogButtonBox::RejectRole);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(loss);
+    layout->addWidget(m_loss);
     layout->addWidget(exportNote);
     auto *commandRow = new QHBoxLayout;
-    commandRow->addWidget(command, 1);
+    commandRow->addWidget(m_command, 1);
     commandRow->addWidget(copyCommand);
     layout->addLayout(commandRow);
     layout->addSpacing(8);
@@ -84,6 +77,18 @@ RemoveAddonDialog::RemoveAddonDialog(HerokuClient *client, const HerokuAddon &ad
     connect(m_removeButton, &QPushButton::clicked, this, &RemoveAddonDialog::remove);
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
     m_confirmEdit->setFocus();
+}
+
+void RemoveAddonDialog::setDatabaseUrl(const std::optional<DatabaseUrl> &url)
+{
+    const QString varName = m_addon.configVars.isEmpty() ? QStringLiteral("CLEARDB_DATABASE_URL")
+                                                         : m_addon.configVars.join(QStringLiteral(", "));
+    const QString database = url ? url->database() : tr("the database");
+    m_loss->setText(tr("Removing %1 (%2) from %3 destroys %4 and all its data at ClearDB. %5 is unset, so "
+                       "every app and dyno that reads it can no longer connect. This cannot be undone.")
+                        .arg(m_addon.name, m_addon.planName, m_addon.appName, database, varName));
+    m_command->setText(exportCommand(url));
+    m_command->setCursorPosition(0);
 }
 
 QString RemoveAddonDialog::exportCommand(const std::optional<DatabaseUrl> &url)

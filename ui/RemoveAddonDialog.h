@@ -33,8 +33,11 @@ public:
     RemoveAddonDialog(HerokuClient *client, const HerokuAddon &addon, const std::optional<DatabaseUrl> &url,
                       QWidget *parent = nullptr);
 
+    // Fills the database name and the export command once the URL is known (it may load later).
+    void setDatabaseUrl(const std::optional<DatabaseUrl> &url);
     // "mysqldump -h HOST -P 3306 -u USER -p --single-transaction DB > DB.sql"; placeholders without a URL.
     static QString exportCommand(const std::optional<DatabaseUrl> &url);
+    QString addon() const { return m_addon.name; }
 
 Q_SIGNALS:
     void removed(const QString &app, const QString &addon);
@@ -48,5 +51,7 @@ private:
     QLineEdit *m_confirmEdit;
     QLabel *m_error;
     QPushButton *m_removeButton;
+    QLabel *m_loss;
+    QLineEdit *m_command;
     bool m_sending = false;
 };
