@@ -2,8 +2,8 @@
 #include "ConfigChangeCommand.h"
 
 #include "CommandOptions.h"
-#include "ConfigMasker.h"
 #include "DynoRestarter.h"
+#include "heroku/ConfigVarMasker.h"
 #include "heroku/HerokuClient.h"
 
 #include <QCommandLineParser>
@@ -69,14 +69,14 @@ void ConfigChangeCommand::start()
             if (!result.ok())
                 return context()->fail(result.error);
             if (json()) {
-                out().json(ConfigMasker::masked(result.object()));
+                out().json(ConfigVarMasker::masked(result.object()));
             } else {
                 for (auto it = m_changes.constBegin(); it != m_changes.constEnd(); ++it) {
                     if (it->isNull())
                         out().line(QStringLiteral("Unset %1").arg(it.key()));
                     else
                         out().dataLine(QStringLiteral("Set %1: %2")
-                                           .arg(it.key(), ConfigMasker::masked(it.key(), it->toString())));
+                                           .arg(it.key(), ConfigVarMasker::masked(it.key(), it->toString())));
                 }
                 out().line(QStringLiteral("Heroku restarts %1's dynos with the new config (a new release).")
                                .arg(m_app));

@@ -2,7 +2,7 @@
 #include "ConfigCommand.h"
 
 #include "CommandOptions.h"
-#include "ConfigMasker.h"
+#include "heroku/ConfigVarMasker.h"
 #include "heroku/HerokuClient.h"
 
 #include <QCommandLineParser>
@@ -28,7 +28,7 @@ void ConfigCommand::start()
     connect(client()->configVars(m_app), &HerokuRequest::finished, this, [this](const HerokuResult &result) {
         if (!result.ok())
             return context()->fail(result.error);
-        const QJsonObject vars = m_reveal ? result.object() : ConfigMasker::masked(result.object());
+        const QJsonObject vars = m_reveal ? result.object() : ConfigVarMasker::masked(result.object());
         if (json()) {
             out().json(vars);
             return context()->succeed();

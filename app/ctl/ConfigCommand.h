@@ -4,7 +4,7 @@
 #include "Command.h"
 
 // `cleardbctl config --app APP [--reveal]`: an app's config vars, sorted by
-// name, credentials masked by ConfigMasker unless --reveal. --json prints one
+// name, credentials masked by ConfigVarMasker unless --reveal. --json prints one
 // object name → value (masked the same way).
 class ConfigCommand : public Command
 {

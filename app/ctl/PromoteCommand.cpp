@@ -2,10 +2,9 @@
 #include "PromoteCommand.h"
 
 #include "CommandOptions.h"
-#include "ConfigMasker.h"
 #include "DynoRestarter.h"
-#include "heroku/HerokuClient.h"
-#include "heroku/HerokuResources.h"
+#include "heroku/ConfigAssignment.h"
+#include "heroku/ConfigVarMasker.h"
 
 #include <QCommandLineParser>
 
@@ -39,83 +38,52 @@ QString PromoteCommand::prepare(const QCommandLineParser &parser)
 
 void PromoteCommand::start()
 {
-    m_pending = 2;
-    connect(client()->configVars(m_app), &HerokuRequest::finished, this, [this](const HerokuResult &result) {
-        if (!result.ok())
-            return context()->fail(result.error);
-        m_vars = result.object();
-        if (--m_pending == 0)
-            onLoaded();
-    });
-    connect(client()->addonsForApp(m_app), &HerokuRequest::finished, this,
-            [this](const HerokuResult &result) {
-                if (!result.ok())
-                    return context()->fail(result.error);
-                m_addons = result.array();
-                if (--m_pending == 0)
-                    onLoaded();
-            });
+    m_assignment = new ConfigAssignment(client(), this);
+    connect(m_assignment, &ConfigAssignment::prepared, this, &PromoteCommand::onPrepared);
+    connect(m_assignment, &ConfigAssignment::applied, this, &PromoteCommand::onApplied);
+    m_assignment->preparePromote(m_app, m_from, m_to);
 }
 
-void PromoteCommand::onLoaded()
+void PromoteCommand::onPrepared(const ConfigAssignmentPlan &plan)
 {
     if (context()->hasExited())
         return;
-    const QList<HerokuAddon> addons = HerokuAddon::listFromJson(m_addons);
-    const QString owner = ownerOfConfigVar(addons, m_to);
-    if (!owner.isEmpty()) {
-        QString service;
-        for (const HerokuAddon &addon : addons) {
-            if (addon.name == owner)
-                service = addon.serviceName;
-        }
-        return context()->fail(
-            QStringLiteral(
-                "%1 on %2 belongs to the add-on %3%4, and Heroku would break that add-on's link if it "
-                "were overwritten; nothing was changed. Point your app at %5 instead, or promote into "
-                "another var with --to")
-                .arg(m_to, m_app, owner,
-                     service.isEmpty() ? QString() : QStringLiteral(" (") + service + QLatin1Char(')'),
-                     m_from));
-    }
-    if (!m_vars.value(m_from).isString() || m_vars.value(m_from).toString().isEmpty())
-        return context()->fail(
-            QStringLiteral("%1 has no config var %2; create a ClearDB add-on with `cleardbctl "
-                           "provision --app %1` or name another var with --from")
-                .arg(m_app, m_from));
-    const QString newValue = m_vars.value(m_from).toString();
-    const QString oldValue = m_vars.value(m_to).toString();
-    if (oldValue == newValue) {
+    switch (plan.status) {
+    case ConfigAssignmentPlan::Status::Ready:
+        // The restart stays with DynoRestarter so its progress line shows between the steps.
+        return m_assignment->apply(plan, false);
+    case ConfigAssignmentPlan::Status::Unchanged:
         if (json())
-            out().json(ConfigMasker::masked(m_vars));
+            out().json(ConfigVarMasker::masked(plan.config));
         else
-            out().line(
-                QStringLiteral("%1 already equals %2 on %3; nothing changed").arg(m_to, m_from, m_app));
+            out().line(plan.message);
         return context()->succeed();
+    case ConfigAssignmentPlan::Status::Failed:
+        return context()->fail(plan.error);
+    case ConfigAssignmentPlan::Status::Refused:
+        return context()->fail(plan.message + QStringLiteral(" with --to"));
+    case ConfigAssignmentPlan::Status::NoSource:
+        return context()->fail(
+            QStringLiteral("%1 has no config var %2; create a ClearDB add-on with "
+                           "`cleardbctl provision --app %1` or name another var with --from")
+                .arg(m_app, m_from));
+    case ConfigAssignmentPlan::Status::InvalidVar:
+        return context()->fail(plan.message);
     }
-    apply(oldValue, newValue);
 }
 
-void PromoteCommand::apply(const QString &oldValue, const QString &newValue)
+void PromoteCommand::onApplied(const ConfigAssignmentOutcome &outcome)
 {
-    const QJsonObject change{{m_to, newValue}};
-    connect(
-        client()->updateConfigVars(m_app, change), &HerokuRequest::finished, this,
-        [this, oldValue, newValue](const HerokuResult &result) {
-            if (!result.ok())
-                return context()->fail(result.error);
-            if (json()) {
-                out().json(ConfigMasker::masked(result.object()));
-            } else {
-                const QString before =
-                    oldValue.isEmpty() ? QStringLiteral("(unset)") : ConfigMasker::masked(m_to, oldValue);
-                out().dataLine(
-                    QStringLiteral("%1: %2 → %3").arg(m_to, before, ConfigMasker::masked(m_to, newValue)));
-                out().line(QStringLiteral("Heroku restarts %1's dynos with the new config (a new release).")
-                               .arg(m_app));
-            }
-            if (!m_restart)
-                return context()->succeed();
-            DynoRestarter::restart(context(), m_app, this);
-        });
+    if (!outcome.patch.ok())
+        return context()->fail(outcome.patch.error);
+    if (json()) {
+        out().json(ConfigVarMasker::masked(outcome.patch.object()));
+    } else {
+        out().dataLine(outcome.plan.maskedDiff());
+        out().line(
+            QStringLiteral("Heroku restarts %1's dynos with the new config (a new release).").arg(m_app));
+    }
+    if (!m_restart)
+        return context()->succeed();
+    DynoRestarter::restart(context(), m_app, this);
 }

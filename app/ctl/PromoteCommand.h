@@ -2,19 +2,20 @@
 #pragma once
 
 #include "Command.h"
+#include "heroku/ConfigAssignmentPlan.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
+class ConfigAssignment;
+struct ConfigAssignmentOutcome;
 
 // `cleardbctl promote --app APP [--from VAR] [--to VAR] [--restart]`: step 3 of
 // the ClearDB guide ("copy the CLEARDB_DATABASE_URL value and assign it to your
 // DATABASE_URL") without the value ever passing through a terminal.
 //
-// It reads the config vars and the add-ons (two GETs, in parallel), refuses when
-// the target var belongs to an add-on attachment (Heroku Postgres owns
-// DATABASE_URL; overwriting it by hand breaks that add-on's link to the app), and
-// otherwise sends one PATCH. It shows old → new masked and says that Heroku
-// restarts the dynos, because a config change makes a new release.
+// The flow is core's ConfigAssignment (shared with the console's Promote action):
+// it reads the config vars and the add-ons, refuses when the target var belongs to
+// an add-on attachment (Heroku Postgres owns DATABASE_URL), and otherwise sends
+// one PATCH. This command prints old → new masked and says that Heroku restarts
+// the dynos, because a config change makes a new release.
 class PromoteCommand : public Command
 {
     Q_OBJECT
@@ -31,14 +32,12 @@ public:
     void start() override;
 
 private:
-    void onLoaded();
-    void apply(const QString &oldValue, const QString &newValue);
+    void onPrepared(const ConfigAssignmentPlan &plan);
+    void onApplied(const ConfigAssignmentOutcome &outcome);
 
     QString m_app;
     QString m_from = QStringLiteral("CLEARDB_DATABASE_URL");
     QString m_to = QStringLiteral("DATABASE_URL");
     bool m_restart = false;
-    QJsonObject m_vars;
-    QJsonArray m_addons;
-    int m_pending = 0;
+    ConfigAssignment *m_assignment = nullptr;
 };

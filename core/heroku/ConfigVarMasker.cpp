@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ConfigMasker.h"
+#include "ConfigVarMasker.h"
 
 #include "credentials/SecretRedactor.h"
 #include "dburl/DatabaseUrl.h"
@@ -24,14 +24,14 @@ QString maskedUrl(const QString &value)
 }
 } // namespace
 
-bool ConfigMasker::isSecretName(const QString &name)
+bool ConfigVarMasker::isSecretName(const QString &name)
 {
     static const QRegularExpression secretName(QStringLiteral("(_KEY|_TOKEN)$|SECRET|PASSWORD|PASSWD"),
                                                QRegularExpression::CaseInsensitiveOption);
     return secretName.match(name).hasMatch();
 }
 
-QString ConfigMasker::masked(const QString &name, const QString &value)
+QString ConfigVarMasker::masked(const QString &name, const QString &value)
 {
     if (value.isEmpty())
         return value;
@@ -41,7 +41,7 @@ QString ConfigMasker::masked(const QString &name, const QString &value)
     return url.isNull() ? value : url;
 }
 
-QJsonObject ConfigMasker::masked(const QJsonObject &vars)
+QJsonObject ConfigVarMasker::masked(const QJsonObject &vars)
 {
     QJsonObject result;
     for (auto it = vars.constBegin(); it != vars.constEnd(); ++it)

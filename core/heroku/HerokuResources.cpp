@@ -32,6 +32,7 @@ HerokuAddon HerokuAddon::fromJson(const QJsonObject &object)
     addon.name = str(object, "name");
     addon.appName = str(obj(object, "app"), "name");
     addon.serviceName = str(obj(object, "addon_service"), "name");
+    addon.serviceTitle = str(obj(object, "addon_service"), "human_name");
     addon.planName = str(obj(object, "plan"), "name");
     addon.state = str(object, "state");
     for (const QJsonValue &var : object.value(QLatin1String("config_vars")).toArray())

@@ -27,6 +27,7 @@ struct HerokuAddon
     QString name;
     QString appName;
     QString serviceName;    // "cleardb"
+    QString serviceTitle;   // "Heroku Postgres" (addon_service.human_name), when the API sends it
     QString planName;       // "cleardb:ignite"
     QString state;          // provisioning | provisioned | deprovisioned
     QStringList configVars; // vars this add-on owns through its attachments

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-// ConfigMasker: which config var values cleardbctl masks, and how much of them.
-#include "ConfigMasker.h"
+// ConfigVarMasker: which config var values cleardbctl and the console mask, and how much of them.
 #include "credentials/SecretRedactor.h"
 #include "dburl/DatabaseUrl.h"
+#include "heroku/ConfigVarMasker.h"
 
 #include <QJsonObject>
 #include <QTest>
 
-class TestConfigMasker : public QObject
+class TestConfigVarMasker : public QObject
 {
     Q_OBJECT
 
@@ -17,7 +17,7 @@ private Q_SLOTS:
     void jsonKeepsNullsAndMasksStrings();
 };
 
-void TestConfigMasker::masked_data()
+void TestConfigVarMasker::masked_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("value");
@@ -46,24 +46,24 @@ void TestConfigMasker::masked_data()
     QTest::newRow("empty secret stays empty") << s("API_KEY") << QString() << QString();
 }
 
-void TestConfigMasker::masked()
+void TestConfigVarMasker::masked()
 {
     QFETCH(QString, name);
     QFETCH(QString, value);
     QFETCH(QString, expected);
-    QCOMPARE(ConfigMasker::masked(name, value), expected);
+    QCOMPARE(ConfigVarMasker::masked(name, value), expected);
 }
 
-void TestConfigMasker::jsonKeepsNullsAndMasksStrings()
+void TestConfigVarMasker::jsonKeepsNullsAndMasksStrings()
 {
     const QJsonObject vars{{QStringLiteral("MY_TOKEN"), QStringLiteral("t0ps3cret")},
                            {QStringLiteral("GONE"), QJsonValue()},
                            {QStringLiteral("WEB_CONCURRENCY"), QStringLiteral("2")}};
-    const QJsonObject masked = ConfigMasker::masked(vars);
+    const QJsonObject masked = ConfigVarMasker::masked(vars);
     QCOMPARE(masked.value(QStringLiteral("MY_TOKEN")).toString(), SecretRedactor::mask());
     QVERIFY(masked.value(QStringLiteral("GONE")).isNull());
     QCOMPARE(masked.value(QStringLiteral("WEB_CONCURRENCY")).toString(), QStringLiteral("2"));
 }
 
-QTEST_GUILESS_MAIN(TestConfigMasker)
-#include "tst_configmasker.moc"
+QTEST_GUILESS_MAIN(TestConfigVarMasker)
+#include "tst_configvarmasker.moc"
