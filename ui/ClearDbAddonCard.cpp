@@ -9,10 +9,6 @@
 #include <QPushButton>
 #include <QToolButton>
 
-namespace {
-constexpr int RevealMs = 30 * 1000;
-} // namespace
-
 ClearDbAddonCard::ClearDbAddonCard(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_urlEdit(new QLineEdit(this)),
       m_reveal(new QToolButton(this)), m_promote(new QPushButton(tr("&Promote to DATABASE_URL…"), this)),
@@ -27,7 +23,7 @@ ClearDbAddonCard::ClearDbAddonCard(QWidget *parent)
     m_reveal->setObjectName(QStringLiteral("addonUrlReveal"));
     m_reveal->setText(tr("Reveal"));
     m_reveal->setAccessibleName(tr("Reveal the database password"));
-    m_reveal->setToolTip(tr("Show the password for 30 seconds"));
+    m_reveal->setToolTip(tr("Show the password for a few seconds"));
     m_reveal->setCheckable(true);
     m_reveal->setEnabled(false);
     m_promote->setObjectName(QStringLiteral("promoteButton"));
@@ -125,6 +121,11 @@ void ClearDbAddonCard::onConfigVars(const HerokuResult &result)
     Q_EMIT urlLoaded(m_app, m_addon);
 }
 
+bool ClearDbAddonCard::isRevealed() const
+{
+    return m_reveal->isChecked();
+}
+
 void ClearDbAddonCard::setPromoteAvailable(bool available)
 {
     m_promote->setVisible(available);
@@ -143,7 +144,7 @@ void ClearDbAddonCard::setRevealed(bool revealed)
     m_urlEdit->setText(revealed ? m_rawUrl.reveal() : m_url->redacted());
     m_urlEdit->setCursorPosition(0); // start at the scheme and user, not the query
     if (revealed)
-        m_hideTimer.start(RevealMs);
+        m_hideTimer.start(m_revealTimeoutMs);
     else
         m_hideTimer.stop();
 }

@@ -45,6 +45,9 @@ public:
     // The parsed URL once loaded: its password is real, show only redacted().
     std::optional<DatabaseUrl> url() const { return m_url; }
     void setRevealed(bool revealed);
+    bool isRevealed() const;
+    // How long a revealed password stays on screen (30 s; tests shorten it).
+    void setRevealTimeout(int milliseconds) { m_revealTimeoutMs = milliseconds; }
     // Whether "Promote to DATABASE_URL" is offered: only when someone handles promoteRequested().
     void setPromoteAvailable(bool available);
 
@@ -69,4 +72,5 @@ private:
     QPushButton *m_promote;
     QLabel *m_note;
     QTimer m_hideTimer;
+    int m_revealTimeoutMs = 30 * 1000;
 };

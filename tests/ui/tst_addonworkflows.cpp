@@ -3,7 +3,7 @@
 // heroku-sim: what the dialogs show, and what reached the API (the sim's --log lines).
 #include "AddonActions.h"
 #include "AddonTestWindow.h"
-#include "AppDetailsPanel.h"
+#include "ClearDbAddonCard.h"
 #include "PlanChangeDialog.h"
 #include "PlanListModel.h"
 #include "ProvisionDialog.h"
@@ -138,11 +138,15 @@ void TestAddonWorkflows::provisionWaitsThenSelectsAddonWithMaskedUrl()
     QCOMPARE(promoteRequests.first(), (QVariantList{EmptyApp, QStringLiteral("CLEARDB_DATABASE_URL")}));
     QVERIFY(child<QLabel>(&window, "messageText")->text().contains(QStringLiteral("orders-db is ready")));
 
-    // Reveal shows the password, and hiding masks it again.
+    // Reveal shows the password; hiding masks it again, and so does the timeout.
     QTest::mouseClick(child<QWidget>(&window, "addonUrlReveal"), Qt::LeftButton);
     QVERIFY(urlField->text().contains(real.password()));
     QTest::mouseClick(child<QWidget>(&window, "addonUrlReveal"), Qt::LeftButton);
     QCOMPARE(urlField->text(), real.redacted());
+    window.findChild<ClearDbAddonCard *>()->setRevealTimeout(300);
+    QTest::mouseClick(child<QWidget>(&window, "addonUrlReveal"), Qt::LeftButton);
+    QVERIFY(urlField->text().contains(real.password()));
+    QTRY_COMPARE_WITH_TIMEOUT(urlField->text(), real.redacted(), 3000);
 
     // The create went out exactly once (a second POST would bill a second database).
     QCOMPARE(log.count(QStringLiteral("POST"), QStringLiteral("/apps/%1/addons").arg(EmptyApp)), 1);
