@@ -80,6 +80,7 @@ void ConnectionProbe::start(const ProbeTarget &target)
         });
         return;
     }
+    ensureWorker();
     beginStage(ProbeStage::Dns, target.timeoutMs);
     m_lookupId = QHostInfo::lookupHost(target.host, this, &ConnectionProbe::onLookedUp);
 }
@@ -288,15 +289,23 @@ void ConnectionProbe::onSocketError()
     fail(socketError(m_stage, m_socket->error(), m_socket->errorString()));
 }
 
+void ConnectionProbe::ensureWorker()
+{
+    if (m_sqlThread)
+        return;
+    m_worker = new SqlProbeWorker;
+    connect(m_worker, &SqlProbeWorker::identified, this, &ConnectionProbe::onSqlIdentified);
+    m_sqlThread = std::make_unique<SqlWorkerThread>(m_worker);
+    // Thread start and driver loading overlap the DNS, TCP, greeting and TLS stages instead of
+    // delaying the login after them (a first probe in a process, like `cleardbctl probe`, pays both).
+    QMetaObject::invokeMethod(m_worker, &SqlProbeWorker::preloadDriver);
+}
+
 void ConnectionProbe::startSql()
 {
     // The raw connection has served its purpose; the driver logs in on its own connection.
     cleanupSocket();
-    if (!m_sqlThread) {
-        m_worker = new SqlProbeWorker;
-        connect(m_worker, &SqlProbeWorker::identified, this, &ConnectionProbe::onSqlIdentified);
-        m_sqlThread = std::make_unique<SqlWorkerThread>(m_worker);
-    }
+    ensureWorker();
     // The driver enforces its own timeouts in whole seconds (connect, then read); this guard only
     // catches a driver that ignores them.
     const int seconds = qMax(1, (m_target.timeoutMs + 999) / 1000);

@@ -62,6 +62,7 @@ private:
     void onSocketError();
     void onStageTimeout();
     void startTls(quint32 serverCapabilities);
+    void ensureWorker();
     void startSql();
     void onSqlIdentified(quint64 ticket, const SqlOutcome &outcome);
 

@@ -33,3 +33,8 @@ void SqlProbeWorker::closeSession()
 {
     m_session.reset();
 }
+
+void SqlProbeWorker::preloadDriver()
+{
+    SqlSession::preloadDriver();
+}

@@ -34,6 +34,8 @@ public Q_SLOTS:
     // keepOpen: reuse the open connection if there is one, and keep it open afterwards.
     void identify(quint64 ticket, const ProbeTarget &target, bool keepOpen);
     void closeSession();
+    // Loads the MySQL driver ahead of the first login (see SqlSession::preloadDriver).
+    void preloadDriver();
 
 Q_SIGNALS:
     void identified(quint64 ticket, const SqlOutcome &outcome);

@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QThread>
 
 namespace {
 const QString kDriver = QStringLiteral("QMYSQL");
@@ -32,6 +33,17 @@ SqlSession::SqlSession()
 SqlSession::~SqlSession()
 {
     close();
+}
+
+void SqlSession::preloadDriver()
+{
+    static QAtomicInteger<int> loaded;
+    if (loaded.fetchAndStoreRelaxed(1) != 0 || !QSqlDatabase::isDriverAvailable(kDriver))
+        return;
+    const QString name = QStringLiteral("cleardb-preload-%1").arg(quintptr(QThread::currentThreadId()));
+    // Creating the driver instance is what loads the plugin and runs mysql_library_init().
+    QSqlDatabase::addDatabase(kDriver, name);
+    QSqlDatabase::removeDatabase(name);
 }
 
 QString SqlSession::connectOptions(const ProbeTarget &target)

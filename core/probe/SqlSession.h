@@ -29,6 +29,10 @@ public:
     // Runs one statement with positional bind values; `firstRow` receives the first row if any.
     ProbeError exec(const QString &sql, const QVariantList &values = {}, QVariantList *firstRow = nullptr);
 
+    // Loads the QMYSQL plugin and the MySQL client library (a few ms the first time in a process), so a
+    // probe can do it in its worker thread while the network stages run. Safe to call repeatedly.
+    static void preloadDriver();
+
     // "MYSQL_OPT_CONNECT_TIMEOUT=5;MYSQL_OPT_READ_TIMEOUT=5;..." for the target (exposed for tests).
     static QString connectOptions(const ProbeTarget &target);
 

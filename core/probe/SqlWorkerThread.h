@@ -21,6 +21,12 @@ public:
 
     QObject *worker() const { return m_worker; }
 
+    // Blocks until every worker thread whose SqlWorkerThread was destroyed has ended, at most `timeoutMs`.
+    // Main thread only (SqlWorkerThread objects are created and destroyed there too).
+    // Only for command-line programs about to return from main(): a worker still closing its MySQL
+    // connection while the process unloads the driver crashes. Never call it from the GUI thread.
+    static bool waitForFinishedThreads(int timeoutMs);
+
 private:
     QThread *m_thread = nullptr;
     QPointer<QObject> m_worker;
