@@ -6,9 +6,18 @@
 #include "SandboxOptions.h"
 #include "monitor/FailoverDrill.h"
 #include "monitor/MonitorReport.h"
+#include "probe/SqlWorkerThread.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
+
+DrillCommand::~DrillCommand()
+{
+    // Deleting it quits its worker threads; a worker still closing a MySQL connection while the process
+    // unloads the driver would crash at exit.
+    delete m_drill;
+    SqlWorkerThread::waitForFinishedThreads(5000);
+}
 
 void DrillCommand::configure(QCommandLineParser &parser)
 {

@@ -16,6 +16,8 @@ class DrillCommand : public Command
     Q_OBJECT
 public:
     using Command::Command;
+    // Ends the SQL worker threads before main() returns (see SqlWorkerThread::waitForFinishedThreads).
+    ~DrillCommand() override;
 
     QString name() const override { return QStringLiteral("drill"); }
     QString summary() const override

@@ -4,6 +4,7 @@
 #include "InterruptNotifier.h"
 #include "monitor/FailoverMonitor.h"
 #include "monitor/MonitorReport.h"
+#include "probe/SqlWorkerThread.h"
 #include "probe/UrlProbeTarget.h"
 
 #include <QCommandLineParser>
@@ -22,6 +23,14 @@ double percentile(QList<double> values, double p)
     return values.at(qMin(values.size() - 1, int(p * (values.size() - 1) + 0.5)));
 }
 } // namespace
+
+MonitorCommand::~MonitorCommand()
+{
+    // Deleting it quits its worker threads; a worker still closing a MySQL connection while the process
+    // unloads the driver would crash at exit.
+    delete m_monitor;
+    SqlWorkerThread::waitForFinishedThreads(5000);
+}
 
 QString MonitorCommand::details() const
 {

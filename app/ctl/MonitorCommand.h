@@ -21,6 +21,8 @@ class MonitorCommand : public Command
     Q_OBJECT
 public:
     using Command::Command;
+    // Ends the SQL worker threads before main() returns (see SqlWorkerThread::waitForFinishedThreads).
+    ~MonitorCommand() override;
 
     QString name() const override { return QStringLiteral("monitor"); }
     QString summary() const override

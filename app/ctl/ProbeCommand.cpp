@@ -2,9 +2,18 @@
 #include "ProbeCommand.h"
 
 #include "probe/ConnectionProbe.h"
+#include "probe/SqlWorkerThread.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
+
+ProbeCommand::~ProbeCommand()
+{
+    // Deleting it quits its worker threads; a worker still closing a MySQL connection while the process
+    // unloads the driver would crash at exit.
+    delete m_probe;
+    SqlWorkerThread::waitForFinishedThreads(5000);
+}
 
 QString ProbeCommand::details() const
 {

@@ -18,6 +18,8 @@ class ProbeCommand : public Command
     Q_OBJECT
 public:
     using Command::Command;
+    // Ends the SQL worker threads before main() returns (see SqlWorkerThread::waitForFinishedThreads).
+    ~ProbeCommand() override;
 
     QString name() const override { return QStringLiteral("probe"); }
     QString summary() const override

@@ -167,7 +167,7 @@ private Q_SLOTS:
                      QStringLiteral("--interval"), QStringLiteral("200"), QStringLiteral("--duration"),
                      QStringLiteral("2"), QStringLiteral("--samples"), QStringLiteral("--mode"),
                      QStringLiteral("persistent")});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.finished && run.exitCode == 0, qPrintable(QStringLiteral("exit %1, finished %2: %3").arg(run.exitCode).arg(run.finished).arg(run.err)));
         const QList<QJsonObject> lines = jsonLines(run.out);
         QVERIFY(lines.size() >= 5);
         const QJsonObject summary = lines.last();
