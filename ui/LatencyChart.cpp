@@ -144,24 +144,32 @@ void LatencyChart::paintEvent(QPaintEvent *)
         const double x = xOf(event.atMs);
         painter.setPen(QPen(failover ? kNoAnswer : kFailback, 1.5, Qt::DashLine));
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        // Labels sit right of the marker, or left of it near the right edge so they are never cut.
+        // Labels sit at the bottom (the top row holds the no-answer crosses), right of the marker, or
+        // left of it near the right edge so they are never cut.
         const bool roomRight = x + 90 < plot.right();
-        painter.drawText(QRectF(roomRight ? x + 3 : x - 93, plot.top() + 2, 90, 16),
-                         (roomRight ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop,
+        painter.drawText(QRectF(roomRight ? x + 3 : x - 93, plot.bottom() - 18, 90, 16),
+                         (roomRight ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignBottom,
                          failover ? tr("failover") : tr("failback"));
     }
 
-    // One thin line per endpoint links its answers; each point wears its server's colour.
+    // One thin line per endpoint links its answers, broken where it got none; each point wears its
+    // server's colour.
     QHash<QString, QPainterPath> lines;
+    QHash<QString, bool> broken;
     for (const MonitorSample &s : std::as_const(m_samples)) {
-        if (s.atMs < begin || !s.ok)
+        if (s.atMs < begin)
             continue;
+        if (!s.ok) {
+            broken[s.target] = true;
+            continue;
+        }
         QPainterPath &path = lines[s.target];
         const QPointF p(xOf(s.atMs), yOf(s.latencyMs));
-        if (path.isEmpty())
+        if (path.elementCount() == 0 || broken.value(s.target))
             path.moveTo(p);
         else
             path.lineTo(p);
+        broken[s.target] = false;
     }
     painter.setBrush(Qt::NoBrush);
     painter.setPen(QPen(pal.color(QPalette::Mid), 1));

@@ -22,6 +22,7 @@
 #include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -66,7 +67,8 @@ MonitorView::MonitorView(QWidget *parent)
     : QWidget(parent), m_monitor(new FailoverMonitor(nullptr, this)), m_events(new MonitorEventModel(this)),
       m_chart(new LatencyChart(this)), m_source(new QLabel(this)), m_url(new QLineEdit(this)),
       m_interval(new QSpinBox(this)), m_mode(new QComboBox(this)), m_status(new QLabel(this)),
-      m_message(new MessageBar(this)), m_eventView(new QTreeView(this))
+      m_message(new MessageBar(this)), m_eventView(new QTreeView(this)),
+      m_eventStack(new QStackedWidget(this))
 {
     setObjectName(QStringLiteral("monitorView"));
     setAccessibleName(tr("Monitor"));
@@ -143,6 +145,19 @@ MonitorView::MonitorView(QWidget *parent)
     m_eventView->setModel(m_events);
     m_eventView->header()->setSectionResizeMode(MonitorEventModel::DetailColumn, QHeaderView::Stretch);
     m_eventView->header()->setStretchLastSection(true);
+    auto *noEvents =
+        new QLabel(tr("No events yet. Failovers, failbacks and outages appear here with the time "
+                      "and the servers involved."),
+                   this);
+    noEvents->setObjectName(QStringLiteral("monitorEventsEmpty"));
+    noEvents->setAlignment(Qt::AlignCenter);
+    noEvents->setWordWrap(true);
+    m_eventStack->addWidget(noEvents);
+    m_eventStack->setMinimumHeight(fontMetrics().height() * 7);
+    m_eventStack->addWidget(m_eventView);
+    const auto showEvents = [this] { m_eventStack->setCurrentIndex(m_events->rowCount() > 0 ? 1 : 0); };
+    connect(m_events, &QAbstractItemModel::rowsInserted, this, showEvents);
+    connect(m_events, &QAbstractItemModel::modelReset, this, showEvents);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_source);
@@ -166,8 +181,8 @@ MonitorView::MonitorView(QWidget *parent)
     split->setObjectName(QStringLiteral("monitorSplitter"));
     split->setChildrenCollapsible(false);
     split->addWidget(m_chart);
-    split->addWidget(m_eventView);
-    split->setStretchFactor(0, 3);
+    split->addWidget(m_eventStack);
+    split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
 

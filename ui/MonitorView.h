@@ -18,6 +18,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class QStackedWidget;
 class QTreeView;
 class SandboxCluster;
 struct MonitorEvent;
@@ -81,6 +82,7 @@ private:
     QLabel *m_status;
     MessageBar *m_message;
     QTreeView *m_eventView;
+    QStackedWidget *m_eventStack;
     QAction *m_startAction;
     QAction *m_stopAction;
     QAction *m_exportCsvAction;

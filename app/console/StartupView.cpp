@@ -46,8 +46,12 @@ void StartupView::open()
         return openConnection(url);
     if (m_view == QLatin1String("monitor"))
         return openMonitor(url);
+    // The chart and the event list need room; the screenshot script's screen is 1280x900.
+    if (m_view == QLatin1String("monitor") || m_view == QLatin1String("drill"))
+        m_window->resize(m_window->size().expandedTo(QSize(1100, 780)));
     if (m_view == QLatin1String("drill")) {
         tabs->setCurrentWidget(tabs->monitorView());
+        tabs->monitorView()->setIntervalMs(250);
         connect(tabs->monitorView(), &MonitorView::drillFinished, this,
                 [this](const DrillResult &r) { done(m_window, r.ok ? QString() : r.error); });
         tabs->monitorView()->runDrill();

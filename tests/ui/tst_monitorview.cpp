@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QtTest>
 
 namespace {
@@ -132,12 +133,16 @@ void TestMonitorView::closedPortGivesNoAnswerSamplesAndOutage()
     QCOMPARE(view.monitor()->intervalMs(), 100);
     QVERIFY(child<QAction>(&view, "startMonitorAction")->isEnabled());
     QVERIFY(!child<QAction>(&view, "stopMonitorAction")->isEnabled());
+    // Empty states say what will appear.
+    QVERIFY(child<QLabel>(&view, "monitorEventsEmpty")->isVisible());
+    QVERIFY(!child<QTreeView>(&view, "monitorEvents")->isVisible());
     QTest::keySequence(&view, QKeySequence(Qt::CTRL | Qt::Key_M));
     QVERIFY(view.isRunning());
     QVERIFY(!child<QAction>(&view, "startMonitorAction")->isEnabled());
 
     QTRY_VERIFY_WITH_TIMEOUT(view.chart()->sampleCount() >= 3, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(view.eventModel()->rowCount() >= 1, 10000);
+    QVERIFY(child<QTreeView>(&view, "monitorEvents")->isVisible());
     QCOMPARE(view.eventModel()->index(0, 0).data(MonitorEventModel::KindRole).toInt(),
              int(MonitorEvent::Kind::OutageStarted));
     QVERIFY(view.chart()->servers().isEmpty()); // nobody answered
