@@ -6,11 +6,13 @@
 #include "probe/SqlWorkerThread.h"
 
 #include <QDateTime>
+#include <QHostAddress>
 #include <QHostInfo>
 #include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <algorithm>
+#include <limits>
 
 namespace {
 ProbeError socketError(ProbeStage stage, QAbstractSocket::SocketError error, const QString &detail)
@@ -82,6 +84,21 @@ void ConnectionProbe::start(const ProbeTarget &target)
     }
     ensureWorker();
     beginStage(ProbeStage::Dns, target.timeoutMs);
+    const QHostAddress literal(target.host);
+    if (!literal.isNull()) {
+        // An IP address needs no lookup; QHostInfo would still start its thread pool for it (several ms
+        // on a cold process). Deliver it on the event loop like a lookup so callers see the same order.
+        // Negative ids never collide with QHostInfo's own (which count up from 1) and are never aborted.
+        static int literalIds = -1;
+        if (literalIds == std::numeric_limits<int>::min())
+            literalIds = -1;
+        m_lookupId = --literalIds;
+        QHostInfo info(m_lookupId);
+        info.setHostName(target.host);
+        info.setAddresses({literal});
+        QTimer::singleShot(0, this, [this, info] { onLookedUp(info); });
+        return;
+    }
     m_lookupId = QHostInfo::lookupHost(target.host, this, &ConnectionProbe::onLookedUp);
 }
 
