@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "credentials/CredentialResolution.h"
 #include "credentials/Secret.h"
 #include "heroku/ApiEndpoint.h"
 
@@ -17,6 +18,8 @@ struct ConsoleConnection
     // Where the token came from, in words for the status bar: CredentialResolution's
     // description ("from HEROKU_API_KEY", "from ~/.netrc (line 12)"). Never the token.
     QString credentialSource;
+    // The same as a kind, for the account view (what logging out can and cannot remove).
+    CredentialResolution::Source credentialKind = CredentialResolution::Source::None;
     // True when the endpoint is a heroku-sim the console started itself: the
     // window then wears a Sandbox badge so nobody mistakes it for production.
     bool sandbox = false;

@@ -72,6 +72,7 @@ void ConsoleStartup::onResolved(const CredentialResolution &resolution)
     connection.endpoint = m_endpoint;
     connection.token = resolution.token;
     connection.credentialSource = resolution.description;
+    connection.credentialKind = resolution.source;
     Q_EMIT ready(connection);
 }
 
@@ -91,6 +92,7 @@ void ConsoleStartup::startSandbox()
                 connection.endpoint = endpoint;
                 connection.token = token;
                 connection.credentialSource = CredentialResolution::sandbox(token).description;
+                connection.credentialKind = CredentialResolution::Source::Sandbox;
                 connection.sandbox = true;
                 Q_EMIT ready(connection);
             });

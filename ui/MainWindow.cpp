@@ -4,6 +4,7 @@
 #include "ActivityLogDock.h"
 #include "ActivityLogModel.h"
 #include "AddonActions.h"
+#include "ConfigActions.h"
 #include "AppCatalog.h"
 #include "AppDetailsPanel.h"
 #include "AppInfo.h"
@@ -83,6 +84,13 @@ void MainWindow::setUpToolBar()
     connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
     m_addonActions = new AddonActions(this, m_details, m_messageBar);
     toolBar->addActions(m_addonActions->actions());
+    m_configActions = new ConfigActions(m_network, this, m_messageBar);
+    toolBar->addActions({m_configActions->configVarsAction(), m_configActions->promoteAction(),
+                         m_configActions->dedicatedClusterAction()});
+    menuBar()->addMenu(tr("&Account"))
+        ->addActions({m_configActions->signInAction(), m_configActions->accountAction()});
+    connect(m_configActions, &ConfigActions::signedIn, this, &MainWindow::open);
+    connect(m_addonActions, &AddonActions::promoteRequested, m_configActions, &ConfigActions::promote);
     auto *find = new QAction(tr("Filter apps"), this);
     find->setObjectName(QStringLiteral("findAction"));
     find->setShortcut(QKeySequence::Find);
@@ -151,6 +159,7 @@ void MainWindow::open(const ConsoleConnection &connection)
             m_appList->selectApp(std::exchange(m_initialApp, QString()));
     });
     m_addonActions->setSession(m_client, m_catalog);
+    m_configActions->setSession(m_client, m_catalog, connection);
     m_catalog->refresh();
 }
 

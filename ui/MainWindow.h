@@ -11,6 +11,7 @@ class AddonActions;
 class AppCatalog;
 class AppDetailsPanel;
 class AppListView;
+class ConfigActions;
 class DatabaseTabs;
 class HerokuClient;
 class QAction;
@@ -48,6 +49,7 @@ public:
     // Selects this app as soon as the app list arrives (--select-app).
     void setInitialApp(const QString &name) { m_initialApp = name; }
     DatabaseTabs *databaseTabs() const { return m_tabs; }
+    ConfigActions *configActions() const { return m_configActions; }
 
 Q_SIGNALS:
     // Once, after the first paint that shows apps: the start-up benchmark's finish line.
@@ -76,5 +78,6 @@ private:
     QAction *m_sandboxBadge = nullptr;
     DatabaseTabs *m_tabs = nullptr;
     AddonActions *m_addonActions = nullptr;
+    ConfigActions *m_configActions = nullptr;
     ActivityLogDock *m_activityLog = nullptr;
 };
