@@ -72,6 +72,7 @@ private Q_SLOTS:
     void stopWaitingKeepsTheAddon();
     void escapeWhileWaitingKeepsTheAddon();
     void provisionErrorShownInline();
+    void planAndPatchErrorsShownInline();
     void upgradeShowsPriceDifferenceAndSendsOnePatch();
     void downgradeWarnsAboutLimits();
     void removeNeedsTheExactAppName();
@@ -239,6 +240,48 @@ void TestAddonWorkflows::provisionErrorShownInline()
     QVERIFY(addonNames(faulty, EmptyApp).isEmpty());
     const QWidgetList windows = QApplication::topLevelWidgets();
     QCOMPARE(std::count_if(windows.cbegin(), windows.cend(), [](QWidget *w) { return w->isVisible(); }), 2);
+}
+
+void TestAddonWorkflows::planAndPatchErrorsShownInline()
+{
+    SimProcess faulty;
+    QVERIFY2(faulty.start({QStringLiteral("--apps"), QStringLiteral("3"), QStringLiteral("--log"),
+                           QStringLiteral("--faults"),
+                           QStringLiteral("GET /addon-services/*/plans=500*1;PATCH /apps/*/addons/*=500")}),
+             qPrintable(faulty.errorString()));
+    MainWindow window(&m_network);
+    QVERIFY(openOnApp(window, faulty, IgniteApp));
+
+    // The plans API fails once: the provision dialog says so and offers nothing to send.
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_N));
+    QPointer<ProvisionDialog> provision = openedDialog<ProvisionDialog>(&window);
+    QVERIFY(provision);
+    auto *error = child<QLabel>(provision, "dialogError");
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10000);
+    QVERIFY2(error->text().startsWith(QStringLiteral("Could not load the ClearDB plans: ")),
+             qPrintable(error->text()));
+    QVERIFY(!child<QPushButton>(provision, "provisionButton")->isEnabled());
+    QVERIFY(!child<QComboBox>(provision, "planCombo")->isEnabled());
+    QTest::keyClick(provision, Qt::Key_Escape);
+    QTRY_VERIFY(!provision);
+
+    // The PATCH fails: the plan-change dialog stays open with the error and can try again.
+    SimRequestLog log(faulty);
+    window.activateWindow(); // back from the closed dialog, so window shortcuts reach it
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_U));
+    QPointer<PlanChangeDialog> change = openedDialog<PlanChangeDialog>(&window);
+    QVERIFY(change);
+    selectPlan(child<QComboBox>(change, "newPlanCombo"), QStringLiteral("cleardb:punch"));
+    QTest::mouseClick(child<QPushButton>(change, "changePlanButton"), Qt::LeftButton);
+    auto *patchError = child<QLabel>(change, "planChangeError");
+    QTRY_VERIFY_WITH_TIMEOUT(patchError->isVisible(), 10000);
+    QVERIFY2(patchError->text().startsWith(QStringLiteral("The plan was not changed: ")),
+             qPrintable(patchError->text()));
+    QVERIFY(change && change->isVisible());
+    QVERIFY(child<QPushButton>(change, "changePlanButton")->isEnabled());
+    // A PATCH is never resent on its own (HerokuRequest sends POST and PATCH once).
+    QCOMPARE(log.countMethod(QStringLiteral("PATCH")), 1);
 }
 
 void TestAddonWorkflows::upgradeShowsPriceDifferenceAndSendsOnePatch()
