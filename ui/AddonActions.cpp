@@ -105,6 +105,12 @@ void AddonActions::openProvision()
         return;
     auto *dialog = new ProvisionDialog(m_client, m_catalog->selectedApp(), m_window);
     dialog->setPollInterval(m_pollIntervalMs);
+    QStringList existing;
+    for (const HerokuAddon &addon : m_catalog->addons()->addons()) {
+        if (addon.isClearDb())
+            existing << addon.name;
+    }
+    dialog->setExistingAddons(existing);
     connect(dialog, &ProvisionDialog::provisioned, this, [this](const QString &app, const QString &addon) {
         reloadAndSelect(app, addon, tr("%1 is ready on %2.").arg(addon, app));
     });

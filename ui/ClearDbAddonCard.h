@@ -52,7 +52,8 @@ public:
     void setPromoteAvailable(bool available);
 
 Q_SIGNALS:
-    // `urlVar` is this add-on's var (CLEARDB_DATABASE_URL, or e.g. CLEARDB_COPPER_URL for a second one).
+    // `urlVar` is this add-on's var (CLEARDB_DATABASE_URL, or e.g. CLEARDB_DATABASE_AQUA_URL for a second
+    // one).
     void promoteRequested(const QString &app, const QString &urlVar);
     void urlLoaded(const QString &app, const QString &addon);
 

@@ -102,6 +102,21 @@ ProvisionDialog::ProvisionDialog(HerokuClient *client, const QString &app, QWidg
     loadPlans();
 }
 
+void ProvisionDialog::setExistingAddons(const QStringList &names)
+{
+    if (names.isEmpty())
+        return;
+    // Heroku names a second attachment with a colour (CLEARDB_DATABASE_AQUA_URL), so nothing that
+    // reads CLEARDB_DATABASE_URL or DATABASE_URL moves to it by itself.
+    auto *note = DialogStyle::warningLabel(this);
+    note->setObjectName(QStringLiteral("existingAddonsNote"));
+    note->setText(tr("%1 already has ClearDB: %2. Another add-on is a second, separately billed database "
+                     "with its own config var; the app keeps using the current one until you promote it.")
+                      .arg(m_app, names.join(QStringLiteral(", "))));
+    static_cast<QVBoxLayout *>(layout())->insertWidget(1, note);
+    note->show();
+}
+
 void ProvisionDialog::loadPlans()
 {
     m_plansRequest = m_client->addonServicePlans(ClearDbPlans::serviceName());

@@ -34,6 +34,8 @@ public:
     ProvisionDialog(HerokuClient *client, const QString &app, QWidget *parent = nullptr);
 
     void setPollInterval(int milliseconds) { m_pollIntervalMs = milliseconds; }
+    // The app's ClearDB add-ons today: a second one is allowed, and the dialog says what it means.
+    void setExistingAddons(const QStringList &names);
     PlanListModel *plans() const { return m_plans; }
     // Closing while waiting (Escape, the window's close button) stops the wait first, so
     // created() still tells the window about the add-on.

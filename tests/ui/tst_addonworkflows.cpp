@@ -114,6 +114,7 @@ void TestAddonWorkflows::provisionWaitsThenSelectsAddonWithMaskedUrl()
 
     // While Heroku provisions: progress, the state in words, and a way to stop waiting.
     QVERIFY(child<QProgressBar>(dialog, "provisionProgress")->isVisible());
+    QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("existingAddonsNote"))); // the app had none
     QVERIFY(child<QPushButton>(dialog, "stopWaitingButton")->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(
         child<QLabel>(dialog, "provisionStatus")->text().contains(QStringLiteral("provisioning")), 5000);
@@ -262,6 +263,9 @@ void TestAddonWorkflows::planAndPatchErrorsShownInline()
              qPrintable(error->text()));
     QVERIFY(!child<QPushButton>(provision, "provisionButton")->isEnabled());
     QVERIFY(!child<QComboBox>(provision, "planCombo")->isEnabled());
+    // This app has ClearDB already: the dialog says a second one is a separate database.
+    const QString existing = child<QLabel>(provision, "existingAddonsNote")->text();
+    QVERIFY2(existing.contains(QStringLiteral("already has ClearDB: cleardb-")), qPrintable(existing));
     QTest::keyClick(provision, Qt::Key_Escape);
     QTRY_VERIFY(!provision);
 
