@@ -6,6 +6,7 @@
 #include "SimSeeder.h"
 #include "SimServer.h"
 #include "StateStore.h"
+#include "heroku/ClearDbPlans.h"
 #include "sandbox/SandboxCluster.h"
 
 #include <QCommandLineParser>
@@ -127,6 +128,14 @@ int main(int argc, char *argv[])
                 QStringLiteral("--sandbox-cluster: cluster.sh was not found; set CLEARDB_SANDBOX_SCRIPT "
                                "to scripts/sandbox/cluster.sh"));
         provisioner = new SandboxDatabaseProvisioner(new SandboxCluster(script, QDir(dir).absolutePath()));
+        // Seeded ClearDB add-ons get real databases too, so every app's CLEARDB_DATABASE_URL connects:
+        // marked "provisioning" here, resumeProvisioning() below hands them to the sandbox provisioner.
+        if (loaded == StateStore::LoadResult::Missing) {
+            for (SimAddon &addon : state.addons) {
+                if (addon.plan.section(QLatin1Char(':'), 0, 0) == ClearDbPlans::serviceName())
+                    addon.state = QStringLiteral("provisioning");
+            }
+        }
     } else {
         provisioner = new FakeClearDbProvisioner(delay);
     }

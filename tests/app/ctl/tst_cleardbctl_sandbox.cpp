@@ -167,7 +167,10 @@ private Q_SLOTS:
                      QStringLiteral("--interval"), QStringLiteral("200"), QStringLiteral("--duration"),
                      QStringLiteral("2"), QStringLiteral("--samples"), QStringLiteral("--mode"),
                      QStringLiteral("persistent")});
-        QVERIFY2(run.finished && run.exitCode == 0, qPrintable(QStringLiteral("exit %1, finished %2: %3").arg(run.exitCode).arg(run.finished).arg(run.err)));
+        QVERIFY2(
+            run.finished && run.exitCode == 0,
+            qPrintable(
+                QStringLiteral("exit %1, finished %2: %3").arg(run.exitCode).arg(run.finished).arg(run.err)));
         const QList<QJsonObject> lines = jsonLines(run.out);
         QVERIFY(lines.size() >= 5);
         const QJsonObject summary = lines.last();
@@ -233,6 +236,28 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.errLine().contains(QStringLiteral("NO_SUCH_VAR")), qPrintable(run.err));
         QVERIFY(ctl.tokenNeverPrinted());
+    }
+
+    // heroku-sim provisions its seeded ClearDB add-ons on the pair too, so the console's sandbox apps
+    // connect.
+    void seededClearDbAppsGetRealDatabases()
+    {
+        CtlProcess ctl(m_sim);
+        for (int index : {0, 1}) {
+            CtlProcess::Run run;
+            QDeadlineTimer deadline(30000);
+            do {
+                run = ctl.run({QStringLiteral("--json"), QStringLiteral("probe"), QStringLiteral("--app"),
+                               SimProcess::appName(index)});
+            } while (run.exitCode != 0 && !deadline.hasExpired() && (QThread::msleep(200), true));
+            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+            QCOMPARE(parseJson(run.out)
+                         .object()
+                         .value(QStringLiteral("server"))
+                         .toObject()
+                         .value(QStringLiteral("serverId")),
+                     QJsonValue(1));
+        }
     }
 
     // A sandbox that is not running: the add-on fails and is gone, as a failed ClearDB provisioning is.
