@@ -17,7 +17,9 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QTemporaryDir>
+#include <QToolBar>
 #include <QTreeWidget>
+#include <QWidgetAction>
 #include <QtTest>
 
 class TestDesktopPolish : public QObject
@@ -60,6 +62,19 @@ void TestDesktopPolish::shortcutsListListsEveryActionWithAShortcut()
                               QLatin1Char('|') + action->shortcut().toString(QKeySequence::NativeText);
         QVERIFY2(shown.contains(entry), qPrintable(entry));
     }
+    // Every action a user can trigger has keys: menus' own entries, separators, embedded widgets (the
+    // sandbox badge) and the toolbar's show/hide toggle (the toolbar cannot be hidden) are not actions
+    // in that sense.
+    QStringList withoutKeys;
+    for (QAction *action : actions) {
+        const auto *toolBar = qobject_cast<QToolBar *>(action->parent());
+        if (action->menu() || action->isSeparator() || qobject_cast<QWidgetAction *>(action) ||
+            action->text().isEmpty() || (toolBar && toolBar->toggleViewAction() == action))
+            continue;
+        if (action->shortcut().isEmpty())
+            withoutKeys << action->objectName() + QLatin1Char(' ') + action->text();
+    }
+    QVERIFY2(withoutKeys.isEmpty(), qPrintable(withoutKeys.join(QStringLiteral(", "))));
     // The window's own, the views' and the Help menu's: far more than a handful.
     QVERIFY2(withShortcut >= 12, qPrintable(QString::number(withShortcut)));
     for (const char *expected :
