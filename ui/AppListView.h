@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 class AppListModel;
@@ -45,7 +46,7 @@ private:
     void updateState();
     void onCurrentChanged();
 
-    AppListModel *m_model = nullptr;
+    QPointer<AppListModel> m_model; // MainWindow::open() deletes the old catalog and its models
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_filter;
     QLabel *m_count;
