@@ -12,6 +12,7 @@
 #include "heroku/HerokuClient.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QMetaMethod>
 #include <QWidget>
 
@@ -116,6 +117,7 @@ void AddonActions::openProvision()
     });
     connect(dialog, &ProvisionDialog::created, this,
             [this](const QString &app, const QString &addon) { reloadAndSelect(app, addon, QString()); });
+    closeWithSession(dialog);
     dialog->open();
 }
 
@@ -129,6 +131,7 @@ void AddonActions::openChangePlan()
             [this](const QString &app, const QString &name, const QString &plan) {
                 reloadAndSelect(app, name, tr("%1 is now on %2.").arg(name, plan));
             });
+    closeWithSession(dialog);
     dialog->open();
 }
 
@@ -152,7 +155,14 @@ void AddonActions::openRemove()
         m_card->clear();
         reloadAndSelect(app, QString(), tr("%1 was removed from %2.").arg(name, app));
     });
+    closeWithSession(dialog);
     dialog->open();
+}
+
+void AddonActions::closeWithSession(QDialog *dialog)
+{
+    // MainWindow::open() replaces the client: a dialog must not outlive the one it sends through.
+    connect(m_client, &QObject::destroyed, dialog, &QDialog::reject);
 }
 
 void AddonActions::reloadAndSelect(const QString &app, const QString &addon, const QString &notice)

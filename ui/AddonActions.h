@@ -12,6 +12,7 @@ class ClearDbAddonCard;
 class HerokuClient;
 class MessageBar;
 class QAction;
+class QDialog;
 class QWidget;
 
 // The add-on workflows of the main window: "Add ClearDB…" (ProvisionDialog), "Change
@@ -53,6 +54,7 @@ private:
     void openProvision();
     void openChangePlan();
     void openRemove();
+    void closeWithSession(QDialog *dialog);
     void reloadAndSelect(const QString &app, const QString &addon, const QString &notice);
     void onDetailsLoaded(const QString &app);
     void onCurrentAddonChanged(const QString &addon);

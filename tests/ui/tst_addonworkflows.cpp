@@ -196,6 +196,7 @@ void TestAddonWorkflows::escapeWhileWaitingKeepsTheAddon()
                          QStringLiteral("60000"), QStringLiteral("--log")}),
              qPrintable(slow.errorString()));
     MainWindow window(&m_network);
+    window.findChild<AddonActions *>()->setPollInterval(100);
     QVERIFY(openOnApp(window, slow, EmptyApp));
     SimRequestLog log(slow);
     QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_N));
@@ -213,6 +214,20 @@ void TestAddonWorkflows::escapeWhileWaitingKeepsTheAddon()
     QCOMPARE(names.size(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(addonRow(&window, names.first()) >= 0, 10000);
     QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 0);
+
+    // Re-opening the window (another account, a restarted sandbox) closes a waiting dialog
+    // instead of leaving it polling through a client that no longer exists.
+    child<QAction>(&window, "provisionAction")->trigger();
+    dialog = openedDialog<ProvisionDialog>(&window);
+    QVERIFY(dialog);
+    selectPlan(child<QComboBox>(dialog, "planCombo"), QStringLiteral("cleardb:ignite"));
+    QTest::mouseClick(child<QPushButton>(dialog, "provisionButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        child<QLabel>(dialog, "provisionStatus")->text().contains(QStringLiteral("provisioning")), 5000);
+    window.open(connectionTo(slow));
+    QTRY_VERIFY(!dialog);
+    QTest::qWait(300); // past a poll interval: nothing may fire through the old client
+    QCOMPARE(addonNames(slow, EmptyApp).size(), 2);
 }
 
 void TestAddonWorkflows::provisionErrorShownInline()
