@@ -109,7 +109,17 @@ void TestAddonWorkflows::provisionWaitsThenSelectsAddonWithMaskedUrl()
     QVERIFY2(combo->currentText().contains(QStringLiteral("$9.99/month")), qPrintable(combo->currentText()));
     QVERIFY2(combo->currentText().contains(QStringLiteral("15 connections")),
              qPrintable(combo->currentText()));
-    QTest::keyClicks(child<QLineEdit>(dialog, "addonNameEdit"), QStringLiteral("orders-db"));
+    // A name Heroku would refuse is caught here, in one line, and nothing can be sent.
+    auto *name = child<QLineEdit>(dialog, "addonNameEdit");
+    QTest::keyClicks(name, QStringLiteral("9 orders"));
+    QVERIFY(child<QLabel>(dialog, "dialogError")->isVisible());
+    QVERIFY(child<QLabel>(dialog, "dialogError")
+                ->text()
+                .startsWith(QStringLiteral("An add-on name starts with")));
+    QVERIFY(!child<QPushButton>(dialog, "provisionButton")->isEnabled());
+    name->clear();
+    QVERIFY(!child<QLabel>(dialog, "dialogError")->isVisible());
+    QTest::keyClicks(name, QStringLiteral("orders-db"));
     QTest::mouseClick(child<QPushButton>(dialog, "provisionButton"), Qt::LeftButton);
 
     // While Heroku provisions: progress, the state in words, and a way to stop waiting.
