@@ -16,6 +16,14 @@ CommandContext::CommandContext(const CtlSettings &settings, QObject *parent)
     m_client->setRetryPolicy(retry);
 }
 
+CommandContext::~CommandContext()
+{
+    // Requests still in flight when a command ends early (one of two parallel
+    // requests failed) are aborted by their destructors, which needs the network
+    // manager alive: Qt warns on stderr when it tears down a busy manager first.
+    delete m_client;
+}
+
 void CommandContext::fail(const HerokuError &error)
 {
     fail(error.oneLine());

@@ -31,6 +31,7 @@ public:
     };
 
     CommandContext(const CtlSettings &settings, QObject *parent = nullptr);
+    ~CommandContext() override;
 
     HerokuClient *client() const { return m_client; }
     const Output &out() const { return m_output; }

@@ -39,7 +39,10 @@ HerokuRequest::~HerokuRequest()
 {
     if (m_reply) {
         m_reply->disconnect(this);
-        m_reply->abort();
+        // A reply that already has its outcome (e.g. a 404 not yet delivered to
+        // us) must not be aborted: Qt would report a second error and warn.
+        if (!m_reply->isFinished() && m_reply->error() == QNetworkReply::NoError)
+            m_reply->abort();
         m_reply->deleteLater();
     }
 }
@@ -259,7 +262,10 @@ void HerokuRequest::cancel()
         return;
     if (m_reply) {
         m_reply->disconnect(this);
-        m_reply->abort();
+        // A reply that already has its outcome (e.g. a 404 not yet delivered to
+        // us) must not be aborted: Qt would report a second error and warn.
+        if (!m_reply->isFinished() && m_reply->error() == QNetworkReply::NoError)
+            m_reply->abort();
         m_reply->deleteLater();
         m_reply.clear();
     }
