@@ -54,6 +54,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(AppInfo::productName());
     QApplication::setApplicationVersion(AppInfo::version());
     QApplication::setOrganizationName(QStringLiteral("ClearDB Console"));
+    // Wayland compositors match windows to cleardb-console.desktop (name and icon) by this.
+    QGuiApplication::setDesktopFileName(QStringLiteral("cleardb-console"));
     // From here on every qDebug/qWarning passes through the redactor.
     SecretRedactor::installMessageFilter();
     DesktopColorScheme::apply(app);
