@@ -86,7 +86,7 @@ ConnectionTab::ConnectionTab(QWidget *parent)
     connect(m_loader, &AppDatabaseUrlLoader::unavailable, this, &ConnectionTab::onUrlUnavailable);
     connect(m_probe, &ConnectionProbe::stageFinished, m_waterfall, &ProbeWaterfall::addStage);
     connect(m_probe, &ConnectionProbe::finished, this, &ConnectionTab::onProbeFinished);
-    m_source->setText(tr("Database URL (select an app, or paste any mysql:// URL):"));
+    m_source->setText(tr("Database URL (select an app, or paste any MySQL database URL):"));
     showIdle(tr("Select an app with ClearDB on the left, or paste a database URL above, then press Test "
                 "connection (%1).")
                  .arg(m_testAction->shortcut().toString(QKeySequence::NativeText)));

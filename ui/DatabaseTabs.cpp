@@ -19,6 +19,7 @@ DatabaseTabs::DatabaseTabs(QWidget *details, QWidget *parent)
     addSwitchAction(1, QStringLiteral("showConnectionAction"), tr("Show connection test"));
     addSwitchAction(2, QStringLiteral("showMonitorAction"), tr("Show failover monitor"));
     connect(m_connection, &ConnectionTab::databaseUrlChanged, m_monitor, &MonitorView::setDatabaseUrl);
+    connect(this, &QTabWidget::currentChanged, this, &DatabaseTabs::loadAppUrlIfShown);
 }
 
 void DatabaseTabs::addSwitchAction(int index, const QString &name, const QString &text)
@@ -44,5 +45,16 @@ void DatabaseTabs::setConnection(HerokuClient *client, bool sandbox)
 
 void DatabaseTabs::setApp(const QString &app)
 {
-    m_connection->setApp(app);
+    m_app = app;
+    loadAppUrlIfShown();
+}
+
+void DatabaseTabs::loadAppUrlIfShown()
+{
+    if (currentWidget() != m_connection && currentWidget() != m_monitor)
+        return;
+    if (m_app.isEmpty() || m_app == m_loadedApp)
+        return;
+    m_loadedApp = m_app;
+    m_connection->setApp(m_app);
 }

@@ -10,7 +10,9 @@ class MonitorView;
 // The right side of the main window: the selected app's details, its Connection tab (probe
 // waterfall, server identity, TLS card) and the Monitor view (live latency, failover events, drill).
 // Ctrl+1/2/3 switch between them from anywhere in the window. The connection tab loads the app's
-// database URL and the monitor follows it, so both always talk about the same database.
+// database URL and the monitor follows it, so both always talk about the same database. The URL is
+// fetched only once one of those two tabs is opened for the app (one GET config-vars), so browsing
+// apps in the Details tab costs no extra API calls.
 //
 //     auto *tabs = new DatabaseTabs(detailsPanel, this);
 //     tabs->setConnection(client, connection.sandbox);   // after MainWindow::open()
@@ -30,7 +32,10 @@ public:
 
 private:
     void addSwitchAction(int index, const QString &name, const QString &text);
+    void loadAppUrlIfShown();
 
     ConnectionTab *m_connection;
     MonitorView *m_monitor;
+    QString m_app;
+    QString m_loadedApp;
 };

@@ -73,7 +73,7 @@ MonitorView::MonitorView(QWidget *parent)
     setObjectName(QStringLiteral("monitorView"));
     setAccessibleName(tr("Monitor"));
     m_source->setObjectName(QStringLiteral("monitorUrlSource"));
-    m_source->setText(tr("Database URL to watch (select an app, or paste any mysql:// URL):"));
+    m_source->setText(tr("Database URL to watch (select an app, or paste any MySQL database URL):"));
     m_source->setBuddy(m_url);
     m_url->setObjectName(QStringLiteral("monitorUrl"));
     m_url->setAccessibleName(tr("Database URL to watch"));
@@ -225,6 +225,7 @@ bool MonitorView::isRunning() const
 
 void MonitorView::attach(FailoverMonitor *monitor)
 {
+    m_shown = monitor;
     m_chart->clear();
     m_events->clear();
     connect(monitor, &FailoverMonitor::sampleRecorded, this, &MonitorView::onSample);
@@ -254,6 +255,9 @@ void MonitorView::start()
         return;
     }
     m_message->hideMessage();
+    // Back to our own monitor (connected since construction) after a drill's data was shown.
+    m_shown = m_monitor;
+    delete m_lastDrill;
     m_chart->clear();
     m_events->clear();
     m_monitor->clearTargets();
@@ -300,6 +304,7 @@ void MonitorView::runDrill()
             MessageBar::Error);
         return;
     }
+    delete m_lastDrill;
     if (!m_cluster)
         m_cluster = new SandboxCluster(
             script, qEnvironmentVariable("CLEARDB_SANDBOX_DIR", SandboxCluster::defaultRuntimeDir()), 0,
@@ -333,8 +338,7 @@ void MonitorView::onDrillFinished(const DrillResult &result)
         m_message->showMessage(tr("Failover drill failed: %1").arg(result.error), MessageBar::Error);
     }
     m_status->setText(tr("Drill over. Its samples stay on the chart until you start the monitor."));
-    if (m_drill)
-        m_drill->deleteLater();
+    m_lastDrill = m_drill;
     m_drill.clear();
     updateActions();
     Q_EMIT drillFinished(result);
@@ -360,22 +364,23 @@ QString MonitorView::exportTo(const QString &path, bool json)
 {
     QString error;
     bool ok = false;
+    const FailoverMonitor *source = m_shown ? m_shown.data() : m_monitor;
     if (json) {
-        ok = writeFile(path, m_monitor->toJson(), &error);
+        ok = writeFile(path, source->toJson(), &error);
     } else {
         // Samples and events have different columns: two RFC 4180 files side by side.
         const QFileInfo info(path);
         const QString eventsPath =
             info.dir().filePath(info.completeBaseName() + QStringLiteral("-events.csv"));
-        ok = writeFile(path, m_monitor->samplesCsv(), &error) &&
-             writeFile(eventsPath, m_monitor->eventsCsv(), &error);
+        ok = writeFile(path, source->samplesCsv(), &error) &&
+             writeFile(eventsPath, source->eventsCsv(), &error);
     }
     if (!ok) {
         m_message->showMessage(error, MessageBar::Error);
         return error;
     }
     m_message->showMessage(
-        tr("Exported %n sample(s) to %1.", nullptr, int(m_monitor->samples().size())).arg(path),
+        tr("Exported %n sample(s) to %1.", nullptr, int(source->samples().size())).arg(path),
         MessageBar::Positive);
     return QString();
 }

@@ -90,5 +90,9 @@ private:
     QAction *m_drillAction;
     SandboxCluster *m_cluster = nullptr;
     QPointer<FailoverDrill> m_drill;
+    // Kept after it finished, so its samples and events can be exported until the next run.
+    QPointer<FailoverDrill> m_lastDrill;
+    // The monitor whose data the chart, the list and the exports show: ours, or the drill's.
+    QPointer<FailoverMonitor> m_shown;
     bool m_sandbox = false;
 };

@@ -4,7 +4,9 @@
 // CLEARDB_DATABASE_URL is read from the real heroku-sim and stays masked until revealed; an app
 // without one says what to do.
 #include "ConnectionTab.h"
+#include "DatabaseTabs.h"
 #include "MessageBar.h"
+#include "MonitorView.h"
 #include "ProbeWaterfall.h"
 #include "SimProcess.h"
 #include "heroku/HerokuClient.h"
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void unusableUrlSaysWhyWithoutProbing();
     void appUrlIsLoadedMaskedAndRevealable();
     void appWithoutDatabaseSaysWhatToDo();
+    void tabsLoadTheAppUrlWhenShownAndMonitorFollows();
 };
 
 void TestConnectionTab::closedPortShowsTcpStageErrorInline()
@@ -169,6 +172,45 @@ void TestConnectionTab::appWithoutDatabaseSaysWhatToDo()
         summary->text().contains(QStringLiteral("has no CLEARDB_DATABASE_URL or DATABASE_URL")), 10000);
     QVERIFY(summary->text().contains(QStringLiteral("paste a database URL")));
     QVERIFY(child<QLineEdit>(&tab, "connectionUrl")->text().isEmpty());
+}
+
+void TestConnectionTab::tabsLoadTheAppUrlWhenShownAndMonitorFollows()
+{
+    SimProcess sim;
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    QNetworkAccessManager network;
+    HerokuClient client(&network, ApiEndpoint::fromSetting(sim.baseUrl()));
+    client.setToken(sim.token());
+    int configVarRequests = 0;
+    connect(&client, &HerokuClient::exchanged, this, [&](const ApiCallRecord &record) {
+        configVarRequests += record.path.endsWith(QStringLiteral("/config-vars")) ? 1 : 0;
+    });
+
+    DatabaseTabs tabs(new QWidget); // takes the details page over
+    tabs.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+    tabs.setConnection(&client, false);
+    auto *source = child<QLabel>(&tabs, "connectionUrlSource");
+    const QString initial = source->text();
+    // Browsing apps in the Details tab costs no config-vars request.
+    tabs.setApp(SimProcess::appName(0));
+    tabs.setApp(SimProcess::appName(1));
+    QTest::qWait(300);
+    QCOMPARE(configVarRequests, 0);
+    QCOMPARE(source->text(), initial);
+
+    // Ctrl+3 opens the Monitor, which loads the app's URL once; the monitor shows where it came from.
+    QTest::keyClick(&tabs, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(tabs.currentWidget(), tabs.monitorView());
+    const QString expected = QStringLiteral("CLEARDB_DATABASE_URL of %1:").arg(SimProcess::appName(1));
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&tabs, "monitorUrlSource")->text(), expected, 10000);
+    QCOMPARE(source->text(), expected);
+    QVERIFY(child<QLineEdit>(&tabs, "monitorUrl")->text().startsWith(QStringLiteral("mysql://")));
+    QCOMPARE(child<QLineEdit>(&tabs, "monitorUrl")->echoMode(), QLineEdit::Password);
+    QTest::keyClick(&tabs, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(tabs.currentWidget(), tabs.connectionTab());
+    QTest::qWait(200);
+    QCOMPARE(configVarRequests, 1);
 }
 
 QTEST_MAIN(TestConnectionTab)
