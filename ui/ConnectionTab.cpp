@@ -109,11 +109,13 @@ void ConnectionTab::setApp(const QString &app)
     m_loader->load(app);
 }
 
-void ConnectionTab::setUrlText(const QString &text)
+void ConnectionTab::setUrlText(const QString &text, const QString &source)
 {
     m_loader->cancel();
     m_url->setText(text);
     onUrlEdited();
+    if (!source.isEmpty())
+        m_source->setText(source);
 }
 
 void ConnectionTab::onUrlEdited()

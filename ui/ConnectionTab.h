@@ -40,8 +40,9 @@ public:
 
     void setClient(HerokuClient *client);
     void setApp(const QString &app);
-    // A URL typed or pasted by the user (also what tests and --view use).
-    void setUrlText(const QString &text);
+    // A URL typed or pasted by the user (also what tests and --view use); `source` names where it
+    // came from when that is not the user ("CLEARDB_DATABASE_URL (environment):").
+    void setUrlText(const QString &text, const QString &source = QString());
     void testConnection();
     bool isTesting() const;
     QAction *testAction() const { return m_testAction; }

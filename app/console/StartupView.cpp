@@ -74,7 +74,7 @@ void StartupView::openConnection(const QString &url)
     m_window->databaseTabs()->setCurrentWidget(tab);
     connect(tab, &ConnectionTab::probeFinished, this, [this] { done(m_window); });
     if (!url.isEmpty()) {
-        tab->setUrlText(url);
+        tab->setUrlText(url, tr("CLEARDB_DATABASE_URL (environment):"));
         tab->testConnection();
         return;
     }
@@ -103,7 +103,7 @@ void StartupView::openMonitor(const QString &url)
             view->start();
     };
     if (!url.isEmpty()) {
-        view->setDatabaseUrl(Secret(url), tr("CLEARDB_DATABASE_URL:"));
+        view->setDatabaseUrl(Secret(url), tr("CLEARDB_DATABASE_URL (environment):"));
         return start();
     }
     connect(m_window->databaseTabs()->connectionTab(), &ConnectionTab::databaseUrlChanged, this, start,

@@ -88,6 +88,18 @@ void TestDesktopPolish::shortcutsListListsEveryActionWithAShortcut()
     });
     QCOMPARE(test->where, QStringLiteral("Connection"));
 
+    // No two actions answer the same keys where both work: Qt would call that ambiguous and do nothing.
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        for (qsizetype j = i + 1; j < entries.size(); ++j) {
+            const auto &a = entries.at(i);
+            const auto &b = entries.at(j);
+            const bool overlap = a.where == b.where || a.where == QLatin1String("Everywhere") ||
+                                 b.where == QLatin1String("Everywhere");
+            QVERIFY2(a.keys != b.keys || !overlap,
+                     qPrintable(QStringLiteral("%1 and %2 both use %3").arg(a.action, b.action, a.keys)));
+        }
+    }
+
     // Ctrl+3 switches to the monitor, whose keys then work.
     QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
     QTRY_VERIFY(window.findChild<QWidget *>(QStringLiteral("monitorView"))->isVisible());
