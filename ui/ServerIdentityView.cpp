@@ -40,7 +40,9 @@ void ServerIdentityView::setIdentity(const ServerIdentity &identity)
 {
     const QString none = tr("—");
     if (!identity.answered) {
-        m_serverId->setText(tr("Not known yet: the first query tells which server answered."));
+        m_serverId->setText(tr("Not known yet"));
+        m_serverId->setToolTip(
+            tr("The probe's first query (SELECT @@server_id) tells which server answered."));
         m_hostname->setText(none);
         // The greeting alone already names the server's version.
         m_version->setText(identity.greetingVersion.isEmpty()
@@ -49,6 +51,7 @@ void ServerIdentityView::setIdentity(const ServerIdentity &identity)
         m_readOnly->setText(none);
     } else {
         m_serverId->setText(QString::number(identity.serverId));
+        m_serverId->setToolTip(QString());
         m_hostname->setText(identity.hostname);
         m_version->setText(identity.version);
         m_readOnly->setText(identity.readOnly ? tr("yes — this server refuses writes") : tr("no"));

@@ -70,7 +70,7 @@ void TlsCardView::setCard(const TlsCard &card)
 {
     const QString none = tr("—");
     if (card.state == TlsCard::State::NotChecked)
-        m_verdict->setText(tr("Not checked yet: test the connection to see the server's certificate."));
+        m_verdict->setText(tr("Not checked yet"));
     else
         m_verdict->setText(card.stateDescription());
     const QString color = colorFor(card.state);
