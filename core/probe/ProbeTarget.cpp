@@ -1,11 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "probe/ProbeTarget.h"
 
+#include "dburl/DatabaseUrl.h"
+
 QString ProbeTarget::redacted() const
 {
-    const QString credentials = user.isEmpty() ? QString() : user + QStringLiteral(":***@");
-    return QStringLiteral("mysql://") + credentials + host + QLatin1Char(':') + QString::number(port) +
-           QLatin1Char('/') + database;
+    // One redaction for every database URL on screen: DatabaseUrl's, with its mask.
+    DatabaseUrl url;
+    url.setScheme(QStringLiteral("mysql"));
+    url.setUser(user);
+    url.setPassword(password);
+    url.setHost(host);
+    url.setPort(port);
+    url.setDatabase(database);
+    return url.redacted();
 }
 
 QString ProbeTarget::validationError() const

@@ -18,7 +18,7 @@ struct ProbeTarget
     QString caFile;       // PEM CA bundle to verify the server certificate; empty = do not verify
     int timeoutMs = 5000; // per stage; also the driver's connect/read/write timeout (rounded up to seconds)
 
-    // "mysql://user:***@host:port/database" — safe for logs and screens.
+    // "mysql://user:********@host:port/database" (DatabaseUrl::redacted()): safe for logs and screens.
     QString redacted() const;
     // A one-line reason the target cannot be probed (empty host, port 0, ...), or an empty string.
     QString validationError() const;

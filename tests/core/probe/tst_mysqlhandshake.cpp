@@ -6,6 +6,8 @@
 #include "probe/TlsCard.h"
 
 #include <QtEndian>
+#include "dburl/DatabaseUrl.h"
+
 #include <QtTest>
 
 namespace {
@@ -217,7 +219,8 @@ private Q_SLOTS:
                       {},
                       5000};
         QCOMPARE(t.redacted(),
-                 QStringLiteral("mysql://b1a2c3d4e5f6a7:***@us-cdbr-east.cleardb.com:3306/heroku_x"));
+                 QStringLiteral("mysql://b1a2c3d4e5f6a7:") + DatabaseUrl::passwordMask() +
+                     QStringLiteral("@us-cdbr-east.cleardb.com:3306/heroku_x"));
         QVERIFY(t.validationError().isEmpty());
         t.host.clear();
         QVERIFY(t.validationError().contains(QStringLiteral("no host")));
