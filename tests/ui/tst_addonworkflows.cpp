@@ -50,8 +50,9 @@ QString configVar(SimProcess &sim, const QString &app, const QString &var)
 template <typename Dialog> Dialog *openedDialog(QWidget *window)
 {
     Dialog *dialog = nullptr;
-    QTest::qWaitFor([&] { return (dialog = window->findChild<Dialog *>()) && dialog->isVisible(); }, 5000);
-    return dialog;
+    const bool shown = QTest::qWaitFor(
+        [&] { return (dialog = window->findChild<Dialog *>()) && dialog->isVisible(); }, 5000);
+    return shown ? dialog : nullptr;
 }
 
 void selectPlan(QComboBox *combo, const QString &plan)
