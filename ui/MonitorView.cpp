@@ -4,10 +4,10 @@
 #include "LatencyChart.h"
 #include "MessageBar.h"
 #include "MonitorEventModel.h"
+#include "SandboxDrillRunner.h"
 #include "monitor/FailoverDrill.h"
 #include "monitor/FailoverMonitor.h"
 #include "probe/UrlProbeTarget.h"
-#include "sandbox/SandboxCluster.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -71,6 +71,7 @@ MonitorView::MonitorView(QWidget *parent)
       m_eventStack(new QStackedWidget(this))
 {
     setObjectName(QStringLiteral("monitorView"));
+    m_drills = new SandboxDrillRunner(this);
     setAccessibleName(tr("Monitor"));
     m_source->setObjectName(QStringLiteral("monitorUrlSource"));
     m_source->setText(tr("Database URL to watch (select an app, or paste any MySQL database URL):"));
@@ -187,6 +188,11 @@ MonitorView::MonitorView(QWidget *parent)
     layout->addWidget(split, 1);
 
     attach(m_monitor);
+    connect(m_drills, &SandboxDrillRunner::monitorStarted, this, &MonitorView::attach);
+    connect(m_drills, &SandboxDrillRunner::progressed, this, [this](const QString &step) {
+        m_message->showMessage(tr("Failover drill: %1").arg(step), MessageBar::Information);
+    });
+    connect(m_drills, &SandboxDrillRunner::finished, this, &MonitorView::onDrillFinished);
     m_status->setText(tr("Not running. Enter or select a database URL and press Start monitor (%1).")
                           .arg(m_startAction->shortcut().toString(QKeySequence::NativeText)));
     updateActions();
@@ -210,12 +216,16 @@ void MonitorView::setDatabaseUrl(const Secret &url, const QString &source)
 void MonitorView::setSandboxMode(bool sandbox)
 {
     m_sandbox = sandbox;
-    const QString script = SandboxCluster::locateScript();
     m_drillButton->setVisible(sandbox);
-    if (sandbox && script.isEmpty())
+    if (sandbox && !SandboxDrillRunner::isAvailable())
         m_drillButton->setToolTip(
             tr("The drill needs scripts/sandbox/cluster.sh; set CLEARDB_SANDBOX_SCRIPT to it."));
     updateActions();
+}
+
+bool MonitorView::isDrilling() const
+{
+    return m_drills->isRunning();
 }
 
 bool MonitorView::isRunning() const
@@ -257,7 +267,7 @@ void MonitorView::start()
     m_message->hideMessage();
     // Back to our own monitor (connected since construction) after a drill's data was shown.
     m_shown = m_monitor;
-    delete m_lastDrill;
+    m_drills->discard();
     m_chart->clear();
     m_events->clear();
     m_monitor->clearTargets();
@@ -296,32 +306,12 @@ void MonitorView::runDrill()
 {
     if (!m_sandbox || isRunning() || isDrilling())
         return;
-    const QString script = SandboxCluster::locateScript();
-    if (script.isEmpty()) {
-        m_message->showMessage(
-            tr("The failover drill needs scripts/sandbox/cluster.sh; set CLEARDB_SANDBOX_SCRIPT "
-               "to its path and restart the console."),
-            MessageBar::Error);
+    const QString error = m_drills->start(m_interval->value());
+    if (!error.isEmpty()) {
+        m_message->showMessage(error, MessageBar::Error);
         return;
     }
-    delete m_lastDrill;
-    if (!m_cluster)
-        m_cluster = new SandboxCluster(
-            script, qEnvironmentVariable("CLEARDB_SANDBOX_DIR", SandboxCluster::defaultRuntimeDir()), 0,
-            this);
-    m_drill = new FailoverDrill(m_cluster, nullptr, this);
-    m_drill->setIntervalMs(m_interval->value());
-    connect(m_drill, &FailoverDrill::progressed, this, [this](const QString &step) {
-        // The drill builds its monitor once the cluster's status is known: show its samples live.
-        if (m_drill && m_drill->monitor() && !m_drill->monitor()->property("cleardbAttached").toBool()) {
-            m_drill->monitor()->setProperty("cleardbAttached", true);
-            attach(m_drill->monitor());
-        }
-        m_message->showMessage(tr("Failover drill: %1").arg(step), MessageBar::Information);
-    });
-    connect(m_drill, &FailoverDrill::finished, this, &MonitorView::onDrillFinished);
     m_status->setText(tr("Failover drill running on the sandbox cluster…"));
-    m_drill->start();
     updateActions();
 }
 
@@ -338,8 +328,6 @@ void MonitorView::onDrillFinished(const DrillResult &result)
         m_message->showMessage(tr("Failover drill failed: %1").arg(result.error), MessageBar::Error);
     }
     m_status->setText(tr("Drill over. Its samples stay on the chart until you start the monitor."));
-    m_lastDrill = m_drill;
-    m_drill.clear();
     updateActions();
     Q_EMIT drillFinished(result);
 }
@@ -393,8 +381,7 @@ void MonitorView::updateActions()
     m_stopAction->setEnabled(running);
     m_exportCsvAction->setEnabled(!drilling);
     m_exportJsonAction->setEnabled(!drilling);
-    m_drillAction->setEnabled(m_sandbox && !running && !drilling &&
-                              !SandboxCluster::locateScript().isEmpty());
+    m_drillAction->setEnabled(m_sandbox && !running && !drilling && SandboxDrillRunner::isAvailable());
     m_url->setReadOnly(running || drilling);
     m_mode->setEnabled(!running && !drilling);
 }

@@ -3,7 +3,6 @@
 
 #include "credentials/Secret.h"
 #include "monitor/DrillResult.h"
-#include "monitor/FailoverDrill.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -20,7 +19,7 @@ class QPushButton;
 class QSpinBox;
 class QStackedWidget;
 class QTreeView;
-class SandboxCluster;
+class SandboxDrillRunner;
 struct MonitorEvent;
 struct MonitorSample;
 
@@ -48,7 +47,7 @@ public:
     void start();
     void stop();
     bool isRunning() const;
-    bool isDrilling() const { return m_drill != nullptr; }
+    bool isDrilling() const;
     void runDrill();
     // Writes the samples (CSV: FILE and FILE-events.csv) or samples and events (JSON) to `path`;
     // returns an empty string or the one-line error also shown in the view.
@@ -88,10 +87,7 @@ private:
     QAction *m_exportCsvAction;
     QAction *m_exportJsonAction;
     QAction *m_drillAction;
-    SandboxCluster *m_cluster = nullptr;
-    QPointer<FailoverDrill> m_drill;
-    // Kept after it finished, so its samples and events can be exported until the next run.
-    QPointer<FailoverDrill> m_lastDrill;
+    SandboxDrillRunner *m_drills = nullptr;
     // The monitor whose data the chart, the list and the exports show: ours, or the drill's.
     QPointer<FailoverMonitor> m_shown;
     bool m_sandbox = false;
