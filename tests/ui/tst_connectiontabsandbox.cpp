@@ -2,7 +2,7 @@
 // The Connection tab and the Monitor view against the real sandbox cluster (two MariaDB masters with
 // TLS behind HAProxy, the ctest fixture): a pasted routed URL shows every stage, the server that
 // answered, and a verified TLS card; the monitor's chart and event model receive live samples in
-// both connection modes.
+// both connection modes; the sandbox-only drill button runs a real failover drill and shows it.
 #include "../core/sandbox/SandboxTestEnv.h"
 #include "ConnectionTab.h"
 #include "LatencyChart.h"
@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QUrl>
 #include <QtTest>
 
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void pastedUrlShowsStagesServerAndTls();
     void monitorChartAndEventsReceiveSamples_data();
     void monitorChartAndEventsReceiveSamples();
+    void drillButtonShowsFailoverAndFailback();
 
 private:
     SandboxStatus m_status;
@@ -133,6 +135,50 @@ void TestConnectionTabSandbox::monitorChartAndEventsReceiveSamples()
     const int samples = view.chart()->sampleCount();
     QTest::qWait(500);
     QCOMPARE(view.chart()->sampleCount(), samples);
+}
+
+void TestConnectionTabSandbox::drillButtonShowsFailoverAndFailback()
+{
+    MonitorView view;
+    view.resize(900, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QAbstractItemModelTester tester(view.eventModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.setSandboxMode(true);
+    view.setIntervalMs(250);
+    auto *button = child<QPushButton>(&view, "runDrillButton");
+    QVERIFY(button->isVisible());
+    QSignalSpy finished(&view, &MonitorView::drillFinished);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(view.isDrilling());
+    QVERIFY(!button->isEnabled());
+    QVERIFY(!child<QPushButton>(&view, "monitorStart")->isEnabled());
+    QVERIFY(finished.wait(120000));
+    const auto result = finished.takeFirst().at(0).value<DrillResult>();
+    QVERIFY2(result.ok, qPrintable(result.error));
+
+    // The drill's own samples and events were shown live: both masters answered, a failover and a
+    // failback are in the list, and the message names the detection times.
+    QCOMPARE(view.chart()->servers().size(), 2);
+    QList<int> kinds;
+    for (int row = 0; row < view.eventModel()->rowCount(); ++row)
+        kinds << view.eventModel()->index(row, 0).data(MonitorEventModel::KindRole).toInt();
+    QVERIFY(kinds.contains(int(MonitorEvent::Kind::Failover)));
+    QVERIFY(kinds.contains(int(MonitorEvent::Kind::Failback)));
+    QVERIFY(view.chart()->eventCount() >= 2);
+    auto *message = child<MessageBar>(&view, "monitorMessage");
+    QCOMPARE(message->type(), MessageBar::Positive);
+    QVERIFY2(message->text().startsWith(QStringLiteral("Failover drill finished: failover detected ")),
+             qPrintable(message->text()));
+    QVERIFY(button->isEnabled());
+
+    // Its data can be exported until the next run.
+    QTemporaryDir dir;
+    QVERIFY(view.exportTo(dir.filePath(QStringLiteral("drill.csv")), false).isEmpty());
+    QFile events(dir.filePath(QStringLiteral("drill-events.csv")));
+    QVERIFY(events.open(QIODevice::ReadOnly));
+    QVERIFY(events.readAll().contains("failover"));
 }
 
 QTEST_MAIN(TestConnectionTabSandbox)
