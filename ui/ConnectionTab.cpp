@@ -6,6 +6,7 @@
 #include "ProbeWaterfall.h"
 #include "ServerIdentityView.h"
 #include "TlsCardView.h"
+#include "credentials/SecretRedactor.h"
 #include "probe/ConnectionProbe.h"
 #include "probe/UrlProbeTarget.h"
 
@@ -170,6 +171,8 @@ void ConnectionTab::testConnection()
         m_message->showMessage(tr("This database URL cannot be used: %1").arg(error), MessageBar::Error);
         return;
     }
+    // Driver and socket warnings pass through the redactor: it masks this password from now on.
+    SecretRedactor::registerSecret(target.password);
     showIdle(tr("Testing %1…").arg(target.redacted()));
     m_testAction->setEnabled(false);
     m_testButton->setEnabled(false);

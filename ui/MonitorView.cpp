@@ -5,6 +5,7 @@
 #include "MessageBar.h"
 #include "MonitorEventModel.h"
 #include "SandboxDrillRunner.h"
+#include "credentials/SecretRedactor.h"
 #include "monitor/FailoverDrill.h"
 #include "monitor/FailoverMonitor.h"
 #include "probe/UrlProbeTarget.h"
@@ -264,6 +265,7 @@ void MonitorView::start()
         m_message->showMessage(tr("This database URL cannot be used: %1").arg(error), MessageBar::Error);
         return;
     }
+    SecretRedactor::registerSecret(target.password);
     m_message->hideMessage();
     // Back to our own monitor (connected since construction) after a drill's data was shown.
     m_shown = m_monitor;
