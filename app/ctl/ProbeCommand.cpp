@@ -120,6 +120,7 @@ void ProbeCommand::print(const ProbeResult &r) const
         for (const QString &e : tls.verificationErrors)
             out().line(QStringLiteral("  ") + e);
     }
-    if (!r.ok())
-        out().line(QStringLiteral("Failed at %1: %2").arg(probeStageName(r.error.stage), r.error.toString()));
+    // With one probe the error line on stderr says it; with several, each failure is shown where it happened.
+    if (!r.ok() && m_count > 1)
+        out().line(QStringLiteral("Failed: ") + r.error.toString());
 }
