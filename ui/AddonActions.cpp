@@ -91,13 +91,37 @@ HerokuAddon AddonActions::targetAddon() const
     return clearDb.size() == 1 ? clearDb.first() : HerokuAddon();
 }
 
+QStringList AddonActions::clearDbAddonNames() const
+{
+    QStringList names;
+    for (const HerokuAddon &addon : m_catalog ? m_catalog->addons()->addons() : QList<HerokuAddon>()) {
+        if (addon.isClearDb())
+            names << addon.name;
+    }
+    return names;
+}
+
 void AddonActions::updateActions()
 {
     const bool haveApp = m_catalog && !m_catalog->selectedApp().isEmpty();
     m_provision->setEnabled(haveApp);
-    const bool haveTarget = haveApp && !targetAddon().name.isEmpty();
-    m_changePlan->setEnabled(haveTarget);
-    m_remove->setEnabled(haveTarget);
+    // Enabled with several ClearDB add-ons too: pressing then says to pick one (askWhichAddon).
+    const bool haveClearDb = haveApp && !clearDbAddonNames().isEmpty();
+    m_changePlan->setEnabled(haveClearDb);
+    m_remove->setEnabled(haveClearDb);
+}
+
+bool AddonActions::askWhichAddon(const HerokuAddon &target)
+{
+    if (!target.name.isEmpty())
+        return false;
+    // As `cleardbctl upgrade/remove` without ADDON: guessing could change or delete the wrong database.
+    m_messageBar->showMessage(
+        tr("%1 has several ClearDB add-ons (%2): select the one you mean in the "
+           "add-on list first.")
+            .arg(m_catalog->selectedApp(), clearDbAddonNames().join(QStringLiteral(", "))),
+        MessageBar::Information);
+    return true;
 }
 
 void AddonActions::openProvision()
@@ -106,12 +130,7 @@ void AddonActions::openProvision()
         return;
     auto *dialog = new ProvisionDialog(m_client, m_catalog->selectedApp(), m_window);
     dialog->setPollInterval(m_pollIntervalMs);
-    QStringList existing;
-    for (const HerokuAddon &addon : m_catalog->addons()->addons()) {
-        if (addon.isClearDb())
-            existing << addon.name;
-    }
-    dialog->setExistingAddons(existing);
+    dialog->setExistingAddons(clearDbAddonNames());
     connect(dialog, &ProvisionDialog::provisioned, this, [this](const QString &app, const QString &addon) {
         reloadAndSelect(app, addon, tr("%1 is ready on %2.").arg(addon, app));
     });
@@ -124,7 +143,7 @@ void AddonActions::openProvision()
 void AddonActions::openChangePlan()
 {
     const HerokuAddon addon = targetAddon();
-    if (!m_client || addon.name.isEmpty())
+    if (!m_client || !m_catalog || askWhichAddon(addon))
         return;
     auto *dialog = new PlanChangeDialog(m_client, addon, m_window);
     connect(dialog, &PlanChangeDialog::planChanged, this,
@@ -138,7 +157,7 @@ void AddonActions::openChangePlan()
 void AddonActions::openRemove()
 {
     const HerokuAddon addon = targetAddon();
-    if (!m_client || addon.name.isEmpty())
+    if (!m_client || !m_catalog || askWhichAddon(addon))
         return;
     const std::optional<DatabaseUrl> url = m_card->addon() == addon.name ? m_card->url() : std::nullopt;
     auto *dialog = new RemoveAddonDialog(m_client, addon, url, m_window);

@@ -59,6 +59,9 @@ private:
     void onDetailsLoaded(const QString &app);
     void onCurrentAddonChanged(const QString &addon);
     void updateActions();
+    QStringList clearDbAddonNames() const;
+    // True (and says so in the message bar) when there is no single add-on to act on.
+    bool askWhichAddon(const HerokuAddon &target);
 
     QWidget *m_window;
     AppDetailsPanel *m_details;

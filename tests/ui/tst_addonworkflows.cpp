@@ -14,6 +14,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void upgradeShowsPriceDifferenceAndSendsOnePatch();
     void downgradeWarnsAboutLimits();
     void removeNeedsTheExactAppName();
+    void severalClearDbAddonsAskWhichOne();
 
 private:
     SimProcess m_sim;
@@ -429,6 +431,39 @@ void TestAddonWorkflows::removeNeedsTheExactAppName()
     QTRY_COMPARE_WITH_TIMEOUT(addonRow(&window, addon), -1, 10000);
     QVERIFY(!child<QWidget>(&window, "clearDbAddonCard")->isVisible());
     QVERIFY(!child<QAction>(&window, "removeAction")->isEnabled());
+}
+
+void TestAddonWorkflows::severalClearDbAddonsAskWhichOne()
+{
+    // sandbox-app-0002 gets a second ClearDB add-on next to its punch.
+    const QString app = SimProcess::appName(1);
+    SimHttp http(m_sim);
+    const SimHttp::Reply created = http.send("POST", QStringLiteral("/apps/%1/addons").arg(app),
+                                             R"({"plan": "cleardb:ignite", "name": "second-db"})",
+                                             {{"Content-Type", "application/json"}});
+    QCOMPARE(created.status, 201);
+    MainWindow window(&m_network);
+    QVERIFY(openOnApp(window, m_sim, app));
+    SimRequestLog log(m_sim);
+
+    // Nothing selected: no dialog, a sentence naming both, and nothing sent.
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_U));
+    for (const QDialog *open : window.findChildren<QDialog *>())
+        QVERIFY2(!open->isVisible(), qPrintable(open->objectName()));
+    const QString text = child<QLabel>(&window, "messageText")->text();
+    QVERIFY2(text.contains(QStringLiteral("several ClearDB add-ons")) &&
+                 text.contains(QStringLiteral("second-db")),
+             qPrintable(text));
+    QCOMPARE(log.total(), 0);
+
+    // With one selected, the dialog acts on that one.
+    auto *table = child<QTreeView>(&window, "addonTable");
+    table->setCurrentIndex(table->model()->index(addonRow(&window, QStringLiteral("second-db")), 0));
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_U));
+    QPointer<PlanChangeDialog> dialog = openedDialog<PlanChangeDialog>(&window);
+    QVERIFY(dialog);
+    QVERIFY(dialog->windowTitle().contains(QStringLiteral("second-db")));
 }
 
 QTEST_MAIN(TestAddonWorkflows)
