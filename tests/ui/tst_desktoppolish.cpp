@@ -10,9 +10,14 @@
 #include "ShortcutsDialog.h"
 #include "WindowLayout.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
 #include <QAction>
+#include <QComboBox>
 #include <QIcon>
 #include <QLabel>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSplitter>
@@ -28,6 +33,7 @@ class TestDesktopPolish : public QObject
 private Q_SLOTS:
     void shortcutsListListsEveryActionWithAShortcut();
     void aboutNamesVersionAndLicenses();
+    void controlsHaveAccessibleNames();
     void layoutRoundTripsThroughSettings();
     void iconsRenderAtHighDpi_data();
     void iconsRenderAtHighDpi();
@@ -119,6 +125,43 @@ void TestDesktopPolish::aboutNamesVersionAndLicenses()
     QVERIFY(text.contains(QStringLiteral("License: MIT")));
     QVERIFY(text.contains(QStringLiteral("LGPL")));
     QVERIFY(text.contains(QString::fromLatin1(qVersion())));
+}
+
+void TestDesktopPolish::controlsHaveAccessibleNames()
+{
+    MainWindow window(&m_network);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QStringList unnamed;
+    int controls = 0;
+    for (const char *view : {"connectionTab", "monitorView"}) {
+        auto *root = window.findChild<QWidget *>(QString::fromLatin1(view));
+        QVERIFY(root);
+        QVERIFY(!root->accessibleName().isEmpty());
+        const QList<QWidget *> widgets = root->findChildren<QWidget *>();
+        for (QWidget *w : widgets) {
+            if (!w->isVisibleTo(root)) // hidden controls are not offered to assistive technology
+                continue;
+            // Parts of a compound control (a line edit's clear button, a spin box's editor) share its name.
+            QWidget *parent = w->parentWidget();
+            if (qobject_cast<QLineEdit *>(parent) || qobject_cast<QAbstractSpinBox *>(parent) ||
+                qobject_cast<QComboBox *>(parent) || qobject_cast<QAbstractItemView *>(parent) ||
+                qobject_cast<QAbstractItemView *>(parent ? parent->parentWidget() : nullptr))
+                continue;
+            const auto *button = qobject_cast<QAbstractButton *>(w);
+            const bool control = button || qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) ||
+                                 qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QAbstractItemView *>(w);
+            controls += control ? 1 : 0;
+            // A button's own text is its name for screen readers.
+            if (control && w->accessibleName().isEmpty() && !(button && !button->text().isEmpty()))
+                unnamed << QString::fromLatin1(w->metaObject()->className()) + QLatin1Char(' ') +
+                               w->objectName();
+        }
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    QVERIFY2(controls >= 10, qPrintable(QString::number(controls))); // URL fields, buttons, spin box, lists
+    QVERIFY(!window.findChild<QWidget *>(QStringLiteral("latencyChart"))->accessibleName().isEmpty());
+    QVERIFY(!window.findChild<QWidget *>(QStringLiteral("probeWaterfall"))->accessibleName().isEmpty());
 }
 
 void TestDesktopPolish::layoutRoundTripsThroughSettings()
