@@ -159,6 +159,25 @@ private Q_SLOTS:
         QVERIFY(!run.out.contains(m_status.adminPassword()));
     }
 
+    // start is idempotent on a running cluster; status of a directory with no cluster is a failure (exit 1).
+    void sandboxStartIsIdempotentAndStoppedStatusFails()
+    {
+        CtlProcess ctl(m_sim);
+        CtlProcess::Run run =
+            ctl.run({QStringLiteral("--json"), QStringLiteral("sandbox"), QStringLiteral("start")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject s = parseJson(run.out).object();
+        QCOMPARE(s.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+        QCOMPARE(s.value(QStringLiteral("primary")).toObject().value(QStringLiteral("pid")).toInteger(),
+                 SandboxTestEnv::status().primaryPid);
+        QTemporaryDir empty;
+        run = ctl.run(
+            {QStringLiteral("sandbox"), QStringLiteral("status"), QStringLiteral("--dir"), empty.path()});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("stopped")), qPrintable(run.out));
+        QVERIFY2(run.errLine().contains(QStringLiteral("cleardbctl sandbox start")), qPrintable(run.err));
+    }
+
     void monitorPrintsSamplesAndSummary()
     {
         CtlProcess ctl(m_sim);
