@@ -32,17 +32,17 @@ ConfigActions::ConfigActions(QNetworkAccessManager *network, QWidget *window, Me
     : QObject(window), m_network(network), m_window(window), m_messageBar(messageBar),
       m_homeDir(QDir::homePath())
 {
-    m_configVars =
-        makeAction(tr("Config vars…"), QStringLiteral("configVarsAction"), QKeySequence(Qt::CTRL | Qt::Key_E),
-                   tr("View and edit the selected app's config vars"), this);
+    m_configVars = makeAction(tr("Config vars…"), QStringLiteral("configVarsAction"),
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
+                              tr("View and edit the selected app's config vars"), this);
     m_promote = makeAction(tr("Promote…"), QStringLiteral("promoteAction"),
                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
                            tr("Copy CLEARDB_DATABASE_URL into DATABASE_URL"), this);
     m_dedicated = makeAction(tr("Dedicated cluster…"), QStringLiteral("dedicatedClusterAction"),
-                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
                              tr("Build the URL of a ClearDB dedicated cluster"), this);
     m_signIn = makeAction(tr("Sign in…"), QStringLiteral("signInAction"),
-                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
                           tr("Sign in with a Heroku API token"), this);
     m_account = makeAction(tr("Account…"), QStringLiteral("accountAction"),
                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),

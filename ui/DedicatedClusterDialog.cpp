@@ -217,6 +217,7 @@ void DedicatedClusterDialog::revalidate()
     const DatabaseUrl::ParseResult url = validation.ok() ? current.toUrl() : DatabaseUrl::ParseResult();
     m_valid = validation.ok() && url.ok();
     m_url->setText(m_valid ? url.url.redacted() : QString());
+    m_url->setCursorPosition(0); // the scheme and user first; the host follows the mask
     m_url->setPlaceholderText(tr("Fill in the fields above; the URL appears here."));
     m_copyUrl->setEnabled(m_valid);
     m_copySnippet->setEnabled(m_valid);

@@ -156,11 +156,18 @@ void ConfigAssignment::failPrepare(const QString &what, const HerokuError &error
 
 void ConfigAssignment::finishPrepare(ConfigAssignmentPlan plan)
 {
-    cancel();
+    // The other GET may still be in flight (one failed first): let it finish unheard rather than
+    // abort a reply whose answer may already be queued.
+    forget(false);
     Q_EMIT prepared(plan);
 }
 
 void ConfigAssignment::cancel()
+{
+    forget(true);
+}
+
+void ConfigAssignment::forget(bool abort)
 {
     m_pending = 0;
     m_vars = QJsonObject();
@@ -169,7 +176,8 @@ void ConfigAssignment::cancel()
     for (QPointer<HerokuRequest> *request : {&m_varsRequest, &m_addonsRequest}) {
         if (*request) {
             disconnect(*request, nullptr, this, nullptr);
-            (*request)->cancel();
+            if (abort)
+                (*request)->cancel();
         }
         *request = nullptr;
     }

@@ -58,6 +58,7 @@ private:
     void onLoaded();
     void failPrepare(const QString &what, const HerokuError &error);
     void finishPrepare(ConfigAssignmentPlan plan);
+    void forget(bool abort);
     void onPatched(ConfigAssignmentOutcome outcome, const HerokuResult &result);
     void finishApply(const ConfigAssignmentOutcome &outcome);
 

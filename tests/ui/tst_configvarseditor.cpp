@@ -105,7 +105,15 @@ void TestConfigVarsEditor::opensFromTheWindowWithValuesMasked()
     QVERIFY(openOnApp(window, m_sim, IgniteApp));
     QAction *action = window.configActions()->configVarsAction();
     QVERIFY(action->isEnabled());
-    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    // Every GUI-B action has a shortcut no other action of the window uses (ambiguous ones fire nothing).
+    for (QAction *mine : window.configActions()->actions()) {
+        QVERIFY(!mine->shortcut().isEmpty());
+        int same = 0;
+        for (QAction *other : window.findChildren<QAction *>())
+            same += other->shortcut() == mine->shortcut() ? 1 : 0;
+        QVERIFY2(same == 1, qPrintable(mine->shortcut().toString()));
+    }
     action->trigger();
     auto *editor = openedDialog<ConfigVarsEditor>(&window);
     QVERIFY(editor);
