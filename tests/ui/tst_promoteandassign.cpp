@@ -4,6 +4,7 @@
 // PATCH with the exact value, the refusal (and nothing sent) on an app whose DATABASE_URL belongs to
 // Heroku Postgres, and the builder's inline validation and hostile-password round trip.
 #include "AddonTestWindow.h"
+#include "ClearDbAddonCard.h"
 #include "ConfigActions.h"
 #include "ConfigAssignmentDialog.h"
 #include "DedicatedClusterDialog.h"
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void initTestCase();
     void promoteShowsMaskedDiffAndSendsOnePatch();
     void promoteRefusesPostgresOwnedDatabaseUrl();
+    void addonCardPromoteUsesTheSameFlow();
     void clusterDialogValidatesInline();
     void clusterAssignSendsTheExactUrl();
 
@@ -164,6 +166,37 @@ void TestPromoteAndAssign::promoteRefusesPostgresOwnedDatabaseUrl()
     QTRY_VERIFY_WITH_TIMEOUT(confirm->isEnabled(), 10000);
     QVERIFY(
         child<QLabel>(dialog, "assignmentDiff")->text().startsWith(QStringLiteral("MYSQL_URL: (unset) → ")));
+    QCOMPARE(log.countMethod(QStringLiteral("PATCH")), 0);
+    dialog->reject();
+}
+
+void TestPromoteAndAssign::addonCardPromoteUsesTheSameFlow()
+{
+    MainWindow window(&m_network);
+    QVERIFY(openOnApp(window, m_sim, PostgresApp));
+    // Two add-ons: the card follows the ClearDB one selected in the add-on table.
+    QString clearDb;
+    for (const QJsonValue &addon :
+         SimHttp(m_sim).get(QStringLiteral("/apps/%1/addons").arg(PostgresApp)).json().array()) {
+        if (addon[QLatin1String("addon_service")][QLatin1String("name")].toString() ==
+            QLatin1String("cleardb"))
+            clearDb = addon[QLatin1String("name")].toString();
+    }
+    auto *addons = child<QTreeView>(&window, "addonTable");
+    QVERIFY(addonRow(&window, clearDb) >= 0);
+    addons->setCurrentIndex(addons->model()->index(addonRow(&window, clearDb), 0));
+    auto *card = window.findChild<ClearDbAddonCard *>();
+    QVERIFY(card);
+    auto *button = card->findChild<QPushButton *>(QStringLiteral("promoteButton"));
+    QVERIFY(button);
+    QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled() && button->isVisible(), 10000);
+    SimRequestLog log(m_sim);
+    QTest::mouseClick(button, Qt::LeftButton);
+    auto *dialog = openedDialog<ConfigAssignmentDialog>(&window);
+    QVERIFY(dialog);
+    auto *error = child<QLabel>(dialog, "dialogError");
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10000);
+    QVERIFY(error->text().contains(QStringLiteral("nothing was changed")));
     QCOMPARE(log.countMethod(QStringLiteral("PATCH")), 0);
     dialog->reject();
 }
@@ -262,8 +295,14 @@ void TestPromoteAndAssign::clusterAssignSendsTheExactUrl()
     QCOMPARE(diff, QStringLiteral("DATABASE_URL: (unset) → %1").arg(expected.url.redacted()));
     QVERIFY(!diff.contains(QStringLiteral("p@ss")));
     QCOMPARE(log.countMethod(QStringLiteral("PATCH")), 0);
+    // The explicit restart the checkbox asks for follows the PATCH.
+    auto *restart = child<QCheckBox>(confirmDialog, "restartCheck");
+    // On the box itself: a checkbox only takes clicks on its indicator and label.
+    QTest::mouseClick(restart, Qt::LeftButton, {}, QPoint(8, restart->height() / 2));
+    QVERIFY(restart->isChecked());
     QTest::mouseClick(confirm, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!confirmDialog, 10000);
+    QCOMPARE(log.count(QStringLiteral("DELETE"), QStringLiteral("/apps/%1/dynos").arg(EmptyApp)), 1);
 
     QCOMPARE(log.countMethod(QStringLiteral("PATCH")), 1);
     const QString stored = configVar(m_sim, EmptyApp, QStringLiteral("DATABASE_URL"));
@@ -272,6 +311,7 @@ void TestPromoteAndAssign::clusterAssignSendsTheExactUrl()
              "the stored URL gives the password back");
     auto *bar = child<MessageBar>(&window, "messageBar");
     QTRY_COMPARE(bar->type(), MessageBar::Positive);
+    QVERIFY(bar->text().contains(QStringLiteral("All dynos were restarted")));
     QVERIFY(!bar->text().contains(QStringLiteral("p@ss")));
 }
 
