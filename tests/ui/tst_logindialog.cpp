@@ -4,12 +4,16 @@
 // (an InMemoryCredentialStore here), or in ~/.netrc under a temporary HOME when no keychain answers;
 // the account view says where the credentials came from and logs out.
 #include "AccountDialog.h"
+#include "ConfigActions.h"
 #include "LoginDialog.h"
+#include "MainWindow.h"
+#include "MessageBar.h"
 #include "SimProcess.h"
 #include "SimRequestLog.h"
 #include "credentials/InMemoryCredentialStore.h"
 #include "credentials/KeychainCredentialStore.h"
 
+#include <QAction>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -41,6 +45,7 @@ private Q_SLOTS:
     void rightTokenGoesToTheKeychain();
     void noKeychainFallsBackToNetrc();
     void accountViewExplainsSourceAndLogsOut();
+    void signInFromTheWindowReopensIt();
 
 private:
     LoginDialog *dialog(InMemoryCredentialStore *store, const QString &home);
@@ -172,6 +177,41 @@ void TestLoginDialog::accountViewExplainsSourceAndLogsOut()
     QVERIFY(!store.contains(KeychainCredentialStore::serviceName(), Host));
     QVERIFY2(child<QLabel>(&account, "logoutResult")->text().startsWith(QStringLiteral("Logged out")),
              qPrintable(child<QLabel>(&account, "logoutResult")->text()));
+}
+
+void TestLoginDialog::signInFromTheWindowReopensIt()
+{
+    InMemoryCredentialStore store;
+    QTemporaryDir home;
+    MainWindow window(&m_network);
+    window.configActions()->setCredentialStore(&store);
+    window.configActions()->setHomeDir(home.path());
+    ConsoleConnection sandbox;
+    sandbox.endpoint = ApiEndpoint::fromSetting(m_sim.baseUrl());
+    sandbox.token = Secret(m_sim.token());
+    sandbox.credentialKind = CredentialResolution::Source::Sandbox;
+    window.open(sandbox);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    window.configActions()->signInAction()->trigger();
+    LoginDialog *login = nullptr;
+    QVERIFY(
+        QTest::qWaitFor([&] { return (login = window.findChild<LoginDialog *>()) && login->isVisible(); }));
+    signIn(login, m_sim.token());
+    auto *bar = child<MessageBar>(&window, "messageBar");
+    QTRY_VERIFY_WITH_TIMEOUT(bar->type() == MessageBar::Positive && bar->isVisible(), 10000);
+    QVERIFY2(bar->text().contains(QStringLiteral("stored in the system keychain")), qPrintable(bar->text()));
+    QVERIFY(store.contains(KeychainCredentialStore::serviceName(), Host));
+
+    // The account view now tells where the token came from.
+    window.configActions()->accountAction()->trigger();
+    AccountDialog *account = nullptr;
+    QVERIFY(QTest::qWaitFor(
+        [&] { return (account = window.findChild<AccountDialog *>()) && account->isVisible(); }));
+    QVERIFY(
+        child<QLabel>(account, "credentialSourceText")->text().contains(QStringLiteral("system keychain")));
+    account->reject();
 }
 
 QTEST_MAIN(TestLoginDialog)
