@@ -180,7 +180,12 @@ void ConfigVarsEditor::updateButtons()
     m_copy->setEnabled(!name.isEmpty() && m_model->isSet(name));
     m_send->setEnabled(m_model->hasStaged() && !m_sending);
     m_discard->setEnabled(m_model->hasStaged() && !m_sending);
-    m_promote->setEnabled(loaded && !m_sending);
+    // Promote reloads the table afterwards, which would drop staged changes: send or discard them first.
+    m_promote->setEnabled(loaded && !m_sending && !m_model->hasStaged());
+    m_promote->setToolTip(m_model->hasStaged()
+                              ? tr("Send or discard the staged changes first")
+                              : tr("Copy CLEARDB_DATABASE_URL into DATABASE_URL (%1)")
+                                    .arg(m_promote->shortcut().toString(QKeySequence::NativeText)));
     m_restart->setEnabled(!m_sending);
     if (loaded && m_model->rowCount() > 0)
         m_stack->setCurrentWidget(m_table);

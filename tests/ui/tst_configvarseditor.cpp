@@ -205,6 +205,8 @@ void TestConfigVarsEditor::editPreviewSendsExactlyOnePatch()
     QVERIFY(child<QLabel>(bad, "varError")->isVisible());
     bad->reject();
     QCOMPARE(editor->model()->stagedChanges().size(), 2);
+    // Promote reloads the table, so it waits until staged changes are sent or discarded.
+    QVERIFY(!child<QPushButton>(editor.get(), "promoteButton")->isEnabled());
     QCOMPARE(cell(editor->model(), QStringLiteral("FEATURE_TOKEN")), SecretRedactor::mask());
 
     SimRequestLog log(m_sim);
