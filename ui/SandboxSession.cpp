@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QStandardPaths>
 
@@ -80,12 +81,14 @@ void SandboxSession::start()
     m_stopping = false;
     m_lastErrorLine.clear();
     m_token = randomToken();
-    // heroku-sim takes the token as an argument (see app/sim), where other local
-    // users can read it with ps. That is acceptable only because it is a throwaway
-    // credential for a loopback-only sandbox, never a Heroku token.
+    // The token goes through the environment, not argv, where other local users
+    // could read it with ps.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HEROKU_SIM_TOKEN"), m_token.reveal());
+    m_process.setProcessEnvironment(environment);
     m_process.setProgram(program);
-    m_process.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--token"),
-                            m_token.reveal(), QStringLiteral("--apps"), QString::number(m_appCount)});
+    m_process.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--apps"),
+                            QString::number(m_appCount)});
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_startTimer.start();
     m_process.start(QIODevice::ReadOnly);

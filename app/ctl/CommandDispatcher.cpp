@@ -18,6 +18,7 @@
 #include "RestartCommand.h"
 #include "SandboxCommand.h"
 #include "UpgradeCommand.h"
+#include "UrlCommand.h"
 
 #include "AppInfo.h"
 #include "credentials/CredentialResolver.h"
@@ -68,7 +69,8 @@ CommandDispatcher::CommandDispatcher(CommandContext *context, CredentialStore *s
                   new ProbeCommand(context),
                   new MonitorCommand(context),
                   new SandboxCommand(context),
-                  new DrillCommand(context)};
+                  new DrillCommand(context),
+                  new UrlCommand(context)};
 }
 
 CommandDispatcher::~CommandDispatcher() = default;

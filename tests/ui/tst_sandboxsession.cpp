@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <csignal>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void missingProgramFailsClearly();
     void earlyExitReportsStderr();
     void otherProgramFailsWithoutLeakingToken();
+    void tokenNotInArguments();
     void crashWhileRunningIsReported();
 
 private:
@@ -155,17 +157,38 @@ void TestSandboxSession::earlyExitReportsStderr()
 
 void TestSandboxSession::otherProgramFailsWithoutLeakingToken()
 {
-    // echo prints its arguments, token included, where a URL was expected.
+    // A program that prints the token it was handed (through HEROKU_SIM_TOKEN) where a URL was expected.
+    QTemporaryDir dir;
+    const QString script = dir.filePath(QStringLiteral("echo-token"));
+    QFile file(script);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("#!/bin/sh\necho \"token=$HEROKU_SIM_TOKEN\"\n");
+    file.close();
+    QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
     SandboxSession session;
-    session.setProgram(QStringLiteral("/bin/echo"));
+    session.setProgram(script);
     QSignalSpy failed(&session, &SandboxSession::failed);
     session.start();
     QVERIFY(failed.wait(5000));
     const QString message = failed.first().first().toString();
     QVERIFY2(message.contains(QStringLiteral("instead of its loopback URL")), qPrintable(message));
-    QVERIFY(message.contains(QStringLiteral("<token>")));
+    QVERIFY2(message.contains(QStringLiteral("<token>")), qPrintable(message));
     QVERIFY(!message.contains(session.token().reveal()));
     QVERIFY(!session.isRunning());
+}
+
+void TestSandboxSession::tokenNotInArguments()
+{
+    // Other local users can read argv with ps; the token travels in the environment.
+    SandboxSession session;
+    session.setProgram(SimProgram);
+    QSignalSpy started(&session, &SandboxSession::started);
+    session.start();
+    QVERIFY(started.wait(10000));
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(session.processId()));
+    QVERIFY(cmdline.open(QIODevice::ReadOnly));
+    QVERIFY(!cmdline.readAll().contains(session.token().reveal().toUtf8()));
+    session.stop();
 }
 
 void TestSandboxSession::crashWhileRunningIsReported()
