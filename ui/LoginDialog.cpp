@@ -2,9 +2,8 @@
 #include "LoginDialog.h"
 
 #include "DialogStyle.h"
-#include "credentials/CredentialWriter.h"
-#include "credentials/SecretRedactor.h"
 #include "heroku/HerokuClient.h"
+#include "heroku/TokenLogin.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -76,53 +75,44 @@ void LoginDialog::signIn()
     const Secret token(m_token->text().trimmed());
     if (token.isEmpty())
         return;
-    // From here on the token is masked in any log line, as the resolver does for stored ones.
-    SecretRedactor::registerSecret(token);
     m_signIn->setEnabled(false);
     m_token->setEnabled(false);
     m_error->hide();
     m_status->setText(tr("Checking the token with Heroku…"));
     delete m_client;
     m_client = new HerokuClient(m_network, m_endpoint, this);
-    m_client->setToken(token.reveal());
-    connect(m_client->account(), &HerokuRequest::finished, this, [this, token](const HerokuResult &result) {
-        if (result.ok())
-            return store(result.object().value(QLatin1String("email")).toString(), token);
-        // Platform API: 401 "unauthorized" for a wrong, revoked or expired token.
-        if (result.error.httpStatus == 401)
-            return fail(tr("Heroku did not accept this token (%1). Copy it again with `heroku auth:token`; "
-                           "nothing was stored.")
-                            .arg(result.error.oneLine()));
-        fail(tr("Could not check the token: %1. Nothing was stored.").arg(result.error.oneLine()));
-    });
+    auto *login = new TokenLogin(m_client, m_store, m_client);
+    login->setHomeDir(m_homeDir);
+    connect(login, &TokenLogin::finished, this,
+            [this, token](const TokenLoginResult &result) { onFinished(result, token); });
+    login->login(token);
 }
 
-void LoginDialog::store(const QString &email, const Secret &token)
+void LoginDialog::onFinished(const TokenLoginResult &result, const Secret &token)
 {
-    m_status->setText(tr("Signed in as %1. Storing the token…").arg(email));
-    auto *writer = new CredentialWriter(m_store, this);
-    writer->setApiHost(m_endpoint.host());
-    writer->setHomeDir(m_homeDir);
-    connect(writer, &CredentialWriter::finished, this,
-            [this, email, token, writer](const CredentialWriteResult &r) {
-                writer->deleteLater();
-                if (!r.ok)
-                    return fail(tr("The token works, but it could not be stored: %1").arg(r.error));
-                ConsoleConnection connection;
-                connection.endpoint = m_endpoint;
-                connection.token = token;
-                connection.credentialKind =
-                    r.keychain ? CredentialResolution::Source::Keychain : CredentialResolution::Source::Netrc;
-                connection.credentialSource =
-                    r.keychain ? QStringLiteral("from the system keychain") : QStringLiteral("from ~/.netrc");
-                QString where = tr("Signed in as %1; token %2.").arg(email, r.description);
-                if (!r.warnings.isEmpty())
-                    where += QLatin1Char(' ') + r.warnings.join(QLatin1Char(' '));
-                m_status->setText(where);
-                Q_EMIT signedIn(connection, email, where);
-                accept();
-            });
-    writer->login(email, token);
+    // Platform API: 401 "unauthorized" for a wrong, revoked or expired token.
+    if (result.verifyError.httpStatus == 401)
+        return fail(tr("Heroku did not accept this token (%1). Copy it again with `heroku auth:token`; "
+                       "nothing was stored.")
+                        .arg(result.verifyError.oneLine()));
+    if (!result.verified())
+        return fail(
+            tr("Could not check the token: %1. Nothing was stored.").arg(result.verifyError.oneLine()));
+    if (!result.stored.ok)
+        return fail(tr("The token works, but it could not be stored: %1").arg(result.stored.error));
+    ConsoleConnection connection;
+    connection.endpoint = m_endpoint;
+    connection.token = token;
+    connection.credentialKind =
+        result.stored.keychain ? CredentialResolution::Source::Keychain : CredentialResolution::Source::Netrc;
+    connection.credentialSource =
+        result.stored.keychain ? QStringLiteral("from the system keychain") : QStringLiteral("from ~/.netrc");
+    QString where = tr("Signed in as %1; token %2.").arg(result.email, result.stored.description);
+    if (!result.stored.warnings.isEmpty())
+        where += QLatin1Char(' ') + result.stored.warnings.join(QLatin1Char(' '));
+    m_status->setText(where);
+    Q_EMIT signedIn(connection, result.email, where);
+    accept();
 }
 
 void LoginDialog::fail(const QString &message)

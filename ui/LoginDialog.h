@@ -3,6 +3,7 @@
 
 #include "ConsoleConnection.h"
 #include "heroku/ApiEndpoint.h"
+#include "heroku/TokenLoginResult.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -16,9 +17,10 @@ class QPushButton;
 
 // Sign in with a Heroku API token (issue 7.5), the console's `cleardbctl login`:
 // the user pastes the token (`heroku auth:token`, or Account settings → API key)
-// into a masked field; the dialog checks it with GET /account and only then
-// stores it through CredentialWriter — the system keychain, or ~/.netrc (0600)
-// when no keychain answers — and says where it went. A token Heroku refuses is
+// into a masked field; core's TokenLogin (shared with `cleardbctl login`) checks
+// it with GET /account and only then stores it through CredentialWriter — the
+// system keychain, or ~/.netrc (0600) when no keychain answers — and the dialog
+// says where it went. A token Heroku refuses is
 // reported inline and nothing is stored.
 //
 //     auto *login = new LoginDialog(network, endpoint, keychain, window);
@@ -45,7 +47,7 @@ Q_SIGNALS:
 
 private:
     void signIn();
-    void store(const QString &email, const Secret &token);
+    void onFinished(const TokenLoginResult &result, const Secret &token);
     void fail(const QString &message);
 
     QNetworkAccessManager *m_network;

@@ -2,9 +2,7 @@
 #include "LoginCommand.h"
 
 #include "TokenReader.h"
-#include "credentials/CredentialWriter.h"
-#include "credentials/SecretRedactor.h"
-#include "heroku/HerokuClient.h"
+#include "heroku/TokenLogin.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -47,45 +45,33 @@ void LoginCommand::start()
             QStringLiteral("no token on stdin; run `cleardbctl login < token-file` or type "
                            "it at the prompt"),
             name());
-    SecretRedactor::registerSecret(read.token);
-    client()->setToken(read.token);
-    const QString token = read.token;
-    connect(client()->account(), &HerokuRequest::finished, this, [this, token](const HerokuResult &result) {
-        if (!result.ok())
-            return context()->fail(result.error);
-        const QString email = result.object().value(QLatin1String("email")).toString();
-        store(email, token);
-    });
-}
-
-void LoginCommand::store(const QString &email, const QString &token)
-{
-    auto *writer = new CredentialWriter(m_store, this);
-    writer->setApiHost(client()->endpoint().host());
+    auto *login = new TokenLogin(client(), m_store, this);
     const QString home = QProcessEnvironment::systemEnvironment().value(QStringLiteral("HOME"));
     if (!home.isEmpty())
-        writer->setHomeDir(home);
-    connect(writer, &CredentialWriter::finished, this, [this, email](const CredentialWriteResult &result) {
-        for (const QString &warning : result.warnings)
-            out().warning(warning);
-        if (!result.ok)
-            return context()->fail(result.error);
-        if (json()) {
-            out().json(QJsonObject{
-                {QStringLiteral("email"), email},
-                {QStringLiteral("keychain"), result.keychain},
-                {QStringLiteral("netrc_machines"), QJsonArray::fromStringList(result.netrcMachines)},
-                {QStringLiteral("stored"), result.description}});
-        } else {
-            out().line(QStringLiteral("Logged in as %1; token %2").arg(email, result.description));
-        }
-        if (!QProcessEnvironment::systemEnvironment()
-                 .value(QStringLiteral("HEROKU_API_KEY"))
-                 .trimmed()
-                 .isEmpty())
-            out().warning(
-                QStringLiteral("HEROKU_API_KEY is set and wins over the stored token until you unset it"));
-        context()->succeed();
-    });
-    writer->login(email, Secret(token));
+        login->setHomeDir(home);
+    connect(login, &TokenLogin::finished, this, &LoginCommand::onFinished);
+    login->login(Secret(read.token));
+}
+
+void LoginCommand::onFinished(const TokenLoginResult &result)
+{
+    if (!result.verified())
+        return context()->fail(result.verifyError);
+    for (const QString &warning : result.stored.warnings)
+        out().warning(warning);
+    if (!result.stored.ok)
+        return context()->fail(result.stored.error);
+    if (json()) {
+        out().json(QJsonObject{
+            {QStringLiteral("email"), result.email},
+            {QStringLiteral("keychain"), result.stored.keychain},
+            {QStringLiteral("netrc_machines"), QJsonArray::fromStringList(result.stored.netrcMachines)},
+            {QStringLiteral("stored"), result.stored.description}});
+    } else {
+        out().line(QStringLiteral("Logged in as %1; token %2").arg(result.email, result.stored.description));
+    }
+    if (!QProcessEnvironment::systemEnvironment().value(QStringLiteral("HEROKU_API_KEY")).trimmed().isEmpty())
+        out().warning(
+            QStringLiteral("HEROKU_API_KEY is set and wins over the stored token until you unset it"));
+    context()->succeed();
 }

@@ -2,11 +2,13 @@
 #pragma once
 
 #include "Command.h"
+#include "heroku/TokenLoginResult.h"
 
 class CredentialStore;
 
 // `cleardbctl login`: read an API token from stdin, check it with GET /account,
-// and store it (CredentialWriter: the system keychain, else ~/.netrc 0600).
+// and store it (core's TokenLogin, shared with the console's sign-in dialog:
+// CredentialWriter puts it in the system keychain, else ~/.netrc 0600).
 //
 // The token is never accepted as an argument: argv is visible to every user on
 // the machine through /proc and lands in shell history. On a terminal the prompt
@@ -28,7 +30,7 @@ public:
     void start() override;
 
 private:
-    void store(const QString &email, const QString &token);
+    void onFinished(const TokenLoginResult &result);
 
     CredentialStore *m_store;
 };
