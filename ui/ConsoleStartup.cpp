@@ -2,6 +2,9 @@
 #include "ConsoleStartup.h"
 
 #include "SandboxSession.h"
+#include "sandbox/SandboxCluster.h"
+
+#include <QProcess>
 #include "credentials/CredentialResolver.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/SecretRedactor.h"
@@ -28,6 +31,10 @@ ConsoleStartup::~ConsoleStartup()
 {
     // Explicit, so heroku-sim is stopped before anything else of ours goes away.
     delete m_sandbox;
+    // The databases we started go with us. This runs at exit, after the window
+    // closed, so waiting for the script (a few seconds at most) freezes nothing.
+    if (m_clusterIsOurs && !m_clusterDir.isEmpty())
+        QProcess::execute(m_clusterScript, {QStringLiteral("stop"), QStringLiteral("--dir"), m_clusterDir});
 }
 
 void ConsoleStartup::start()
@@ -78,10 +85,50 @@ void ConsoleStartup::onResolved(const CredentialResolution &resolution)
 
 void ConsoleStartup::startSandbox()
 {
+    m_clusterScript = SandboxCluster::locateScript();
+    if (m_environment.value(QStringLiteral("CLEARDB_SANDBOX_DATABASES")) == QLatin1String("0") ||
+        m_clusterScript.isEmpty())
+        return startSimulator();
+    QString dir = m_environment.value(QStringLiteral("CLEARDB_SANDBOX_DIR"));
+    if (dir.isEmpty())
+        dir = SandboxCluster::defaultRuntimeDir();
+    m_cluster = new SandboxCluster(m_clusterScript, dir, 0, this);
+    connect(m_cluster, &SandboxCluster::statusRefreshed, this, &ConsoleStartup::onClusterStatus);
+    connect(m_cluster, &SandboxCluster::started, this, &ConsoleStartup::onClusterStarted);
+    // A cluster the user already runs is used and left running; one we start, we stop.
+    m_cluster->refreshStatus();
+}
+
+void ConsoleStartup::onClusterStatus(const SandboxResult &result)
+{
+    if (result.ok && result.status.state == QLatin1String("running"))
+        return onClusterStarted(result);
+    Q_EMIT progress(tr("Starting the sandbox databases (two MariaDB servers behind HAProxy)…"));
+    m_clusterIsOurs = true;
+    m_cluster->start();
+}
+
+void ConsoleStartup::onClusterStarted(const SandboxResult &result)
+{
+    if (result.ok) {
+        m_clusterDir = result.status.dir;
+    } else {
+        m_clusterIsOurs = false;
+        Q_EMIT notice(tr("The sandbox databases did not start (%1); sandbox add-ons get placeholder URLs.")
+                          .arg(result.error),
+                      true);
+    }
+    startSimulator();
+}
+
+void ConsoleStartup::startSimulator()
+{
     Q_EMIT progress(tr("Starting the sandbox (heroku-sim)…"));
     m_sandbox = new SandboxSession(this);
     m_sandbox->setProgram(m_sandboxProgram);
     m_sandbox->setAppCount(m_sandboxAppCount);
+    if (!m_clusterDir.isEmpty())
+        m_sandbox->setDatabaseCluster(m_clusterDir, m_clusterScript);
     connect(m_sandbox, &SandboxSession::failed, this, &ConsoleStartup::failed);
     connect(m_sandbox, &SandboxSession::stoppedUnexpectedly, this, &ConsoleStartup::sandboxStopped);
     connect(m_sandbox, &SandboxSession::started, this,

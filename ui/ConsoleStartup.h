@@ -9,7 +9,9 @@
 
 class CredentialResolver;
 class CredentialStore;
+class SandboxCluster;
 class SandboxSession;
+struct SandboxResult;
 struct CredentialResolution;
 
 // How the console finds its API at start: the endpoint from HEROKU_HOST, then a
@@ -22,8 +24,15 @@ struct CredentialResolution;
 //     connect(&startup, &ConsoleStartup::failed, &window, &MainWindow::showStartupError);
 //     startup.start();
 //
+// In the sandbox it first brings up the sandbox databases (two MariaDB masters
+// behind HAProxy, core/sandbox) when they can run here, so provisioned add-ons
+// are real databases the Connection and Monitor tabs can reach; without them the
+// sandbox still works, with placeholder database URLs, and says so.
+// CLEARDB_SANDBOX_DATABASES=0 skips them (tests do), CLEARDB_SANDBOX_DIR moves them.
+//
 // It owns the sandbox for the rest of the run, so destroying it (at the end of
-// main) stops heroku-sim. It has no widgets; everything it says is a signal.
+// main) stops heroku-sim, and the databases if it was the one that started them.
+// It has no widgets; everything it says is a signal.
 class ConsoleStartup : public QObject
 {
     Q_OBJECT
@@ -56,12 +65,19 @@ Q_SIGNALS:
 private:
     void onResolved(const CredentialResolution &resolution);
     void startSandbox();
+    void onClusterStatus(const SandboxResult &result);
+    void onClusterStarted(const SandboxResult &result);
+    void startSimulator();
 
     QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     CredentialStore *m_store = nullptr;
     ApiEndpoint m_endpoint;
     CredentialResolver *m_resolver = nullptr;
     SandboxSession *m_sandbox = nullptr;
+    SandboxCluster *m_cluster = nullptr;
+    QString m_clusterScript;
+    QString m_clusterDir;      // set once the databases are up
+    bool m_clusterIsOurs = false;
     QString m_sandboxProgram;
     int m_sandboxAppCount = 3;
     bool m_forceSandbox = false;

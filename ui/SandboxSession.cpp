@@ -85,10 +85,15 @@ void SandboxSession::start()
     // could read it with ps.
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("HEROKU_SIM_TOKEN"), m_token.reveal());
+    QStringList arguments{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--apps"),
+                          QString::number(m_appCount)};
+    if (!m_clusterDir.isEmpty()) {
+        arguments << QStringLiteral("--sandbox-cluster") << m_clusterDir;
+        environment.insert(QStringLiteral("CLEARDB_SANDBOX_SCRIPT"), m_clusterScript);
+    }
     m_process.setProcessEnvironment(environment);
     m_process.setProgram(program);
-    m_process.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--apps"),
-                            QString::number(m_appCount)});
+    m_process.setArguments(arguments);
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_startTimer.start();
     m_process.start(QIODevice::ReadOnly);

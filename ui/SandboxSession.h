@@ -38,6 +38,13 @@ public:
     // Defaults to findProgram(); tests point it at a build-tree binary.
     void setProgram(const QString &program) { m_program = program; }
     void setAppCount(int count) { m_appCount = count; }
+    // Provision ClearDB add-ons as real databases on this running sandbox cluster
+    // (heroku-sim --sandbox-cluster); unset, their URLs are placeholders.
+    void setDatabaseCluster(const QString &runtimeDir, const QString &script)
+    {
+        m_clusterDir = runtimeDir;
+        m_clusterScript = script;
+    }
     void start();
     void stop();
 
@@ -69,6 +76,8 @@ private:
     QString m_program;
     QString m_lastErrorLine;
     int m_appCount = 3;
+    QString m_clusterDir;
+    QString m_clusterScript;
     ApiEndpoint m_endpoint;
     Secret m_token;
     bool m_ready = false;
