@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 ConfigAssignmentDialog::ConfigAssignmentDialog(HerokuClient *client, QWidget *parent)
@@ -57,7 +58,8 @@ ConfigAssignmentDialog::ConfigAssignmentDialog(HerokuClient *client, QWidget *pa
     layout->addWidget(m_restart);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    resize(560, sizeHint().height());
+    setMinimumWidth(560);
+    resize(600, sizeHint().height());
 
     connect(m_assignment, &ConfigAssignment::prepared, this, &ConfigAssignmentDialog::onPrepared);
     connect(m_assignment, &ConfigAssignment::applied, this, &ConfigAssignmentDialog::onApplied);
@@ -104,15 +106,30 @@ void ConfigAssignmentDialog::prepare()
     const QString target = m_targetVar->text().trimmed();
     m_plan = ConfigAssignmentPlan();
     m_plan.targetVar = target;
+    fitHeight();
     if (m_sourceVar.isEmpty())
         m_assignment->prepareAssign(m_app, target, m_value);
     else
         m_assignment->preparePromote(m_app, m_sourceVar, target);
 }
 
+void ConfigAssignmentDialog::fitHeight()
+{
+    // Empty lines would leave gaps: the status and diff show only when they say something.
+    m_status->setVisible(!m_status->text().isEmpty());
+    m_diff->setVisible(!m_diff->text().isEmpty());
+    // Wrapped labels grow with their text (a refusal, a long URL): grow the dialog with them.
+    layout()->activate();
+    const int needed =
+        layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
+}
+
 void ConfigAssignmentDialog::onPrepared(const ConfigAssignmentPlan &plan)
 {
     m_plan = plan;
+    QTimer::singleShot(0, this, &ConfigAssignmentDialog::fitHeight);
     switch (plan.status) {
     case ConfigAssignmentPlan::Status::Ready:
         m_status->setText(tr("This change will be sent in one request:"));
@@ -156,6 +173,7 @@ void ConfigAssignmentDialog::onApplied(const ConfigAssignmentOutcome &outcome)
             tr("%1 was not changed: %2").arg(outcome.plan.targetVar, outcome.patch.error.oneLine()));
         m_error->show();
         m_confirm->setEnabled(true);
+        fitHeight();
         return;
     }
     Q_EMIT applied(outcome);

@@ -47,6 +47,7 @@ Q_SIGNALS:
 
 private:
     void prepare();
+    void fitHeight();
     void onPrepared(const ConfigAssignmentPlan &plan);
     void onConfirm();
     void onApplied(const ConfigAssignmentOutcome &outcome);

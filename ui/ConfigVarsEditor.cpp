@@ -36,7 +36,12 @@ ConfigVarsEditor::ConfigVarsEditor(HerokuClient *client, const QString &app, QWi
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The value gets the room; long URLs stay on one line, elided in the middle (host and database show).
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ConfigVarTableModel::ValueColumn, QHeaderView::Stretch);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->installEventFilter(this);
     m_empty->setObjectName(QStringLiteral("configVarsEmpty"));
     m_empty->setAlignment(Qt::AlignCenter);
@@ -153,7 +158,6 @@ void ConfigVarsEditor::onLoaded()
                         "window.")
                          .arg(m_app, m_add->shortcut().toString(QKeySequence::NativeText)));
     m_stack->setCurrentWidget(m_model->rowCount() > 0 ? static_cast<QWidget *>(m_table) : m_empty);
-    m_table->resizeColumnToContents(ConfigVarTableModel::NameColumn);
     if (m_model->rowCount() > 0)
         m_table->setCurrentIndex(m_model->index(0, 0));
     updateButtons();
