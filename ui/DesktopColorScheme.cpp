@@ -7,6 +7,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStyleFactory>
+#include <QStyleHints>
 
 namespace {
 // KDE writes colours as "r,g,b"; QSettings' INI reader turns that into a string list.
@@ -108,8 +109,16 @@ QPalette DesktopColorScheme::darkPalette()
 DesktopColorScheme::Scheme DesktopColorScheme::apply(QApplication &application)
 {
     const QPalette current = application.palette();
-    const Scheme scheme = detect(current, QProcessEnvironment::systemEnvironment(),
-                                 QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation));
+    Scheme scheme = detect(current, QProcessEnvironment::systemEnvironment(),
+                           QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation));
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    // Newer Qt asks the platform itself (portal, registry, NSAppearance); it wins over the files unless
+    // the user forced a scheme.
+    if (qEnvironmentVariableIsEmpty("CLEARDB_CONSOLE_COLOR_SCHEME") &&
+        QGuiApplication::styleHints()->colorScheme() != Qt::ColorScheme::Unknown)
+        scheme = QGuiApplication::styleHints()->colorScheme() == Qt::ColorScheme::Dark ? Scheme::Dark
+                                                                                       : Scheme::Light;
+#endif
     // A platform theme that is already dark needs nothing; Fusion is the style that honours palettes.
     if (scheme == Scheme::Dark && !isDark(current.color(QPalette::Window))) {
         application.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));

@@ -15,8 +15,9 @@ class QApplication;
 //  4. KDE's kdeglobals: [Colors:Window] BackgroundNormal luminance;
 //  5. GTK 3's settings.ini: gtk-application-prefer-dark-theme, or a theme name ending in "-dark".
 // apply() switches to the Fusion style with darkPalette() when the desktop is dark and the platform
-// palette is not (most styles ignore a custom palette; Fusion honours it). It does not follow live
-// changes: restart the console after switching the desktop theme.
+// palette is not (most styles ignore a custom palette; Fusion honours it). Built against Qt 6.5 or
+// later, apply() asks QStyleHints::colorScheme() first. It does not follow live changes: restart the
+// console after switching the desktop theme.
 class DesktopColorScheme
 {
 public:
