@@ -12,7 +12,7 @@ class TestSandboxCluster : public QObject
 {
     Q_OBJECT
     const QString m_dir = qEnvironmentVariable("CLEARDB_SANDBOX_LIFECYCLE_DIR");
-    static constexpr quint16 kBasePort = 33080;
+    static constexpr quint16 kBasePort = 27080;
 
     SandboxResult runAction(SandboxCluster &cluster, void (SandboxCluster::*action)(),
                             void (SandboxCluster::*done)(const SandboxResult &))
