@@ -187,49 +187,31 @@ void AddonRoutes::install(Router &router, SimContext &ctx)
         return a ? HttpResponse::json(200, ctx.render.addon(*a)) : SimContext::addonNotFound();
     });
     router.add("GET", QStringLiteral("/apps/{}/addons"),
-               [&ctx](const HttpRequest &r, const Router::Params &p) {
-                   HttpResponse error;
-                   const SimApp *app = ctx.appOr404(p.at(0), &error);
-                   if (!app)
-                       return error;
+               ctx.forApp([&ctx](const HttpRequest &r, SimApp &app, const Router::Params &) {
                    QList<QJsonObject> items;
                    for (const SimAddon &a : std::as_const(ctx.state.addons)) {
-                       if (relatedToApp(ctx.state, a, app->id))
+                       if (relatedToApp(ctx.state, a, app.id))
                            items.append(ctx.render.addon(a));
                    }
                    return ListPager::respond(r, items);
-               });
+               }));
     router.add("POST", QStringLiteral("/apps/{}/addons"),
-               [&ctx](const HttpRequest &r, const Router::Params &p) {
-                   HttpResponse error;
-                   SimApp *app = ctx.appOr404(p.at(0), &error);
-                   return app ? create(ctx, *app, r) : error;
-               });
+               ctx.forApp([&ctx](const HttpRequest &r, SimApp &app, const Router::Params &) {
+                   return create(ctx, app, r);
+               }));
     router.add("GET", QStringLiteral("/apps/{}/addons/{}"),
-               [&ctx](const HttpRequest &, const Router::Params &p) {
-                   HttpResponse error;
-                   const SimApp *app = ctx.appOr404(p.at(0), &error);
-                   if (!app)
-                       return error;
-                   const SimAddon *a = addonOfApp(ctx.state, *app, p.at(1));
+               ctx.forApp([&ctx](const HttpRequest &, SimApp &app, const Router::Params &p) {
+                   const SimAddon *a = addonOfApp(ctx.state, app, p.at(1));
                    return a ? HttpResponse::json(200, ctx.render.addon(*a)) : SimContext::addonNotFound();
-               });
+               }));
     router.add("PATCH", QStringLiteral("/apps/{}/addons/{}"),
-               [&ctx](const HttpRequest &r, const Router::Params &p) {
-                   HttpResponse error;
-                   const SimApp *app = ctx.appOr404(p.at(0), &error);
-                   if (!app)
-                       return error;
-                   SimAddon *a = addonOfApp(ctx.state, *app, p.at(1));
+               ctx.forApp([&ctx](const HttpRequest &r, SimApp &app, const Router::Params &p) {
+                   SimAddon *a = addonOfApp(ctx.state, app, p.at(1));
                    return a ? update(ctx, *a, r) : SimContext::addonNotFound();
-               });
+               }));
     router.add("DELETE", QStringLiteral("/apps/{}/addons/{}"),
-               [&ctx](const HttpRequest &, const Router::Params &p) {
-                   HttpResponse error;
-                   const SimApp *app = ctx.appOr404(p.at(0), &error);
-                   if (!app)
-                       return error;
-                   const SimAddon *a = addonOfApp(ctx.state, *app, p.at(1));
+               ctx.forApp([&ctx](const HttpRequest &, SimApp &app, const Router::Params &p) {
+                   const SimAddon *a = addonOfApp(ctx.state, app, p.at(1));
                    if (!a)
                        return SimContext::addonNotFound();
                    const SimAddon gone = ctx.state.destroyAddon(a->id, SimContext::now());
@@ -238,7 +220,7 @@ void AddonRoutes::install(Router &router, SimContext &ctx)
                    QJsonObject json = ctx.render.addon(gone);
                    json.insert(QStringLiteral("config_vars"), QJsonArray());
                    return HttpResponse::json(200, json);
-               });
+               }));
     router.add("POST", QStringLiteral("/actions/addons/resolve"),
                [&ctx](const HttpRequest &r, const Router::Params &) { return resolve(ctx, r); });
 }

@@ -65,70 +65,49 @@ void AppRoutes::install(Router &router, SimContext &ctx)
                                                   {{QStringLiteral("resource"), QStringLiteral("user")}});
                    return listApps(ctx, r);
                });
-    router.add("GET", QStringLiteral("/apps/{}"), [&ctx](const HttpRequest &, const Router::Params &p) {
-        HttpResponse error;
-        const SimApp *app = ctx.appOr404(p.at(0), &error);
-        return app ? HttpResponse::json(200, ctx.render.app(*app)) : error;
-    });
+    router.add("GET", QStringLiteral("/apps/{}"),
+               ctx.forApp([&ctx](const HttpRequest &, SimApp &app, const Router::Params &) {
+                   return HttpResponse::json(200, ctx.render.app(app));
+               }));
     router.add("GET", QStringLiteral("/apps/{}/releases"),
-               [&ctx](const HttpRequest &r, const Router::Params &p) {
-                   HttpResponse error;
-                   const SimApp *app = ctx.appOr404(p.at(0), &error);
-                   if (!app)
-                       return error;
+               ctx.forApp([&ctx](const HttpRequest &r, SimApp &app, const Router::Params &) {
                    QList<QJsonObject> items;
-                   for (const SimRelease &rel : ctx.state.releasesOfApp(app->id))
-                       items.append(ctx.render.release(rel, rel.version == app->releaseVersion));
+                   for (const SimRelease &rel : ctx.state.releasesOfApp(app.id))
+                       items.append(ctx.render.release(rel, rel.version == app.releaseVersion));
                    return ListPager::respond(r, items, {QStringLiteral("version"), QStringLiteral("id")});
-               });
+               }));
     router.add("GET", QStringLiteral("/apps/{}/releases/{}"),
-               [&ctx](const HttpRequest &, const Router::Params &p) {
-                   HttpResponse error;
-                   const SimApp *app = ctx.appOr404(p.at(0), &error);
-                   if (!app)
-                       return error;
-                   for (const SimRelease &rel : ctx.state.releasesOfApp(app->id)) {
+               ctx.forApp([&ctx](const HttpRequest &, SimApp &app, const Router::Params &p) {
+                   for (const SimRelease &rel : ctx.state.releasesOfApp(app.id)) {
                        if (rel.id == p.at(1) || QString::number(rel.version) == p.at(1))
                            return HttpResponse::json(
-                               200, ctx.render.release(rel, rel.version == app->releaseVersion));
+                               200, ctx.render.release(rel, rel.version == app.releaseVersion));
                    }
                    return HttpResponse::error(404, QStringLiteral("not_found"),
                                               QStringLiteral("Couldn't find that release."),
                                               {{QStringLiteral("resource"), QStringLiteral("release")}});
-               });
+               }));
     router.add("GET", QStringLiteral("/apps/{}/dynos"),
-               [&ctx](const HttpRequest &r, const Router::Params &p) {
-                   HttpResponse error;
-                   const SimApp *app = ctx.appOr404(p.at(0), &error);
-                   if (!app)
-                       return error;
+               ctx.forApp([&ctx](const HttpRequest &r, SimApp &app, const Router::Params &) {
                    QList<QJsonObject> items;
-                   for (const SimDyno &d : ctx.state.dynosOfApp(app->id))
+                   for (const SimDyno &d : ctx.state.dynosOfApp(app.id))
                        items.append(ctx.render.dyno(d));
                    return ListPager::respond(r, items);
-               });
+               }));
     router.add("GET", QStringLiteral("/apps/{}/dynos/{}"),
-               [&ctx](const HttpRequest &, const Router::Params &p) {
-                   HttpResponse error;
-                   const SimApp *app = ctx.appOr404(p.at(0), &error);
-                   if (!app)
-                       return error;
-                   for (const SimDyno &d : ctx.state.dynosOfApp(app->id)) {
+               ctx.forApp([&ctx](const HttpRequest &, SimApp &app, const Router::Params &p) {
+                   for (const SimDyno &d : ctx.state.dynosOfApp(app.id)) {
                        if (d.name == p.at(1) || d.id == p.at(1))
                            return HttpResponse::json(200, ctx.render.dyno(d));
                    }
                    return dynoNotFound();
-               });
+               }));
     router.add("DELETE", QStringLiteral("/apps/{}/dynos"),
-               [&ctx](const HttpRequest &, const Router::Params &p) {
-                   HttpResponse error;
-                   const SimApp *app = ctx.appOr404(p.at(0), &error);
-                   return app ? restart(ctx, app->id, {}) : error;
-               });
+               ctx.forApp([&ctx](const HttpRequest &, SimApp &app, const Router::Params &) {
+                   return restart(ctx, app.id, {});
+               }));
     router.add("DELETE", QStringLiteral("/apps/{}/dynos/{}"),
-               [&ctx](const HttpRequest &, const Router::Params &p) {
-                   HttpResponse error;
-                   const SimApp *app = ctx.appOr404(p.at(0), &error);
-                   return app ? restart(ctx, app->id, p.at(1)) : error;
-               });
+               ctx.forApp([&ctx](const HttpRequest &, SimApp &app, const Router::Params &p) {
+                   return restart(ctx, app.id, p.at(1));
+               }));
 }

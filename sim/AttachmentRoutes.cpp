@@ -63,23 +63,17 @@ void AttachmentRoutes::install(Router &router, SimContext &ctx)
                               : attachmentNotFound();
                });
     router.add("GET", QStringLiteral("/apps/{}/addon-attachments"),
-               [&ctx](const HttpRequest &r, const Router::Params &p) {
-                   HttpResponse error;
-                   const SimApp *app = ctx.appOr404(p.at(0), &error);
-                   return app ? list(ctx, r, ctx.state.attachmentsOfApp(app->id)) : error;
-               });
+               ctx.forApp([&ctx](const HttpRequest &r, SimApp &app, const Router::Params &) {
+                   return list(ctx, r, ctx.state.attachmentsOfApp(app.id));
+               }));
     router.add("GET", QStringLiteral("/apps/{}/addon-attachments/{}"),
-               [&ctx](const HttpRequest &r, const Router::Params &p) {
-                   HttpResponse error;
-                   const SimApp *app = ctx.appOr404(p.at(0), &error);
-                   if (!app)
-                       return error;
-                   for (const SimAttachment &att : ctx.state.attachmentsOfApp(app->id)) {
+               ctx.forApp([&ctx](const HttpRequest &r, SimApp &app, const Router::Params &p) {
+                   for (const SimAttachment &att : ctx.state.attachmentsOfApp(app.id)) {
                        if (att.id == p.at(1) || att.name == p.at(1))
                            return HttpResponse::json(200, ctx.render.attachment(att, includesPlan(r)));
                    }
                    return attachmentNotFound();
-               });
+               }));
     router.add("GET", QStringLiteral("/addons/{}/addon-attachments"),
                [&ctx](const HttpRequest &r, const Router::Params &p) {
                    const SimAddon *addon = ctx.state.addon(p.at(0));

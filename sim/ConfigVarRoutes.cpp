@@ -52,15 +52,11 @@ HttpResponse patchConfig(SimContext &ctx, SimApp &app, const HttpRequest &reques
 void ConfigVarRoutes::install(Router &router, SimContext &ctx)
 {
     router.add("GET", QStringLiteral("/apps/{}/config-vars"),
-               [&ctx](const HttpRequest &, const Router::Params &p) {
-                   HttpResponse error;
-                   const SimApp *app = ctx.appOr404(p.at(0), &error);
-                   return app ? HttpResponse::json(200, configJson(*app)) : error;
-               });
+               ctx.forApp([&ctx](const HttpRequest &, SimApp &app, const Router::Params &) {
+                   return HttpResponse::json(200, configJson(app));
+               }));
     router.add("PATCH", QStringLiteral("/apps/{}/config-vars"),
-               [&ctx](const HttpRequest &r, const Router::Params &p) {
-                   HttpResponse error;
-                   SimApp *app = ctx.appOr404(p.at(0), &error);
-                   return app ? patchConfig(ctx, *app, r) : error;
-               });
+               ctx.forApp([&ctx](const HttpRequest &r, SimApp &app, const Router::Params &) {
+                   return patchConfig(ctx, app, r);
+               }));
 }

@@ -38,10 +38,10 @@ bool SimContext::jsonBody(const HttpRequest &request, QJsonObject *out, HttpResp
     return true;
 }
 
-SimApp *SimContext::appOr404(const QString &idOrName, HttpResponse *error)
+std::function<HttpResponse(const HttpRequest &, const QStringList &)> SimContext::forApp(AppHandler handler)
 {
-    SimApp *app = state.app(idOrName);
-    if (!app)
-        *error = appNotFound();
-    return app;
+    return [this, handler = std::move(handler)](const HttpRequest &request, const QStringList &params) {
+        SimApp *app = state.app(params.at(0));
+        return app ? handler(request, *app, params) : appNotFound();
+    };
 }

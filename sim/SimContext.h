@@ -30,6 +30,8 @@ struct SimContext
     static HttpResponse invalidParams(const QString &message);
     // Parses a JSON object body; on failure fills `error` with a 400 "bad_request".
     static bool jsonBody(const HttpRequest &request, QJsonObject *out, HttpResponse *error);
-    // Resolves the {app} path segment or answers Heroku's 404 for apps.
-    SimApp *appOr404(const QString &idOrName, HttpResponse *error);
+    using AppHandler = std::function<HttpResponse(const HttpRequest &, SimApp &, const QStringList &params)>;
+    // A route handler for /apps/{app}/…: resolves the first path segment (id or
+    // name) to the app, or answers Heroku's 404 for apps without calling `handler`.
+    std::function<HttpResponse(const HttpRequest &, const QStringList &)> forApp(AppHandler handler);
 };
