@@ -18,6 +18,19 @@ QString planIdentity(const QJsonValue &value)
     return value.toString();
 }
 
+// The JSON body of a create or plan change and the plan it names; on failure `error` is the answer.
+bool planFromBody(const HttpRequest &request, QJsonObject *body, QString *planName, HttpResponse *error)
+{
+    if (!SimContext::jsonBody(request, body, error))
+        return false;
+    *planName = planIdentity(body->value(QStringLiteral("plan")));
+    if (planName->isEmpty()) {
+        *error = SimContext::invalidParams(QStringLiteral("Missing required param: plan."));
+        return false;
+    }
+    return true;
+}
+
 HttpResponse planNotFound(const QString &plan)
 {
     return HttpResponse::error(
@@ -71,12 +84,10 @@ QString uniqueAttachmentName(const SimState &state, const QString &appId, const 
 HttpResponse create(SimContext &ctx, SimApp &app, const HttpRequest &request)
 {
     QJsonObject body;
+    QString planName;
     HttpResponse error;
-    if (!SimContext::jsonBody(request, &body, &error))
+    if (!planFromBody(request, &body, &planName, &error))
         return error;
-    const QString planName = planIdentity(body.value(QStringLiteral("plan")));
-    if (planName.isEmpty())
-        return SimContext::invalidParams(QStringLiteral("Missing required param: plan."));
     const SimCatalog::Plan *plan = ctx.catalog.plan(planName);
     if (!plan)
         return planNotFound(planName);
@@ -117,12 +128,10 @@ HttpResponse create(SimContext &ctx, SimApp &app, const HttpRequest &request)
 HttpResponse update(SimContext &ctx, SimAddon &addon, const HttpRequest &request)
 {
     QJsonObject body;
+    QString planName;
     HttpResponse error;
-    if (!SimContext::jsonBody(request, &body, &error))
+    if (!planFromBody(request, &body, &planName, &error))
         return error;
-    const QString planName = planIdentity(body.value(QStringLiteral("plan")));
-    if (planName.isEmpty())
-        return SimContext::invalidParams(QStringLiteral("Missing required param: plan."));
     const QString currentService = addon.plan.section(QLatin1Char(':'), 0, 0);
     const SimCatalog::Plan *plan = ctx.catalog.plan(planName, currentService);
     if (!plan)
