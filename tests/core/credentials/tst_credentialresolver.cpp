@@ -4,9 +4,11 @@
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/SecretRedactor.h"
 
+#include "MessageCapture.h"
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+
 #include <QtTest>
 
 #include <sys/stat.h>
@@ -21,17 +23,6 @@ namespace {
 const QString EnvToken = QStringLiteral("env-token-1111");
 const QString KeychainToken = QStringLiteral("keychain-token-2222");
 const QString NetrcToken = QStringLiteral("netrc-token-3333");
-
-QStringList &printed()
-{
-    static QStringList lines;
-    return lines;
-}
-
-void capture(QtMsgType, const QMessageLogContext &, const QString &message)
-{
-    printed() << message;
-}
 
 } // namespace
 
@@ -264,8 +255,7 @@ void TstCredentialResolver::tokenIsNeverPrinted()
 {
     // Every path through the unit, with a token present, while capturing all Qt
     // output without any redaction in between: the token must not show up.
-    printed().clear();
-    const QtMessageHandler original = qInstallMessageHandler(capture);
+    MessageCapture capture;
     writeNetrc("machine api.heroku.com password " + NetrcToken.toUtf8() + "\n", 0644);
     QStringList texts;
     for (const QString &apiKey : {EnvToken, QString()}) {
@@ -283,10 +273,10 @@ void TstCredentialResolver::tokenIsNeverPrinted()
     CredentialResolver broken(m_store.get());
     broken.setEnvironment(environment());
     texts << resolve(broken).message;
-    qInstallMessageHandler(original);
+    capture.stop();
 
-    const QString all = (printed() + texts).join(QLatin1Char('\n'));
-    QVERIFY(printed().size() >= 4);
+    const QString all = (capture.lines() + texts).join(QLatin1Char('\n'));
+    QVERIFY(capture.lines().size() >= 4);
     for (const QString &token : {EnvToken, NetrcToken})
         QVERIFY2(!all.contains(token),
                  qPrintable(QStringLiteral("token leaked into: ") + SecretRedactor::redact(all)));

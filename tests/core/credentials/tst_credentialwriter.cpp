@@ -4,9 +4,11 @@
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/NetrcFile.h"
 
+#include "MessageCapture.h"
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+
 #include <QtTest>
 
 #include <sys/stat.h>
@@ -19,17 +21,6 @@ namespace {
 
 const QString Token = QStringLiteral("HRKU-writer-token-5555");
 const QString Email = QStringLiteral("dev@example.com");
-
-QStringList &printed()
-{
-    static QStringList lines;
-    return lines;
-}
-
-void capture(QtMsgType, const QMessageLogContext &, const QString &message)
-{
-    printed() << message;
-}
 
 } // namespace
 
@@ -244,8 +235,7 @@ void TstCredentialWriter::logoutReportsKeychainRefusal()
 void TstCredentialWriter::tokenIsNeverPrinted()
 {
     // Success and failure paths of login and logout, all Qt output captured raw.
-    printed().clear();
-    const QtMessageHandler original = qInstallMessageHandler(capture);
+    MessageCapture capture;
     QStringList texts;
     const auto record = [&texts](const CredentialWriteResult &r) {
         texts << r.description << r.error << r.warnings << r.netrcMachines;
@@ -261,10 +251,10 @@ void TstCredentialWriter::tokenIsNeverPrinted()
     m_store->setFailure(Status::Failed, QStringLiteral("backend error"));
     record(run(writer, [&] { writer.logout(); }));
     qWarning() << "login with" << Secret(Token);
-    qInstallMessageHandler(original);
+    capture.stop();
 
-    QCOMPARE(printed().size(), 1);
-    const QString all = (printed() + texts).join(QLatin1Char('\n'));
+    QCOMPARE(capture.lines().size(), 1);
+    const QString all = (capture.lines() + texts).join(QLatin1Char('\n'));
     QVERIFY(all.contains(QStringLiteral("stored in ~/.netrc")));
     QVERIFY(!all.contains(Token));
 }

@@ -1,22 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "credentials/SecretRedactor.h"
 
+#include "MessageCapture.h"
+
 #include <QtTest>
-
-namespace {
-
-QStringList &captured()
-{
-    static QStringList lines;
-    return lines;
-}
-
-void capture(QtMsgType, const QMessageLogContext &, const QString &message)
-{
-    captured() << message;
-}
-
-} // namespace
 
 // Secrets in free text: registered tokens, auth headers, URL passwords, key/value pairs.
 class TstSecretRedactor : public QObject
@@ -137,18 +124,18 @@ void TstSecretRedactor::secretPrintsAsMask()
 void TstSecretRedactor::messageFilterRedactsQtLogging()
 {
     const QString token = QStringLiteral("d1e2a3d4-b5e6-e7f8-logged");
-    const QtMessageHandler original = qInstallMessageHandler(capture);
+    MessageCapture capture;
     SecretRedactor::installMessageFilter();
     SecretRedactor::installMessageFilter(); // idempotent: no double chain
     SecretRedactor::registerSecret(token);
     qWarning() << "request failed with" << token;
     qCritical("Authorization: Bearer %s", qPrintable(QStringLiteral("unregistered-bearer")));
     qInfo().noquote() << QStringLiteral("mysql://u:dbpass99@localhost/db");
-    qInstallMessageHandler(original);
+    capture.stop();
     SecretRedactor::unregisterSecret(token);
 
-    QCOMPARE(captured().size(), 3);
-    const QString all = captured().join(QLatin1Char('\n'));
+    QCOMPARE(capture.lines().size(), 3);
+    const QString all = capture.lines().join(QLatin1Char('\n'));
     QVERIFY2(!all.contains(token), qPrintable(all));
     QVERIFY(!all.contains(QStringLiteral("unregistered-bearer")));
     QVERIFY(!all.contains(QStringLiteral("dbpass99")));
