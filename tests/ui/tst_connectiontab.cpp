@@ -9,8 +9,10 @@
 #include "MonitorView.h"
 #include "ProbeWaterfall.h"
 #include "SimProcess.h"
+#include "UiTestHelpers.h"
 #include "heroku/HerokuClient.h"
 
+#include "dburl/DatabaseUrl.h"
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
@@ -18,30 +20,11 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTcpServer>
-#include "dburl/DatabaseUrl.h"
 
 #include <QtTest>
 
-namespace {
-template <typename T> T *child(QWidget *parent, const char *name)
-{
-    T *widget = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!widget)
-        qFatal("no widget named %s", name);
-    return widget;
-}
-
-// A loopback port nothing listens on: bound by the OS, then released.
-quint16 closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        qFatal("cannot bind a loopback port");
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
-} // namespace
+using UiTest::child;
+using UiTest::closedPort;
 
 class TestConnectionTab : public QObject
 {
@@ -97,7 +80,8 @@ void TestConnectionTab::closedPortShowsTcpStageErrorInline()
     QVERIFY(!message->text().contains(password));
     QVERIFY(child<QLabel>(&tab, "connectionSummary")
                 ->text()
-                .contains(QStringLiteral("app_user:") + DatabaseUrl::passwordMask() + QStringLiteral("@127.0.0.1")));
+                .contains(QStringLiteral("app_user:") + DatabaseUrl::passwordMask() +
+                          QStringLiteral("@127.0.0.1")));
 
     // "Try again" in the message bar probes again.
     QVERIFY(child<QAction>(&tab, "testConnectionAction")->isEnabled());

@@ -10,6 +10,7 @@
 #include "MonitorEventModel.h"
 #include "MonitorView.h"
 #include "ProbeWaterfall.h"
+#include "UiTestHelpers.h"
 #include "monitor/FailoverMonitor.h"
 
 #include <QAbstractItemModelTester>
@@ -22,15 +23,7 @@
 #include <QUrl>
 #include <QtTest>
 
-namespace {
-template <typename T> T *child(QWidget *parent, const char *name)
-{
-    T *widget = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!widget)
-        qFatal("no widget named %s", name);
-    return widget;
-}
-} // namespace
+using UiTest::child;
 
 class TestConnectionTabSandbox : public QObject
 {

@@ -5,6 +5,7 @@
 #include "ConsoleConnection.h"
 #include "MainWindow.h"
 #include "SimProcess.h"
+#include "UiTestHelpers.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
@@ -15,6 +16,8 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
+
+using UiTest::child;
 
 namespace {
 ConsoleConnection connectionTo(const SimProcess &sim, bool sandbox = false)
@@ -35,13 +38,6 @@ QStringList column(const QAbstractItemModel *model, int column)
     return values;
 }
 
-template <typename T> T *child(QWidget *window, const char *name)
-{
-    T *widget = window->findChild<T *>(QString::fromLatin1(name));
-    if (!widget)
-        qFatal("no widget named %s", name);
-    return widget;
-}
 } // namespace
 
 class TestMainWindow : public QObject

@@ -8,6 +8,7 @@
 #include "MonitorEventModel.h"
 #include "MonitorView.h"
 #include "TestConfig.h"
+#include "UiTestHelpers.h"
 #include "monitor/FailoverMonitor.h"
 
 #include <QAbstractItemModelTester>
@@ -22,24 +23,10 @@
 #include <QTreeView>
 #include <QtTest>
 
-namespace {
-template <typename T> T *child(QWidget *parent, const char *name)
-{
-    T *widget = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!widget)
-        qFatal("no widget named %s", name);
-    return widget;
-}
+using UiTest::child;
+using UiTest::closedPort;
 
-quint16 closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        qFatal("cannot bind a loopback port");
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
+namespace {
 
 MonitorEvent makeEvent(MonitorEvent::Kind kind, qint64 from, qint64 to)
 {
