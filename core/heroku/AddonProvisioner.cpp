@@ -40,9 +40,7 @@ void AddonProvisioner::onCreated(const HerokuResult &result)
     if (!result.ok()) {
         HerokuResult failed = result;
         // A refused connection never reached the API; a lost answer may hide a new add-on.
-        const bool outcomeUnknown = failed.error.kind == HerokuError::Kind::Timeout ||
-                                    failed.error.message.contains(QLatin1String("may or may not"));
-        if (outcomeUnknown)
+        if (failed.error.outcomeUnknown)
             failed.error.message =
                 QStringLiteral("no answer to the create request (%1); the add-on may or may not "
                                "have been created, so run `cleardbctl addons --app %2` before "

@@ -27,6 +27,9 @@ struct HerokuError
     QString message;   // one line, plain words, never a secret
     QString url;       // documentation URL Heroku sometimes adds
     QString requestId; // Request-Id response header
+    // A write (POST, PATCH, DELETE) may have taken effect although no complete
+    // answer arrived: the caller must look before trying again, never just retry.
+    bool outcomeUnknown = false;
 
     bool isError() const { return kind != Kind::None; }
     // "message (id, request REQUEST-ID)" with the parts that exist, on one line.

@@ -221,6 +221,7 @@ HerokuError HerokuRequest::errorFromReply(const HttpAnswer &reply, int status, c
             code == QNetworkReply::OperationCanceledError || code == QNetworkReply::TimeoutError;
         error.kind = timedOut ? HerokuError::Kind::Timeout : HerokuError::Kind::Network;
         error.message = ReplyErrorText::transport(code, host, reply.transportErrorText, m_spec.method);
+        error.outcomeUnknown = isWrite() && ReplyErrorText::mayHaveReachedApi(code);
         return error;
     }
     error.kind = status == 429 ? HerokuError::Kind::RateLimited : HerokuError::Kind::Api;
@@ -235,8 +236,10 @@ HerokuError HerokuRequest::errorFromReply(const HttpAnswer &reply, int status, c
         appendAdvice(error.message, QStringLiteral("run `cleardbctl login` with a valid API token"));
     else if (status == 429 && !m_spec.isIdempotent())
         appendAdvice(error.message, QStringLiteral("nothing was changed, wait a minute and try again"));
-    else if (status >= 500 && !m_spec.isIdempotent())
+    else if (status >= 500 && !m_spec.isIdempotent()) {
         appendAdvice(error.message, ReplyErrorText::unknownOutcomeHint(m_spec.method));
+        error.outcomeUnknown = true;
+    }
     return error;
 }
 
@@ -276,5 +279,6 @@ void HerokuRequest::cancel()
     error.message = m_spec.isIdempotent()
                         ? QStringLiteral("cancelled")
                         : QStringLiteral("cancelled; ") + ReplyErrorText::unknownOutcomeHint(m_spec.method);
+    error.outcomeUnknown = !m_spec.isIdempotent();
     finish(error);
 }

@@ -58,6 +58,7 @@ private:
     void handleAnswer(const HttpAnswer &answer);
     bool retryIfAllowed(int status, const QByteArray &retryAfter);
     void finish(HerokuError error);
+    bool isWrite() const { return m_spec.method != "GET" && m_spec.method != "HEAD"; }
     QNetworkRequest buildRequest() const;
     HerokuError errorFromReply(const HttpAnswer &reply, int status, const QByteArray &body) const;
 

@@ -52,6 +52,21 @@ QString ReplyErrorText::transport(QNetworkReply::NetworkError error, const QStri
     }
 }
 
+bool ReplyErrorText::mayHaveReachedApi(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return false;
+    default:
+        return true;
+    }
+}
+
 QString ReplyErrorText::unknownOutcomeHint(const QByteArray &method)
 {
     if (isRead(method))

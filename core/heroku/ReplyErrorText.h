@@ -12,6 +12,9 @@ namespace ReplyErrorText {
 // "try again", because repeating it could apply the change twice.
 QString transport(QNetworkReply::NetworkError error, const QString &host, const QString &detail,
                   const QByteArray &method);
+// False when the failure happened before the request left this machine
+// (refused, unresolvable, TLS or proxy failure): then even a write did nothing.
+bool mayHaveReachedApi(QNetworkReply::NetworkError error);
 // For a write whose answer was lost or cut short: empty for reads.
 QString unknownOutcomeHint(const QByteArray &method);
 } // namespace ReplyErrorText
