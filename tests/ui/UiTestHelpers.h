@@ -4,6 +4,7 @@
 #include <QHostAddress>
 #include <QString>
 #include <QTcpServer>
+#include <QTest>
 #include <QWidget>
 
 // Small helpers the GUI tests share.
@@ -27,5 +28,14 @@ inline quint16 closedPort()
     const quint16 port = server.serverPort();
     server.close();
     return port;
+}
+// The visible dialog of type Dialog under `parent`, waiting up to 5 s for it to
+// open (dialogs here use open(), not exec()); nullptr when none appeared.
+template <typename Dialog> Dialog *openedDialog(QWidget *parent)
+{
+    Dialog *dialog = nullptr;
+    const bool shown = QTest::qWaitFor(
+        [&] { return (dialog = parent->findChild<Dialog *>()) && dialog->isVisible(); }, 5000);
+    return shown ? dialog : nullptr;
 }
 } // namespace UiTest

@@ -11,6 +11,7 @@
 #include "SecretClipboard.h"
 #include "SimHttp.h"
 #include "SimRequestLog.h"
+#include "UiTestHelpers.h"
 #include "credentials/SecretRedactor.h"
 #include "dburl/DatabaseUrl.h"
 #include "heroku/HerokuClient.h"
@@ -28,6 +29,8 @@
 #include <QTableView>
 #include <QtTest>
 
+using UiTest::openedDialog;
+
 using namespace AddonTestWindow;
 
 namespace {
@@ -39,13 +42,6 @@ QJsonObject configOf(SimProcess &sim, const QString &app)
 {
     SimHttp http(sim);
     return http.get(QStringLiteral("/apps/%1/config-vars").arg(app)).json().object();
-}
-
-template <typename Dialog> Dialog *openedDialog(QWidget *parent)
-{
-    Dialog *dialog = nullptr;
-    QTest::qWaitFor([&] { return (dialog = parent->findChild<Dialog *>()) && dialog->isVisible(); }, 5000);
-    return dialog;
 }
 
 QString cell(ConfigVarTableModel *model, const QString &name, int column = ConfigVarTableModel::ValueColumn)
@@ -95,7 +91,8 @@ ConfigVarsEditor *TestConfigVarsEditor::openEditor(const QString &app)
     new QAbstractItemModelTester(editor->model(), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                  editor);
     editor->show();
-    QTest::qWaitFor([editor] { return child<QPushButton>(editor, "addVarButton")->isEnabled(); }, 10000);
+    if (!QTest::qWaitFor([editor] { return child<QPushButton>(editor, "addVarButton")->isEnabled(); }, 10000))
+        qWarning("the config vars editor for %s did not finish loading", qPrintable(app));
     return editor;
 }
 

@@ -11,6 +11,7 @@
 #include "SecretClipboard.h"
 #include "SimHttp.h"
 #include "SimRequestLog.h"
+#include "UiTestHelpers.h"
 #include "dburl/DatabaseUrl.h"
 #include "dburl/Framework.h"
 
@@ -31,6 +32,8 @@
 #include <QToolButton>
 #include <QtTest>
 
+using UiTest::openedDialog;
+
 using namespace AddonTestWindow;
 
 namespace {
@@ -43,13 +46,6 @@ QString configVar(SimProcess &sim, const QString &app, const QString &var)
 {
     SimHttp http(sim);
     return http.get(QStringLiteral("/apps/%1/config-vars").arg(app)).json().object().value(var).toString();
-}
-
-template <typename Dialog> Dialog *openedDialog(QWidget *parent)
-{
-    Dialog *dialog = nullptr;
-    QTest::qWaitFor([&] { return (dialog = parent->findChild<Dialog *>()) && dialog->isVisible(); }, 5000);
-    return dialog;
 }
 
 void type(QWidget *parent, const char *name, const QString &text)
