@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# The README's test command: installs what is missing, builds, and runs every test.
+# The README's test command: installs what is missing, builds, and runs every test; then builds the
+# suite again with AddressSanitizer + UndefinedBehaviorSanitizer (the `asan` preset) and runs it there.
 # Usage: scripts/test.sh [ctest arguments, e.g. -L unit]
+#   CLEARDB_SANITIZER_PASS=0      skip the sanitizer pass (it is on by default, and in CI)
+#   CLEARDB_SANITIZER_LABELS=…    ctest label regex for that pass
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
@@ -10,3 +13,6 @@ build=${BUILD_DIR:-$root/build}
 # The tests start their own peers (heroku-sim, MariaDB, HAProxy) on loopback and
 # pick free ports, so they may run two at a time; fixtures order what must be ordered.
 ctest --test-dir "$build" --output-on-failure --parallel 2 --timeout 900 "$@"
+
+[[ "${CLEARDB_SANITIZER_PASS:-1}" == 1 ]] || exit 0
+"$root/scripts/sanitize.sh" "$@"
