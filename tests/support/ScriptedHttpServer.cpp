@@ -39,9 +39,12 @@ void ScriptedHttpServer::onConnection()
             const QByteArray bytes = socket->readAll();
             m_received += bytes;
             *head += bytes;
-            if (!*started && head->contains("\r\n\r\n")) {
+            qsizetype end = head->indexOf("\r\n\r\n");
+            while (end >= 0 && (!*started || m_answerEvery)) {
                 *started = true;
+                head->remove(0, end + 4);
                 play(socket, 0);
+                end = head->indexOf("\r\n\r\n");
             }
         });
     }

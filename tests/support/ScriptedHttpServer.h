@@ -37,6 +37,9 @@ public:
     void setScript(const QList<Step> &steps) { m_script = steps; }
     void setAnswer(const QByteArray &bytes) { m_script = {{0, bytes}}; }
     void setCloseAtEnd(bool close) { m_closeAtEnd = close; }
+    // Play the script again for every further request head on the same connection (a proxy
+    // answering a repeated CONNECT); by default only the first head starts it.
+    void setAnswerEveryRequest(bool every) { m_answerEvery = every; }
     // One step per byte, each `delayMs` after the previous one.
     static QList<Step> trickle(const QByteArray &bytes, int delayMs);
 
@@ -51,6 +54,7 @@ private:
     QTcpServer m_server;
     QList<Step> m_script;
     bool m_closeAtEnd = true;
+    bool m_answerEvery = false;
     int m_connections = 0;
     QByteArray m_received;
 };

@@ -136,6 +136,8 @@ private Q_SLOTS:
     void cleanup();
     void httpsTunnelsThroughEnvironmentProxy();
     void httpIsForwardedToApplicationProxy();
+    void refusedProxyCredentialsAreAClearError_data();
+    void refusedProxyCredentialsAreAClearError();
     void postPassesThroughTinyproxyOnce();
     void noProxyBypassesTinyproxy();
 };
@@ -199,6 +201,38 @@ void TestExchangeProxy::httpIsForwardedToApplicationProxy()
     QVERIFY(proxy.received().contains(credentials));
     QCOMPARE(proxy.received().count("POST "), 1);
     QCOMPARE(answer.status, 201);
+}
+
+void TestExchangeProxy::refusedProxyCredentialsAreAClearError_data()
+{
+    QTest::addColumn<QString>("scheme");
+    QTest::newRow("https: CONNECT refused") << QStringLiteral("https");
+    QTest::newRow("http: forwarded request refused") << QStringLiteral("http");
+}
+
+void TestExchangeProxy::refusedProxyCredentialsAreAClearError()
+{
+    QFETCH(QString, scheme);
+    ScriptedHttpServer proxy;
+    QVERIFY(proxy.listen());
+    proxy.setAnswer(
+        "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"\r\n"
+        "Content-Length: 0\r\n\r\n");
+    // Like a real proxy: every CONNECT on the kept-alive connection gets its own 407.
+    proxy.setCloseAtEnd(false);
+    proxy.setAnswerEveryRequest(true);
+    QNetworkProxy::setApplicationProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"),
+                                                     proxy.port(), QStringLiteral("user"),
+                                                     QStringLiteral("wrong")));
+    const HttpAnswer answer =
+        post(QUrl(QStringLiteral("%1://%2/apps/a/addons").arg(scheme, originName())), {});
+    QCOMPARE(answer.transportError, QNetworkReply::ProxyAuthenticationRequiredError);
+    QVERIFY2(answer.transportErrorText.contains(QLatin1String("407")), qPrintable(answer.transportErrorText));
+    // Qt repeats a refused CONNECT once with the credentials; the POST itself reached the
+    // proxy at most once (https: never, it waits for the tunnel).
+    const qsizetype requests = proxy.received().count(" HTTP/1.1\r\n");
+    QVERIFY2(requests >= 1 && requests <= 2, qPrintable(QString::number(requests)));
+    QCOMPARE(proxy.received().count("POST "), scheme == QLatin1String("http") ? 1 : 0);
 }
 
 void TestExchangeProxy::postPassesThroughTinyproxyOnce()
