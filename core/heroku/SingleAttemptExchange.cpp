@@ -40,7 +40,7 @@ bool isProxyError(QNetworkReply::NetworkError error)
 
 QString proxyAuthText(const ProxyRoute &route)
 {
-    return QStringLiteral("%1 requires a user name and password (HTTP 407); put them in the proxy setting, "
+    return QStringLiteral("%1 asks for a user name and password, HTTP 407: give them as "
                           "http://user:password@host:port")
         .arg(route.proxyName());
 }

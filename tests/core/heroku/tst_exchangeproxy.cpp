@@ -46,6 +46,16 @@ public:
     }
 };
 
+// Offers only a proxy that cannot carry HTTP at all.
+class FtpOnlyProxies : public QNetworkProxyFactory
+{
+public:
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &) override
+    {
+        return {QNetworkProxy(QNetworkProxy::FtpCachingProxy, QStringLiteral("127.0.0.1"), 21)};
+    }
+};
+
 // Debian's tinyproxy on a free 127.0.0.1 port, logging each request to a file.
 class Tinyproxy
 {
@@ -138,6 +148,7 @@ private Q_SLOTS:
     void httpIsForwardedToApplicationProxy();
     void refusedProxyCredentialsAreAClearError_data();
     void refusedProxyCredentialsAreAClearError();
+    void unusableProxyIsAnError();
     void postPassesThroughTinyproxyOnce();
     void noProxyBypassesTinyproxy();
 };
@@ -233,6 +244,18 @@ void TestExchangeProxy::refusedProxyCredentialsAreAClearError()
     const qsizetype requests = proxy.received().count(" HTTP/1.1\r\n");
     QVERIFY2(requests >= 1 && requests <= 2, qPrintable(QString::number(requests)));
     QCOMPARE(proxy.received().count("POST "), scheme == QLatin1String("http") ? 1 : 0);
+}
+
+void TestExchangeProxy::unusableProxyIsAnError()
+{
+    // As QNetworkAccessManager: no silent fallback to a direct connection.
+    ScriptedHttpServer origin;
+    QVERIFY(origin.listen());
+    origin.setAnswer("HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n");
+    FtpOnlyProxies ftpOnly;
+    const HttpAnswer answer = post(origin.url(QStringLiteral("/apps/a/addons")), {}, &ftpOnly);
+    QCOMPARE(answer.transportError, QNetworkReply::ProxyNotFoundError);
+    QCOMPARE(origin.connections(), 0);
 }
 
 void TestExchangeProxy::postPassesThroughTinyproxyOnce()
