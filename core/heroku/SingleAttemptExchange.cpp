@@ -4,11 +4,54 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+namespace {
+QNetworkReply::NetworkError networkError(QAbstractSocket::SocketError error, bool viaForwardProxy)
+{
+    switch (error) {
+    // With a forwarding proxy the socket's peer is the proxy itself.
+    case QAbstractSocket::ConnectionRefusedError:
+        return viaForwardProxy ? QNetworkReply::ProxyConnectionRefusedError
+                               : QNetworkReply::ConnectionRefusedError;
+    case QAbstractSocket::HostNotFoundError:
+        return viaForwardProxy ? QNetworkReply::ProxyNotFoundError : QNetworkReply::HostNotFoundError;
+    case QAbstractSocket::SslHandshakeFailedError:
+        return QNetworkReply::SslHandshakeFailedError;
+    case QAbstractSocket::ProxyAuthenticationRequiredError:
+        return QNetworkReply::ProxyAuthenticationRequiredError;
+    case QAbstractSocket::ProxyConnectionRefusedError:
+        return QNetworkReply::ProxyConnectionRefusedError;
+    case QAbstractSocket::ProxyNotFoundError:
+        return QNetworkReply::ProxyNotFoundError;
+    case QAbstractSocket::ProxyConnectionClosedError:
+        return QNetworkReply::ProxyConnectionClosedError;
+    case QAbstractSocket::ProxyConnectionTimeoutError:
+        return QNetworkReply::ProxyTimeoutError;
+    case QAbstractSocket::ProxyProtocolError:
+        return QNetworkReply::UnknownProxyError;
+    default:
+        return QNetworkReply::UnknownNetworkError;
+    }
+}
+
+bool isProxyError(QNetworkReply::NetworkError error)
+{
+    return error >= QNetworkReply::ProxyConnectionRefusedError && error <= QNetworkReply::UnknownProxyError;
+}
+
+QString proxyAuthText(const ProxyRoute &route)
+{
+    return QStringLiteral("%1 asks for a user name and password, HTTP 407: give them as "
+                          "http://user:password@host:port")
+        .arg(route.proxyName());
+}
+} // namespace
+
 SingleAttemptExchange::SingleAttemptExchange(QObject *parent) : QObject(parent)
 {
-    m_timeout.setSingleShot(true);
-    connect(&m_timeout, &QTimer::timeout, this,
-            [this] { fail(QNetworkReply::OperationCanceledError, QStringLiteral("no answer in time")); });
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        fail(QNetworkReply::OperationCanceledError, QStringLiteral("no complete answer in time"));
+    });
 }
 
 SingleAttemptExchange::~SingleAttemptExchange()
@@ -19,6 +62,16 @@ SingleAttemptExchange::~SingleAttemptExchange()
 void SingleAttemptExchange::start(const QUrl &url, const QByteArray &method, const Headers &headers,
                                   const QByteArray &body, int timeoutMs)
 {
+    // One deadline for everything, started first: connecting, sending and reading
+    // all count, and nothing the server does restarts it.
+    m_deadline.start(timeoutMs);
+    m_parser = HttpResponseParser(m_maxBodyBytes);
+    m_route = ProxyRoute::forUrl(url, m_proxyFactory);
+    if (!m_route.ok()) {
+        QMetaObject::invokeMethod(
+            this, [this] { fail(QNetworkReply::ProxyNotFoundError, m_route.error()); }, Qt::QueuedConnection);
+        return;
+    }
     const bool tls = url.scheme() == QLatin1String("https");
     const quint16 port = quint16(url.port(tls ? 443 : 80));
     QByteArray target = url.path(QUrl::FullyEncoded).toLatin1();
@@ -31,12 +84,25 @@ void SingleAttemptExchange::start(const QUrl &url, const QByteArray &method, con
         host = '[' + host + ']';
     if (url.port() != -1)
         host += ':' + QByteArray::number(port);
+    const bool forward = m_route.kind() == ProxyRoute::Kind::Forward;
+    // RFC 9112 §3.2.2: a request to a forwarding proxy names the absolute URI.
+    if (forward)
+        target = "http://" + host + target;
 
     m_request = method + ' ' + target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n";
+    if (forward && !m_route.proxy().user().isEmpty()) {
+        const QByteArray credentials =
+            m_route.proxy().user().toUtf8() + ':' + m_route.proxy().password().toUtf8();
+        m_request += "Proxy-Authorization: Basic " + credentials.toBase64() + "\r\n";
+    }
     for (const auto &header : headers)
         m_request += header.first + ": " + header.second + "\r\n";
     m_request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 
+    const QNetworkProxy socketProxy =
+        m_route.kind() == ProxyRoute::Kind::Tunnel ? m_route.proxy() : QNetworkProxy(QNetworkProxy::NoProxy);
+    const QString connectHost = forward ? m_route.proxy().hostName() : url.host();
+    const quint16 connectPort = forward ? m_route.proxy().port() : port;
     if (tls) {
         auto *socket = new QSslSocket(this);
         m_socket = socket;
@@ -45,25 +111,19 @@ void SingleAttemptExchange::start(const QUrl &url, const QByteArray &method, con
             fail(QNetworkReply::SslHandshakeFailedError,
                  errors.isEmpty() ? QStringLiteral("TLS error") : errors.first().errorString());
         });
-        socket->connectToHostEncrypted(url.host(), port);
     } else {
         m_socket = new QTcpSocket(this);
         connect(m_socket, &QTcpSocket::connected, this, &SingleAttemptExchange::onConnected);
-        m_socket->connectToHost(url.host(), port);
     }
+    // Set explicitly, also when direct: the socket must not resolve a proxy of its own.
+    m_socket->setProxy(socketProxy);
     connect(m_socket, &QTcpSocket::readyRead, this, &SingleAttemptExchange::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &SingleAttemptExchange::onDisconnected);
-    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        if (error == QAbstractSocket::RemoteHostClosedError)
-            return onDisconnected();
-        const auto code =
-            error == QAbstractSocket::ConnectionRefusedError    ? QNetworkReply::ConnectionRefusedError
-            : error == QAbstractSocket::HostNotFoundError       ? QNetworkReply::HostNotFoundError
-            : error == QAbstractSocket::SslHandshakeFailedError ? QNetworkReply::SslHandshakeFailedError
-                                                                : QNetworkReply::UnknownNetworkError;
-        fail(code, m_socket ? m_socket->errorString() : QString());
-    });
-    m_timeout.start(timeoutMs);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, &SingleAttemptExchange::onSocketError);
+    if (tls)
+        static_cast<QSslSocket *>(m_socket.data())->connectToHostEncrypted(connectHost, connectPort);
+    else
+        m_socket->connectToHost(connectHost, connectPort);
 }
 
 void SingleAttemptExchange::onConnected()
@@ -75,85 +135,57 @@ void SingleAttemptExchange::onConnected()
 
 void SingleAttemptExchange::onReadyRead()
 {
-    m_buffer += m_socket->readAll();
-    if (!m_headParsed && !parseHead())
+    if (m_done || !m_socket)
         return;
-    if (m_headParsed && bodyComplete())
-        finishOk();
+    switch (m_parser.feed(m_socket->readAll())) {
+    case HttpResponseParser::State::NeedMore:
+        return;
+    case HttpResponseParser::State::Complete:
+        return finishOk();
+    case HttpResponseParser::State::Failed:
+        return failFromParser();
+    }
 }
 
-bool SingleAttemptExchange::parseHead()
+void SingleAttemptExchange::onSocketError()
 {
-    const int end = m_buffer.indexOf("\r\n\r\n");
-    if (end < 0)
-        return false;
-    const QList<QByteArray> lines = m_buffer.left(end).split('\n');
-    m_buffer.remove(0, end + 4);
-    const QList<QByteArray> statusLine = lines.first().trimmed().split(' ');
-    m_answer.status = statusLine.value(1).toInt();
-    m_answer.reason = QString::fromLatin1(lines.first().trimmed()).section(QLatin1Char(' '), 2);
-    for (int i = 1; i < lines.size(); ++i) {
-        const int colon = lines[i].indexOf(':');
-        if (colon > 0)
-            m_answer.headers.insert(lines[i].left(colon).trimmed().toLower(),
-                                    lines[i].mid(colon + 1).trimmed());
-    }
-    m_chunked = m_answer.header("Transfer-Encoding").toLower().contains("chunked");
-    bool ok = false;
-    const qint64 length = m_answer.header("Content-Length").toLongLong(&ok);
-    m_contentLength = ok ? length : -1;
-    if (m_answer.status < 100) {
-        fail(QNetworkReply::ProtocolFailure, QStringLiteral("malformed HTTP status line"));
-        return false;
-    }
-    m_headParsed = true;
-    return true;
-}
-
-bool SingleAttemptExchange::bodyComplete()
-{
-    if (m_chunked) {
-        // RFC 9112 §7.1: size line in hex, data, CRLF; a zero-size chunk ends it.
-        QByteArray decoded;
-        int pos = 0;
-        while (true) {
-            const int lineEnd = m_buffer.indexOf("\r\n", pos);
-            if (lineEnd < 0)
-                return false;
-            bool ok = false;
-            const int size = m_buffer.mid(pos, lineEnd - pos).split(';').first().trimmed().toInt(&ok, 16);
-            if (!ok)
-                return false;
-            if (size == 0) {
-                m_answer.body = decoded;
-                return true;
-            }
-            if (m_buffer.size() < lineEnd + 2 + size + 2)
-                return false;
-            decoded += m_buffer.mid(lineEnd + 2, size);
-            pos = lineEnd + 2 + size + 2;
-        }
-    }
-    if (m_contentLength >= 0 && m_buffer.size() >= m_contentLength) {
-        m_answer.body = m_buffer.left(m_contentLength);
-        return true;
-    }
-    if (m_answer.status == 204 || m_answer.status == 304)
-        return true;
-    return false;
+    if (!m_socket)
+        return;
+    const QAbstractSocket::SocketError error = m_socket->error();
+    if (error == QAbstractSocket::RemoteHostClosedError)
+        return onDisconnected();
+    const QNetworkReply::NetworkError code = networkError(error, m_route.kind() == ProxyRoute::Kind::Forward);
+    QString text = m_socket->errorString();
+    if (code == QNetworkReply::ProxyAuthenticationRequiredError)
+        text = proxyAuthText(m_route);
+    else if (isProxyError(code) && !m_route.proxyName().isEmpty())
+        text = m_route.proxyName() + QStringLiteral(": ") + text;
+    fail(code, text);
 }
 
 void SingleAttemptExchange::onDisconnected()
 {
     if (m_done)
         return;
-    if (m_headParsed && !m_chunked && m_contentLength < 0) {
-        m_answer.body = m_buffer; // body delimited by the connection closing
+    if (m_socket && m_socket->bytesAvailable() > 0)
+        onReadyRead();
+    if (m_done)
+        return;
+    if (m_parser.finishInput() == HttpResponseParser::State::Complete)
         return finishOk();
+    failFromParser();
+}
+
+void SingleAttemptExchange::failFromParser()
+{
+    switch (m_parser.error()) {
+    case HttpResponseParser::Error::Truncated:
+        return fail(QNetworkReply::RemoteHostClosedError, m_parser.errorString());
+    case HttpResponseParser::Error::TooLarge:
+        return fail(QNetworkReply::UnknownContentError, m_parser.errorString());
+    default:
+        return fail(QNetworkReply::ProtocolFailure, m_parser.errorString());
     }
-    if (m_headParsed && bodyComplete())
-        return finishOk();
-    fail(QNetworkReply::RemoteHostClosedError, QStringLiteral("connection closed before a complete answer"));
 }
 
 void SingleAttemptExchange::fail(QNetworkReply::NetworkError error, const QString &text)
@@ -161,12 +193,14 @@ void SingleAttemptExchange::fail(QNetworkReply::NetworkError error, const QStrin
     if (m_done)
         return;
     m_done = true;
-    m_timeout.stop();
+    m_deadline.stop();
     HttpAnswer answer;
     answer.transportError = error;
     answer.transportErrorText = text;
-    if (m_socket)
+    if (m_socket) {
+        m_socket->disconnect(this);
         m_socket->abort();
+    }
     Q_EMIT finished(answer);
 }
 
@@ -174,17 +208,31 @@ void SingleAttemptExchange::finishOk()
 {
     if (m_done)
         return;
+    // A forwarding proxy answers 407 itself: the request never went further.
+    if (m_route.kind() == ProxyRoute::Kind::Forward && m_parser.status() == 407)
+        return fail(QNetworkReply::ProxyAuthenticationRequiredError, proxyAuthText(m_route));
     m_done = true;
-    m_timeout.stop();
-    if (m_socket)
+    m_deadline.stop();
+    if (m_socket) {
+        m_socket->disconnect(this);
         m_socket->disconnectFromHost();
-    Q_EMIT finished(m_answer);
+    }
+    HttpAnswer answer;
+    answer.status = m_parser.status();
+    answer.reason = QString::fromLatin1(m_parser.reason());
+    // RFC 9110 §5.3: repeated fields combine into one comma-separated value.
+    for (const auto &field : m_parser.headers()) {
+        QByteArray &value = answer.headers[field.first];
+        value = value.isEmpty() ? field.second : value + ", " + field.second;
+    }
+    answer.body = m_parser.body();
+    Q_EMIT finished(answer);
 }
 
 void SingleAttemptExchange::abort()
 {
     m_done = true;
-    m_timeout.stop();
+    m_deadline.stop();
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();

@@ -2,12 +2,15 @@
 #pragma once
 
 #include "HttpAnswer.h"
+#include "HttpResponseParser.h"
+#include "ProxyRoute.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
 
+class QNetworkProxyFactory;
 class QTcpSocket;
 
 // One HTTP/1.1 request on its own connection, sent exactly once.
@@ -20,8 +23,13 @@ class QTcpSocket;
 // an error and lets the user look before trying again.
 //
 // https uses QSslSocket with the system CA store and host name verification;
-// nothing ignores certificate errors. It sends `Connection: close` and reads the
-// body by Content-Length, chunked encoding, or until the server closes.
+// nothing ignores certificate errors. It goes through the same proxy as
+// QNetworkAccessManager would (see ProxyRoute): an HTTP proxy's CONNECT tunnel for
+// https, an absolute-form request to the proxy for plain http. It sends
+// `Connection: close` and reads the answer with HttpResponseParser, whose limits
+// bound what a server can make us hold. `timeoutMs` is a total deadline for the
+// whole exchange (connect, send, complete answer), not an idle timeout, so a
+// server trickling bytes cannot keep it open.
 class SingleAttemptExchange : public QObject
 {
     Q_OBJECT
@@ -30,6 +38,12 @@ public:
 
     explicit SingleAttemptExchange(QObject *parent = nullptr);
     ~SingleAttemptExchange() override;
+
+    // Optional settings, before start(). Answers with a larger body fail.
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    // Where proxies come from instead of QNetworkProxyFactory::proxyForQuery, as
+    // with QNetworkAccessManager::setProxyFactory; not owned, must outlive start().
+    void setProxyFactory(QNetworkProxyFactory *factory) { m_proxyFactory = factory; }
 
     void start(const QUrl &url, const QByteArray &method, const Headers &headers, const QByteArray &body,
                int timeoutMs);
@@ -43,18 +57,17 @@ private:
     void onConnected();
     void onReadyRead();
     void onDisconnected();
+    void onSocketError();
     void fail(QNetworkReply::NetworkError error, const QString &text);
-    bool parseHead();
-    bool bodyComplete();
+    void failFromParser();
     void finishOk();
 
     QPointer<QTcpSocket> m_socket;
-    QTimer m_timeout;
+    QTimer m_deadline;
     QByteArray m_request;
-    QByteArray m_buffer;
-    HttpAnswer m_answer;
-    bool m_headParsed = false;
-    bool m_chunked = false;
-    qint64 m_contentLength = -1;
+    HttpResponseParser m_parser;
+    ProxyRoute m_route;
+    QNetworkProxyFactory *m_proxyFactory = nullptr;
+    qint64 m_maxBodyBytes = HttpResponseParser::DefaultMaxBodyBytes;
     bool m_done = false;
 };
