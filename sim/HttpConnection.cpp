@@ -31,7 +31,7 @@ void HttpConnection::readAvailable()
     if (m_closing) {
         // Draining before a lingering close; a peer that never stops sending is cut off.
         m_drained += m_socket->readAll().size();
-        if (m_drained > HttpRequestParser::MaxBodyBytes)
+        if (m_drained > HttpRequestParser::DefaultMaxBodyBytes)
             m_socket->abort();
         else if (m_linger.isActive())
             m_linger.start();
