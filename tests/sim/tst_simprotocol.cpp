@@ -210,6 +210,13 @@ void TestSimProtocol::badRequestsAreAnswered_data()
     QTest::newRow("body too big") << QByteArray(
                                          "POST /apps HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\n")
                                   << QByteArray("HTTP/1.1 413");
+    // Request smuggling patterns (RFC 9112 §6.3): refused, never guessed at.
+    QTest::newRow("conflicting lengths")
+        << QByteArray("POST /apps HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 40\r\n\r\nabc")
+        << QByteArray("HTTP/1.1 400");
+    QTest::newRow("signed length") << QByteArray(
+                                          "POST /apps HTTP/1.1\r\nHost: x\r\nContent-Length: +3\r\n\r\nabc")
+                                   << QByteArray("HTTP/1.1 400");
 }
 
 void TestSimProtocol::badRequestsAreAnswered()
