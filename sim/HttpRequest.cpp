@@ -21,6 +21,17 @@ bool HttpRequest::hasHeader(const QByteArray &name) const
     return false;
 }
 
+QList<QByteArray> HttpRequest::headerValues(const QByteArray &name) const
+{
+    const QByteArray key = name.toLower();
+    QList<QByteArray> values;
+    for (const auto &h : headers) {
+        if (h.first == key)
+            values.append(h.second);
+    }
+    return values;
+}
+
 bool HttpRequest::keepAlive() const
 {
     const QByteArray connection = header("connection").toLower();

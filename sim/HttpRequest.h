@@ -27,6 +27,8 @@ struct HttpRequest
     // First value of a header, or an empty array when absent.
     QByteArray header(const QByteArray &name) const;
     bool hasHeader(const QByteArray &name) const;
+    // Every value of a header, one per field line, in the order received.
+    QList<QByteArray> headerValues(const QByteArray &name) const;
     // HTTP/1.1 keeps the connection open unless the client says "Connection: close";
     // HTTP/1.0 closes unless it says "keep-alive" (RFC 9112 §9.3).
     bool keepAlive() const;

@@ -84,9 +84,9 @@ void TestSimFaults::dropClosesWithoutAnswer()
     QVERIFY(sim.start({QStringLiteral("--apps"), QStringLiteral("1"), QStringLiteral("--faults"),
                        QStringLiteral("GET /apps/*/config-vars=drop*1")}));
     // On a raw socket: the connection closes and not one byte of a response arrives.
-    const QByteArray request = "GET /apps/sandbox-app-0001/config-vars HTTP/1.1\r\nAuthorization: Bearer " +
-                               sim.token().toUtf8() +
-                               "\r\nAccept: application/vnd.heroku+json; version=3\r\n\r\n";
+    const QByteArray request =
+        "GET /apps/sandbox-app-0001/config-vars HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+        sim.token().toUtf8() + "\r\nAccept: application/vnd.heroku+json; version=3\r\n\r\n";
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, quint16(QUrl(sim.baseUrl()).port()));
     QVERIFY(socket.waitForConnected(5000));

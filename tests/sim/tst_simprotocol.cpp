@@ -170,9 +170,10 @@ void TestSimProtocol::rawSocketFraming()
                             "\r\n"
                             "Accept: application/vnd.heroku+json; version=3\r\n";
     // Keep-alive and pipelining: three requests on one connection, answered in order.
-    const QByteArray wire = "GET /account HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n" +
-                            "PATCH /apps/sandbox-app-0003/config-vars HTTP/1.1\r\nContent-Length: 15\r\n" +
-                            auth + "\r\n{\"RAW\":\"sock\"}\n" + "GET /apps/nope HTTP/1.1\r\n" + auth + "\r\n";
+    const QByteArray wire =
+        "GET /account HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n" +
+        "PATCH /apps/sandbox-app-0003/config-vars HTTP/1.1\r\nHost: x\r\nContent-Length: 15\r\n" + auth +
+        "\r\n{\"RAW\":\"sock\"}\n" + "GET /apps/nope HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n";
     const QByteArray answer = rawExchange(wire, 3);
     QCOMPARE(answer.count("HTTP/1.1 "), 3);
     const int ok1 = answer.indexOf("HTTP/1.1 200 OK");
@@ -187,7 +188,7 @@ void TestSimProtocol::expectContinue()
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, quint16(QUrl(m_sim.baseUrl()).port()));
     QVERIFY(socket.waitForConnected(5000));
-    socket.write("PATCH /apps/sandbox-app-0002/config-vars HTTP/1.1\r\nAuthorization: Bearer " +
+    socket.write("PATCH /apps/sandbox-app-0002/config-vars HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
                  m_sim.token().toUtf8() +
                  "\r\nAccept: application/vnd.heroku+json; version=3\r\nExpect: "
                  "100-continue\r\nContent-Length: 13\r\n\r\n");
@@ -206,8 +207,16 @@ void TestSimProtocol::badRequestsAreAnswered_data()
     QTest::newRow("garbage") << QByteArray("HELLO\r\n\r\n") << QByteArray("HTTP/1.1 400 Bad Request");
     QTest::newRow("header block too big")
         << QByteArray("GET / HTTP/1.1\r\nX: " + QByteArray(17000, 'a')) << QByteArray("HTTP/1.1 431");
-    QTest::newRow("body too big") << QByteArray("POST /apps HTTP/1.1\r\nContent-Length: 5000000\r\n\r\n")
+    QTest::newRow("body too big") << QByteArray(
+                                         "POST /apps HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\n")
                                   << QByteArray("HTTP/1.1 413");
+    // Request smuggling patterns (RFC 9112 §6.3): refused, never guessed at.
+    QTest::newRow("conflicting lengths")
+        << QByteArray("POST /apps HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 40\r\n\r\nabc")
+        << QByteArray("HTTP/1.1 400");
+    QTest::newRow("signed length") << QByteArray(
+                                          "POST /apps HTTP/1.1\r\nHost: x\r\nContent-Length: +3\r\n\r\nabc")
+                                   << QByteArray("HTTP/1.1 400");
 }
 
 void TestSimProtocol::badRequestsAreAnswered()
