@@ -76,14 +76,14 @@ void TstSecretRedactor::redacts_data()
                                        << QStringLiteral("DB_PASS=") + m + QStringLiteral(" LANG=C");
     QTest::newRow("secret key base") << QStringLiteral("SECRET_KEY_BASE: abc123")
                                      << QStringLiteral("SECRET_KEY_BASE: ") + m;
-    QTest::newRow("compact json") << QStringLiteral(R"({"db_password":"x1y2","url":"mysql://u:p9@h/d"})")
-                                  << QStringLiteral(R"({"db_password":")") + m +
-                                         QStringLiteral(R"(","url":"mysql://u:)") + m +
-                                         QStringLiteral(R"(@h/d"})");
+    QTest::newRow("compact json") << QStringLiteral("{\"db_password\":\"x1y2\",\"url\":\"mysql://u:p9@h/d\"}")
+                                  << QStringLiteral("{\"db_password\":\"") + m +
+                                         QStringLiteral("\",\"url\":\"mysql://u:") + m +
+                                         QStringLiteral("@h/d\"}");
     QTest::newRow("snippet env lookup kept") << QStringLiteral("'PASSWORD': os.environ['DB_PASSWORD'],")
                                              << QStringLiteral("'PASSWORD': os.environ['DB_PASSWORD'],");
-    QTest::newRow("erb env lookup kept") << QStringLiteral(R"(password: <%= ENV["DB_PASSWORD"] %>)")
-                                         << QStringLiteral(R"(password: <%= ENV["DB_PASSWORD"] %>)");
+    QTest::newRow("erb env lookup kept") << QStringLiteral("password: <%= ENV[\"DB_PASSWORD\"] %>")
+                                         << QStringLiteral("password: <%= ENV[\"DB_PASSWORD\"] %>");
     QTest::newRow("stdin reference kept") << QStringLiteral("cleardbctl set SMTP_PASSWORD=- DB_PASS=env:PW")
                                           << QStringLiteral("cleardbctl set SMTP_PASSWORD=- DB_PASS=env:PW");
     QTest::newRow("option name kept") << QStringLiteral("--password-stdin: Password is empty")
