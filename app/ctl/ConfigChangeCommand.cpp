@@ -3,6 +3,7 @@
 
 #include "CommandOptions.h"
 #include "DynoRestarter.h"
+#include "SecretArgument.h"
 #include "heroku/ConfigVarMasker.h"
 #include "heroku/HerokuClient.h"
 
@@ -24,13 +25,31 @@ QString ConfigChangeCommand::summary() const
                                : QStringLiteral("Remove config vars (one release).");
 }
 
+QString ConfigChangeCommand::details() const
+{
+    if (m_mode != Mode::Set)
+        return QString();
+    return QStringLiteral(
+        "A value may be read instead of typed, which keeps it out of the process list (every local\n"
+        "user can read a command line) and out of shell history:\n"
+        "  VAR=-         from stdin (one per run; one trailing line ending dropped)\n"
+        "  VAR=env:NAME  from the environment variable NAME\n"
+        "A literal value that would be masked (a password, a token, a URL with a password) works\n"
+        "but warns. To set a value that is itself \"-\" or starts with \"env:\", pipe it: VAR=-.\n"
+        "Examples:\n"
+        "  printf '%s' \"$SMTP_PASSWORD\" | cleardbctl set --app APP SMTP_PASSWORD=-\n"
+        "  cleardbctl set --app APP DATABASE_URL=env:NEW_DATABASE_URL");
+}
+
 void ConfigChangeCommand::configure(QCommandLineParser &parser)
 {
     parser.addOption(CommandOptions::app());
     parser.addOption(CommandOptions::restart());
     if (m_mode == Mode::Set)
-        parser.addPositionalArgument(QStringLiteral("VAR=VALUE"), QStringLiteral("Config vars to set."),
-                                     QStringLiteral("VAR=VALUE..."));
+        parser.addPositionalArgument(
+            QStringLiteral("VAR=VALUE"),
+            QStringLiteral("Config vars to set; VALUE may be - (stdin) or env:NAME."),
+            QStringLiteral("VAR=VALUE..."));
     else
         parser.addPositionalArgument(QStringLiteral("VAR"), QStringLiteral("Config vars to remove."),
                                      QStringLiteral("VAR..."));
@@ -56,7 +75,20 @@ QString ConfigChangeCommand::prepare(const QCommandLineParser &parser)
         const QString var = m_mode == Mode::Set ? argument.left(equals) : argument;
         if (!varName.match(var).hasMatch())
             return QStringLiteral("\"%1\" is not a config var name (letters, digits and _)").arg(var);
-        m_changes.insert(var, m_mode == Mode::Set ? QJsonValue(argument.mid(equals + 1)) : QJsonValue());
+        if (m_mode == Mode::Unset) {
+            m_changes.insert(var, QJsonValue());
+            continue;
+        }
+        const QString given = argument.mid(equals + 1);
+        const QString what = QStringLiteral("the value of %1").arg(var);
+        QString value;
+        QString error;
+        if (!SecretArgument::resolve(given, what, &value, &error))
+            return error;
+        if (SecretArgument::isLiteral(given) && ConfigVarMasker::masked(var, value) != value)
+            out().warning(SecretArgument::literalWarning(
+                what, QStringLiteral("use %1=- (stdin) or %1=env:NAME instead").arg(var)));
+        m_changes.insert(var, value);
     }
     return QString();
 }

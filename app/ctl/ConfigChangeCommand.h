@@ -9,7 +9,9 @@
 // `cleardbctl unset --app APP [--restart] VAR…`: one PATCH /apps/{app}/config-vars
 // with every change (values to set, nulls to unset), so Heroku makes one release
 // and restarts the dynos once. --restart additionally restarts all dynos
-// afterwards. Output masks credentials like `config`.
+// afterwards. Output masks credentials like `config`. A value given as `-` or
+// `env:NAME` is read from stdin or the environment (SecretArgument), so secrets
+// need not appear in argv; a literal secret value still works but warns.
 class ConfigChangeCommand : public Command
 {
     Q_OBJECT
@@ -24,6 +26,7 @@ public:
 
     QString name() const override;
     QString summary() const override;
+    QString details() const override;
     void configure(QCommandLineParser &parser) override;
     QString prepare(const QCommandLineParser &parser) override;
     void start() override;

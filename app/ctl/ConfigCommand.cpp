@@ -18,6 +18,7 @@ QString ConfigCommand::prepare(const QCommandLineParser &parser)
     QString error;
     m_app = CommandOptions::requiredApp(parser, &error);
     m_reveal = parser.isSet(QStringLiteral("reveal"));
+    context()->out().setReveal(m_reveal);
     if (!error.isEmpty())
         return error;
     return CommandOptions::tooManyArguments(parser, 0);

@@ -2,6 +2,9 @@
 #include "DatabaseTargetArgument.h"
 
 #include "CommandOptions.h"
+#include "Output.h"
+#include "SecretArgument.h"
+#include "credentials/SecretRedactor.h"
 #include "dburl/DatabaseUrl.h"
 #include "heroku/HerokuClient.h"
 #include "probe/UrlProbeTarget.h"
@@ -40,21 +43,28 @@ bool DatabaseTargetArgument::millisecondsOption(const QCommandLineParser &parser
     return true;
 }
 
-QString DatabaseTargetArgument::prepare(const QCommandLineParser &parser)
+QString DatabaseTargetArgument::prepare(const QCommandLineParser &parser, const Output &out)
 {
     const QStringList positional = parser.positionalArguments();
     m_app = parser.value(QStringLiteral("app")).trimmed();
     m_var = parser.isSet(QStringLiteral("var")) ? parser.value(QStringLiteral("var")).trimmed() : kDefaultVar;
-    m_url = positional.value(0);
     if (positional.size() > 1)
         return QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1));
-    if (m_app.isEmpty() == m_url.isEmpty())
-        return QStringLiteral("give either a database URL or --app APP");
+    if (m_app.isEmpty() == positional.isEmpty())
+        return QStringLiteral("give either a database URL (- for stdin, env:NAME) or --app APP");
+    QString error;
+    if (!positional.isEmpty()) {
+        const QString argument = positional.first();
+        if (!SecretArgument::resolve(argument, QStringLiteral("the URL"), &m_url, &error))
+            return error;
+        m_url = m_url.trimmed();
+        if (SecretArgument::isLiteral(argument) && SecretRedactor::redactValue(QString(), m_url) != m_url)
+            out.warning(SecretArgument::literalWarning(QStringLiteral("the URL"), urlSafeForms()));
+    }
     if (!m_url.isEmpty() && parser.isSet(QStringLiteral("var")))
         return QStringLiteral("--var only goes with --app");
     if (m_var.isEmpty())
         return QStringLiteral("--var needs a config var name");
-    QString error;
     if (!millisecondsOption(parser, QStringLiteral("timeout"), 100, &m_timeoutMs, &error))
         return error;
     // A URL argument is checked now, before anything is sent (the usage contract: exit 2, no request).
@@ -62,6 +72,11 @@ QString DatabaseTargetArgument::prepare(const QCommandLineParser &parser)
     if (!m_url.isEmpty() && !UrlProbeTarget::fromText(m_url, &unused, &error))
         return error;
     return QString();
+}
+
+QString DatabaseTargetArgument::urlSafeForms()
+{
+    return QStringLiteral("pass - (stdin) or env:NAME instead");
 }
 
 QString DatabaseTargetArgument::description() const

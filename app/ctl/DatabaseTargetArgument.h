@@ -9,20 +9,26 @@
 #include <functional>
 
 class HerokuClient;
+class Output;
 class QCommandLineParser;
 
-// Where `probe` and `monitor` connect: a database URL given as the positional argument, or an app's
-// config var (`--app APP [--var VAR]`, CLEARDB_DATABASE_URL by default) read through the Platform API.
+// Where `probe` and `monitor` connect: a database URL given as the positional argument (`-` reads it
+// from stdin, `env:NAME` from a variable: SecretArgument; a literal URL with a password works but
+// warns, since argv is public), or an app's config var (`--app APP [--var VAR]`,
+// CLEARDB_DATABASE_URL by default) read through the Platform API.
 // Both paths end in the same ProbeTarget; errors never quote the password (DatabaseUrl's messages).
 //
-//     m_where.prepare(parser, &error);               // in Command::prepare: no request yet
+//     m_where.prepare(parser, out());                // in Command::prepare: no request yet
 //     m_where.resolve(client(), this, [this](const ProbeTarget &t, const QString &error) { ... });
 class DatabaseTargetArgument
 {
 public:
     static QList<QCommandLineOption> options();
-    // Reads URL / --app / --var / --timeout; returns a usage error or an empty string.
-    QString prepare(const QCommandLineParser &parser);
+    // Reads URL / --app / --var / --timeout; returns a usage error or an empty string. Warns on `out`
+    // when a password came in argv.
+    QString prepare(const QCommandLineParser &parser, const Output &out);
+    // "pass - (stdin) or env:NAME instead": the advice of every literal-URL warning.
+    static QString urlSafeForms();
     // Only the --app form talks to Heroku.
     bool needsToken() const { return !m_app.isEmpty(); }
     // What the user pointed at, for messages: "CLEARDB_DATABASE_URL of app my-app" or the redacted URL.

@@ -2,6 +2,8 @@
 #include "MonitorCommand.h"
 
 #include "InterruptNotifier.h"
+#include "SecretArgument.h"
+#include "credentials/SecretRedactor.h"
 #include "monitor/FailoverMonitor.h"
 #include "monitor/MonitorReport.h"
 #include "probe/SqlWorkerThread.h"
@@ -37,7 +39,9 @@ QString MonitorCommand::details() const
     return QStringLiteral(
         "Modes: new (a fresh connection per probe, as a new request sees it) or persistent (one\n"
         "connection reused, as a pooled one sees it). --primary/--secondary watch a dedicated\n"
-        "cluster's masters beside the routed URL. Without --duration it runs until Ctrl-C.");
+        "cluster's masters beside the routed URL. Without --duration it runs until Ctrl-C.\n"
+        "Every URL may be - (read from stdin) or env:NAME (read from that environment variable), which\n"
+        "keeps its password out of the process list; --app APP reads the app's config var instead.");
 }
 
 void MonitorCommand::configure(QCommandLineParser &parser)
@@ -59,7 +63,7 @@ void MonitorCommand::configure(QCommandLineParser &parser)
 
 QString MonitorCommand::prepare(const QCommandLineParser &parser)
 {
-    QString error = m_where.prepare(parser);
+    QString error = m_where.prepare(parser, out());
     if (!error.isEmpty())
         return error;
     if (!DatabaseTargetArgument::millisecondsOption(parser, QStringLiteral("interval"),
@@ -78,13 +82,22 @@ QString MonitorCommand::prepare(const QCommandLineParser &parser)
         return QStringLiteral("--mode must be new or persistent");
     m_persistent = mode == QLatin1String("persistent");
     m_printSamples = parser.isSet(QStringLiteral("samples"));
-    m_primaryUrl = parser.value(QStringLiteral("primary"));
-    m_secondaryUrl = parser.value(QStringLiteral("secondary"));
-    if (m_primaryUrl.isEmpty() != m_secondaryUrl.isEmpty())
+    if (parser.isSet(QStringLiteral("primary")) != parser.isSet(QStringLiteral("secondary")))
         return QStringLiteral("--primary and --secondary go together");
     ProbeTarget unused;
-    for (const QString &url : {m_primaryUrl, m_secondaryUrl}) {
-        if (!url.isEmpty() && !UrlProbeTarget::fromText(url, &unused, &error))
+    // Like the routed URL: `-`, env:NAME, or a literal that warns (SecretArgument).
+    for (const auto &[option, url] : {std::pair{QStringLiteral("primary"), &m_primaryUrl},
+                                      std::pair{QStringLiteral("secondary"), &m_secondaryUrl}}) {
+        if (!parser.isSet(option))
+            continue;
+        const QString argument = parser.value(option);
+        const QString what = QStringLiteral("the --%1 URL").arg(option);
+        if (!SecretArgument::resolve(argument, what, url, &error))
+            return error;
+        *url = url->trimmed();
+        if (SecretArgument::isLiteral(argument) && SecretRedactor::redactValue(QString(), *url) != *url)
+            out().warning(SecretArgument::literalWarning(what, DatabaseTargetArgument::urlSafeForms()));
+        if (!UrlProbeTarget::fromText(*url, &unused, &error))
             return error;
     }
     return QString();

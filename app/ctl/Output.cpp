@@ -9,33 +9,55 @@
 
 #include <cstdio>
 
-void Output::write(FILE *stream, const QString &text, bool redact)
+namespace {
+void emitText(FILE *stream, const QString &text)
 {
-    const QByteArray bytes = (redact ? SecretRedactor::redact(text) : text).toUtf8();
+    const QByteArray bytes = text.toUtf8();
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stream);
     // Flush per write: the process ends through QCoreApplication::exit(), and a
     // pipe reader (tests, `| jq`) must see every byte even if we are killed.
     std::fflush(stream);
 }
+} // namespace
+
+QString Output::cleanText(const QString &text, Stream stream) const
+{
+    if (stream == Stream::Data && m_reveal)
+        return SecretRedactor::redactRegistered(text);
+    return SecretRedactor::redact(text);
+}
+
+QString Output::cleanValue(const QString &name, const QString &value) const
+{
+    return m_reveal ? SecretRedactor::redactRegistered(value) : SecretRedactor::redactValue(name, value);
+}
+
+void Output::write(Stream stream, const QString &text) const
+{
+    emitText(stream == Stream::Data ? stdout : stderr, cleanText(text, stream));
+}
 
 void Output::line(const QString &text) const
 {
-    write(stdout, text + QLatin1Char('\n'), true);
+    write(Stream::Data, text + QLatin1Char('\n'));
 }
 
 void Output::dataLine(const QString &text) const
 {
-    write(stdout, text + QLatin1Char('\n'), false);
+    write(Stream::Data, text + QLatin1Char('\n'));
 }
 
 void Output::json(const QJsonValue &value) const
 {
+    // Redacted as a tree: a text pass over the serialized form could cut through an escaped quote.
+    const QJsonValue clean = SecretRedactor::redactJson(
+        value, m_reveal ? SecretRedactor::Scope::RegisteredOnly : SecretRedactor::Scope::Everything);
     QJsonDocument document;
-    if (value.isArray())
-        document = QJsonDocument(value.toArray());
+    if (clean.isArray())
+        document = QJsonDocument(clean.toArray());
     else
-        document = QJsonDocument(value.toObject());
-    write(stdout, QString::fromUtf8(document.toJson(QJsonDocument::Indented)), false);
+        document = QJsonDocument(clean.toObject());
+    emitText(stdout, QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
 }
 
 void Output::table(const QStringList &headers, const QList<QStringList> &rows, const QString &emptyText) const
@@ -47,9 +69,14 @@ void Output::table(const QStringList &headers, const QList<QStringList> &rows, c
     QList<int> widths;
     for (const QString &header : headers)
         widths << header.size();
+    QList<QStringList> cleanRows;
     for (const QStringList &row : rows) {
-        for (int i = 0; i < row.size() && i < widths.size(); ++i)
-            widths[i] = qMax(widths[i], row.at(i).size());
+        QStringList cells;
+        for (int i = 0; i < row.size(); ++i)
+            cells << cleanValue(headers.value(i), row.at(i));
+        for (int i = 0; i < cells.size() && i < widths.size(); ++i)
+            widths[i] = qMax(widths[i], cells.at(i).size());
+        cleanRows << cells;
     }
     auto format = [&widths](const QStringList &cells) {
         QString text;
@@ -65,9 +92,9 @@ void Output::table(const QStringList &headers, const QList<QStringList> &rows, c
     for (int width : widths)
         rules << QString(width, QLatin1Char('-'));
     text += format(rules) + QLatin1Char('\n');
-    for (const QStringList &row : rows)
+    for (const QStringList &row : std::as_const(cleanRows))
         text += format(row) + QLatin1Char('\n');
-    write(stdout, text, false);
+    write(Stream::Data, text);
 }
 
 void Output::keyValues(const QList<QPair<QString, QString>> &pairs) const
@@ -77,23 +104,23 @@ void Output::keyValues(const QList<QPair<QString, QString>> &pairs) const
         width = qMax(width, pair.first.size() + 1);
     QString text;
     for (const auto &pair : pairs)
-        text +=
-            QString(pair.first + QLatin1Char(':')).leftJustified(width + 1) + pair.second + QLatin1Char('\n');
-    write(stdout, text, false);
+        text += QString(pair.first + QLatin1Char(':')).leftJustified(width + 1) +
+                cleanValue(pair.first, pair.second) + QLatin1Char('\n');
+    write(Stream::Data, text);
 }
 
 void Output::progress(const QString &text) const
 {
     if (!m_json)
-        write(stderr, text + QLatin1Char('\n'), true);
+        write(Stream::Message, text + QLatin1Char('\n'));
 }
 
 void Output::error(const QString &message) const
 {
-    write(stderr, QStringLiteral("error: ") + message + QLatin1Char('\n'), true);
+    write(Stream::Message, QStringLiteral("error: ") + message + QLatin1Char('\n'));
 }
 
 void Output::warning(const QString &message) const
 {
-    write(stderr, QStringLiteral("warning: ") + message + QLatin1Char('\n'), true);
+    write(Stream::Message, QStringLiteral("warning: ") + message + QLatin1Char('\n'));
 }

@@ -16,12 +16,15 @@
 //     out.json(result.data);                 // --json: the API's own objects
 //     out.error(error.oneLine());            // "error: <message>" on stderr
 //
-// Messages (line(), progress(), errors) pass through SecretRedactor before they
-// are written, as a last guard: the token must never reach a terminal or a CI
-// log, even if a message built somewhere else quoted it by mistake. Data (json(),
-// table(), keyValues()) is written as given: the command has already masked
-// what must be masked, and `config --reveal` must print values untouched. It does
-// not decide what to print; commands do.
+// It is also the one place where secrets are taken out, so no command can print
+// one by forgetting to mask it: every byte passes through SecretRedactor first.
+// Text (line(), dataLine(), table cells, errors) through redact(); named values
+// (keyValues() pairs, table columns, JSON members) through redactValue() under
+// their name, so `DB_PASS: x` and `{"api_key": 1}` are masked by name too; JSON
+// is redacted as a tree, before it is serialized, so escaping cannot hide a secret.
+// A command whose user asked for `--reveal` calls setReveal(true): its stdout
+// then keeps values and hides only registered secrets (the Heroku token); stderr
+// is always fully redacted. It does not decide what to print; commands do.
 class Output
 {
 public:
@@ -29,16 +32,19 @@ public:
 
     bool isJson() const { return m_json; }
     void setJson(bool json) { m_json = json; }
+    bool isRevealing() const { return m_reveal; }
+    void setReveal(bool reveal) { m_reveal = reveal; }
 
     // stdout
     void line(const QString &text = QString()) const;
-    // A line of data the command has already masked (it is not run through the redactor,
-    // whose mask would differ from DatabaseUrl::redacted()'s).
+    // A line of data (a URL, a snippet, a JSON line); redacted like line().
     void dataLine(const QString &text) const;
     void json(const QJsonValue &value) const;
-    // Columns padded to the widest cell; an empty table prints `emptyText` instead.
+    // Columns padded to the widest cell; an empty table prints `emptyText` instead. A cell is
+    // redacted as a value named by its column's header.
     void table(const QStringList &headers, const QList<QStringList> &rows, const QString &emptyText) const;
-    // "NAME: value" lines with the names aligned, as `heroku config` prints them.
+    // "NAME: value" lines with the names aligned, as `heroku config` prints them; each value is
+    // redacted under its name.
     void keyValues(const QList<QPair<QString, QString>> &pairs) const;
 
     // stderr: progress for humans (silent with --json so stdout and stderr stay parseable).
@@ -49,7 +55,15 @@ public:
     void warning(const QString &message) const;
 
 private:
-    static void write(FILE *stream, const QString &text, bool redact);
+    enum class Stream
+    {
+        Data,    // stdout: --reveal may show values
+        Message, // stderr: always fully redacted
+    };
+    QString cleanText(const QString &text, Stream stream) const;
+    QString cleanValue(const QString &name, const QString &value) const;
+    void write(Stream stream, const QString &text) const;
 
     bool m_json;
+    bool m_reveal = false;
 };

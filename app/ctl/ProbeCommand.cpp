@@ -19,13 +19,18 @@ QString ProbeCommand::details() const
 {
     return QStringLiteral(
         "Arguments: a mysql:// URL (e.g. CLEARDB_DATABASE_URL's value; ssl-ca=FILE in it makes the\n"
-        "TLS stage verify the server), or --app APP to read the app's config var.\n"
+        "TLS stage verify the server), or --app APP to read the app's config var. Give the URL as\n"
+        "- (read from stdin) or env:NAME (read from that environment variable): a URL typed on the\n"
+        "command line is visible to every local user in the process list.\n"
+        "  cleardbctl probe env:CLEARDB_DATABASE_URL\n"
+        "  heroku config:get CLEARDB_DATABASE_URL -a APP | cleardbctl probe -\n"
         "Exit codes: 0 every probe connected, 1 a probe failed (the stage is named), 2 usage.");
 }
 
 void ProbeCommand::configure(QCommandLineParser &parser)
 {
-    parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("The database URL to probe."),
+    parser.addPositionalArgument(QStringLiteral("URL"),
+                                 QStringLiteral("The database URL to probe: - (stdin) or env:NAME."),
                                  QStringLiteral("[URL]"));
     parser.addOptions(DatabaseTargetArgument::options());
     parser.addOption({QStringLiteral("count"),
@@ -35,7 +40,7 @@ void ProbeCommand::configure(QCommandLineParser &parser)
 
 QString ProbeCommand::prepare(const QCommandLineParser &parser)
 {
-    const QString error = m_where.prepare(parser);
+    const QString error = m_where.prepare(parser, out());
     if (!error.isEmpty())
         return error;
     if (parser.isSet(QStringLiteral("count"))) {

@@ -95,6 +95,6 @@ QList<QPair<QString, QString>> SandboxOptions::statusPairs(const SandboxStatus &
                                               .arg(state(s.secondaryRunning, s.secondaryPid))},
             {QStringLiteral("CA file"), s.caFile},
             {QStringLiteral("Admin URL"), s.adminUrl},
-            {QStringLiteral("Admin password"), s.adminPasswordFile},
+            {QStringLiteral("Admin password file"), s.adminPasswordFile},
             {QStringLiteral("Stats"), s.statsUrl}};
 }

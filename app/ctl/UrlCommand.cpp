@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "UrlCommand.h"
 
+#include "DatabaseTargetArgument.h"
+#include "SecretArgument.h"
+#include "credentials/SecretPatterns.h"
+#include "credentials/SecretRedactor.h"
 #include "dburl/FrameworkSnippet.h"
 
 #include <QCommandLineParser>
@@ -63,8 +67,12 @@ QString UrlCommand::details() const
                "Examples:\n"
                "  printf '%s' \"$DB_PASSWORD\" | cleardbctl url build --host db.example.com --user app \\\n"
                "      --database prod --password-stdin --ssl-ca ca.pem --reveal\n"
-               "  cleardbctl url parse \"$CLEARDB_DATABASE_URL\"\n"
-               "  cleardbctl url snippet --framework django \"$CLEARDB_DATABASE_URL\"\n"
+               "  cleardbctl url parse env:CLEARDB_DATABASE_URL\n"
+               "  heroku config:get CLEARDB_DATABASE_URL -a APP | cleardbctl url snippet --framework django "
+               "-\n"
+               "The URL of parse and snippet is - (read from stdin) or env:NAME (read from that environment\n"
+               "variable): a URL typed on the command line is visible to every local user in the process "
+               "list.\n"
                "Frameworks: sqlalchemy (both drivers), ") +
            Framework::names().join(QStringLiteral(", ")) +
            QStringLiteral(
@@ -76,7 +84,8 @@ void UrlCommand::configure(QCommandLineParser &parser)
 {
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("build, parse or snippet."),
                                  QStringLiteral("build|parse|snippet"));
-    parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("The URL (parse, snippet)."),
+    parser.addPositionalArgument(QStringLiteral("URL"),
+                                 QStringLiteral("The URL (parse, snippet): - (stdin) or env:NAME."),
                                  QStringLiteral("[URL]"));
     parser.addOptions({
         {QStringLiteral("host"), QStringLiteral("Cluster host (build)."), QStringLiteral("HOST")},
@@ -103,6 +112,7 @@ QString UrlCommand::prepare(const QCommandLineParser &parser)
         return QStringLiteral("url needs an action: build, parse or snippet");
     const QString action = args.first();
     m_reveal = parser.isSet(QStringLiteral("reveal"));
+    context()->out().setReveal(m_reveal);
     if (action == QLatin1String("build")) {
         m_action = Action::Build;
         if (args.size() > 1)
@@ -118,7 +128,14 @@ QString UrlCommand::prepare(const QCommandLineParser &parser)
     }
     if (args.size() != 2)
         return QStringLiteral("url %1 needs exactly one URL").arg(action);
-    m_urlText = args.at(1);
+    QString error;
+    if (!SecretArgument::resolve(args.at(1), QStringLiteral("the URL"), &m_urlText, &error))
+        return error;
+    m_urlText = m_urlText.trimmed();
+    if (SecretArgument::isLiteral(args.at(1)) &&
+        SecretRedactor::redactValue(QString(), m_urlText) != m_urlText)
+        out().warning(SecretArgument::literalWarning(QStringLiteral("the URL"),
+                                                     DatabaseTargetArgument::urlSafeForms()));
     if (m_action == Action::Parse) {
         if (parser.isSet(QStringLiteral("framework")))
             return QStringLiteral("--framework belongs to url snippet");
@@ -163,6 +180,10 @@ QString UrlCommand::prepareBuild(const QCommandLineParser &parser)
         if (equals <= 0)
             return QStringLiteral("--option needs KEY=VALUE");
         m_spec.extraOptions.append({option.left(equals), option.mid(equals + 1)});
+        if (SecretPatterns::isSecretName(option.left(equals)))
+            out().warning(SecretArgument::literalWarning(
+                QStringLiteral("--option ") + option.left(equals),
+                QStringLiteral("put secrets in the password (--password-stdin)")));
     }
     m_passwordFromStdin = parser.isSet(QStringLiteral("password-stdin"));
     return QString();
@@ -218,19 +239,25 @@ void UrlCommand::printParts(const DatabaseUrl &url, const QStringList &warnings)
 {
     const QString password =
         url.hasPassword() ? (m_reveal ? url.password() : DatabaseUrl::passwordMask()) : QString();
+    // `?password=…` is a password too, whatever DatabaseUrl::redacted() keeps.
+    const auto optionValue = [this](const DatabaseUrl::Option &option) {
+        return m_reveal ? option.value : SecretRedactor::redactValue(option.key, option.value);
+    };
     if (json()) {
         QJsonArray options;
         for (const DatabaseUrl::Option &option : url.options())
-            options.append(
-                QJsonObject{{QStringLiteral("key"), option.key}, {QStringLiteral("value"), option.value}});
-        QJsonObject object{{QStringLiteral("url"), m_reveal ? url.toString() : url.redacted()},
-                           {QStringLiteral("scheme"), url.scheme()},
-                           {QStringLiteral("user"), url.user()},
-                           {QStringLiteral("password"), password},
-                           {QStringLiteral("host"), url.host()},
-                           {QStringLiteral("port"), url.port()},
-                           {QStringLiteral("database"), url.database()},
-                           {QStringLiteral("options"), options}};
+            options.append(QJsonObject{{QStringLiteral("key"), option.key},
+                                       {QStringLiteral("value"), optionValue(option)}});
+        QJsonObject object{
+            {QStringLiteral("url"),
+             m_reveal ? url.toString() : SecretRedactor::redactValue(QString(), url.redacted())},
+            {QStringLiteral("scheme"), url.scheme()},
+            {QStringLiteral("user"), url.user()},
+            {QStringLiteral("password"), password},
+            {QStringLiteral("host"), url.host()},
+            {QStringLiteral("port"), url.port()},
+            {QStringLiteral("database"), url.database()},
+            {QStringLiteral("options"), options}};
         if (!warnings.isEmpty())
             object.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(warnings));
         out().json(object);
@@ -243,7 +270,7 @@ void UrlCommand::printParts(const DatabaseUrl &url, const QStringList &warnings)
                                          {QStringLiteral("port"), QString::number(url.port())},
                                          {QStringLiteral("database"), url.database()}};
     for (const DatabaseUrl::Option &option : url.options())
-        parts.append({QStringLiteral("option ") + option.key, option.value});
+        parts.append({QStringLiteral("option ") + option.key, optionValue(option)});
     out().keyValues(parts);
     context()->succeed();
 }

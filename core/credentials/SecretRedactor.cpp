@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "SecretRedactor.h"
 
+#include "SecretPatterns.h"
+
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QReadWriteLock>
 #include <QRegularExpression>
 #include <QStringList>
@@ -126,15 +130,19 @@ void SecretRedactor::unregisterSecret(const QString &secret)
     rebuildOrder(reg);
 }
 
-QString SecretRedactor::redact(const QString &input)
+QString SecretRedactor::redactRegistered(const QString &input)
 {
     QString text = input;
-    {
-        Registry &reg = registry();
-        QReadLocker locker(&reg.lock);
-        for (const QString &secret : std::as_const(reg.ordered))
-            text.replace(secret, mask());
-    }
+    Registry &reg = registry();
+    QReadLocker locker(&reg.lock);
+    for (const QString &secret : std::as_const(reg.ordered))
+        text.replace(secret, mask());
+    return text;
+}
+
+QString SecretRedactor::redact(const QString &input)
+{
+    QString text = redactRegistered(input);
 
     // RFC 9110 §11.6.2: the header value is "<scheme> <credentials>"; the scheme
     // is kept because it helps debugging, the credentials are not.
@@ -143,16 +151,30 @@ QString SecretRedactor::redact(const QString &input)
     text = maskGroup(text, authHeader, 1);
     static const QRegularExpression bearer(QStringLiteral(R"((?i)\bbearer\s+([A-Za-z0-9._~+/=-]{4,}))"));
     text = maskGroup(text, bearer, 1);
+    text = SecretPatterns::maskPrivateKeys(text);
+    text = SecretPatterns::maskUrlPasswords(text, SecretPatterns::UrlExtent::InText);
 
-    // RFC 3986 userinfo "user:password@host"; the scheme is optional because
-    // log lines often carry "root:secret@127.0.0.1".
+    // RFC 3986 userinfo "user:password@host" without a scheme: log lines often
+    // carry "root:secret@127.0.0.1", Go DSNs "user:secret@tcp(host)".
     static const QRegularExpression userInfo(QStringLiteral(R"(([A-Za-z0-9._~%!$&'()*+,;=-]+):([^\s/@]+)@)"));
     text = maskGroup(text, userInfo, 2);
 
-    // Key/value pairs in query strings, JSON, env dumps and config echoes.
-    static const QRegularExpression keyValue(QStringLiteral(
-        R"((?i)\b(?:password|passwd|pwd|secret|token|api[_-]?key|heroku_api_key)["']?\s*[:=]\s*(["']?))"
-        R"(((?<=")[^"]*|(?<=')[^']*|(?!(?:YES|NO)\b)[^\s"',;&}]+))"));
+    // Key/value pairs in query strings, JSON, env dumps and config echoes: password=, "token": …,
+    // DB_PASS=, db.password:, SECRET_KEY_BASE=. Not option names (--password-stdin), not the
+    // environment lookups a code snippet writes in place of a password (os.environ["DB_PASSWORD"]),
+    // and not cleardbctl's own references to one (DB_PASS=- reads stdin, DB_PASS=env:NAME).
+    static const QString name = QStringLiteral(
+        R"((?:(?:[a-z0-9]+[_.-])+pass|(?:[a-z0-9]+[_.-])*)"
+        R"((?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key)))"
+        R"((?:[_.][a-z0-9]+)*)");
+    static const QString envLookup = QStringLiteral(
+        R"((?:<%=|os\.environ|os\.getenv|ENV[\[.]|process\.env|System\.getenv|getenv\(|\$_ENV|\$_SERVER|)"
+        R"(qEnvironmentVariable|qgetenv))");
+    static const QRegularExpression keyValue(
+        QStringLiteral(
+            R"((?i)(?<![\w-])%1(?![\w-])["']?\s*[:=]\s*(["']?))"
+            R"(((?<=")[^"]*|(?<=')[^']*|(?!(?:YES|NO)\b)(?!%2)(?!-(?:[\s"',;&}]|$))(?!env:)[^\s"',;&}]+))")
+            .arg(name, envLookup));
     text = maskGroup(text, keyValue, 2);
 
     // netrc syntax: "login x password y" or "machine x password y" on one line, or
@@ -163,6 +185,57 @@ QString SecretRedactor::redact(const QString &input)
         R"((?m)(?:^[ \t]+|\b(?:login|machine)[ \t]+\S+[ \t]+)password[ \t]+("(?:[^"\\\n]|\\.)*"|[^\s"]+))"));
     text = maskGroup(text, netrcPassword, 1);
     return text;
+}
+
+QString SecretRedactor::redactValue(const QString &name, const QString &value)
+{
+    if (value.isEmpty())
+        return value;
+    if (SecretPatterns::isSecretName(name))
+        return mask();
+    // A value is one whole thing (a config var, a JSON field): a URL in it reaches its end, so a
+    // password with a space in it is masked whole.
+    QString text = SecretPatterns::maskPrivateKeys(value);
+    text = SecretPatterns::maskUrlPasswords(text, SecretPatterns::UrlExtent::WholeText);
+    text = SecretPatterns::maskSecretOptions(text);
+    return redact(text);
+}
+
+QJsonValue SecretRedactor::redactJson(const QJsonValue &value, Scope scope, const QString &name)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return scope == Scope::Everything ? redactValue(name, value.toString())
+                                          : redactRegistered(value.toString());
+    case QJsonValue::Double:
+    case QJsonValue::Bool:
+        // {"password": 1234} is a secret too.
+        return scope == Scope::Everything && SecretPatterns::isSecretName(name) ? QJsonValue(mask()) : value;
+    case QJsonValue::Array: {
+        QJsonArray out;
+        for (const QJsonValue &element : value.toArray())
+            out.append(redactJson(element, scope, name));
+        return out;
+    }
+    case QJsonValue::Object: {
+        const QJsonObject object = value.toObject();
+        QJsonObject out;
+        // {"key": K, "value": V} lists (URL options): V is named by K, and "key" is a label.
+        const bool pair = object.size() == 2 && object.value(QLatin1String("key")).isString() &&
+                          object.contains(QLatin1String("value"));
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (pair && it.key() == QLatin1String("key"))
+                out.insert(it.key(), redactJson(*it, scope, QString()));
+            else if (pair)
+                out.insert(it.key(), redactJson(*it, scope, object.value(QLatin1String("key")).toString()));
+            else
+                out.insert(it.key(), redactJson(*it, scope, it.key()));
+        }
+        return out;
+    }
+    default:
+        return value;
+    }
 }
 
 void SecretRedactor::installMessageFilter()

@@ -10,14 +10,16 @@
 // the same way wherever it appears.
 //
 // A value is masked when
-//  - its name says it is a credential: ends in _KEY or _TOKEN, or contains
-//    SECRET or PASSWORD (SECRET_KEY_BASE, DB_PASSWORD, AWS_SECRET_ACCESS_KEY); the
-//    whole value becomes SecretRedactor::mask();
-//  - it is a URL with a password (CLEARDB_DATABASE_URL, DATABASE_URL, REDIS_URL):
-//    only the password is masked, through DatabaseUrl::redacted() for MySQL URLs
-//    and the same rule for other schemes, so the host and database stay readable.
+//  - its name says it is a credential (SecretPatterns::isSecretName: DB_PASS,
+//    API_KEY, SECRET_KEY_BASE, GITHUB_TOKEN, DB_PASSWORD, authToken …); the whole
+//    value becomes SecretRedactor::mask();
+//  - otherwise, in part: the password of every URL in it (any scheme, multi-host
+//    mongodb://, jdbc:, and text no URL parser accepts, such as an unencoded '#'
+//    in the password), every secret-named option (`?password=…`, `;Pwd=…`), and
+//    PEM private keys; the host and database stay readable.
 // Everything else is shown as is. `config --reveal` and the console's per-row
-// reveal skip masking entirely.
+// reveal skip masking entirely. The rules live in SecretRedactor::redactValue(),
+// which cleardbctl's output also applies to everything it prints.
 class ConfigVarMasker
 {
 public:

@@ -2,6 +2,8 @@
 # bash completion for cleardbctl; installed to share/bash-completion/completions/cleardbctl, where
 # bash-completion loads it on the first <Tab> after "cleardbctl".
 # It completes commands and options only: app names would need an API call (and a token) per <Tab>.
+# A database URL is best given as - (stdin) or env:NAME, never typed (argv is public): env:<Tab>
+# completes the names of exported variables.
 
 _cleardbctl()
 {
@@ -50,6 +52,18 @@ _cleardbctl()
             COMPREPLY=($(compgen -W "$commands" -- "$cur"))
         fi
         return
+    fi
+
+    # env:NAME for a URL. Bash splits the word at ':' (COMP_WORDBREAKS), so the name being typed is
+    # either the tail of "env:..." or the word after "env" ":".
+    if [[ $command == probe || $command == monitor || $command == url ]]; then
+        if [[ $cur == env:* ]]; then
+            COMPREPLY=($(compgen -P env: -e -- "${cur#env:}"))
+            return
+        elif [[ $prev == : && $cword -ge 2 && ${words[cword - 2]} == env ]]; then
+            COMPREPLY=($(compgen -e -- "$cur"))
+            return
+        fi
     fi
 
     local opts="--help --json"

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void configMasksSecretsUnlessRevealed();
+    void secretsNeverPrinted();
     void setAndUnsetSendOnePatchEach();
     void promoteCopiesTheUrlInOnePatch();
     void promoteRefusesVarOwnedByAnotherAddon();
@@ -99,6 +100,72 @@ void TestCleardbctlConfig::configMasksSecretsUnlessRevealed()
     QCOMPARE(postgresMasked.exitCode, 0);
     QVERIFY(!postgresMasked.out.contains(postgresPassword));
     QVERIFY(postgresMasked.out.contains(postgres.section(QLatin1Char('@'), 1)));
+}
+
+// Values whose passwords no URL parser finds, and vars whose NAME is all that says they are secret:
+// not one secret character may reach stdout or stderr of config, config --json, set or url parse.
+void TestCleardbctlConfig::secretsNeverPrinted()
+{
+    const QList<QPair<QString, QString>> vars = {
+        {S("MONGO_URL"),
+         S("mongodb://mu:MongoPw-771@m1.example.com:27017,m2.example.com:27017/app?replicaSet=rs0")},
+        {S("JDBC_DATABASE_URL"), S("jdbc:mysql://j.example.com:3306/app?user=ju&password=JdbcPw-552")},
+        {S("QUERY_DATABASE_URL"), S("mysql://qu@q.example.com/app?password=QueryPw-334&reconnect=true")},
+        {S("HASH_DATABASE_URL"), S("mysql://hu:HashPw#-918@h.example.com/app")},
+        {S("LEGACY_URL"), S("weird+scheme://wu:WeirdPw-4410@@w.example.com/x")},
+        {S("DB_PASS"), S("PlainPw-6610")},
+        {S("API_KEY"), S("ApiKey-2231")},
+        {S("SECRET_KEY_BASE"), S("BaseKey-5540")}};
+    const QStringList secrets = {S("MongoPw-771"),  S("JdbcPw-552"),  S("QueryPw-334"),
+                                 S("HashPw"),       S("-918"),        S("WeirdPw-4410"),
+                                 S("PlainPw-6610"), S("ApiKey-2231"), S("BaseKey-5540")};
+    auto leaked = [&secrets](const CtlProcess::Run &run) {
+        for (const QString &secret : secrets) {
+            if (run.out.contains(secret) || run.err.contains(secret))
+                return secret;
+        }
+        return QString();
+    };
+
+    QStringList assignments{S("set"), S("--app"), ClearDbApp};
+    for (const auto &var : vars)
+        assignments << var.first + QLatin1Char('=') + var.second;
+    for (const QStringList &command : {assignments, QStringList{S("--json")} + assignments}) {
+        const auto set = m_ctl->run(command);
+        QCOMPARE(set.exitCode, 0);
+        QVERIFY2(leaked(set).isEmpty(), qPrintable(S("set printed ") + leaked(set)));
+        QVERIFY(set.out.contains(QStringLiteral("DB_PASS")));
+    }
+
+    // The premise: Heroku (the sim) holds every value exactly, and --reveal still shows it.
+    const auto revealed = m_ctl->run(args("--json", "config", "--app", ClearDbApp, "--reveal"));
+    QCOMPARE(revealed.exitCode, 0);
+    const QJsonObject stored = parseJson(revealed.out).object();
+    for (const auto &var : vars)
+        QCOMPARE(stored.value(var.first).toString(), var.second);
+    const auto revealedText = m_ctl->run(args("config", "--app", ClearDbApp, "--reveal"));
+    QVERIFY(revealedText.out.contains(QStringLiteral("HashPw#-918")));
+
+    for (const QStringList &command :
+         {args("config", "--app", ClearDbApp), args("--json", "config", "--app", ClearDbApp)}) {
+        const auto masked = m_ctl->run(command);
+        QCOMPARE(masked.exitCode, 0);
+        QVERIFY2(leaked(masked).isEmpty(), qPrintable(S("config printed ") + leaked(masked)));
+        QVERIFY(masked.out.contains(QStringLiteral("m1.example.com:27017,m2.example.com:27017/app")));
+        QVERIFY(masked.out.contains(QStringLiteral("h.example.com/app")));
+    }
+
+    // url parse on the MySQL ones: an option named password, and a URL no parser accepts.
+    for (const QString &var : {S("QUERY_DATABASE_URL"), S("HASH_DATABASE_URL")}) {
+        const QString url = stored.value(var).toString();
+        for (const QStringList &command : {args("url", "parse", url), args("--json", "url", "parse", url)}) {
+            const auto parsed = m_ctl->run(command);
+            QVERIFY2(leaked(parsed).isEmpty(), qPrintable(S("url parse printed ") + leaked(parsed)));
+        }
+    }
+    const auto query = m_ctl->run(args("url", "parse", stored.value(S("QUERY_DATABASE_URL")).toString()));
+    QCOMPARE(query.exitCode, 0);
+    QVERIFY2(query.out.contains(QStringLiteral("q.example.com")), qPrintable(query.out));
 }
 
 void TestCleardbctlConfig::setAndUnsetSendOnePatchEach()

@@ -3,6 +3,8 @@
 
 #include "MessageCapture.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QtTest>
 
 // Secrets in free text: registered tokens, auth headers, URL passwords, key/value pairs.
@@ -16,6 +18,7 @@ private Q_SLOTS:
     void registeredSecretsNeverSurvive();
     void unregisterIsCounted();
     void secretPrintsAsMask();
+    void jsonIsRedactedByMemberName();
     void messageFilterRedactsQtLogging();
 };
 
@@ -60,6 +63,33 @@ void TstSecretRedactor::redacts_data()
                                       << QStringLiteral("Password authentication failed for the account");
     QTest::newRow("e-mail kept") << QStringLiteral("logged in as dev@example.com")
                                  << QStringLiteral("logged in as dev@example.com");
+    QTest::newRow("multi-host mongodb")
+        << QStringLiteral("dial mongodb://mu:MongoPw771@m1:27017,m2:27017/app failed")
+        << QStringLiteral("dial mongodb://mu:") + m + QStringLiteral("@m1:27017,m2:27017/app failed");
+    QTest::newRow("# in password") << QStringLiteral("url mysql://hu:Hash#Pw9@h/app")
+                                   << QStringLiteral("url mysql://hu:") + m + QStringLiteral("@h/app");
+    QTest::newRow("@ in password") << QStringLiteral("mysql://au:a@b/c@h/app")
+                                   << QStringLiteral("mysql://au:") + m + QStringLiteral("@h/app");
+    QTest::newRow("jdbc option") << QStringLiteral("jdbc:mysql://h/db?user=u&password=JdbcPw5")
+                                 << QStringLiteral("jdbc:mysql://h/db?user=u&password=") + m;
+    QTest::newRow("env dump, DB_PASS") << QStringLiteral("DB_PASS=PlainPw66 LANG=C")
+                                       << QStringLiteral("DB_PASS=") + m + QStringLiteral(" LANG=C");
+    QTest::newRow("secret key base") << QStringLiteral("SECRET_KEY_BASE: abc123")
+                                     << QStringLiteral("SECRET_KEY_BASE: ") + m;
+    QTest::newRow("compact json") << QStringLiteral("{\"db_password\":\"x1y2\",\"url\":\"mysql://u:p9@h/d\"}")
+                                  << QStringLiteral("{\"db_password\":\"") + m +
+                                         QStringLiteral("\",\"url\":\"mysql://u:") + m +
+                                         QStringLiteral("@h/d\"}");
+    QTest::newRow("snippet env lookup kept") << QStringLiteral("'PASSWORD': os.environ['DB_PASSWORD'],")
+                                             << QStringLiteral("'PASSWORD': os.environ['DB_PASSWORD'],");
+    QTest::newRow("erb env lookup kept") << QStringLiteral("password: <%= ENV[\"DB_PASSWORD\"] %>")
+                                         << QStringLiteral("password: <%= ENV[\"DB_PASSWORD\"] %>");
+    QTest::newRow("stdin reference kept") << QStringLiteral("cleardbctl set SMTP_PASSWORD=- DB_PASS=env:PW")
+                                          << QStringLiteral("cleardbctl set SMTP_PASSWORD=- DB_PASS=env:PW");
+    QTest::newRow("option name kept") << QStringLiteral("--password-stdin: Password is empty")
+                                      << QStringLiteral("--password-stdin: Password is empty");
+    QTest::newRow("passenger kept") << QStringLiteral("PASSENGER_MAX_POOL_SIZE=5")
+                                    << QStringLiteral("PASSENGER_MAX_POOL_SIZE=5");
 }
 
 void TstSecretRedactor::redacts()
@@ -140,6 +170,51 @@ void TstSecretRedactor::messageFilterRedactsQtLogging()
     QVERIFY(!all.contains(QStringLiteral("unregistered-bearer")));
     QVERIFY(!all.contains(QStringLiteral("dbpass99")));
     QCOMPARE(all.count(SecretRedactor::mask()), 3);
+}
+
+void TstSecretRedactor::jsonIsRedactedByMemberName()
+{
+    const QString m = SecretRedactor::mask();
+    const QJsonObject input{
+        {QStringLiteral("DB_PASS"), QStringLiteral("PlainPw66")},
+        {QStringLiteral("pin_token"), 1234},
+        {QStringLiteral("nested"),
+         QJsonObject{{QStringLiteral("url"), QStringLiteral("mongodb://u:MongoPw7@h1,h2/db")},
+                     {QStringLiteral("list"), QJsonArray{QStringLiteral("mysql://u@h/d?pwd=QueryPw8")}}}},
+        // {key, value} pairs: the value is named by "key", and "key" itself is only a label.
+        {QStringLiteral("options"),
+         QJsonArray{QJsonObject{{QStringLiteral("key"), QStringLiteral("password")},
+                                {QStringLiteral("value"), QStringLiteral("OptPw9")}},
+                    QJsonObject{{QStringLiteral("key"), QStringLiteral("reconnect")},
+                                {QStringLiteral("value"), QStringLiteral("true")}}}},
+        {QStringLiteral("adminPasswordFile"), QStringLiteral("/run/sandbox/admin.pw")},
+        {QStringLiteral("state"), QStringLiteral("running")}};
+    const QJsonObject out = SecretRedactor::redactJson(input).toObject();
+    QCOMPARE(out.value(QStringLiteral("DB_PASS")).toString(), m);
+    QCOMPARE(out.value(QStringLiteral("pin_token")).toString(), m);
+    const QJsonObject nested = out.value(QStringLiteral("nested")).toObject();
+    QCOMPARE(nested.value(QStringLiteral("url")).toString(),
+             QStringLiteral("mongodb://u:") + m + QStringLiteral("@h1,h2/db"));
+    QCOMPARE(nested.value(QStringLiteral("list")).toArray().first().toString(),
+             QStringLiteral("mysql://u@h/d?pwd=") + m);
+    const QJsonArray options = out.value(QStringLiteral("options")).toArray();
+    QCOMPARE(options.at(0).toObject().value(QStringLiteral("key")).toString(), QStringLiteral("password"));
+    QCOMPARE(options.at(0).toObject().value(QStringLiteral("value")).toString(), m);
+    QCOMPARE(options.at(1).toObject().value(QStringLiteral("value")).toString(), QStringLiteral("true"));
+    QCOMPARE(out.value(QStringLiteral("adminPasswordFile")).toString(),
+             QStringLiteral("/run/sandbox/admin.pw"));
+    QCOMPARE(out.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+
+    // --reveal keeps values but still hides what is registered (the Heroku token).
+    SecretRedactor::registerSecret(QStringLiteral("HRKU-json-token-1"));
+    const QJsonObject revealed =
+        SecretRedactor::redactJson(QJsonObject{{QStringLiteral("DB_PASS"), QStringLiteral("PlainPw66")},
+                                               {QStringLiteral("note"), QStringLiteral("HRKU-json-token-1")}},
+                                   SecretRedactor::Scope::RegisteredOnly)
+            .toObject();
+    SecretRedactor::unregisterSecret(QStringLiteral("HRKU-json-token-1"));
+    QCOMPARE(revealed.value(QStringLiteral("DB_PASS")).toString(), QStringLiteral("PlainPw66"));
+    QCOMPARE(revealed.value(QStringLiteral("note")).toString(), m);
 }
 
 QTEST_GUILESS_MAIN(TstSecretRedactor)
