@@ -3,7 +3,6 @@
 #include "credentials/InMemoryCredentialStore.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/SecretRedactor.h"
-#include "heroku/ApiEndpoint.h"
 
 #include "MessageCapture.h"
 #include <QFile>
@@ -40,9 +39,6 @@ private Q_SLOTS:
     void explainsMissingCredentials_data();
     void explainsMissingCredentials();
     void usesTheApiHostAsMachine();
-    void machineNameIsTheHerokuCliApiHost_data();
-    void machineNameIsTheHerokuCliApiHost();
-    void findsTheHerokuCliLoginForHostWithPort();
     void refusesNetrcOthersCanChange();
     void keychainProblemIsToldOnlyWhenItMatters_data();
     void keychainProblemIsToldOnlyWhenItMatters();
@@ -216,59 +212,6 @@ void TstCredentialResolver::usesTheApiHostAsMachine()
 
     resolver.setApiHost(QString()); // an empty host means the real API
     QVERIFY(resolve(resolver).token.reveal() == QStringLiteral("real-token"));
-}
-
-void TstCredentialResolver::machineNameIsTheHerokuCliApiHost_data()
-{
-    // @heroku-cli/command's vars.apiHost: for a HEROKU_HOST URL, Node's url.parse(HEROKU_HOST).host,
-    // which is the lower-cased host *with* the port; `heroku login` writes that machine to ~/.netrc.
-    QTest::addColumn<QString>("herokuHost");
-    QTest::addColumn<QString>("machine");
-    QTest::newRow("default") << QString() << QStringLiteral("api.heroku.com");
-    QTest::newRow("https url") << QStringLiteral("https://api.heroku.com")
-                               << QStringLiteral("api.heroku.com");
-    QTest::newRow("loopback with port")
-        << QStringLiteral("http://127.0.0.1:5000") << QStringLiteral("127.0.0.1:5000");
-    QTest::newRow("trailing slash, upper case")
-        << QStringLiteral("http://LocalHost:5001/") << QStringLiteral("localhost:5001");
-    QTest::newRow("ipv6") << QStringLiteral("http://[::1]:5002") << QStringLiteral("[::1]:5002");
-    QTest::newRow("explicit 443") << QStringLiteral("https://api.example.com:443")
-                                  << QStringLiteral("api.example.com:443");
-}
-
-void TstCredentialResolver::machineNameIsTheHerokuCliApiHost()
-{
-    QFETCH(QString, herokuHost);
-    QFETCH(QString, machine);
-    const ApiEndpoint endpoint = ApiEndpoint::fromSetting(herokuHost);
-    QVERIFY(endpoint.isValid());
-    QCOMPARE(endpoint.netrcMachine(), machine);
-}
-
-void TstCredentialResolver::findsTheHerokuCliLoginForHostWithPort()
-{
-    // What `HEROKU_HOST=http://127.0.0.1:5000 heroku login` leaves (HEROKU_NETRC_WRITE=true), after
-    // an older entry for the bare host: the CLI's own machine wins.
-    writeNetrc("machine 127.0.0.1\n  password old-token\nmachine 127.0.0.1:5000\n  login a@example.com\n"
-               "  password cli-token\n");
-    const ApiEndpoint endpoint = ApiEndpoint::fromSetting(QStringLiteral("http://127.0.0.1:5000"));
-    CredentialResolver resolver(nullptr);
-    resolver.setEnvironment(environment());
-    resolver.setApiHost(endpoint.host());
-    resolver.setNetrcMachine(endpoint.netrcMachine());
-    CredentialResolution result = resolve(resolver);
-    QCOMPARE(result.source, Source::Netrc);
-    QVERIFY(result.token.reveal() == QStringLiteral("cli-token"));
-    QCOMPARE(result.description, QStringLiteral("from ~/.netrc (line 3)"));
-
-    // Without the CLI's entry the bare host (curl's way of naming machines) still counts.
-    writeNetrc("machine 127.0.0.1\n  password old-token\n");
-    result = resolve(resolver);
-    QVERIFY(result.token.reveal() == QStringLiteral("old-token"));
-
-    // A login for another port is another server's.
-    writeNetrc("machine 127.0.0.1:6000\n  password other-token\n");
-    QVERIFY(!resolve(resolver).hasToken());
 }
 
 void TstCredentialResolver::refusesNetrcOthersCanChange()
