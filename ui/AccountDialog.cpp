@@ -78,6 +78,7 @@ void AccountDialog::logout()
     m_logout->setEnabled(false);
     auto *writer = new CredentialWriter(m_store, this);
     writer->setApiHost(m_connection.endpoint.host());
+    writer->setNetrcMachine(m_connection.endpoint.netrcMachine());
     writer->setHomeDir(m_homeDir);
     connect(writer, &CredentialWriter::finished, this, [this, writer](const CredentialWriteResult &result) {
         writer->deleteLater();

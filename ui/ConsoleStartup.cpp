@@ -53,6 +53,7 @@ void ConsoleStartup::start()
     m_resolver = new CredentialResolver(m_store ? m_store : new KeychainCredentialStore(this), this);
     m_resolver->setEnvironment(m_environment);
     m_resolver->setApiHost(m_endpoint.host());
+    m_resolver->setNetrcMachine(m_endpoint.netrcMachine());
     connect(m_resolver, &CredentialResolver::resolved, this, &ConsoleStartup::onResolved);
     m_resolver->resolve();
 }

@@ -10,6 +10,7 @@
 #include "StartupView.h"
 #include "WindowLayout.h"
 #include "credentials/SecretRedactor.h"
+#include "probe/SqlWorkerThread.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -17,6 +18,7 @@
 #include <QSettings>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace {
 void printLine(FILE *stream, const QString &text)
@@ -89,5 +91,21 @@ int main(int argc, char *argv[])
     const int status = app.exec();
     if (!automated)
         WindowLayout::save(window, settings);
-    return status != 0 ? status : automation ? automation->exitCode() : 0;
+    settings.sync();
+    const int exitCode = status != 0 ? status : automation ? automation->exitCode() : 0;
+
+    // An orderly end, as cleardbctl's: every SQL worker thread (a probe or the monitor may be mid-query)
+    // is told to quit and waited for before the window, the driver and the process go away; a worker
+    // closing its connection while the driver is unloaded crashes. The window is hidden first, so this
+    // bounded wait never shows as a frozen window: the GUI thread has nothing left to draw or answer.
+    // A worker stuck in a driver call past the bound is left behind: the process ends at once, without
+    // the static destructors that would pull code from under it.
+    window.hide();
+    if (!SqlWorkerThread::quitAllAndWait(3000)) {
+        printLine(stderr, QStringLiteral("cleardb-console: a database connection did not close within 3 s; "
+                                         "exiting without it"));
+        std::fflush(nullptr);
+        std::_Exit(exitCode);
+    }
+    return exitCode;
 }

@@ -165,6 +165,7 @@ void CommandDispatcher::runCommand(Command *command, const QStringList &argument
 
     auto *resolver = new CredentialResolver(m_store, this);
     resolver->setApiHost(m_context->client()->endpoint().host());
+    resolver->setNetrcMachine(m_context->client()->endpoint().netrcMachine());
     connect(resolver, &CredentialResolver::resolved, this,
             [this, command](const CredentialResolution &resolution) { onResolved(command, resolution); });
     resolver->resolve();
@@ -172,11 +173,11 @@ void CommandDispatcher::runCommand(Command *command, const QStringList &argument
 
 void CommandDispatcher::onResolved(Command *command, const CredentialResolution &resolution)
 {
-    if (!resolution.hasToken()) {
-        for (const QString &warning : resolution.warnings)
-            m_context->out().warning(warning);
+    // With or without a token: a ~/.netrc others can read is worth knowing either way.
+    for (const QString &warning : resolution.warnings)
+        m_context->out().warning(warning);
+    if (!resolution.hasToken())
         return m_context->fail(resolution.message);
-    }
     m_context->client()->setToken(resolution.token.reveal());
     command->start();
 }

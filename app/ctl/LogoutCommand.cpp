@@ -29,6 +29,7 @@ void LogoutCommand::start()
 {
     auto *writer = new CredentialWriter(m_store, this);
     writer->setApiHost(client()->endpoint().host());
+    writer->setNetrcMachine(client()->endpoint().netrcMachine());
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (!env.value(QStringLiteral("HOME")).isEmpty())
         writer->setHomeDir(env.value(QStringLiteral("HOME")));

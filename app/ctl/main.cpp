@@ -9,8 +9,13 @@
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/SecretRedactor.h"
 
+#include "probe/SqlWorkerThread.h"
+
 #include <QCoreApplication>
 #include <QTimer>
+
+#include <cstdio>
+#include <cstdlib>
 
 int main(int argc, char *argv[])
 {
@@ -34,5 +39,15 @@ int main(int argc, char *argv[])
             return context.usageError(settingsError);
         dispatcher.run(QCoreApplication::arguments());
     });
-    return QCoreApplication::exec();
+    const int status = QCoreApplication::exec();
+    // An orderly end: a SQL worker still closing its MySQL connection while the process unloads the
+    // driver crashes at exit. Bounded, since a worker stuck in a driver call cannot be interrupted;
+    // then the process ends at once, without the static destructors that would pull code from under it.
+    if (!SqlWorkerThread::quitAllAndWait(5000)) {
+        std::fputs("cleardbctl: a database connection did not close within 5 s; exiting without it\n",
+                   stderr);
+        std::fflush(nullptr);
+        std::_Exit(status);
+    }
+    return status;
 }

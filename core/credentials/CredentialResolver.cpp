@@ -46,7 +46,11 @@ void CredentialResolver::resolve()
         return;
     }
     if (!m_store) {
-        QTimer::singleShot(0, this, [this, generation] { finishWithNetrc({}, generation); });
+        QTimer::singleShot(0, this, [this, generation] {
+            CredentialStoreResult none;
+            none.status = CredentialStoreResult::Status::NotFound; // no store: nothing to report about it
+            finishWithNetrc(none, generation);
+        });
         return;
     }
     m_store->read(KeychainCredentialStore::serviceName(), m_apiHost, this,
@@ -57,7 +61,6 @@ void CredentialResolver::resolve()
 
 void CredentialResolver::continueWithKeychain(const CredentialStoreResult &result, quint64 generation)
 {
-    using Status = CredentialStoreResult::Status;
     if (result.isOk() && !result.secret.isEmpty()) {
         CredentialResolution resolution;
         resolution.source = CredentialResolution::Source::Keychain;
@@ -66,32 +69,52 @@ void CredentialResolver::continueWithKeychain(const CredentialStoreResult &resul
         finish(resolution, generation);
         return;
     }
-    QStringList warnings;
-    if (result.status == Status::Unavailable || result.status == Status::AccessDenied ||
-        result.status == Status::Failed) {
-        warnings << QStringLiteral("system keychain not used: %1")
-                        .arg(SecretRedactor::redact(result.errorMessage));
-    }
-    finishWithNetrc(warnings, generation);
+    finishWithNetrc(result, generation);
 }
 
-void CredentialResolver::finishWithNetrc(const QStringList &warnings, quint64 generation)
+QStringList CredentialResolver::netrcMachines() const
 {
+    // The Heroku CLI's machine first (host:port for a HEROKU_HOST with a port),
+    // then the bare host, the way curl names machines and older logins wrote them.
+    QStringList machines;
+    if (!m_netrcMachine.isEmpty())
+        machines << m_netrcMachine;
+    if (!machines.contains(m_apiHost))
+        machines << m_apiHost;
+    return machines;
+}
+
+void CredentialResolver::finishWithNetrc(const CredentialStoreResult &keychain, quint64 generation)
+{
+    using Status = CredentialStoreResult::Status;
     const NetrcFile file(m_netrcPath.isEmpty() ? NetrcFile::defaultPath(homeDir()) : m_netrcPath, homeDir());
     const NetrcFile::Loaded loaded = file.load();
     CredentialResolution resolution;
-    resolution.warnings = warnings;
     if (!loaded.permissionWarning.isEmpty())
         resolution.warnings << loaded.permissionWarning;
+    // Why the keychain gave nothing, in the store's plain words; said once, and
+    // only where it matters (see below).
+    const QString keychainProblem = keychain.status == Status::Ok || keychain.status == Status::NotFound
+                                        ? QString()
+                                        : SecretRedactor::redact(keychain.errorMessage);
 
-    const NetrcEntry *entry = loaded.error.isError() ? nullptr : loaded.netrc.find(m_apiHost);
+    const NetrcEntry *entry = nullptr;
+    QString machine = netrcMachines().constFirst();
+    if (!loaded.error.isError()) {
+        for (const QString &candidate : netrcMachines()) {
+            if ((entry = loaded.netrc.find(candidate))) {
+                machine = candidate;
+                break;
+            }
+        }
+    }
     if (loaded.error.isError()) {
         resolution.message =
             loaded.error.describe(file.displayPath()) + QStringLiteral("; fix the file, or ") + howToLogIn();
     } else if (entry && (!entry->hasPassword || entry->password.isEmpty())) {
         // curl would prompt for the missing password; we have no terminal to ask on.
         resolution.message = QStringLiteral("%1 line %2: machine %3 has no password; ")
-                                 .arg(file.displayPath(), QString::number(entry->line), m_apiHost) +
+                                 .arg(file.displayPath(), QString::number(entry->line), machine) +
                              howToLogIn();
     } else if (entry) {
         resolution.source = CredentialResolution::Source::Netrc;
@@ -99,9 +122,18 @@ void CredentialResolver::finishWithNetrc(const QStringList &warnings, quint64 ge
         resolution.login = entry->login;
         resolution.description =
             QStringLiteral("from %1 (line %2)").arg(file.displayPath(), QString::number(entry->line));
+        // No keychain at all is the normal state of a server: nothing to say. A
+        // keychain that exists but did not answer or refused may hold a newer
+        // token, so the user learns which one is used.
+        if (!keychainProblem.isEmpty() && keychain.status != Status::Unavailable)
+            resolution.warnings << keychainProblem + QStringLiteral("; using the token ") +
+                                       resolution.description + QStringLiteral(" instead");
     } else {
-        resolution.message =
-            QStringLiteral("No Heroku credentials found for %1: ").arg(m_apiHost) + howToLogIn();
+        resolution.message = keychainProblem.isEmpty()
+                                 ? QStringLiteral("No Heroku credentials found for %1: ").arg(machine)
+                                 : QStringLiteral("No Heroku credentials found for %1, and %2: ")
+                                       .arg(machine, keychainProblem);
+        resolution.message += howToLogIn();
     }
     if (resolution.source == CredentialResolution::Source::None)
         resolution.description = resolution.message;

@@ -20,12 +20,19 @@ struct CredentialStoreResult;
 //     resolver->resolve();
 //
 // The API host comes from the endpoint (ApiEndpoint::host(), which honours
-// HEROKU_HOST), so pointing HEROKU_HOST at heroku-sim looks up `machine
-// 127.0.0.1` and keychain account "127.0.0.1": a sandbox token can never be sent to
-// the real API and the real token never to the sandbox. Only the host is used,
-// no port, because netrc machines are host names (curl matches them that way).
+// HEROKU_HOST), so pointing HEROKU_HOST at heroku-sim uses keychain account
+// "127.0.0.1": a sandbox token can never be sent to the real API and the real
+// token never to the sandbox. In ~/.netrc the machine `heroku login` writes is
+// looked up first (ApiEndpoint::netrcMachine(): "127.0.0.1:5000" for
+// HEROKU_HOST=http://127.0.0.1:5000), then the bare host, as curl names machines.
 // The `default` entry is deliberately ignored: it holds some other service's
 // password, and sending that to Heroku would leak it.
+//
+// A ~/.netrc that another user owns or may write is refused (NetrcFile); one
+// that others may read is used with a warning. Why the keychain gave nothing is
+// said once and only when it matters: in the message when no token was found,
+// or as a warning when a keychain that exists (timed out, refused) was passed
+// over for ~/.netrc; no keychain at all is the normal state of a server.
 //
 // The environment, the $HOME used for ~/.netrc and the store are injected for
 // tests. A resolved token is registered with SecretRedactor, so it is masked in
@@ -45,6 +52,9 @@ public:
     void setApiHost(const QString &host) { m_apiHost = host.isEmpty() ? defaultApiHost() : host.toLower(); }
     // Defaults to $HOME/.netrc with HOME taken from the injected environment.
     void setNetrcPath(const QString &path) { m_netrcPath = path; }
+    // The Heroku CLI's machine name (ApiEndpoint::netrcMachine(), host:port when
+    // HEROKU_HOST names a port); looked up first, then the bare API host.
+    void setNetrcMachine(const QString &machine) { m_netrcMachine = machine.toLower(); }
 
     void resolve();
 
@@ -53,7 +63,8 @@ Q_SIGNALS:
 
 private:
     void continueWithKeychain(const CredentialStoreResult &result, quint64 generation);
-    void finishWithNetrc(const QStringList &warnings, quint64 generation);
+    void finishWithNetrc(const CredentialStoreResult &keychain, quint64 generation);
+    QStringList netrcMachines() const;
     void finish(CredentialResolution resolution, quint64 generation);
     QString homeDir() const;
 
@@ -61,5 +72,6 @@ private:
     QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     QString m_apiHost = defaultApiHost();
     QString m_netrcPath;
+    QString m_netrcMachine;
     quint64 m_generation = 0;
 };

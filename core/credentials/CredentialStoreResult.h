@@ -20,6 +20,7 @@ struct CredentialStoreResult
         NotFound,     // read/remove: nothing stored under (service, account)
         Unavailable,  // no keychain to talk to (headless, no Secret Service on D-Bus, timed out)
         AccessDenied, // the keychain exists but refused (locked, user said no)
+        TimedOut,     // no answer in time: the keychain may still hold (or later remove) the token
         Failed,       // anything else; errorMessage says what
     };
 

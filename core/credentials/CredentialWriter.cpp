@@ -40,6 +40,11 @@ QStringList CredentialWriter::netrcMachinesFor(const QString &apiHost)
     return machines;
 }
 
+QString CredentialWriter::netrcMachine() const
+{
+    return m_netrcMachine.isEmpty() ? m_apiHost : m_netrcMachine;
+}
+
 QString CredentialWriter::netrcPath() const
 {
     return m_netrcPath.isEmpty() ? NetrcFile::defaultPath(m_homeDir) : m_netrcPath;
@@ -78,7 +83,7 @@ void CredentialWriter::loginToNetrc(const QString &email, const Secret &token,
     NetrcError error = loaded.error;
     if (!error.isError()) {
         Netrc netrc = loaded.netrc;
-        const QStringList machines = netrcMachinesFor(m_apiHost);
+        const QStringList machines = netrcMachinesFor(netrcMachine());
         for (const QString &machine : machines)
             netrc = Netrc::parse(NetrcEditor::withCredentials(netrc, machine, email, token.reveal()));
         error = file.save(netrc.bytes());
@@ -86,15 +91,14 @@ void CredentialWriter::loginToNetrc(const QString &email, const Secret &token,
             result.netrcMachines = machines;
     }
     if (error.isError()) {
-        result.error =
-            QStringLiteral("could not store the token: the system keychain is unavailable (%1) and %2")
-                .arg(keychainProblem, error.describe(file.displayPath()));
+        result.error = QStringLiteral("could not store the token: %1, and %2")
+                           .arg(keychainProblem, error.describe(file.displayPath()));
         Q_EMIT finished(result);
         return;
     }
     result.ok = true;
     result.description =
-        QStringLiteral("stored in %1 (%2) because the system keychain is unavailable: %3")
+        QStringLiteral("stored in %1 (%2) because %3")
             .arg(file.displayPath(), result.netrcMachines.join(QStringLiteral(", ")), keychainProblem);
     // The old mode would have been replaced by 0600 on save; say so rather than silently change it.
     if (!loaded.permissionWarning.isEmpty())
@@ -125,6 +129,13 @@ void CredentialWriter::logoutFromNetrc(const CredentialStoreResult &keychain)
                                    "\"%2\" entry with your keychain manager")
                         .arg(SecretRedactor::redact(keychain.errorMessage),
                              KeychainCredentialStore::serviceName());
+    } else if (keychain.status == Status::TimedOut) {
+        // The removal may still happen, or not: a token may sit in the keychain,
+        // and the next start would find it there. Never report that as logged out.
+        problems << QStringLiteral(
+                        "could not confirm removal from the system keychain: %1; unlock it and log "
+                        "out again")
+                        .arg(SecretRedactor::redact(keychain.errorMessage));
     }
 
     const NetrcFile file(netrcPath(), m_homeDir);
@@ -135,7 +146,12 @@ void CredentialWriter::logoutFromNetrc(const CredentialStoreResult &keychain)
     } else {
         Netrc netrc = loaded.netrc;
         QStringList removed;
-        for (const QString &machine : netrcMachinesFor(m_apiHost)) {
+        // Everything CredentialResolver would find: the Heroku CLI's machine name
+        // (with its git host) and the bare API host.
+        QStringList machines = netrcMachinesFor(netrcMachine());
+        if (!machines.contains(m_apiHost))
+            machines << m_apiHost;
+        for (const QString &machine : machines) {
             if (!netrc.find(machine))
                 continue;
             netrc = Netrc::parse(NetrcEditor::withoutMachine(netrc, machine));

@@ -25,7 +25,8 @@ struct CredentialStoreResult;
 // Heroku CLI keep working. The git host is derived from the API host ("api.X"
 // → "git.X"); other hosts (heroku-sim on 127.0.0.1) get only their own entry.
 //
-// Logout removes the token from both places, whichever holds it. ~/.netrc is
+// Logout removes the token from both places, whichever holds it, and reports
+// failure when a keychain that timed out may still hold it. ~/.netrc is
 // shared with the Heroku CLI, so this logs the CLI out as well, as `heroku
 // logout` would. A ~/.netrc that cannot be parsed is never rewritten: the
 // result says which line to fix. Results arrive through finished().
@@ -43,6 +44,9 @@ public:
     }
     void setHomeDir(const QString &home) { m_homeDir = home; }
     void setNetrcPath(const QString &path) { m_netrcPath = path; }
+    // The Heroku CLI's machine name for the endpoint (ApiEndpoint::netrcMachine());
+    // empty means the API host. Logout also removes the bare host's entry.
+    void setNetrcMachine(const QString &machine) { m_netrcMachine = machine.toLower(); }
 
     // The netrc machines a login for `apiHost` writes: itself and its git host.
     static QStringList netrcMachinesFor(const QString &apiHost);
@@ -57,9 +61,11 @@ private:
     void loginToNetrc(const QString &email, const Secret &token, const CredentialStoreResult &keychain);
     void logoutFromNetrc(const CredentialStoreResult &keychain);
     QString netrcPath() const;
+    QString netrcMachine() const;
 
     CredentialStore *m_store;
     QString m_apiHost;
     QString m_homeDir;
     QString m_netrcPath;
+    QString m_netrcMachine;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "KeychainCredentialStore.h"
 
+#include <QLibrary>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
@@ -31,6 +32,49 @@ Status statusFor(QKeychain::Error error)
         break;
     }
     return Status::Failed;
+}
+
+bool libsecretMissing()
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+    // QtKeychain dlopens libsecret (QLibrary("secret-1", 0)) and, without it,
+    // answers every job with "Unknown error"; Debian's package only recommends it.
+    static const bool missing = !QLibrary(QStringLiteral("secret-1"), 0).load();
+    return missing;
+#else
+    return false;
+#endif
+}
+
+bool saysNothing(const QString &backendText)
+{
+    return backendText.isEmpty() ||
+           backendText.compare(QStringLiteral("Unknown error"), Qt::CaseInsensitive) == 0;
+}
+
+// What the user reads, in plain words: never the backend's bare "Unknown error".
+QString plainWords(Status status, const QString &backendText)
+{
+    switch (status) {
+    case Status::Unavailable:
+        if (libsecretMissing())
+            return QStringLiteral(
+                "no system keychain is available (install libsecret-1-0, and gnome-keyring or "
+                "KWallet, to use one)");
+        return QStringLiteral(
+            "no system keychain is available (install gnome-keyring or KWallet and log in to "
+            "a desktop session to use one)");
+    case Status::AccessDenied:
+        return QStringLiteral("the system keychain refused access (it is locked, or access was denied)");
+    case Status::Failed:
+        return QStringLiteral("the system keychain failed: %1")
+            .arg(saysNothing(backendText) ? QStringLiteral("it gave no reason") : backendText);
+    case Status::Ok:
+    case Status::NotFound:
+    case Status::TimedOut:
+        break;
+    }
+    return backendText;
 }
 
 } // namespace
@@ -97,13 +141,15 @@ void KeychainCredentialStore::run(QKeychain::Job *job, Operation operation, cons
         if (operation == Operation::Remove && finished->error() == QKeychain::EntryNotFound)
             result.status = Status::NotFound;
         if (!result.isOk())
-            result.errorMessage = finished->errorString().simplified();
+            result.errorMessage = plainWords(result.status, finished->errorString().simplified());
         deliver(result);
     });
-    const QString timeoutMessage = QStringLiteral("the system keychain did not answer within %1 ms")
-                                       .arg(static_cast<qint64>(m_timeout.count()));
+    const QString timeoutMessage =
+        QStringLiteral("the system keychain did not answer within %1 s (it may be locked and waiting for an "
+                       "unlock prompt)")
+            .arg(QString::number(static_cast<double>(m_timeout.count()) / 1000.0, 'g', 3));
     QTimer::singleShot(m_timeout, context, [=] {
-        deliver({operation, Status::Unavailable, service, account, {}, timeoutMessage});
+        deliver({operation, Status::TimedOut, service, account, {}, timeoutMessage});
     });
     job->start();
 }

@@ -22,11 +22,15 @@ class Job;
 //
 // Failure mapping: without a session bus (CI, ssh, containers) QtKeychain's
 // libsecret backend fails at once with OtherError ("Cannot autolaunch D-Bus
-// without X11 $DISPLAY"); with no backend it reports NoBackendAvailable. Both,
-// and NotImplemented, become Status::Unavailable so callers fall back to
-// ~/.netrc. A keychain that never answers (a locked collection waiting for an
-// unlock prompt nobody sees) is cut off after timeout() and reported as
-// Unavailable too: never a hang.
+// without X11 $DISPLAY"); without libsecret itself (QtKeychain dlopens
+// libsecret-1.so.0, which Debian's package only recommends) every job fails
+// with "Unknown error"; with no backend it reports NoBackendAvailable. All of
+// these, and NotImplemented, become Status::Unavailable so callers fall back to
+// ~/.netrc, and errorMessage says so in plain words, naming what to install;
+// the backend's bare "Unknown error" never reaches the user. A keychain that
+// never answers (a locked collection waiting for an unlock prompt nobody sees)
+// is cut off after timeout() as Status::TimedOut: never a hang, and never taken
+// for "nothing stored" (logout reports it).
 class KeychainCredentialStore : public CredentialStore
 {
     Q_OBJECT

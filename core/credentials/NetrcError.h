@@ -19,6 +19,9 @@ struct NetrcError
         FieldOutsideEntry, // login/password/account before any machine or default
         ReadFailed,
         WriteFailed,
+        NotRegularFile,    // a FIFO, device or socket: never read from it
+        UnsafeOwner,       // owned by another user, who could have put any token in it
+        UnsafePermissions, // group or others may write it, and so plant a token of theirs
     };
 
     Kind kind = Kind::None;

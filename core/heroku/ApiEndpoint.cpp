@@ -68,6 +68,12 @@ bool ApiEndpoint::isLoopback() const
     return hostIsLoopback(m_baseUrl.host());
 }
 
+QString ApiEndpoint::netrcMachine() const
+{
+    // fromSetting() refuses a user or password, so the authority is host[:port] (IPv6 in brackets).
+    return m_baseUrl.authority(QUrl::FullyEncoded).toLower();
+}
+
 QUrl ApiEndpoint::resolve(const QString &pathAndQuery) const
 {
     QUrl url = m_baseUrl;

@@ -25,6 +25,10 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     // The host name, as ~/.netrc and the keychain key it ("api.heroku.com").
     QString host() const { return m_baseUrl.host(); }
+    // The ~/.netrc machine `heroku login` uses for this endpoint: @heroku-cli/command's
+    // vars.apiHost, which is Node's url.parse(HEROKU_HOST).host, the lower-cased host *with* its port
+    // when the URL names one ("127.0.0.1:5000", "[::1]:5000"), else the host ("api.heroku.com").
+    QString netrcMachine() const;
     bool isLoopback() const;
     // base + path ("/apps/x"), path already percent-encoded by the caller.
     QUrl resolve(const QString &pathAndQuery) const;

@@ -27,8 +27,10 @@ void TokenLogin::login(const Secret &token)
 void TokenLogin::store(const QString &email, const Secret &token)
 {
     auto *writer = new CredentialWriter(m_store, this);
-    // The keychain account and the netrc machine are the API host, as CredentialResolver looks them up.
+    // The keychain account is the API host and the netrc machine the Heroku CLI's, as CredentialResolver
+    // looks them up.
     writer->setApiHost(m_client->endpoint().host());
+    writer->setNetrcMachine(m_client->endpoint().netrcMachine());
     if (!m_homeDir.isEmpty())
         writer->setHomeDir(m_homeDir);
     connect(writer, &CredentialWriter::finished, this,

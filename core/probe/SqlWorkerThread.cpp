@@ -6,9 +6,22 @@
 #include <QThread>
 
 namespace {
-// Threads told to quit (see waitForFinishedThreads()). Their QThread objects live in the main thread and
-// are deleted there (deleteLater), so a QPointer read in the main thread cannot dangle.
+// Every worker thread started, and the subset already told to quit by their owner. The QThread objects
+// live in the main thread and are deleted there (deleteLater), so a QPointer read in the main thread
+// cannot dangle.
+QList<QPointer<QThread>> g_started;
 QList<QPointer<QThread>> g_ending;
+
+bool waitFor(const QList<QPointer<QThread>> &threads, const QDeadlineTimer &deadline)
+{
+    bool all = true;
+    // wait() returns once the thread has also deleted its worker (and closed the worker's connection).
+    for (const QPointer<QThread> &thread : threads) {
+        if (thread)
+            all = thread->wait(deadline) && all;
+    }
+    return all;
+}
 } // namespace
 
 SqlWorkerThread::SqlWorkerThread(QObject *worker) : m_thread(new QThread), m_worker(worker)
@@ -19,11 +32,16 @@ SqlWorkerThread::SqlWorkerThread(QObject *worker) : m_thread(new QThread), m_wor
     // any QSqlDatabase connection) is destroyed in the thread that created the connection.
     QObject::connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
     QObject::connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    g_started.removeAll(QPointer<QThread>());
+    g_started.append(m_thread);
     m_thread->start();
 }
 
 SqlWorkerThread::~SqlWorkerThread()
 {
+    // Null when quitAllAndWait() ended the thread and the event loop then deleted it.
+    if (!m_thread)
+        return;
     g_ending.removeAll(QPointer<QThread>());
     g_ending.append(m_thread);
     m_thread->quit();
@@ -31,12 +49,17 @@ SqlWorkerThread::~SqlWorkerThread()
 
 bool SqlWorkerThread::waitForFinishedThreads(int timeoutMs)
 {
+    return waitFor(g_ending, QDeadlineTimer(timeoutMs));
+}
+
+bool SqlWorkerThread::quitAllAndWait(int timeoutMs)
+{
     const QDeadlineTimer deadline(timeoutMs);
-    bool all = true;
-    // wait() returns once the thread has also deleted its worker (and closed the worker's connection).
-    for (const QPointer<QThread> &thread : std::as_const(g_ending)) {
+    // A job in progress finishes first (quit() only ends the event loop between jobs); every job is
+    // bounded by the driver's timeouts, and this wait by the deadline.
+    for (const QPointer<QThread> &thread : std::as_const(g_started)) {
         if (thread)
-            all = thread->wait(deadline) && all;
+            thread->quit();
     }
-    return all;
+    return waitFor(g_started, deadline);
 }

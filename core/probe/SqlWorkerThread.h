@@ -26,8 +26,13 @@ public:
     // Only for command-line programs about to return from main(): a worker still closing its MySQL
     // connection while the process unloads the driver crashes. Never call it from the GUI thread.
     static bool waitForFinishedThreads(int timeoutMs);
+    // The orderly end of a program, called by both main()s once their event loop has returned: asks
+    // every worker thread, still owned or not, to quit and waits for all of them, at most `timeoutMs`
+    // in total. Returns false when one is still busy then (stuck in a driver call); the caller must not
+    // then unload the driver under it (see the main()s). Main thread only.
+    static bool quitAllAndWait(int timeoutMs);
 
 private:
-    QThread *m_thread = nullptr;
+    QPointer<QThread> m_thread; // null once quitAllAndWait() ended it and the event loop deleted it
     QPointer<QObject> m_worker;
 };

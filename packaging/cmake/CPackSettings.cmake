@@ -53,6 +53,9 @@ if(TARGET cleardb-console)
     # libQt6Svg, so shlibdeps cannot see this one either.
     string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libqt6svg6")
 endif()
+# QtKeychain loads libsecret with dlopen (its package only recommends it): without it every keychain
+# job fails and the token can only live in ~/.netrc, even on a desktop with a keyring.
+string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libsecret-1-0")
 # The sandbox cluster runs MariaDB and HAProxy (and openssl for its TLS CA); everything else works
 # without them, so they are recommended, not required. qt6-wayland gives the console a native
 # Wayland window (it falls back to XWayland without it).
@@ -75,6 +78,7 @@ set(CPACK_RPM_PACKAGE_REQUIRES "(qt6-qtbase-mysql or qt6-sql-mysql)")
 if(TARGET cleardb-console)
     string(APPEND CPACK_RPM_PACKAGE_REQUIRES ", (qt6-qtsvg or libQt6Svg6)")
 endif()
+string(APPEND CPACK_RPM_PACKAGE_REQUIRES ", libsecret")
 set(CPACK_RPM_PACKAGE_SUGGESTS "mariadb-server, haproxy")
 set(CPACK_PROJECT_CONFIG_FILE ${CMAKE_CURRENT_SOURCE_DIR}/cmake/CPackProjectConfig.cmake)
 # Directories the filesystem package owns must not be claimed by ours.

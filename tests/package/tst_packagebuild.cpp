@@ -94,6 +94,8 @@ private Q_SLOTS:
         QVERIFY2(depends.contains(QStringLiteral("libqt6core6")), qPrintable(depends));
         QVERIFY2(depends.contains(QStringLiteral("libqt6network6")), qPrintable(depends));
         QVERIFY2(depends.contains(QStringLiteral("libqt6keychain1")), qPrintable(depends));
+        // QtKeychain dlopens libsecret and does not depend on it: without it no keychain ever works.
+        QVERIFY2(depends.contains(QStringLiteral("libsecret-1-0")), qPrintable(depends));
         // ...and the QMYSQL driver, a plugin no linker sees, is required by hand: without it the
         // probe and the monitor cannot open a single connection.
         QVERIFY2(depends.contains(QStringLiteral("libqt6sql6-mysql")), qPrintable(depends));

@@ -40,6 +40,8 @@ private Q_SLOTS:
     void logoutRemovesFromBoth();
     void logoutWithNothingStored();
     void logoutReportsKeychainRefusal();
+    void logoutIsNotConfirmedWhenKeychainTimedOut();
+    void usesTheHerokuCliMachineName();
     void tokenIsNeverPrinted();
 
 private:
@@ -113,7 +115,8 @@ void TstCredentialWriter::loginFallsBackToNetrc()
 {
     QFETCH(int, failure);
     QFETCH(bool, withStore);
-    m_store->setFailure(Status(failure), QStringLiteral("No D-Bus session"));
+    const QString reason = QStringLiteral("no system keychain is available (none in this test)");
+    m_store->setFailure(Status(failure), reason);
     const QByteArray existing("# keep me\nmachine ftp.example.org login a password \"b c\"\n");
     writeNetrc(existing);
     QVERIFY(QFile::setPermissions(netrcPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
@@ -126,10 +129,11 @@ void TstCredentialWriter::loginFallsBackToNetrc()
     QVERIFY(!result.keychain);
     QCOMPARE(result.netrcMachines,
              (QStringList{QStringLiteral("api.heroku.com"), QStringLiteral("git.heroku.com")}));
-    QVERIFY2(
-        result.description.startsWith(QStringLiteral("stored in ~/.netrc (api.heroku.com, git.heroku.com) "
-                                                     "because the system keychain is unavailable")),
-        qPrintable(result.description));
+    // Where it went and why not the keychain, in one sentence.
+    QVERIFY2(result.description.startsWith(
+                 QStringLiteral("stored in ~/.netrc (api.heroku.com, git.heroku.com) because ") +
+                 (withStore ? reason : QStringLiteral("no keychain is configured"))),
+             qPrintable(result.description));
     QCOMPARE(result.warnings.size(), 1);
     QVERIFY(!result.description.contains(Token));
 
@@ -229,6 +233,44 @@ void TstCredentialWriter::logoutReportsKeychainRefusal()
     QVERIFY(result.error.contains(QStringLiteral("collection is locked")));
     // The part that could be done is done and reported.
     QCOMPARE(result.netrcMachines, QStringList{QStringLiteral("api.heroku.com")});
+    QCOMPARE(netrcBytes(), QByteArray());
+}
+
+void TstCredentialWriter::logoutIsNotConfirmedWhenKeychainTimedOut()
+{
+    // A keychain that never answered may still hold the token: the next start would find it.
+    m_store->setFailure(Status::TimedOut, QStringLiteral("the system keychain did not answer within 15 s"));
+    writeNetrc("machine api.heroku.com password x\n");
+    CredentialWriter writer(m_store.get());
+    writer.setHomeDir(m_home->path());
+    const CredentialWriteResult result = run(writer, [&] { writer.logout(); });
+    QVERIFY(!result.ok);
+    QVERIFY2(result.error.startsWith(QStringLiteral("could not confirm removal from the system keychain: the "
+                                                    "system keychain did not answer within 15 s")),
+             qPrintable(result.error));
+    QCOMPARE(result.netrcMachines, QStringList{QStringLiteral("api.heroku.com")});
+    QCOMPARE(netrcBytes(), QByteArray());
+}
+
+void TstCredentialWriter::usesTheHerokuCliMachineName()
+{
+    // HEROKU_HOST=http://127.0.0.1:5000: `heroku login` names the machine "127.0.0.1:5000".
+    m_store->setFailure(Status::Unavailable);
+    writeNetrc("machine 127.0.0.1 password older\n");
+    CredentialWriter writer(m_store.get());
+    writer.setHomeDir(m_home->path());
+    writer.setApiHost(QStringLiteral("127.0.0.1"));
+    writer.setNetrcMachine(QStringLiteral("127.0.0.1:5000"));
+    const CredentialWriteResult login = run(writer, [&] { writer.login(Email, Secret(Token)); });
+    QVERIFY2(login.ok, qPrintable(login.error));
+    QCOMPARE(login.netrcMachines, QStringList{QStringLiteral("127.0.0.1:5000")});
+    QVERIFY(NetrcFile(netrcPath()).load().netrc.find(QStringLiteral("127.0.0.1:5000")));
+
+    // Logout removes every entry the resolver could use, the bare host's included.
+    const CredentialWriteResult logout = run(writer, [&] { writer.logout(); });
+    QVERIFY2(logout.ok, qPrintable(logout.error));
+    QCOMPARE(logout.netrcMachines,
+             (QStringList{QStringLiteral("127.0.0.1:5000"), QStringLiteral("127.0.0.1")}));
     QCOMPARE(netrcBytes(), QByteArray());
 }
 

@@ -6,7 +6,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <QElapsedTimer>
+#include <QThread>
+
 #include <csignal>
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -51,11 +55,17 @@ private Q_SLOTS:
     void unwritableLocationCreatesNothing_data();
     void unwritableLocationCreatesNothing();
     void refusesDirectoriesAndHugeFiles();
+    void refusesFilesOthersCanWrite_data();
+    void refusesFilesOthersCanWrite();
+    void refusesFilesOfAnotherUser();
+    void fifoDoesNotBlock();
+    void deviceIsRefused();
     void writesThroughSymlink();
     void showsHomeAsTilde();
 
 private:
     std::unique_ptr<QTemporaryDir> m_home;
+    NetrcFile::Loaded m_fifoLoaded;
     mode_t m_umask = 022;
 };
 
@@ -91,7 +101,7 @@ void TstNetrcFile::warnsWhenOthersCanRead_data()
     QTest::newRow("0644") << 0644 << true;
     QTest::newRow("0640") << 0640 << true;
     QTest::newRow("0604") << 0604 << true;
-    QTest::newRow("0620") << 0620 << true;
+    QTest::newRow("0440") << 0440 << true;
 }
 
 void TstNetrcFile::warnsWhenOthersCanRead()
@@ -203,7 +213,96 @@ void TstNetrcFile::refusesDirectoriesAndHugeFiles()
 
     const QString huge = m_home->filePath(QStringLiteral("huge"));
     QVERIFY(writeFile(huge, QByteArray(Netrc::MaximumSize + 10, '\n')));
+    QCOMPARE(::chmod(QFile::encodeName(huge).constData(), 0600), 0); // umask 0 made it 0666
     QCOMPARE(NetrcFile(huge).load().error.kind, NetrcError::Kind::TooLarge);
+}
+
+void TstNetrcFile::refusesFilesOthersCanWrite_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::newRow("0666") << 0666;
+    QTest::newRow("0620") << 0620;
+    QTest::newRow("0602") << 0602;
+    QTest::newRow("0660") << 0660;
+}
+
+void TstNetrcFile::refusesFilesOthersCanWrite()
+{
+    // Whoever can write the file can put their own token in it, and then our
+    // requests (config vars with database passwords included) go to their account.
+    QFETCH(int, mode);
+    const QString path = m_home->filePath(QStringLiteral(".netrc"));
+    QVERIFY(writeFile(path, "machine api.heroku.com password tok\n"));
+    QCOMPARE(::chmod(QFile::encodeName(path).constData(), mode_t(mode)), 0);
+    QCOMPARE(modeOf(path), mode_t(mode));
+    const NetrcFile::Loaded loaded = NetrcFile(path, m_home->path()).load();
+    QVERIFY(loaded.exists);
+    QCOMPARE(loaded.error.kind, NetrcError::Kind::UnsafePermissions);
+    QVERIFY(loaded.netrc.entries().isEmpty());
+    const QString text = loaded.error.describe(QStringLiteral("~/.netrc"));
+    QVERIFY2(text.contains(QStringLiteral("chmod 600 ~/.netrc")), qPrintable(text));
+    QVERIFY(!text.contains(QStringLiteral("tok")));
+}
+
+void TstNetrcFile::refusesFilesOfAnotherUser()
+{
+    const QString path = m_home->filePath(QStringLiteral(".netrc"));
+    if (::geteuid() == 0) {
+        // As root: a file that belongs to nobody, readable and writable by all.
+        QVERIFY(writeFile(path, "machine api.heroku.com password planted\n"));
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0666), 0);
+        QCOMPARE(::chown(QFile::encodeName(path).constData(), 65534, 65534), 0);
+    } else {
+        // Without root we cannot give a file away, but a link to a file of root's does the same.
+        if (!QFileInfo(QStringLiteral("/etc/hostname")).isReadable())
+            QSKIP("not root and no readable root-owned file (/etc/hostname) to link to");
+        QVERIFY(QFile::link(QStringLiteral("/etc/hostname"), path));
+    }
+    struct stat st = {};
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+    QVERIFY(st.st_uid != ::geteuid()); // the premise: somebody else owns it
+    const NetrcFile::Loaded loaded = NetrcFile(path, m_home->path()).load();
+    QVERIFY(loaded.exists);
+    QCOMPARE(loaded.error.kind, NetrcError::Kind::UnsafeOwner);
+    QVERIFY(loaded.netrc.entries().isEmpty());
+    const QString text = loaded.error.describe(QStringLiteral("~/.netrc"));
+    QVERIFY2(text.contains(QStringLiteral("uid %1").arg(st.st_uid)), qPrintable(text));
+    QVERIFY(!text.contains(QStringLiteral("planted")));
+}
+
+void TstNetrcFile::fifoDoesNotBlock()
+{
+    // A FIFO with no writer: a plain open() for reading waits for one forever.
+    const QString path = m_home->filePath(QStringLiteral(".netrc"));
+    QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+    QThread *loader =
+        QThread::create([this, path] { m_fifoLoaded = NetrcFile(path, m_home->path()).load(); });
+    loader->start();
+    const bool returned = loader->wait(QDeadlineTimer(5000));
+    if (!returned) {
+        // Release the blocked reader (a writer appears and leaves) so the test can end.
+        const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_NONBLOCK);
+        if (fd >= 0)
+            ::close(fd);
+        loader->wait();
+    }
+    delete loader;
+    QVERIFY2(returned, "load() blocked on a FIFO for 5 s");
+    QCOMPARE(m_fifoLoaded.error.kind, NetrcError::Kind::NotRegularFile);
+    QVERIFY(m_fifoLoaded.error.message.contains(QStringLiteral("not a regular file")));
+}
+
+void TstNetrcFile::deviceIsRefused()
+{
+    // ~/.netrc pointing at a device: never read from it (/dev/zero would feed zeros, a tty would wait).
+    const QString path = m_home->filePath(QStringLiteral(".netrc"));
+    QVERIFY(QFile::link(QStringLiteral("/dev/zero"), path));
+    QElapsedTimer clock;
+    clock.start();
+    const NetrcFile::Loaded loaded = NetrcFile(path, m_home->path()).load();
+    QVERIFY(clock.elapsed() < 2000);
+    QVERIFY(loaded.exists);
+    QCOMPARE(loaded.error.kind, NetrcError::Kind::NotRegularFile);
 }
 
 void TstNetrcFile::writesThroughSymlink()

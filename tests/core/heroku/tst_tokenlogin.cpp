@@ -79,7 +79,8 @@ void TestTokenLogin::unavailableKeychainFallsBackToNetrc()
     const TokenLoginResult result = login(&store, home.path(), m_sim.token());
     QVERIFY2(result.ok(), qPrintable(result.stored.error));
     QVERIFY(!result.stored.keychain);
-    QCOMPARE(result.stored.netrcMachines, QStringList{QStringLiteral("127.0.0.1")});
+    // The machine `heroku login` writes for this HEROKU_HOST: host and port, as the CLI's vars.apiHost.
+    QCOMPARE(result.stored.netrcMachines, QStringList{QUrl(m_sim.baseUrl()).authority()});
     QVERIFY(QFile::exists(home.filePath(QStringLiteral(".netrc"))));
 }
 
