@@ -132,6 +132,19 @@ write_env() {
     printf 'BASE_PORT=%s\n' "$BASE_PORT" >"$ENV_FILE"
 }
 
+# Clusters whose DIR is gone (a temporary directory removed after stop) leave their data behind in
+# /var/lib/cleardb-sandbox: remove it, unless one of its servers still runs.
+collect_orphans() {
+    local other owner
+    for other in /var/lib/cleardb-sandbox/*; do
+        [[ -d $other && ! -L $other && $other != "$NODE_ROOT" && -f $other/dir ]] || continue
+        owner=$(head -n 1 "$other/dir")
+        [[ -f $owner/cluster.env ]] && continue
+        pid_alive "$other/primary/mariadbd.pid" || pid_alive "$other/secondary/mariadbd.pid" && continue
+        rm -rf "$other"
+    done
+}
+
 # As root: /var/lib/cleardb-sandbox/<hash> belongs to DAEMON_USER, mode 0700 (only root can create
 # entries in /var/lib, so nobody can plant a link there). A new DIR at the same path (the old one was
 # deleted) must not find the old servers' data, whose accounts know other passwords: clear it first.
@@ -150,6 +163,8 @@ prepare_node_root() {
         rm -rf "$NODE_ROOT"
     fi
     install -d -m 700 -o "$DAEMON_USER" -g "$(id -gn "$DAEMON_USER")" "$NODE_ROOT"
+    printf '%s\n' "$DIR" >"$NODE_ROOT/dir"
+    collect_orphans
     for n in "${NODES[@]}"; do
         install -d -m 700 -o "$DAEMON_USER" -g "$(id -gn "$DAEMON_USER")" "$(node_dir "$n")"
     done
