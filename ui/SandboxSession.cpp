@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "SandboxSession.h"
+#include "sandbox/DaemonEnvironment.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -82,8 +83,10 @@ void SandboxSession::start()
     m_lastErrorLine.clear();
     m_token = randomToken();
     // The token goes through the environment, not argv, where other local users
-    // could read it with ps.
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // could read it with ps. It is the only secret heroku-sim gets: the user's Heroku
+    // API key or database URLs would sit in its /proc/PID/environ for as long as it runs.
+    QProcessEnvironment environment =
+        DaemonEnvironment::withoutCredentials(QProcessEnvironment::systemEnvironment());
     environment.insert(QStringLiteral("HEROKU_SIM_TOKEN"), m_token.reveal());
     QStringList arguments{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--apps"),
                           QString::number(m_appCount)};

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "sandbox/SandboxCluster.h"
+#include "sandbox/DaemonEnvironment.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -122,6 +123,9 @@ void SandboxCluster::launch(const QStringList &arguments, const QByteArray &inpu
     m_current = new QProcess(this);
     m_current->setProgram(m_scriptPath);
     m_current->setArguments(arguments + commonArguments());
+    // The script starts mariadbd and HAProxy, which would keep our credentials for their lifetime.
+    m_current->setProcessEnvironment(
+        DaemonEnvironment::withoutCredentials(QProcessEnvironment::systemEnvironment()));
     connect(m_current, &QProcess::finished, this, &SandboxCluster::onProcessFinished);
     connect(m_current, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart)

@@ -11,9 +11,34 @@
 # Everything lives under DIR (default $XDG_RUNTIME_DIR/cleardb-sandbox or ~/.local/state/cleardb-sandbox).
 # start and stop are idempotent; start also restarts whichever part has died (e.g. a killed primary).
 # status exits 0 when every part runs, 3 otherwise (like systemctl), and prints key=value or JSON.
+#
+# Who gets in: nobody without a secret. MariaDB's root (and, for a normal user, that user) log in only
+# through the unix socket in the private cluster directory (unix_socket authentication); the admin and
+# replication accounts have generated passwords in 0600 files; no account has an empty password.
+# Run as root, the daemons drop to the `mysql` system user (as Debian's own service does), or to
+# $SUDO_USER when there is no such user; their data then lives in /var/lib/cleardb-sandbox/<hash of DIR>,
+# because DIR (under /root or /run/user/0) is usually out of that user's reach.
 set -euo pipefail
+# Everything we create (the directory, the lock, secrets, configs) is private to the caller.
+umask 077
 
 die() { echo "cluster.sh: $*" >&2; exit 2; }
+
+# The caller's credentials (a Heroku API key, database URLs, passwords and tokens) are none of our
+# business, and the daemons we start would keep them for their lifetime in /proc/PID/environ.
+# The same rules as core/sandbox/DaemonEnvironment.cpp.
+scrub_environment() {
+    local name url_with_password='://[^/?#@]*:[^/?#]*@'
+    for name in $(compgen -e); do
+        case ${name^^} in
+            HEROKU_API_KEY | HEROKU_SIM_TOKEN | DATABASE_URL | *_DATABASE_URL | MYSQL_PWD | *PASSWORD* | *PASSWD* | \
+                *_TOKEN | *_SECRET | *_API_KEY | *_KEY | *_CREDENTIALS) unset "$name" ;;
+            # Any URL that carries a password (REDIS_URL, JAWSDB_URL, ...).
+            *) if [[ ${!name} =~ $url_with_password ]]; then unset "$name"; fi ;;
+        esac
+    done
+}
+scrub_environment
 
 usage() {
     echo "usage: cluster.sh start|stop|status [--dir DIR] [--base-port P] [--json]" >&2
@@ -46,7 +71,7 @@ case $DIR in /*) ;; *) DIR=$PWD/$DIR ;; esac
 # A private runtime directory only: never a system path that belongs to root's services.
 case $DIR in /|/etc*|/usr*|/var/lib/mysql*|/run/mysqld*|/bin*|/sbin*|/lib*) die "refusing to use system path '$DIR'; pass --dir under your home or runtime directory" ;; esac
 
-for tool in mariadbd mariadb-install-db mariadb mariadb-admin haproxy openssl; do
+for tool in mariadbd mariadb-install-db mariadb mariadb-admin haproxy openssl flock; do
     command -v "$tool" >/dev/null 2>&1 || PATH=$PATH:/usr/sbin:/sbin
     command -v "$tool" >/dev/null 2>&1 || die "'$tool' not found; install mariadb-server, mariadb-client, haproxy and openssl (scripts/setup.sh)"
 done
@@ -61,6 +86,18 @@ SAVED_PORT=""
 if ! [[ $BASE_PORT =~ ^[0-9]+$ ]] || (( BASE_PORT < 1024 || BASE_PORT > 65530 )); then
     die "base port '$BASE_PORT' must be a number between 1024 and 65530"
 fi
+
+# As root, the daemons run as DAEMON_USER, and their data lives where that user can reach it.
+DAEMON_USER=""
+NODE_ROOT=$DIR
+if [[ $(id -u) -eq 0 ]]; then
+    if id -u mysql >/dev/null 2>&1; then DAEMON_USER=mysql
+    elif [[ -n ${SUDO_USER:-} && $SUDO_USER != root ]] && id -u "$SUDO_USER" >/dev/null 2>&1; then DAEMON_USER=$SUDO_USER
+    else die "running as root, but there is no 'mysql' user to run MariaDB as; install mariadb-server or run as a normal user"; fi
+    NODE_ROOT=/var/lib/cleardb-sandbox/$(printf '%s' "$DIR" | sha256sum | cut -c1-16)
+fi
+# The OS user whose unix_socket account administers the servers: whoever runs this script.
+SOCKET_USER=$(id -un)
 
 ROUTED_PORT=$BASE_PORT
 STATS_PORT=$((BASE_PORT + 3))
@@ -77,20 +114,64 @@ proc_alive() {
     [[ $state != Z && $state != X ]]
 }
 pid_alive() { [[ -f $1 ]] && proc_alive "$(cat "$1" 2>/dev/null)"; }
-node_running() { pid_alive "$DIR/$1/mariadbd.pid"; }
+node_dir() { echo "$NODE_ROOT/$1"; }
+node_running() { pid_alive "$(node_dir "$1")/mariadbd.pid"; }
 haproxy_running() { pid_alive "$DIR/haproxy.pid"; }
-# Admin SQL goes over the node's own socket as the local root account, SQL on stdin so no secret is in argv.
-node_sql() { local n=$1; shift; mariadb --no-defaults --socket="$DIR/$n/mariadbd.sock" -uroot --batch --skip-column-names "$@"; }
+# Admin SQL goes over the node's own socket as the caller's unix_socket account (no password exists to
+# leak), SQL on stdin so no secret is in argv.
+node_sql() {
+    local n=$1; shift
+    mariadb --no-defaults --socket="$(node_dir "$n")/mariadbd.sock" --user="$SOCKET_USER" --batch --skip-column-names "$@"
+}
+# Daemons start with an empty environment: nothing of the caller's (see scrub_environment) reaches them.
+daemon_env() { env -i "PATH=$PATH" ${TZ:+"TZ=$TZ"} "$@"; }
 sql_quote() { local s=${1//\\/\\\\}; printf "'%s'" "${s//\'/\'\'}"; }
 
 write_env() {
-    umask 077
     mkdir -p "$DIR"
     printf 'BASE_PORT=%s\n' "$BASE_PORT" >"$ENV_FILE"
 }
 
+# Clusters whose DIR is gone (a temporary directory removed after stop) leave their data behind in
+# /var/lib/cleardb-sandbox: remove it, unless one of its servers still runs.
+collect_orphans() {
+    local other owner
+    for other in /var/lib/cleardb-sandbox/*; do
+        [[ -d $other && ! -L $other && $other != "$NODE_ROOT" && -f $other/dir ]] || continue
+        owner=$(head -n 1 "$other/dir")
+        [[ -f $owner/cluster.env ]] && continue
+        pid_alive "$other/primary/mariadbd.pid" || pid_alive "$other/secondary/mariadbd.pid" && continue
+        rm -rf "$other"
+    done
+}
+
+# As root: /var/lib/cleardb-sandbox/<hash> belongs to DAEMON_USER, mode 0700 (only root can create
+# entries in /var/lib, so nobody can plant a link there). A new DIR at the same path (the old one was
+# deleted) must not find the old servers' data, whose accounts know other passwords: clear it first.
+prepare_node_root() {
+    [[ -n $DAEMON_USER ]] || return 0
+    local fresh=$1 n
+    install -d -m 711 -o root -g root /var/lib/cleardb-sandbox
+    if [[ -L $NODE_ROOT ]]; then die "$NODE_ROOT is a symbolic link; remove it"; fi
+    # A cluster from before, when root's servers ran as root with their data in DIR.
+    for n in "${NODES[@]}"; do
+        stop_pid "$DIR/$n/mariadbd.pid" "MariaDB $n (old layout)"
+        rm -rf "${DIR:?}/$n/data"
+    done
+    if [[ $fresh -eq 1 && -d $NODE_ROOT ]]; then
+        for n in "${NODES[@]}"; do stop_pid "$(node_dir "$n")/mariadbd.pid" "stale MariaDB $n"; done
+        rm -rf "$NODE_ROOT"
+    fi
+    install -d -m 700 -o "$DAEMON_USER" -g "$(id -gn "$DAEMON_USER")" "$NODE_ROOT"
+    printf '%s\n' "$DIR" >"$NODE_ROOT/dir"
+    collect_orphans
+    for n in "${NODES[@]}"; do
+        install -d -m 700 -o "$DAEMON_USER" -g "$(id -gn "$DAEMON_USER")" "$(node_dir "$n")"
+    done
+}
+
 make_secrets() {
-    mkdir -p "$DIR/secrets"; chmod 700 "$DIR/secrets"
+    mkdir -p "$DIR/secrets"
     for s in admin repl; do
         [[ -s $DIR/secrets/$s.password ]] || (umask 077; openssl rand -hex 12 >"$DIR/secrets/$s.password")
     done
@@ -113,13 +194,30 @@ make_tls() {
     chmod 600 "$t"/*-key.pem
 }
 
+# mariadbd reads its certificate and key after dropping to DAEMON_USER: as root, it gets a copy of
+# them (never the CA key) in its own directory.
+tls_dir() {
+    if [[ -n $DAEMON_USER ]]; then echo "$NODE_ROOT/tls"; else echo "$DIR/tls"; fi
+}
+install_tls() {
+    [[ -n $DAEMON_USER ]] || return 0
+    local g t
+    g=$(id -gn "$DAEMON_USER")
+    t=$(tls_dir)
+    install -d -m 700 -o "$DAEMON_USER" -g "$g" "$t"
+    install -m 644 -o "$DAEMON_USER" -g "$g" "$DIR/tls/ca.pem" "$DIR/tls/server-cert.pem" "$t/"
+    install -m 600 -o "$DAEMON_USER" -g "$g" "$DIR/tls/server-key.pem" "$t/"
+}
+
+# my.cnf stays in DIR: mariadbd reads it before it drops root.
 write_node_config() {
-    local n=$1 d=$DIR/$1 id
+    local n=$1 d id
+    d=$(node_dir "$n")
     id=$(node_id "$n")
-    mkdir -p "$d"
+    mkdir -p "$DIR/$n"
     {
         echo "[mariadbd]"
-        [[ $(id -u) -eq 0 ]] && echo "user=root"
+        if [[ -n $DAEMON_USER ]]; then echo "user=$DAEMON_USER"; fi
         echo "datadir=$d/data"
         echo "socket=$d/mariadbd.sock"
         echo "pid-file=$d/mariadbd.pid"
@@ -129,6 +227,9 @@ write_node_config() {
         echo "skip-name-resolve"
         # HAProxy's health checks connect every 250 ms; never let them get the host blocked.
         echo "max-connect-errors=1000000"
+        # Those checks read the greeting and hang up (no account to log in with, see write_haproxy_config);
+        # at the default level 2 each one would log an "Aborted connection" warning, 8 a second.
+        echo "log-warnings=1"
         # Multi-master: distinct server-id AND gtid-domain-id, binary log, interleaved auto-increment.
         echo "server-id=$id"
         echo "gtid-domain-id=$id"
@@ -136,44 +237,56 @@ write_node_config() {
         echo "auto-increment-increment=2"
         echo "auto-increment-offset=$id"
         echo "slave-net-timeout=10"
-        echo "ssl-ca=$DIR/tls/ca.pem"
-        echo "ssl-cert=$DIR/tls/server-cert.pem"
-        echo "ssl-key=$DIR/tls/server-key.pem"
+        echo "ssl-ca=$(tls_dir)/ca.pem"
+        echo "ssl-cert=$(tls_dir)/server-cert.pem"
+        echo "ssl-key=$(tls_dir)/server-key.pem"
         # A sandbox on a shared laptop: small memory footprint, no fsync per commit.
         echo "innodb-buffer-pool-size=32M"
         echo "innodb-log-file-size=16M"
         echo "innodb-flush-log-at-trx-commit=2"
         echo "performance-schema=OFF"
         echo "max-connections=100"
-    } >"$d/my.cnf"
+    } >"$DIR/$n/my.cnf"
 }
 
 wait_node_ready() {
     local n=$1 i
     for ((i = 0; i < 300; i++)); do
-        if mariadb-admin --no-defaults --socket="$DIR/$n/mariadbd.sock" -uroot ping >/dev/null 2>&1; then return 0; fi
+        if mariadb-admin --no-defaults --socket="$(node_dir "$n")/mariadbd.sock" --user="$SOCKET_USER" ping >/dev/null 2>&1; then return 0; fi
         if (( i > 10 )) && ! node_running "$n" && ! pgrep -f -- "--defaults-file=$DIR/$n/my.cnf" >/dev/null; then break; fi
         sleep 0.1
     done
-    echo "cluster.sh: MariaDB '$n' did not become ready; last lines of $DIR/$n/error.log:" >&2
-    tail -n 15 "$DIR/$n/error.log" >&2 || true
+    echo "cluster.sh: MariaDB '$n' did not become ready; last lines of $(node_dir "$n")/error.log:" >&2
+    tail -n 15 "$(node_dir "$n")/error.log" >&2 || true
     exit 1
 }
 
 start_node() {
-    local n=$1 d=$DIR/$1
+    local n=$1 d
+    d=$(node_dir "$n")
     write_node_config "$n"
+    if [[ -d $d/data/mysql && ! -f $d/socket-auth ]]; then
+        # Set up before root logged in by socket only: it has passwordless accounts. Sandbox data is
+        # throw-away; recreate it rather than leave that door open.
+        echo "cluster.sh: MariaDB '$n' has passwordless accounts from an older cluster.sh; recreating its data" >&2
+        stop_pid "$d/mariadbd.pid" "MariaDB $n"
+        rm -rf "$d/data"
+    fi
     if node_running "$n"; then return 0; fi
     rm -f "$d/mariadbd.pid"
     if [[ ! -d $d/data/mysql ]]; then
-        rm -rf "$d/data"
-        mariadb-install-db --defaults-file="$d/my.cnf" --auth-root-authentication-method=normal \
-            --skip-test-db >"$d/install.log" 2>&1 \
-            || { echo "cluster.sh: mariadb-install-db failed for '$n'; see $d/install.log" >&2; exit 1; }
+        rm -rf "$d/data" "$d/bootstrapped" "$d/replicating"
+        # Socket authentication (the default): root, and the caller, log in only through the socket.
+        # --user: as root, the data directory belongs to DAEMON_USER and the bootstrap runs as it.
+        daemon_env mariadb-install-db --defaults-file="$DIR/$n/my.cnf" --auth-root-socket-user="$SOCKET_USER" \
+            ${DAEMON_USER:+"--user=$DAEMON_USER"} --skip-test-db >"$DIR/$n/install.log" 2>&1 \
+            || { echo "cluster.sh: mariadb-install-db failed for '$n'; see $DIR/$n/install.log" >&2; exit 1; }
+        touch "$d/socket-auth"
     fi
     # setsid: the server must not die with the shell (or test process) that started it.
     # 9>&-: the daemon must not inherit (and so hold forever) the action lock.
-    setsid mariadbd --defaults-file="$d/my.cnf" </dev/null >>"$d/stdout.log" 2>&1 9>&- &
+    setsid env -i "PATH=$PATH" ${TZ:+"TZ=$TZ"} mariadbd --defaults-file="$DIR/$n/my.cnf" \
+        </dev/null >>"$DIR/$n/stdout.log" 2>&1 9>&- &
     wait_node_ready "$n"
 }
 
@@ -181,40 +294,40 @@ start_node() {
 # (the peer's CREATE USER would fail and stop its SQL thread).
 bootstrap_node() {
     local n=$1
-    [[ -f $DIR/$n/bootstrapped ]] && return 0
+    [[ -f $(node_dir "$n")/bootstrapped ]] && return 0
     node_sql "$n" <<SQL
 SET sql_log_bin=0;
 DROP USER IF EXISTS ''@'localhost', ''@'$(hostname)';
 CREATE USER IF NOT EXISTS 'repl'@'127.0.0.1' IDENTIFIED BY $(sql_quote "$(cat "$DIR/secrets/repl.password")");
 GRANT REPLICATION SLAVE ON *.* TO 'repl'@'127.0.0.1';
-CREATE USER IF NOT EXISTS 'haproxy_check'@'127.0.0.1';
 CREATE USER IF NOT EXISTS 'sandbox_admin'@'%' IDENTIFIED BY $(sql_quote "$(cat "$DIR/secrets/admin.password")");
 GRANT ALL PRIVILEGES ON *.* TO 'sandbox_admin'@'%' WITH GRANT OPTION;
 FLUSH PRIVILEGES;
 SQL
-    touch "$DIR/$n/bootstrapped"
+    touch "$(node_dir "$n")/bootstrapped"
 }
 
 configure_replication() {
     local n=$1 peer
     peer=$(peer_of "$n")
-    if [[ ! -f $DIR/$n/replicating ]]; then
+    if [[ ! -f $(node_dir "$n")/replicating ]]; then
         node_sql "$n" <<SQL
 STOP SLAVE;
 CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=$(node_port "$peer"), MASTER_USER='repl',
   MASTER_PASSWORD=$(sql_quote "$(cat "$DIR/secrets/repl.password")"), MASTER_CONNECT_RETRY=1,
   MASTER_USE_GTID=slave_pos;
 SQL
-        touch "$DIR/$n/replicating"
+        touch "$(node_dir "$n")/replicating"
     fi
     echo "START SLAVE;" | node_sql "$n"
 }
 
 write_haproxy_config() {
-    cat >"$DIR/haproxy.cfg" <<CFG
+    cat >"$DIR/haproxy.cfg.new" <<CFG
 global
     maxconn 512
     pidfile $DIR/haproxy.pid
+$(if [[ -n $DAEMON_USER ]]; then printf '    user %s\n    group %s\n' "$DAEMON_USER" "$(id -gn "$DAEMON_USER")"; fi)
 
 defaults
     mode tcp
@@ -225,9 +338,14 @@ defaults
 # The routed endpoint: all connections go to the primary; the secondary only takes over when the
 # primary fails two checks in a row, and traffic returns after three good ones. Like ClearDB's routers,
 # connections are moved back too: when the primary is up again, sessions on the backup are closed.
+# The check reads the server's greeting (MySQL protocol: 3-byte length, sequence 0, protocol version 10)
+# and hangs up: a refusing server (too many connections, shutting down) sends an error packet (0xff)
+# instead. HAProxy's mysql-check would log in, which needs an account without a password.
 listen cleardb
     bind 127.0.0.1:$ROUTED_PORT
-    option mysql-check user haproxy_check post-41
+    option tcp-check
+    tcp-check connect
+    tcp-check expect rbinary ^[0-9A-F]{6}000A
     server primary 127.0.0.1:$(node_port primary) check inter 250 fall 2 rise 3 on-marked-up shutdown-backup-sessions
     server secondary 127.0.0.1:$(node_port secondary) check inter 250 fall 2 rise 3 backup
 
@@ -243,9 +361,14 @@ CFG
 
 start_haproxy() {
     write_haproxy_config
-    haproxy_running && return 0
+    if haproxy_running; then
+        # A running HAProxy with another configuration (from an older cluster.sh) is restarted.
+        if cmp -s "$DIR/haproxy.cfg.new" "$DIR/haproxy.cfg"; then rm -f "$DIR/haproxy.cfg.new"; return 0; fi
+        stop_pid "$DIR/haproxy.pid" haproxy
+    fi
+    mv -f "$DIR/haproxy.cfg.new" "$DIR/haproxy.cfg"
     haproxy -c -q -f "$DIR/haproxy.cfg" || die "HAProxy rejected $DIR/haproxy.cfg"
-    haproxy -f "$DIR/haproxy.cfg" -D -p "$DIR/haproxy.pid" >"$DIR/haproxy.log" 2>&1 9>&- \
+    daemon_env haproxy -f "$DIR/haproxy.cfg" -D -p "$DIR/haproxy.pid" >"$DIR/haproxy.log" 2>&1 9>&- \
         || { cat "$DIR/haproxy.log" >&2; die "HAProxy failed to start (is port $ROUTED_PORT or $STATS_PORT taken?)"; }
     local i
     for ((i = 0; i < 100; i++)); do
@@ -278,11 +401,15 @@ do_start() {
         fi
         BASE_PORT=$REQUESTED_PORT
         # Port change: replication must be pointed at the peer's new port.
-        rm -f "$DIR"/*/replicating
+        rm -f "$NODE_ROOT"/*/replicating
     fi
+    local fresh=0
+    [[ -f $ENV_FILE ]] || fresh=1
     write_env
+    prepare_node_root "$fresh"
     make_secrets
     make_tls
+    install_tls
     for n in "${NODES[@]}"; do start_node "$n"; done
     for n in "${NODES[@]}"; do bootstrap_node "$n"; done
     for n in "${NODES[@]}"; do configure_replication "$n"; done
@@ -294,7 +421,11 @@ do_start() {
 do_stop() {
     [[ -d $DIR ]] || { echo "cluster.sh: nothing to stop in $DIR"; return 0; }
     stop_pid "$DIR/haproxy.pid" haproxy
-    for n in "${NODES[@]}"; do stop_pid "$DIR/$n/mariadbd.pid" "MariaDB $n"; done
+    for n in "${NODES[@]}"; do
+        stop_pid "$(node_dir "$n")/mariadbd.pid" "MariaDB $n"
+        # Root's servers from before they moved to NODE_ROOT.
+        [[ $NODE_ROOT == "$DIR" ]] || stop_pid "$DIR/$n/mariadbd.pid" "MariaDB $n (old layout)"
+    done
     echo "cluster.sh: sandbox stopped ($DIR)"
 }
 
@@ -315,8 +446,8 @@ do_status() {
         printf '{"state":"%s","dir":%s,"host":"127.0.0.1","routed_port":%d,"stats_port":%d,' \
             "$overall" "$(json_str "$DIR")" "$ROUTED_PORT" "$STATS_PORT"
         printf '"haproxy":{"state":"%s","pid":%s},' "$hs" "$(pid_of "$DIR/haproxy.pid")"
-        printf '"primary":{"state":"%s","port":%d,"pid":%s,"server_id":1},' "$ps" "$(node_port primary)" "$(pid_of "$DIR/primary/mariadbd.pid")"
-        printf '"secondary":{"state":"%s","port":%d,"pid":%s,"server_id":2},' "$ss" "$(node_port secondary)" "$(pid_of "$DIR/secondary/mariadbd.pid")"
+        printf '"primary":{"state":"%s","port":%d,"pid":%s,"server_id":1},' "$ps" "$(node_port primary)" "$(pid_of "$(node_dir primary)/mariadbd.pid")"
+        printf '"secondary":{"state":"%s","port":%d,"pid":%s,"server_id":2},' "$ss" "$(node_port secondary)" "$(pid_of "$(node_dir secondary)/mariadbd.pid")"
         printf '"ca_file":%s,"admin_user":"sandbox_admin","admin_password_file":%s,"admin_url":%s,"stats_url":%s}\n' \
             "$(json_str "$DIR/tls/ca.pem")" "$(json_str "$DIR/secrets/admin.password")" "$(json_str "$admin_url")" \
             "$(json_str "http://127.0.0.1:$STATS_PORT/")"
@@ -331,7 +462,7 @@ do_status() {
         for n in "${NODES[@]}"; do
             echo "${n}_state=$(state_of node_running "$n")"
             echo "${n}_port=$(node_port "$n")"
-            echo "${n}_pid=$(pid_of "$DIR/$n/mariadbd.pid")"
+            echo "${n}_pid=$(pid_of "$(node_dir "$n")/mariadbd.pid")"
             echo "${n}_server_id=$(node_id "$n")"
         done
         echo "ca_file=$DIR/tls/ca.pem"
@@ -370,7 +501,10 @@ SQL
 # One action at a time per cluster directory (the GUI, the CLI and a test may all call us).
 lock_dir() {
     mkdir -p "$DIR"
+    # A directory from before, or one the caller made: private all the same.
+    chmod 700 "$DIR"
     exec 9>"$DIR/.lock"
+    chmod 600 "$DIR/.lock"
     flock -w 120 9 || die "another cluster.sh action holds $DIR/.lock for over 2 minutes; try again"
 }
 

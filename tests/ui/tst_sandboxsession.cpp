@@ -48,6 +48,7 @@ private Q_SLOTS:
     void earlyExitReportsStderr();
     void otherProgramFailsWithoutLeakingToken();
     void tokenNotInArguments();
+    void noCredentialsInEnvironment();
     void crashWhileRunningIsReported();
 
 private:
@@ -188,6 +189,31 @@ void TestSandboxSession::tokenNotInArguments()
     QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(session.processId()));
     QVERIFY(cmdline.open(QIODevice::ReadOnly));
     QVERIFY(!cmdline.readAll().contains(session.token().reveal().toUtf8()));
+    session.stop();
+}
+
+void TestSandboxSession::noCredentialsInEnvironment()
+{
+    // heroku-sim lives as long as the console, its environment readable in /proc/PID/environ: it gets
+    // its own token, never the user's Heroku API key or database URLs.
+    qputenv("HEROKU_API_KEY", "fake-api-key-9e8d");
+    qputenv("CLEARDB_DATABASE_URL", "mysql://u:fake-db-password@h/db");
+    SandboxSession session;
+    session.setProgram(SimProgram);
+    QSignalSpy started(&session, &SandboxSession::started);
+    session.start();
+    const bool ok = started.wait(SandboxSession::StartTimeoutMs + 2000);
+    qunsetenv("HEROKU_API_KEY");
+    qunsetenv("CLEARDB_DATABASE_URL");
+    QVERIFY(ok);
+    QFile environ(QStringLiteral("/proc/%1/environ").arg(session.processId()));
+    QVERIFY(environ.open(QIODevice::ReadOnly));
+    const QByteArray env = environ.readAll();
+    // Premise: this is heroku-sim's environment, the one its token came in.
+    const QByteArray tokenEntry = "HEROKU_SIM_TOKEN=" + session.token().reveal().toUtf8();
+    QVERIFY(env.contains(tokenEntry));
+    QVERIFY(!env.contains("fake-api-key"));
+    QVERIFY(!env.contains("fake-db-password"));
     session.stop();
 }
 
