@@ -85,6 +85,14 @@ void ScriptedApiServer::answer(QTcpSocket *socket)
         socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
                       QByteArray::number(HugeBytes) + "\r\n\r\n");
         return startStream(socket, false);
+    case Mode::Unavailable: {
+        const QByteArray body = "{\"id\":\"service_unavailable\",\"message\":\"Busy.\"}";
+        socket->write(
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 1\r\n"
+            "Content-Length: " +
+            QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        return;
+    }
     case Mode::StreamedHuge:
         socket->write(
             "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");

@@ -32,6 +32,7 @@ public:
         Trickle,       // 200 with Content-Length 100000, then one byte every 20 ms
         DeclaredHuge,  // 200 with Content-Length 400,000,000, streamed as fast as the client reads
         StreamedHuge,  // 200 chunked, 400 MB streamed as fast as the client reads
+        Unavailable,   // 503 with Retry-After: 1, every time
     };
 
     explicit ScriptedApiServer(Mode mode, QObject *parent = nullptr);

@@ -34,12 +34,15 @@ private Q_SLOTS:
     void initTestCase();
     void repeatedNextRangeEndsTheListing();
     void endlessListingStopsAtThePageLimit();
+    void pageLimitIsSettable();
     void trickledBodyFailsAtTheDeadline();
+    void callDeadlineBoundsRetries();
     void oversizedAnswerIsRefused_data();
     void oversizedAnswerIsRefused();
 
 private:
-    std::unique_ptr<HerokuClient> clientFor(const ScriptedApiServer &server, const RetryPolicy &policy = {});
+    std::unique_ptr<HerokuClient> clientFor(const ScriptedApiServer &server, const RetryPolicy &policy = {},
+                                            const ResponseLimits &limits = {});
     QNetworkAccessManager m_network;
 };
 
@@ -49,11 +52,13 @@ void TestHerokuRequestLimits::initTestCase()
 }
 
 std::unique_ptr<HerokuClient> TestHerokuRequestLimits::clientFor(const ScriptedApiServer &server,
-                                                                 const RetryPolicy &policy)
+                                                                 const RetryPolicy &policy,
+                                                                 const ResponseLimits &limits)
 {
     auto client = std::make_unique<HerokuClient>(&m_network, ApiEndpoint::fromSetting(server.baseUrl()));
     client->setToken(Token);
     client->setRetryPolicy(policy);
+    client->setResponseLimits(limits);
     return client;
 }
 
@@ -87,6 +92,21 @@ void TestHerokuRequestLimits::endlessListingStopsAtThePageLimit()
     QVERIFY2(result->error.message.contains(QLatin1String("1000 pages")), qPrintable(result->error.message));
 }
 
+void TestHerokuRequestLimits::pageLimitIsSettable()
+{
+    ScriptedApiServer server(ScriptedApiServer::Mode::EndlessPages);
+    QVERIFY(server.listen());
+    ResponseLimits limits;
+    limits.maxPages = 5;
+    auto client = clientFor(server, {}, limits);
+    const auto result = waitFor(client->apps(), 10000);
+    QVERIFY(result);
+    QCOMPARE(server.requests(), 5);
+    QCOMPARE(result->error.kind, HerokuError::Kind::InvalidResponse);
+    QVERIFY2(result->error.message.contains(QLatin1String("after 5 pages")),
+             qPrintable(result->error.message));
+}
+
 void TestHerokuRequestLimits::trickledBodyFailsAtTheDeadline()
 {
     ScriptedApiServer server(ScriptedApiServer::Mode::Trickle);
@@ -105,29 +125,63 @@ void TestHerokuRequestLimits::trickledBodyFailsAtTheDeadline()
     QVERIFY2(result->error.message.contains(QLatin1String("in time")), qPrintable(result->error.message));
 }
 
+void TestHerokuRequestLimits::callDeadlineBoundsRetries()
+{
+    // Up to 100 retries one second apart would take 100 s; the call deadline ends them at 1.5 s.
+    ScriptedApiServer server(ScriptedApiServer::Mode::Unavailable);
+    QVERIFY(server.listen());
+    RetryPolicy policy;
+    policy.maxRetries = 100;
+    policy.timeoutMs = 300;
+    policy.callTimeoutMs = 1500;
+    auto client = clientFor(server, policy);
+    QElapsedTimer clock;
+    clock.start();
+    const auto result = waitFor(client->account(), 10000);
+    QVERIFY(result);
+    QVERIFY2(server.requests() >= 2, "premise: the client was retrying"); // at 0 s and 1 s
+    QVERIFY2(clock.elapsed() < 4000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(result->error.kind, HerokuError::Kind::Timeout);
+    QVERIFY2(result->error.message.contains(QLatin1String("within 1.5 s")),
+             qPrintable(result->error.message));
+}
+
 void TestHerokuRequestLimits::oversizedAnswerIsRefused_data()
 {
     QTest::addColumn<int>("mode");
-    QTest::newRow("Content-Length 400 MB") << int(ScriptedApiServer::Mode::DeclaredHuge);
-    QTest::newRow("chunked 400 MB") << int(ScriptedApiServer::Mode::StreamedHuge);
+    QTest::addColumn<qint64>("cap");
+    QTest::addColumn<QString>("capText");
+    const qint64 MiB = 1024 * 1024;
+    QTest::newRow("Content-Length 400 MB")
+        << int(ScriptedApiServer::Mode::DeclaredHuge) << 32 * MiB << "32 MiB";
+    QTest::newRow("chunked 400 MB") << int(ScriptedApiServer::Mode::StreamedHuge) << 32 * MiB << "32 MiB";
+    QTest::newRow("chunked, 1 MiB cap") << int(ScriptedApiServer::Mode::StreamedHuge) << MiB << "1 MiB";
 }
 
 void TestHerokuRequestLimits::oversizedAnswerIsRefused()
 {
     QFETCH(int, mode);
+    QFETCH(qint64, cap);
+    QFETCH(QString, capText);
     ScriptedApiServer server(static_cast<ScriptedApiServer::Mode>(mode));
     QVERIFY(server.listen());
-    auto client = clientFor(server);
+    ResponseLimits limits;
+    limits.maxBodyBytes = cap;
+    auto client = clientFor(server, {}, limits);
     QElapsedTimer clock;
     clock.start();
     const auto result = waitFor(client->account(), 30000);
     QVERIFY(server.requests() == 1); // premise: the huge answer was offered
     QVERIFY(result);
-    // Bounded memory: the client stopped reading near the 32 MiB cap, long before 400 MB.
-    QVERIFY2(server.bodyBytesSent() < 64 * 1024 * 1024, qPrintable(QString::number(server.bodyBytesSent())));
+    qInfo("server sent %lld body bytes", server.bodyBytesSent());
+    // Bounded memory: the client stopped reading near the cap (plus what socket buffers hold),
+    // long before 400 MB.
+    QVERIFY2(server.bodyBytesSent() < cap + 16 * 1024 * 1024,
+             qPrintable(QString::number(server.bodyBytesSent())));
     QCOMPARE(result->error.kind, HerokuError::Kind::InvalidResponse);
-    QVERIFY2(result->error.message.contains(QLatin1String("larger than 32 MiB")),
+    QVERIFY2(result->error.message.contains(QStringLiteral("larger than ") + capText),
              qPrintable(result->error.message));
+    QVERIFY(!result->error.message.contains(QLatin1Char('\n')));
     QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
 }
 
