@@ -352,9 +352,12 @@ void ConfigVarsEditor::restart()
     m_messageBar->showMessage(tr("Restarting all dynos of %1…").arg(m_app), MessageBar::Information);
     connect(m_client->restartAllDynos(m_app), &HerokuRequest::finished, this,
             [this](const HerokuResult &result) {
+                // A lost answer may hide a restart that happened; the DELETE is never resent.
                 if (!result.ok())
                     return m_messageBar->showMessage(
-                        tr("Could not restart the dynos of %1: %2").arg(m_app, result.error.oneLine()),
+                        (result.error.outcomeUnknown ? tr("The dynos of %1 may or may not have restarted: %2")
+                                                     : tr("Could not restart the dynos of %1: %2"))
+                            .arg(m_app, result.error.oneLine()),
                         MessageBar::Error);
                 m_messageBar->showMessage(tr("Restarted all dynos of %1.").arg(m_app), MessageBar::Positive);
             });

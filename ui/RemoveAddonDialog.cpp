@@ -116,8 +116,13 @@ void RemoveAddonDialog::remove()
 void RemoveAddonDialog::onRemoved(const HerokuResult &result)
 {
     m_sending = false;
-    if (!result.ok()) {
-        m_error->setText(tr("%1 was not removed: %2").arg(m_addon.name, result.error.oneLine()));
+    // 404: the add-on is not there (a removal whose answer was lost, or another client's);
+    // what the user asked for is true, so it is not an error.
+    if (!result.ok() && result.error.httpStatus != 404) {
+        // A lost answer may hide a removal that worked: never claim "not removed" then.
+        const QString text = result.error.outcomeUnknown ? tr("%1 may or may not have been removed: %2")
+                                                         : tr("%1 was not removed: %2");
+        m_error->setText(text.arg(m_addon.name, result.error.oneLine()));
         m_error->show();
         DialogStyle::fitHeight(this);
         m_removeButton->setEnabled(m_confirmEdit->text() == m_addon.appName);

@@ -25,7 +25,8 @@ struct HerokuResult;
 //     dialog->open();
 //
 // The Remove button stays disabled until the typed name matches the app exactly, so a
-// wrong name sends nothing. Exactly one DELETE is sent per click; errors stay inline.
+// wrong name sends nothing. Exactly one DELETE is sent per click; errors stay inline. A 404
+// counts as removed (the add-on is gone, e.g. after a click whose answer was lost).
 class RemoveAddonDialog : public QDialog
 {
     Q_OBJECT

@@ -2,6 +2,7 @@
 #include "RestartCommand.h"
 
 #include "CommandOptions.h"
+#include "DynoRestarter.h"
 #include "heroku/HerokuClient.h"
 
 #include <QCommandLineParser>
@@ -26,7 +27,7 @@ void RestartCommand::start()
     connect(client()->restartAllDynos(m_app), &HerokuRequest::finished, this,
             [this](const HerokuResult &result) {
                 if (!result.ok())
-                    return context()->fail(result.error);
+                    return context()->fail(DynoRestarter::failure(m_app, result.error));
                 if (json())
                     out().json(result.data.isUndefined() || result.data.isNull() ? QJsonValue(QJsonObject())
                                                                                  : result.data);

@@ -22,7 +22,7 @@ QString HerokuClient::encodeSegment(const QString &identifier)
 
 HerokuRequest *HerokuClient::send(const RequestSpec &spec)
 {
-    HerokuRequest::Context context{m_network, m_endpoint, m_authorization, m_retry};
+    HerokuRequest::Context context{m_network, m_endpoint, m_authorization, m_retry, m_limits};
     auto *request = new HerokuRequest(context, spec, this);
     connect(request, &HerokuRequest::exchanged, this, &HerokuClient::exchanged);
     connect(request, &HerokuRequest::rateLimitReported, this, [this](int remaining) {

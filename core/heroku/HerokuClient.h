@@ -4,6 +4,7 @@
 #include "ApiCallRecord.h"
 #include "ApiEndpoint.h"
 #include "HerokuRequest.h"
+#include "ResponseLimits.h"
 #include "RetryPolicy.h"
 
 #include <QJsonObject>
@@ -30,6 +31,8 @@ public:
     void setToken(const QString &token);
     bool hasToken() const { return !m_authorization.isEmpty(); }
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+    // How many pages and bytes a read may bring; tests lower them.
+    void setResponseLimits(const ResponseLimits &limits) { m_limits = limits; }
     const ApiEndpoint &endpoint() const { return m_endpoint; }
     // Last RateLimit-Remaining the API reported, -1 before the first answer.
     int rateLimitRemaining() const { return m_rateLimitRemaining; }
@@ -68,5 +71,6 @@ private:
     ApiEndpoint m_endpoint;
     QByteArray m_authorization;
     RetryPolicy m_retry;
+    ResponseLimits m_limits;
     int m_rateLimitRemaining = -1;
 };

@@ -1,35 +1,26 @@
 // SPDX-License-Identifier: MIT
 #include "HerokuRequest.h"
 
+#include "ApiErrorReader.h"
 #include "AppInfo.h"
+#include "ReadExchange.h"
 #include "ReplyErrorText.h"
 #include "SingleAttemptExchange.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QTimer>
 
 namespace {
-// Heroku's messages end with a full stop ("Invalid credentials provided."); our
-// advice continues the same line, so "provided; run …", never "provided.; run …".
-void appendAdvice(QString &message, const QString &advice)
-{
-    while (message.endsWith(QLatin1Char('.')))
-        message.chop(1);
-    message += QStringLiteral("; ") + advice;
-}
-
 constexpr auto AcceptHeader = "application/vnd.heroku+json; version=3";
-
 } // namespace
 
 HerokuRequest::HerokuRequest(const Context &context, RequestSpec spec, QObject *parent)
     : QObject(parent), m_context(context), m_spec(std::move(spec))
 {
     if (m_spec.paginated)
-        m_range = m_spec.rangeField.toLatin1() + " ..; max=" + QByteArray::number(m_spec.pageSize);
+        m_cursor = PageCursor(m_spec.rangeField, m_spec.pageSize, m_context.limits.maxPages);
+    m_callDeadline.setSingleShot(true);
+    connect(&m_callDeadline, &QTimer::timeout, this, &HerokuRequest::onCallDeadline);
     // Start from the event loop so that a caller connecting to finished() right
     // after creating us never misses an immediate failure.
     QTimer::singleShot(0, this, &HerokuRequest::start);
@@ -37,13 +28,18 @@ HerokuRequest::HerokuRequest(const Context &context, RequestSpec spec, QObject *
 
 HerokuRequest::~HerokuRequest()
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        // A reply that already has its outcome (e.g. a 404 not yet delivered to
-        // us) must not be aborted: Qt would report a second error and warn.
-        if (!m_reply->isFinished() && m_reply->error() == QNetworkReply::NoError)
-            m_reply->abort();
-        m_reply->deleteLater();
+    stopExchanges();
+}
+
+void HerokuRequest::stopExchanges()
+{
+    if (m_read) {
+        m_read->abort();
+        m_read->deleteLater();
+    }
+    if (m_single) {
+        m_single->abort();
+        m_single->deleteLater();
     }
 }
 
@@ -55,6 +51,10 @@ void HerokuRequest::start()
     if (m_context.authorization.isEmpty())
         return finish(HerokuError::configuration(
             QStringLiteral("no Heroku API token; run `cleardbctl login` or set HEROKU_API_KEY")));
+    // Writes are one exchange, bounded by its own timeout; a read may take many pages
+    // and retries, and this deadline bounds them together.
+    if (m_spec.isSafe())
+        m_callDeadline.start(qMax(m_context.retry.callTimeoutMs, m_context.retry.timeoutMs));
     sendExchange();
 }
 
@@ -66,14 +66,13 @@ QNetworkRequest HerokuRequest::buildRequest() const
     request.setHeader(QNetworkRequest::UserAgentHeader, AppInfo::userAgent());
     if (!m_spec.body.isUndefined())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    if (!m_range.isEmpty())
-        request.setRawHeader("Range", m_range);
+    if (m_cursor.isActive())
+        request.setRawHeader("Range", m_cursor.range());
     for (const auto &header : m_spec.extraHeaders)
         request.setRawHeader(header.first, header.second);
     // Authorization travels with a followed redirect, so only follow redirects that
     // stay on the same scheme, host and port.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
-    request.setTransferTimeout(m_context.retry.timeoutMs);
     return request;
 }
 
@@ -90,7 +89,7 @@ void HerokuRequest::sendExchange()
     ++m_exchanges;
     m_exchangeTimer.start();
     const QNetworkRequest request = buildRequest();
-    if (!m_spec.isIdempotent()) {
+    if (!m_spec.isSafe()) {
         // Sent once, on its own connection: see SingleAttemptExchange for why.
         SingleAttemptExchange::Headers headers;
         for (const QByteArray &name : request.rawHeaderList())
@@ -104,18 +103,13 @@ void HerokuRequest::sendExchange()
         m_single->start(request.url(), m_spec.method, headers, payload, m_context.retry.timeoutMs);
         return;
     }
-    m_reply = m_context.network->sendCustomRequest(request, m_spec.method, payload);
-    connect(m_reply, &QNetworkReply::finished, this, &HerokuRequest::onReplyFinished);
-}
-
-void HerokuRequest::onReplyFinished()
-{
-    QNetworkReply *reply = m_reply;
-    m_reply.clear();
-    if (!reply || m_done)
-        return;
-    reply->deleteLater();
-    handleAnswer(HttpAnswer::fromReply(reply));
+    m_read = new ReadExchange(m_context.network, this);
+    connect(m_read, &ReadExchange::finished, this, [this](const HttpAnswer &answer) {
+        m_read->deleteLater();
+        m_read.clear();
+        handleAnswer(answer);
+    });
+    m_read->start(request, m_spec.method, m_context.retry.timeoutMs, m_context.limits.maxBodyBytes);
 }
 
 void HerokuRequest::handleAnswer(const HttpAnswer &reply)
@@ -178,13 +172,10 @@ void HerokuRequest::handleAnswer(const HttpAnswer &reply)
             }
             for (const QJsonValue &item : value.toArray())
                 m_items.append(item);
-            // Heroku answers 206 Partial Content plus Next-Range while more pages
-            // remain; the client sends Next-Range back verbatim as the next Range.
-            const QByteArray next = reply.header("Next-Range");
-            if (status == 206 && !next.isEmpty()) {
-                m_range = next;
+            if (nextPage(status, reply.header("Next-Range")))
                 return sendExchange();
-            }
+            if (m_done)
+                return;
             m_lastBody = m_items;
         } else {
             m_lastBody = value;
@@ -192,16 +183,68 @@ void HerokuRequest::handleAnswer(const HttpAnswer &reply)
         return finish(HerokuError{});
     }
 
-    const HerokuError error = errorFromReply(reply, status, body);
+    const HerokuError error = ApiErrorReader::fromAnswer(reply, m_spec.method, m_context.endpoint.host());
     record.errorText = error.message;
     Q_EMIT exchanged(record);
+    finish(error);
+}
+
+bool HerokuRequest::nextPage(int status, const QByteArray &nextRange)
+{
+    switch (m_cursor.advance(status, nextRange)) {
+    case PageCursor::Step::Next:
+        return true;
+    case PageCursor::Step::Done:
+        return false;
+    case PageCursor::Step::Repeated:
+        finish(listingError(
+            QStringLiteral("the API sent a Next-Range it had sent before while listing %1, so the listing "
+                           "would never end; stopped after %2 requests; try again later, and report the "
+                           "request id if it persists")
+                .arg(m_spec.path)
+                .arg(m_exchanges)));
+        return false;
+    case PageCursor::Step::TooManyPages:
+        finish(listingError(QStringLiteral("listing %1 did not end after %2 pages; stopped there; try again "
+                                           "later, and report the request id if it persists")
+                                .arg(m_spec.path)
+                                .arg(m_cursor.maxPages())));
+        return false;
+    }
+    return false;
+}
+
+HerokuError HerokuRequest::listingError(const QString &message) const
+{
+    HerokuError error;
+    error.kind = HerokuError::Kind::InvalidResponse;
+    error.httpStatus = m_lastStatus;
+    error.requestId = m_lastRequestId;
+    error.message = message;
+    return error;
+}
+
+void HerokuRequest::onCallDeadline()
+{
+    if (m_done)
+        return;
+    stopExchanges();
+    HerokuError error;
+    error.kind = HerokuError::Kind::Timeout;
+    error.requestId = m_lastRequestId;
+    error.message = QStringLiteral("%1 %2 got no complete answer within %3 s (%4 requests); check your "
+                                   "network connection and try again")
+                        .arg(QString::fromLatin1(m_spec.method), m_spec.path)
+                        .arg(m_callDeadline.interval() / 1000.0)
+                        .arg(m_exchanges);
     finish(error);
 }
 
 bool HerokuRequest::retryIfAllowed(int status, const QByteArray &retryAfter)
 {
     Q_UNUSED(status)
-    if (!m_spec.isIdempotent() || m_attempt >= m_context.retry.maxRetries)
+    // Only reads: a write that met a 429 or 503 is reported and left to the user.
+    if (!m_spec.isSafe() || m_attempt >= m_context.retry.maxRetries)
         return false;
     const int delay = m_context.retry.delayForAttempt(m_attempt, retryAfter.trimmed().toInt());
     ++m_attempt;
@@ -209,45 +252,12 @@ bool HerokuRequest::retryIfAllowed(int status, const QByteArray &retryAfter)
     return true;
 }
 
-HerokuError HerokuRequest::errorFromReply(const HttpAnswer &reply, int status, const QByteArray &body) const
-{
-    HerokuError error;
-    error.httpStatus = status;
-    error.requestId = m_lastRequestId;
-    const QString host = m_context.endpoint.host();
-    if (status == 0) {
-        const auto code = reply.transportError;
-        const bool timedOut =
-            code == QNetworkReply::OperationCanceledError || code == QNetworkReply::TimeoutError;
-        error.kind = timedOut ? HerokuError::Kind::Timeout : HerokuError::Kind::Network;
-        error.message = ReplyErrorText::transport(code, host, reply.transportErrorText, m_spec.method);
-        error.outcomeUnknown = isWrite() && ReplyErrorText::mayHaveReachedApi(code);
-        return error;
-    }
-    error.kind = status == 429 ? HerokuError::Kind::RateLimited : HerokuError::Kind::Api;
-    // Heroku's error body is {"id": "...", "message": "...", "url": "..."}.
-    const QJsonObject object = QJsonDocument::fromJson(body).object();
-    error.id = object.value(QStringLiteral("id")).toString();
-    error.message = object.value(QStringLiteral("message")).toString().simplified();
-    error.url = object.value(QStringLiteral("url")).toString();
-    if (error.message.isEmpty())
-        error.message = QStringLiteral("%1 answered HTTP %2 %3").arg(host).arg(status).arg(reply.reason);
-    if (status == 401)
-        appendAdvice(error.message, QStringLiteral("run `cleardbctl login` with a valid API token"));
-    else if (status == 429 && !m_spec.isIdempotent())
-        appendAdvice(error.message, QStringLiteral("nothing was changed, wait a minute and try again"));
-    else if (status >= 500 && !m_spec.isIdempotent()) {
-        appendAdvice(error.message, ReplyErrorText::unknownOutcomeHint(m_spec.method));
-        error.outcomeUnknown = true;
-    }
-    return error;
-}
-
 void HerokuRequest::finish(HerokuError error)
 {
     if (m_done)
         return;
     m_done = true;
+    m_callDeadline.stop();
     HerokuResult result;
     result.error = std::move(error);
     result.data = result.ok() ? m_lastBody : QJsonValue();
@@ -263,22 +273,12 @@ void HerokuRequest::cancel()
 {
     if (m_done)
         return;
-    if (m_reply) {
-        m_reply->disconnect(this);
-        // A reply that already has its outcome (e.g. a 404 not yet delivered to
-        // us) must not be aborted: Qt would report a second error and warn.
-        if (!m_reply->isFinished() && m_reply->error() == QNetworkReply::NoError)
-            m_reply->abort();
-        m_reply->deleteLater();
-        m_reply.clear();
-    }
-    if (m_single)
-        m_single->abort();
+    stopExchanges();
     HerokuError error;
     error.kind = HerokuError::Kind::Cancelled;
-    error.message = m_spec.isIdempotent()
+    error.message = m_spec.isSafe()
                         ? QStringLiteral("cancelled")
                         : QStringLiteral("cancelled; ") + ReplyErrorText::unknownOutcomeHint(m_spec.method);
-    error.outcomeUnknown = !m_spec.isIdempotent();
+    error.outcomeUnknown = !m_spec.isSafe();
     finish(error);
 }

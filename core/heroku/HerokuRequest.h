@@ -5,26 +5,31 @@
 #include "ApiEndpoint.h"
 #include "HerokuResult.h"
 #include "HttpAnswer.h"
+#include "PageCursor.h"
 #include "RequestSpec.h"
+#include "ResponseLimits.h"
 #include "RetryPolicy.h"
 
 #include <QElapsedTimer>
 #include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 class QNetworkAccessManager;
-class QNetworkReply;
+class ReadExchange;
 class SingleAttemptExchange;
 
 // One logical call to the Platform API: one or more HTTP exchanges (pages of a
-// list, retries of an idempotent request after 429/503) ending in exactly one
-// finished() signal with a HerokuResult. The request deletes itself after
-// finished(); connect with a context object and do not keep the pointer.
+// list, retries of a GET after 429/503) ending in exactly one finished() signal
+// with a HerokuResult. The request deletes itself after finished(); connect with
+// a context object and do not keep the pointer.
 //
 // Created by HerokuClient; it does not read credentials or settings itself.
-// It never blocks and never resends a POST or PATCH on its own: those travel
-// through SingleAttemptExchange, because QNetworkAccessManager may resend them.
+// It never blocks and never sends a POST, PATCH, PUT or DELETE twice: those travel
+// through SingleAttemptExchange, because QNetworkAccessManager may resend them,
+// and are never retried. Reads are bounded: a total deadline per exchange and per
+// call, a body cap per answer, a page limit, and no Next-Range followed twice.
 class HerokuRequest : public QObject
 {
     Q_OBJECT
@@ -35,6 +40,7 @@ public:
         ApiEndpoint endpoint;
         QByteArray authorization; // full header value; held, never printed
         RetryPolicy retry;
+        ResponseLimits limits;
     };
 
     HerokuRequest(const Context &context, RequestSpec spec, QObject *parent);
@@ -54,20 +60,23 @@ Q_SIGNALS:
 private:
     void start();
     void sendExchange();
-    void onReplyFinished();
     void handleAnswer(const HttpAnswer &answer);
     bool retryIfAllowed(int status, const QByteArray &retryAfter);
+    // Appends a page; false when the listing ended (with or without an error).
+    bool nextPage(int status, const QByteArray &nextRange);
+    void onCallDeadline();
+    void stopExchanges();
     void finish(HerokuError error);
-    bool isWrite() const { return m_spec.method != "GET" && m_spec.method != "HEAD"; }
     QNetworkRequest buildRequest() const;
-    HerokuError errorFromReply(const HttpAnswer &reply, int status, const QByteArray &body) const;
+    HerokuError listingError(const QString &message) const;
 
     Context m_context;
     RequestSpec m_spec;
-    QPointer<QNetworkReply> m_reply;
-    QPointer<SingleAttemptExchange> m_single; // carries POST and PATCH
-    QByteArray m_range;                       // current Range header value, for paginated lists
+    QPointer<ReadExchange> m_read;            // carries GET and HEAD
+    QPointer<SingleAttemptExchange> m_single; // carries every other method
+    PageCursor m_cursor;                      // paginated lists only
     QJsonArray m_items;                       // pages gathered so far
+    QTimer m_callDeadline;
     QJsonValue m_lastBody;
     int m_attempt = 0; // retries of the current exchange
     int m_exchanges = 0;

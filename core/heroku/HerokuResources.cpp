@@ -53,6 +53,9 @@ QString HerokuPlan::priceText() const
 {
     if (priceCents == 0)
         return QStringLiteral("free");
+    // The schema's cents is a non-negative integer; anything else is not a price we can show.
+    if (priceCents < 0)
+        return QStringLiteral("price unknown");
     return QStringLiteral("$%1.%2/%3")
         .arg(priceCents / 100)
         .arg(priceCents % 100, 2, 10, QLatin1Char('0'))

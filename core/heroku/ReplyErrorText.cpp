@@ -42,6 +42,13 @@ QString ReplyErrorText::transport(QNetworkReply::NetworkError error, const QStri
     case QNetworkReply::OperationCanceledError:
         return QStringLiteral("%1 did not answer in time; %2")
             .arg(host, retryAdvice(method, QStringLiteral("check your network connection and try again")));
+    // Our own limits (ReadExchange): an answer too large to hold. A write's answer may
+    // still have reached the API, hence the same advice as for a lost answer.
+    case QNetworkReply::UnknownContentError:
+        return QStringLiteral("%1 sent an unusable answer (%2); %3")
+            .arg(host, detail,
+                 retryAdvice(method,
+                             QStringLiteral("try again later, and report the request id if it persists")));
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError:
         return QStringLiteral("the network became unavailable; %1")

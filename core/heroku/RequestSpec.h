@@ -20,10 +20,10 @@ struct RequestSpec
     // Extra headers some endpoints want (e.g. Accept-Inclusion), never credentials.
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
 
-    // Idempotent per RFC 9110: safe to send again after a 429 or 503, because
-    // repeating it cannot create a second add-on or apply a change twice.
-    bool isIdempotent() const
-    {
-        return method == "GET" || method == "HEAD" || method == "PUT" || method == "DELETE";
-    }
+    // Safe per RFC 9110 §9.2.1: a read, so sending it again (after a 429 or 503, or
+    // when Qt resends it on a dropped keep-alive connection) cannot change anything.
+    // Everything else is sent exactly once. PUT and DELETE are idempotent in RFC terms,
+    // yet a repeated DELETE answers 404 to a user whose add-on it just removed, and a
+    // repeated dyno restart restarts the dynos twice.
+    bool isSafe() const { return method == "GET" || method == "HEAD"; }
 };

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void upgradeShowsPriceDifferenceAndSendsOnePatch();
     void downgradeWarnsAboutLimits();
     void removeNeedsTheExactAppName();
+    void removeWithLostAnswerNeverClaimsFailure();
     void severalClearDbAddonsAskWhichOne();
 
 private:
@@ -431,6 +432,38 @@ void TestAddonWorkflows::removeNeedsTheExactAppName()
     QTRY_COMPARE_WITH_TIMEOUT(addonRow(&window, addon), -1, 10000);
     QVERIFY(!child<QWidget>(&window, "clearDbAddonCard")->isVisible());
     QVERIFY(!child<QAction>(&window, "removeAction")->isEnabled());
+}
+
+void TestAddonWorkflows::removeWithLostAnswerNeverClaimsFailure()
+{
+    // Its own sim: it deletes the add-on, then drops the connection without an answer.
+    SimProcess sim;
+    QVERIFY(sim.start({QStringLiteral("--apps"), QStringLiteral("1"), QStringLiteral("--log"),
+                       QStringLiteral("--faults"), QStringLiteral("DELETE /apps/*/addons/*=drop*1")}));
+    MainWindow window(&m_network);
+    QVERIFY(openOnApp(window, sim, IgniteApp));
+    const QString addon = child<QTreeView>(&window, "addonTable")->model()->index(0, 0).data().toString();
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
+    QPointer<RemoveAddonDialog> dialog = openedDialog<RemoveAddonDialog>(&window);
+    QVERIFY(dialog);
+    SimRequestLog log(sim);
+    QTest::keyClicks(child<QLineEdit>(dialog, "confirmAppEdit"), IgniteApp);
+    auto *remove = child<QPushButton>(dialog, "removeButton");
+    QTest::mouseClick(remove, Qt::LeftButton);
+    auto *error = child<QLabel>(dialog, "dialogError");
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10000);
+    QTest::qWait(300); // a resend behind the user's back would show up by now
+    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 1);
+    QVERIFY(!addonNames(sim, IgniteApp).contains(addon)); // premise: the delete did happen
+    QVERIFY2(error->text().contains(QStringLiteral("may or may not have been removed")),
+             qPrintable(error->text()));
+
+    // The user tries again: the add-on is gone (404), which is what they asked for.
+    QTRY_VERIFY(remove->isEnabled());
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
+    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 2); // one per click
+    QTRY_COMPARE_WITH_TIMEOUT(addonRow(&window, addon), -1, 10000);
 }
 
 void TestAddonWorkflows::severalClearDbAddonsAskWhichOne()

@@ -46,10 +46,16 @@ private Q_SLOTS:
     void provisionTimeoutNeverResendsThePost();
     void rateLimitedGetIsRetried();
     void rateLimitedPostIsNotRetried();
+    void restartIsSentOnce_data();
+    void restartIsSentOnce();
+    void removeWithLostAnswerFindsTheAddonGone();
+    void removeWith503SaysTheOutcomeIsUnknown();
+    void removeOfAnAddonAlreadyGoneSucceeds();
 
 private:
     void arm(const QString &faults);
     int addonCount(const QString &app);
+    void createAddon(const QString &app, const QString &name);
 
     SimProcess m_sim{Token};
     CtlProcess *m_ctl = nullptr;
@@ -91,6 +97,16 @@ int TestCleardbctlFailures::addonCount(const QString &app)
 {
     SimHttp http(m_sim);
     return http.get(AddonsPath.arg(app)).json().array().size();
+}
+
+void TestCleardbctlFailures::createAddon(const QString &app, const QString &name)
+{
+    SimHttp http(m_sim);
+    const QJsonObject body{{QStringLiteral("plan"), QStringLiteral("cleardb:ignite")},
+                           {QStringLiteral("name"), name}};
+    const SimHttp::Reply reply =
+        http.send("POST", AddonsPath.arg(app), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QCOMPARE(reply.status, 201);
 }
 
 void TestCleardbctlFailures::missingCredentialsExplainsHowToLogIn()
@@ -279,6 +295,81 @@ void TestCleardbctlFailures::rateLimitedPostIsNotRetried()
     QVERIFY2(shape.match(run.errLine()).hasMatch(), qPrintable(run.err));
     QCOMPARE(log.lines(), QStringList{QStringLiteral("POST %1 -> 429").arg(AddonsPath.arg(app))});
     QCOMPARE(addonCount(app), 0);
+}
+
+void TestCleardbctlFailures::restartIsSentOnce_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::newRow("answer lost") << QStringLiteral("DELETE /apps/*/dynos=drop*1");
+    QTest::newRow("503") << QStringLiteral("DELETE /apps/*/dynos=503*1");
+}
+
+void TestCleardbctlFailures::restartIsSentOnce()
+{
+    QFETCH(QString, fault);
+    const QString app = SimProcess::appName(0);
+    arm(fault);
+    SimRequestLog log(m_sim);
+    const auto run = m_ctl->run({QStringLiteral("restart"), QStringLiteral("--app"), app});
+    QTest::qWait(300); // a resend behind our back would show up by now
+    QCOMPARE(log.count(QStringLiteral("DELETE"), QStringLiteral("/apps/%1/dynos").arg(app)), 1);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.errLine().contains(QStringLiteral("may or may not")), qPrintable(run.err));
+}
+
+void TestCleardbctlFailures::removeWithLostAnswerFindsTheAddonGone()
+{
+    // The sim deletes the add-on, then closes the connection without answering.
+    const QString app = SimProcess::appName(6);
+    createAddon(app, QStringLiteral("lost-answer-db"));
+    QCOMPARE(addonCount(app), 1);
+    arm(QStringLiteral("DELETE /apps/*/addons/*=drop*1"));
+    SimRequestLog log(m_sim);
+    const auto run = m_ctl->run({QStringLiteral("remove"), QStringLiteral("--app"), app,
+                                 QStringLiteral("--confirm"), app, QStringLiteral("lost-answer-db")});
+    QTest::qWait(300);
+    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 1);
+    QCOMPARE(addonCount(app), 0);
+    QVERIFY2(!run.err.contains(QStringLiteral("Couldn't find")), qPrintable(run.err));
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("lost-answer-db was removed from ") + app), qPrintable(run.out));
+}
+
+void TestCleardbctlFailures::removeWith503SaysTheOutcomeIsUnknown()
+{
+    const QString app = SimProcess::appName(7);
+    createAddon(app, QStringLiteral("busy-db"));
+    arm(QStringLiteral("DELETE /apps/*/addons/*=503*1"));
+    SimRequestLog log(m_sim);
+    const auto run = m_ctl->run({QStringLiteral("remove"), QStringLiteral("--app"), app,
+                                 QStringLiteral("--confirm"), app, QStringLiteral("busy-db")});
+    QTest::qWait(300);
+    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 1);
+    QCOMPARE(addonCount(app), 1);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.errLine().contains(QStringLiteral("cleardbctl addons --app ") + app), qPrintable(run.err));
+    QVERIFY2(run.errLine().startsWith(QStringLiteral("error: ")), qPrintable(run.err));
+}
+
+void TestCleardbctlFailures::removeOfAnAddonAlreadyGoneSucceeds()
+{
+    // What a user does after a lost answer: run the same remove again, and the add-on is gone.
+    const QString app = SimProcess::appName(1);
+    createAddon(app, QStringLiteral("gone-db"));
+    SimHttp http(m_sim);
+    QCOMPARE(http.send("DELETE", AddonsPath.arg(app) + QStringLiteral("/gone-db")).status, 200);
+    SimRequestLog log(m_sim);
+    const auto run = m_ctl->run({QStringLiteral("remove"), QStringLiteral("--app"), app,
+                                 QStringLiteral("--confirm"), app, QStringLiteral("gone-db")});
+    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 1);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("already removed")), qPrintable(run.out));
+    // An app that does not exist is still an error, not "already removed".
+    const auto noApp =
+        m_ctl->run({QStringLiteral("remove"), QStringLiteral("--app"), QStringLiteral("no-such-app"),
+                    QStringLiteral("--confirm"), QStringLiteral("no-such-app"), QStringLiteral("gone-db")});
+    QCOMPARE(noApp.exitCode, 1);
+    QVERIFY2(noApp.errLine().contains(QStringLiteral("Couldn't find that app")), qPrintable(noApp.err));
 }
 
 QTEST_GUILESS_MAIN(TestCleardbctlFailures)

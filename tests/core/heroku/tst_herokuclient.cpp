@@ -2,6 +2,7 @@
 // The Platform API client against a real heroku-sim: every endpoint, the error
 // ids users see, pagination, back-off, and the rule that a POST is sent once.
 #include "SimProcess.h"
+#include "SimRequestLog.h"
 #include "heroku/AddonProvisioner.h"
 #include "heroku/HerokuClient.h"
 #include "heroku/HerokuResources.h"
@@ -51,6 +52,8 @@ private Q_SLOTS:
     void neverRetriesPostAfter429();
     void timedOutPostIsNotRepeated();
     void droppedPostIsNotRepeated();
+    void deleteIsSentOnce_data();
+    void deleteIsSentOnce();
     void reportsServerErrorsAndDrops_data();
     void reportsServerErrorsAndDrops();
     void provisionerWaitsUntilProvisioned();
@@ -371,6 +374,49 @@ void TestHerokuClient::droppedPostIsNotRepeated()
     QVERIFY2(created.error.message.contains(QLatin1String("may or may not")),
              qPrintable(created.error.message));
     QCOMPARE(addonCount(client.get(), app), 1);
+}
+
+void TestHerokuClient::deleteIsSentOnce_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::addColumn<bool>("restart"); // DELETE /apps/{app}/dynos instead of the add-on
+    QTest::addColumn<int>("addonsAfter");
+    QTest::newRow("remove, answer lost") << "DELETE /apps/*/addons/*=drop*1" << false << 0;
+    QTest::newRow("remove, 503") << "DELETE /apps/*/addons/*=503*1" << false << 1;
+    QTest::newRow("restart, answer lost") << "DELETE /apps/*/dynos=drop*1" << true << 1;
+    QTest::newRow("restart, 503") << "DELETE /apps/*/dynos=503*1" << true << 1;
+}
+
+void TestHerokuClient::deleteIsSentOnce()
+{
+    // A DELETE is not harmless to repeat: the resend of a remove that worked fails with
+    // "Couldn't find that add on", and a restart reaches the dynos twice. RFC 9110 calls
+    // DELETE idempotent, but that is about the state it leaves, not the answer the user sees.
+    QFETCH(QString, fault);
+    QFETCH(bool, restart);
+    QFETCH(int, addonsAfter);
+    SimProcess sim;
+    QVERIFY(sim.start({QStringLiteral("--apps"), QStringLiteral("3"), QStringLiteral("--provision-delay"),
+                       QStringLiteral("0"), QStringLiteral("--log"), QStringLiteral("--faults"), fault}));
+    auto client = clientFor(sim);
+    const QString app = sim.appName(2);
+    const HerokuResult created =
+        waitFor(client->createAddon(app, QStringLiteral("cleardb:ignite"), QStringLiteral("doomed-db")));
+    QVERIFY2(created.ok(), qPrintable(created.error.oneLine()));
+    // Warm the keep-alive connection: a dropped reused connection is where Qt resends.
+    QVERIFY(waitFor(client->account()).ok());
+
+    SimRequestLog log(sim);
+    const HerokuResult result = waitFor(restart ? client->restartAllDynos(app)
+                                                : client->deleteAddon(app, QStringLiteral("doomed-db")));
+    QTest::qWait(300); // a resend behind our back would show up by now
+    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 1);
+    QCOMPARE(result.httpRequests, 1);
+    QVERIFY(!result.ok());
+    QVERIFY(result.error.outcomeUnknown);
+    QVERIFY2(result.error.message.contains(QLatin1String("may or may not")),
+             qPrintable(result.error.message));
+    QCOMPARE(addonCount(client.get(), app), addonsAfter);
 }
 
 void TestHerokuClient::reportsServerErrorsAndDrops_data()
