@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "probe/ConnectorError.h"
 
+#include <cerrno>
+#include <cstring>
 #include <errmsg.h>
 #include <mysql.h>
 
@@ -45,4 +47,31 @@ ProbeError ConnectorError::fromCode(ProbeStage stage, int code, const QString &d
                                 QStringLiteral("the TLS handshake failed: the server closed the connection"),
                                 detail, code);
     return ProbeError::fromMySqlCode(stage, code, detail);
+}
+
+ProbeError ConnectorError::fromConnectErrno(int error)
+{
+    using Kind = ProbeError::Kind;
+    const QString detail = QString::fromLocal8Bit(std::strerror(error));
+    if (error == ECONNREFUSED)
+        return ProbeError::make(ProbeStage::Tcp, Kind::ConnectionRefused,
+                                QStringLiteral("connection refused: nothing listens on that port (server "
+                                               "down, wrong port, or a firewall rejects it)"),
+                                detail, 2003);
+    if (error == ETIMEDOUT)
+        return ProbeError::make(ProbeStage::Tcp, Kind::Timeout,
+                                QStringLiteral("timed out connecting (a firewall dropping packets)"), detail,
+                                2003);
+    return ProbeError::make(ProbeStage::Tcp, Kind::ConnectionLost,
+                            QStringLiteral("network error: the host is unreachable or the connection broke"),
+                            detail, 2003);
+}
+
+bool ConnectorError::cameAfterTls(st_mysql *mysql)
+{
+    const unsigned int code = mysql_errno(mysql);
+    if (code >= 1000 && code < 2000)
+        return true;
+    return (code == CR_SERVER_LOST || code == CR_SERVER_GONE_ERROR) &&
+           std::strstr(mysql_error(mysql), "authorization packet") != nullptr;
 }

@@ -14,4 +14,9 @@ class ConnectorError
 public:
     static ProbeError fromConnection(st_mysql *mysql, ProbeStage stage);
     static ProbeError fromCode(ProbeStage stage, int code, const QString &detail);
+    // A TCP connect that failed with `error` (an errno from SO_ERROR).
+    static ProbeError fromConnectErrno(int error);
+    // Whether the connection's error could only come after a completed TLS handshake: an answer from
+    // the server (1xxx) or a connection lost while reading the answer to the login.
+    static bool cameAfterTls(st_mysql *mysql);
 };

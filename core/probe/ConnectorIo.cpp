@@ -101,12 +101,15 @@ ConnectorIo::GreetingPeek ConnectorIo::peekGreeting(int fd, const QDeadlineTimer
     }
 }
 
-bool ConnectorIo::isConnected(int fd)
+int ConnectorIo::connectError(int fd)
 {
     int error = 0;
     socklen_t length = sizeof(error);
+    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0)
+        return errno;
+    if (error != 0)
+        return error;
     sockaddr_storage peer{};
     socklen_t peerLength = sizeof(peer);
-    return ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) == 0 && error == 0 &&
-           ::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &peerLength) == 0;
+    return ::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &peerLength) == 0 ? 0 : ENOTCONN;
 }

@@ -25,8 +25,8 @@ public:
     // Waits for the MYSQL_WAIT_* events in `status`, no longer than `deadline`. Returns the events to
     // hand to the _cont() call, or -1 when the deadline came first.
     static int waitFor(st_mysql *mysql, int status, const QDeadlineTimer &deadline);
-    // True once a non-blocking connect on `fd` has completed successfully.
-    static bool isConnected(int fd);
+    // The errno a non-blocking connect on `fd` ended with (SO_ERROR); 0 once it is connected.
+    static int connectError(int fd);
     // Reads the greeting on `fd` with MSG_PEEK, leaving it for the library, until it is complete.
     static GreetingPeek peekGreeting(int fd, const QDeadlineTimer &deadline);
 };

@@ -9,6 +9,8 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFileInfo>
+
+#include <cerrno>
 #include <mutex>
 
 #include <mysql.h>
@@ -202,9 +204,15 @@ ProbeError MariaDbConnection::open(const ProbeTarget &target, const QString &add
                                        "routes to that host)")
                             .arg(m_timeoutMs)));
                 }
-                if (!ConnectorIo::isConnected(mysql_get_socket(m_mysql))) {
-                    status = cont(events); // refused or unreachable: the library says which
+                const int connectError = ConnectorIo::connectError(mysql_get_socket(m_mysql));
+                if (events == MYSQL_WAIT_TIMEOUT || connectError == EINPROGRESS || connectError == EALREADY) {
+                    status = cont(events); // still connecting: the library's own timeout applies
                     continue;
+                }
+                if (connectError != 0) {
+                    // Connector/C 3.3 reports a failed non-blocking connect as 2013 with errno 115.
+                    abandon(status, cont);
+                    return failStage(ConnectorError::fromConnectErrno(connectError));
                 }
             }
             greeted = true;
@@ -238,6 +246,12 @@ ProbeError MariaDbConnection::open(const ProbeTarget &target, const QString &add
     }
     if (!greeted && m_mysql->server_version)
         greetedByLibrary();
+    if (!connected && stage == ProbeStage::Tls && ConnectorError::cameAfterTls(m_mysql)) {
+        // The library finished the TLS handshake and the login in one go (the server answered before
+        // it had to wait): the TLS stage includes the login's round trip, and its card is not known.
+        endStage(true);
+        beginStage(ProbeStage::Auth);
+    }
     if (!connected) {
         const ProbeError error = ConnectorError::fromConnection(m_mysql, stage);
         if (stage == ProbeStage::Tls) {
