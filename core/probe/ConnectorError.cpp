@@ -17,12 +17,14 @@ ProbeError ConnectorError::fromCode(ProbeStage stage, int code, const QString &d
     if (code == CR_PLUGIN_NOT_ALLOWED)
         // The server asked for a plugin outside MariaDbConnection's list for this connection: on a
         // connection without TLS that is one that would hand it the password (mysql_clear_password, dialog).
+        // No detail: Connector/C 3.3 formats this message from a stale pointer (bytes of the login
+        // packet), which must never reach a screen or a log.
         return ProbeError::make(
             stage, Kind::InsecureAuth,
             QStringLiteral("refused: the server asked for the password in clear text (or another unsafe "
                            "authentication method) on a connection that is not encrypted; enable TLS on "
                            "the server or use mysql_native_password"),
-            detail, code);
+            {}, code);
     if (code == CR_SSL_CONNECTION_ERROR) {
         // The library puts OpenSSL's X509 verification result in the message when the chain fails.
         const bool certificate = detail.contains(QStringLiteral("certificate"), Qt::CaseInsensitive) ||

@@ -92,12 +92,16 @@ ProbeError MariaDbConnection::open(const ProbeTarget &target, const QString &add
     mysql_optionsv(m_mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
     mysql_optionsv(m_mysql, MARIADB_OPT_RESTRICTED_AUTH, pluginsWithoutTls());
     mysql_optionsv(m_mysql, MYSQL_OPT_NONBLOCK, nullptr);
+    mysql_optionsv(m_mysql, MARIADB_OPT_IO_WAIT, &ConnectorIo::ioWait);
 
     ProbeStage stage = ProbeStage::Tcp;
     QElapsedTimer stageTimer;
     QDeadlineTimer deadline(m_timeoutMs);
+    double lastTlsResumeMs = -1;
+    double carriedMs = 0; // time of this stage already spent inside the previous one's library call
     const auto endStage = [&](bool ok) {
-        const StageTiming timing{stage, stageTimer.nsecsElapsed() / 1e6, ok};
+        const StageTiming timing{stage, carriedMs + stageTimer.nsecsElapsed() / 1e6, ok};
+        carriedMs = 0;
         out.stages.append(timing);
         if (onStage)
             onStage(timing);
@@ -105,6 +109,7 @@ ProbeError MariaDbConnection::open(const ProbeTarget &target, const QString &add
     const auto beginStage = [&](ProbeStage next) {
         stage = next;
         stageTimer.start();
+        ConnectorIo::markStageStart();
         deadline.setRemainingTime(m_timeoutMs);
     };
     const auto failStage = [&](const ProbeError &error) {
@@ -184,6 +189,21 @@ ProbeError MariaDbConnection::open(const ProbeTarget &target, const QString &add
             beginStage(ProbeStage::Auth);
         }
     };
+    // When one library call did the TLS handshake and the whole login (the server answered before the
+    // library had to wait), the TLS stage ends at the handshake's last socket wait.
+    const auto endTlsInsideLogin = [&] {
+        const double total = stageTimer.nsecsElapsed() / 1e6;
+        // The handshake ended after the server's last flight arrived: at the last resumption of the
+        // library during this stage, or at the last wait it did itself, whichever came later.
+        const double tls = qMax(lastTlsResumeMs, ConnectorIo::msFromStageStartToLastWait());
+        const double tlsMs = tls >= 0 && tls < total ? tls : total;
+        const StageTiming timing{ProbeStage::Tls, tlsMs, true};
+        out.stages.append(timing);
+        if (onStage)
+            onStage(timing);
+        beginStage(ProbeStage::Auth);
+        carriedMs = total - tlsMs;
+    };
     bool greeted = false;
     while (status != 0) {
         if (!greeted && m_mysql->server_version) {
@@ -242,15 +262,15 @@ ProbeError MariaDbConnection::open(const ProbeTarget &target, const QString &add
                                "server or router)")
                     .arg(m_timeoutMs)));
         }
+        if (stage == ProbeStage::Tls)
+            lastTlsResumeMs = stageTimer.nsecsElapsed() / 1e6;
         status = cont(events);
     }
     if (!greeted && m_mysql->server_version)
         greetedByLibrary();
     if (!connected && stage == ProbeStage::Tls && ConnectorError::cameAfterTls(m_mysql)) {
-        // The library finished the TLS handshake and the login in one go (the server answered before
-        // it had to wait): the TLS stage includes the login's round trip, and its card is not known.
-        endStage(true);
-        beginStage(ProbeStage::Auth);
+        // The TLS handshake completed (the server answered the login); its card is not known.
+        endTlsInsideLogin();
     }
     if (!connected) {
         const ProbeError error = ConnectorError::fromConnection(m_mysql, stage);
@@ -265,8 +285,7 @@ ProbeError MariaDbConnection::open(const ProbeTarget &target, const QString &add
     // A fast server's answer can complete the login in the same call that finished the TLS handshake.
     if (stage == ProbeStage::Tls && ConnectorTls::isEncrypted(m_mysql)) {
         out.tls = ConnectorTls::describe(m_mysql, target.host, caGiven);
-        endStage(true);
-        beginStage(ProbeStage::Auth);
+        endTlsInsideLogin();
     }
     endStage(true);
     return {};
