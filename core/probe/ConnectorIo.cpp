@@ -4,7 +4,6 @@
 #include <QThread>
 
 #include <cerrno>
-#include <chrono>
 #include <csignal>
 #include <mysql.h>
 #include <poll.h>
@@ -15,35 +14,7 @@ namespace {
 // A greeting is at most MySqlHandshake's 1024-byte payload plus its header; peek a little more.
 constexpr int kPeekSize = 2048;
 
-thread_local std::chrono::steady_clock::time_point t_stageStart;
-thread_local std::chrono::steady_clock::time_point t_lastWaitEnd;
 } // namespace
-
-int ConnectorIo::ioWait(int fd, char isRead, int timeoutMs)
-{
-    pollfd pfd{fd, short(isRead ? POLLIN : POLLOUT), 0};
-    int rc = 0;
-    do {
-        rc = ::poll(&pfd, 1, timeoutMs ? timeoutMs : -1);
-    } while (rc == -1 && errno == EINTR);
-    if (rc == 0)
-        errno = ETIMEDOUT;
-    t_lastWaitEnd = std::chrono::steady_clock::now();
-    return rc;
-}
-
-void ConnectorIo::markStageStart()
-{
-    t_stageStart = std::chrono::steady_clock::now();
-    t_lastWaitEnd = {};
-}
-
-double ConnectorIo::msFromStageStartToLastWait()
-{
-    if (t_lastWaitEnd <= t_stageStart)
-        return -1;
-    return std::chrono::duration<double, std::milli>(t_lastWaitEnd - t_stageStart).count();
-}
 
 // TLS writes go through OpenSSL's plain write(); a server that vanished must not kill the process with
 // SIGPIPE. Blocking it in the threads that talk to MySQL turns it into an EPIPE error.

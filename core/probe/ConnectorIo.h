@@ -20,14 +20,6 @@ public:
         ProbeError error; // timeout or closed connection; a malformed greeting is in `parsed`
     };
 
-    // Connector/C's MARIADB_OPT_IO_WAIT hook: the waits the library does itself (inside the TLS
-    // handshake, which runs within one call) behave as its own poll() would, and the end of the last
-    // one is remembered for the calling thread, so the TLS stage can end where the handshake did.
-    static int ioWait(int fd, char isRead, int timeoutMs);
-    // Marks the start of a stage for msFromStageStartToLastWait() (calling thread).
-    static void markStageStart();
-    // Milliseconds from the last markStageStart() to the end of the last ioWait() after it; -1 if none.
-    static double msFromStageStartToLastWait();
     // Blocks SIGPIPE in the calling thread (see the .cpp for why).
     static void blockSigpipe();
     // Waits for the MYSQL_WAIT_* events in `status`, no longer than `deadline`. Returns the events to

@@ -92,7 +92,6 @@ ProbeError MariaDbConnection::open(const ProbeTarget &target, const QString &add
     mysql_optionsv(m_mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
     mysql_optionsv(m_mysql, MARIADB_OPT_RESTRICTED_AUTH, pluginsWithoutTls());
     mysql_optionsv(m_mysql, MYSQL_OPT_NONBLOCK, nullptr);
-    mysql_optionsv(m_mysql, MARIADB_OPT_IO_WAIT, &ConnectorIo::ioWait);
 
     ProbeStage stage = ProbeStage::Tcp;
     QElapsedTimer stageTimer;
@@ -109,7 +108,6 @@ ProbeError MariaDbConnection::open(const ProbeTarget &target, const QString &add
     const auto beginStage = [&](ProbeStage next) {
         stage = next;
         stageTimer.start();
-        ConnectorIo::markStageStart();
         deadline.setRemainingTime(m_timeoutMs);
     };
     const auto failStage = [&](const ProbeError &error) {
@@ -189,13 +187,14 @@ ProbeError MariaDbConnection::open(const ProbeTarget &target, const QString &add
             beginStage(ProbeStage::Auth);
         }
     };
-    // When one library call did the TLS handshake and the whole login (the server answered before the
-    // library had to wait), the TLS stage ends at the handshake's last socket wait.
+    // When one library call finished the TLS handshake and the whole login, the TLS stage ends at the
+    // last point this loop saw (see below).
     const auto endTlsInsideLogin = [&] {
         const double total = stageTimer.nsecsElapsed() / 1e6;
-        // The handshake ended after the server's last flight arrived: at the last resumption of the
-        // library during this stage, or at the last wait it did itself, whichever came later.
-        const double tls = qMax(lastTlsResumeMs, ConnectorIo::msFromStageStartToLastWait());
+        // The handshake ended after the server's last flight arrived, at the library's last resumption
+        // during this stage. Debian's Connector/C 3.3 often does the whole handshake and login in one
+        // call without returning: then the TLS stage includes the login's round trip.
+        const double tls = lastTlsResumeMs;
         const double tlsMs = tls >= 0 && tls < total ? tls : total;
         const StageTiming timing{ProbeStage::Tls, tlsMs, true};
         out.stages.append(timing);
