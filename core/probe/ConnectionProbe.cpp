@@ -1,63 +1,25 @@
 // SPDX-License-Identifier: MIT
 #include "probe/ConnectionProbe.h"
 
-#include "probe/MySqlHandshake.h"
 #include "probe/SqlProbeWorker.h"
 #include "probe/SqlWorkerThread.h"
 
 #include <QDateTime>
 #include <QHostAddress>
 #include <QHostInfo>
-#include <QSslCipher>
-#include <QSslConfiguration>
-#include <QSslSocket>
 #include <algorithm>
 #include <limits>
 
 namespace {
-ProbeError socketError(ProbeStage stage, QAbstractSocket::SocketError error, const QString &detail)
-{
-    using Kind = ProbeError::Kind;
-    switch (error) {
-    case QAbstractSocket::ConnectionRefusedError:
-        return ProbeError::make(
-            stage, Kind::ConnectionRefused,
-            QStringLiteral("connection refused: nothing listens on that port (server down, "
-                           "wrong port, or a firewall rejects it)"),
-            detail, 2003);
-    case QAbstractSocket::RemoteHostClosedError:
-        return ProbeError::make(
-            stage, Kind::ConnectionLost,
-            stage == ProbeStage::Greeting
-                ? QStringLiteral("the server closed the connection before greeting (lost "
-                                 "connection at handshake; a router without a live server "
-                                 "does this)")
-                : QStringLiteral("the server closed the connection"),
-            detail, 2013);
-    case QAbstractSocket::SocketTimeoutError:
-        return ProbeError::make(stage, Kind::Timeout, QStringLiteral("timed out"), detail);
-    case QAbstractSocket::HostNotFoundError:
-        return ProbeError::make(stage, Kind::UnknownHost, QStringLiteral("unknown host"), detail, 2005);
-    case QAbstractSocket::SslHandshakeFailedError:
-    case QAbstractSocket::SslInternalError:
-    case QAbstractSocket::SslInvalidUserDataError:
-        return ProbeError::make(
-            stage, Kind::TlsHandshakeFailed,
-            QStringLiteral("the TLS handshake failed (no common protocol or cipher, or the "
-                           "server dropped the connection)"),
-            detail, 2026);
-    default:
-        return ProbeError::make(
-            stage, Kind::ConnectionLost,
-            QStringLiteral("network error: the host is unreachable or the connection broke"), detail);
-    }
-}
+// The worker bounds each of its stages (TCP, greeting, TLS, login, query) by the target's timeout;
+// this guard only catches a worker that never answers.
+constexpr int kWorkerStages = 5;
 } // namespace
 
 ConnectionProbe::ConnectionProbe(QObject *parent) : QObject(parent)
 {
-    m_stageTimeout.setSingleShot(true);
-    connect(&m_stageTimeout, &QTimer::timeout, this, &ConnectionProbe::onStageTimeout);
+    m_guard.setSingleShot(true);
+    connect(&m_guard, &QTimer::timeout, this, &ConnectionProbe::onGuardTimeout);
 }
 
 ConnectionProbe::~ConnectionProbe()
@@ -83,7 +45,9 @@ void ConnectionProbe::start(const ProbeTarget &target)
         return;
     }
     ensureWorker();
-    beginStage(ProbeStage::Dns, target.timeoutMs);
+    m_stage = ProbeStage::Dns;
+    m_dnsTimer.start();
+    m_guard.start(target.timeoutMs);
     const QHostAddress literal(target.host);
     if (!literal.isNull()) {
         // An IP address needs no lookup; QHostInfo would still start its thread pool for it (several ms
@@ -107,45 +71,20 @@ void ConnectionProbe::abort()
     if (m_lookupId >= 0)
         QHostInfo::abortHostLookup(m_lookupId);
     m_lookupId = -1;
-    ++m_ticket; // an SQL answer still on its way is ignored
-    m_stageTimeout.stop();
-    cleanupSocket();
+    ++m_ticket; // an answer still on its way from the worker is ignored
+    m_guard.stop();
     m_running = false;
     m_stage = ProbeStage::None;
-}
-
-void ConnectionProbe::cleanupSocket()
-{
-    if (!m_socket)
-        return;
-    m_socket->disconnect(this);
-    m_socket->abort();
-    m_socket->deleteLater();
-    m_socket = nullptr;
-    m_buffer.clear();
-}
-
-void ConnectionProbe::beginStage(ProbeStage stage, int timeoutMs)
-{
-    m_stage = stage;
-    m_stageTimer.start();
-    m_stageTimeout.start(timeoutMs);
-}
-
-void ConnectionProbe::endStage(bool ok)
-{
-    m_stageTimeout.stop();
-    const StageTiming timing{m_stage, m_stageTimer.nsecsElapsed() / 1e6, ok};
-    m_result.stages.append(timing);
-    Q_EMIT stageFinished(timing);
 }
 
 void ConnectionProbe::fail(const ProbeError &error)
 {
     if (!m_running)
         return;
-    if (m_stage != ProbeStage::None)
-        endStage(false);
+    if (m_stage == ProbeStage::Dns) {
+        m_result.stages.append(StageTiming{ProbeStage::Dns, m_dnsTimer.nsecsElapsed() / 1e6, false});
+        Q_EMIT stageFinished(m_result.stages.last());
+    }
     m_result.error = error;
     complete();
 }
@@ -158,13 +97,13 @@ void ConnectionProbe::complete()
     Q_EMIT finished(result);
 }
 
-void ConnectionProbe::onStageTimeout()
+void ConnectionProbe::onGuardTimeout()
 {
     fail(ProbeError::make(
         m_stage, ProbeError::Kind::Timeout,
         QStringLiteral("no answer within %1 ms (a firewall dropping packets, or an overloaded "
                        "server or router)")
-            .arg(m_stageTimeout.interval())));
+            .arg(m_target.timeoutMs)));
 }
 
 void ConnectionProbe::onLookedUp(const QHostInfo &info)
@@ -181,129 +120,19 @@ void ConnectionProbe::onLookedUp(const QHostInfo &info)
             info.errorString(), 2005));
         return;
     }
-    endStage(true);
+    m_result.stages.append(StageTiming{ProbeStage::Dns, m_dnsTimer.nsecsElapsed() / 1e6, true});
+    Q_EMIT stageFinished(m_result.stages.last());
     // MySQL servers (and our sandbox) often listen on IPv4 only while "localhost" resolves to ::1 first.
     std::stable_partition(addresses.begin(), addresses.end(), [](const QHostAddress &a) {
         return a.protocol() == QAbstractSocket::IPv4Protocol;
     });
-
-    m_socket = new QSslSocket(this);
-    connect(m_socket, &QSslSocket::connected, this, &ConnectionProbe::onConnected);
-    connect(m_socket, &QSslSocket::readyRead, this, &ConnectionProbe::onReadyRead);
-    connect(m_socket, &QSslSocket::encrypted, this, &ConnectionProbe::onEncrypted);
-    connect(m_socket, &QSslSocket::sslErrors, this, &ConnectionProbe::onSslErrors);
-    connect(m_socket, &QSslSocket::errorOccurred, this, &ConnectionProbe::onSocketError);
-    beginStage(ProbeStage::Tcp, m_target.timeoutMs);
-    m_socket->connectToHost(addresses.first(), m_target.port);
-}
-
-void ConnectionProbe::onConnected()
-{
-    endStage(true);
-    beginStage(ProbeStage::Greeting, m_target.timeoutMs);
-}
-
-void ConnectionProbe::onReadyRead()
-{
-    if (m_stage != ProbeStage::Greeting)
-        return;
-    m_buffer += m_socket->readAll();
-    const MySqlHandshake::ParseResult parsed = MySqlHandshake::parseGreeting(m_buffer);
-    switch (parsed.status) {
-    case MySqlHandshake::ParseStatus::NeedMoreData:
-        return;
-    case MySqlHandshake::ParseStatus::Malformed:
-        fail(ProbeError::make(ProbeStage::Greeting, ProbeError::Kind::ProtocolError,
-                              QStringLiteral("this is not a MySQL server (check the port)"),
-                              parsed.errorMessage));
-        return;
-    case MySqlHandshake::ParseStatus::ServerError:
-        // A server refuses before the handshake with an ERR packet: 1040 (no free slots), 1129 (host
-        // blocked).
-        fail(ProbeError::fromMySqlCode(ProbeStage::Greeting, parsed.errorCode, parsed.errorMessage));
-        return;
-    case MySqlHandshake::ParseStatus::Greeting:
-        break;
-    }
-    m_result.server.greetingVersion = MySqlHandshake::displayVersion(parsed.greeting.serverVersion);
-    m_result.server.connectionId = parsed.greeting.connectionId;
-    m_result.server.capabilities = parsed.greeting.capabilities;
-    endStage(true);
-    if (parsed.greeting.supportsTls()) {
-        startTls(parsed.greeting.capabilities);
-        return;
-    }
-    m_result.tls.state = TlsCard::State::NotOffered;
-    if (!m_target.caFile.isEmpty()) {
-        beginStage(ProbeStage::Tls, m_target.timeoutMs);
-        fail(ProbeError::make(ProbeStage::Tls, ProbeError::Kind::TlsNotOffered,
-                              QStringLiteral("a CA file was given but the server does not offer TLS")));
-        return;
-    }
-    startSql();
-}
-
-void ConnectionProbe::startTls(quint32 serverCapabilities)
-{
-    beginStage(ProbeStage::Tls, m_target.timeoutMs);
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    if (!m_target.caFile.isEmpty()) {
-        const QList<QSslCertificate> ca = QSslCertificate::fromPath(m_target.caFile, QSsl::Pem);
-        if (ca.isEmpty()) {
-            fail(ProbeError::make(ProbeStage::Tls, ProbeError::Kind::InvalidTarget,
-                                  QStringLiteral("the CA file '%1' is missing or holds no PEM certificate")
-                                      .arg(m_target.caFile)));
-            return;
-        }
-        config.setCaCertificates(ca);
-    }
-    // Verify always (against the given CA, or the system's), but let the handshake finish whatever the
-    // outcome: onSslErrors() records the errors so the TLS card shows cipher and certificate even then.
-    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    m_socket->setSslConfiguration(config);
-    m_socket->setPeerVerifyName(m_target.host);
-    m_sslErrors.clear();
-    // Protocol: after the greeting the client sends SSLRequest (seq 1), then TLS starts on the same TCP
-    // stream.
-    m_socket->write(MySqlHandshake::sslRequest(serverCapabilities));
-    m_socket->startClientEncryption();
-}
-
-void ConnectionProbe::onSslErrors(const QList<QSslError> &errors)
-{
-    m_sslErrors = errors;
-    m_socket->ignoreSslErrors();
-}
-
-void ConnectionProbe::onEncrypted()
-{
-    TlsCard &card = m_result.tls;
-    const QSslCipher cipher = m_socket->sessionCipher();
-    card.cipher = cipher.name();
-    card.protocol = cipher.protocolString();
-    card.setCertificate(m_socket->peerCertificate());
-    for (const QSslError &error : std::as_const(m_sslErrors))
-        card.verificationErrors << error.errorString();
-    card.state = TlsCard::classify(m_sslErrors, !m_target.caFile.isEmpty());
-    if (card.state == TlsCard::State::VerificationFailed) {
-        fail(
-            ProbeError::make(ProbeStage::Tls, ProbeError::Kind::TlsVerificationFailed,
-                             QStringLiteral("TLS verification failed: the server certificate does not verify "
-                                            "against the given CA file"),
-                             card.verificationErrors.join(QStringLiteral("; "))));
-        return;
-    }
-    endStage(true);
-    startSql();
-}
-
-void ConnectionProbe::onSocketError()
-{
-    if (!m_socket || !m_running)
-        return;
-    if (m_stage == ProbeStage::Tls)
-        m_result.tls.state = TlsCard::State::HandshakeFailed;
-    fail(socketError(m_stage, m_socket->error(), m_socket->errorString()));
+    m_stage = ProbeStage::Tcp;
+    m_guard.start(kWorkerStages * m_target.timeoutMs + 1000);
+    const quint64 ticket = ++m_ticket;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, ticket, target = m_target, address = addresses.first().toString()] {
+            worker->probe(ticket, target, address);
+        });
 }
 
 void ConnectionProbe::ensureWorker()
@@ -311,52 +140,30 @@ void ConnectionProbe::ensureWorker()
     if (m_sqlThread)
         return;
     m_worker = new SqlProbeWorker;
-    connect(m_worker, &SqlProbeWorker::identified, this, &ConnectionProbe::onSqlIdentified);
+    connect(m_worker, &SqlProbeWorker::stageFinished, this, &ConnectionProbe::onWorkerStage);
+    connect(m_worker, &SqlProbeWorker::identified, this, &ConnectionProbe::onWorkerFinished);
     m_sqlThread = std::make_unique<SqlWorkerThread>(m_worker);
-    // Thread start and driver loading overlap the DNS, TCP, greeting and TLS stages instead of
-    // delaying the login after them (a first probe in a process, like `cleardbctl probe`, pays both).
+    // Thread start and library initialisation overlap the DNS stage instead of delaying the connection
+    // after it (a first probe in a process, like `cleardbctl probe`, pays both).
     QMetaObject::invokeMethod(m_worker, &SqlProbeWorker::preloadDriver);
 }
 
-void ConnectionProbe::startSql()
-{
-    // The raw connection has served its purpose; the driver logs in on its own connection.
-    cleanupSocket();
-    ensureWorker();
-    // The driver enforces its own timeouts in whole seconds (connect, then read); this guard only
-    // catches a driver that ignores them.
-    const int seconds = qMax(1, (m_target.timeoutMs + 999) / 1000);
-    beginStage(ProbeStage::Auth, 3 * seconds * 1000 + 1000);
-    const quint64 ticket = ++m_ticket;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, target = m_target] {
-        worker->identify(ticket, target, false);
-    });
-}
-
-void ConnectionProbe::onSqlIdentified(quint64 ticket, const SqlOutcome &outcome)
+void ConnectionProbe::onWorkerStage(quint64 ticket, const StageTiming &timing)
 {
     if (ticket != m_ticket || !m_running)
         return;
-    m_stageTimeout.stop();
-    // Both SQL stages ran back to back in the worker; report them with the worker's own timings.
-    const double authMs = qMax(0.0, outcome.authMs);
-    m_result.stages.append(StageTiming{ProbeStage::Auth, authMs, outcome.error.stage != ProbeStage::Auth});
-    Q_EMIT stageFinished(m_result.stages.last());
-    if (outcome.error.isError() && outcome.error.stage == ProbeStage::Auth) {
-        m_stage = ProbeStage::None;
-        m_result.error = outcome.error;
-        complete();
+    m_stage = timing.stage;
+    m_result.stages.append(timing);
+    Q_EMIT stageFinished(timing);
+}
+
+void ConnectionProbe::onWorkerFinished(quint64 ticket, const SqlOutcome &outcome)
+{
+    if (ticket != m_ticket || !m_running)
         return;
-    }
-    m_result.stages.append(
-        StageTiming{ProbeStage::Query, qMax(0.0, outcome.queryMs), !outcome.error.isError()});
-    Q_EMIT stageFinished(m_result.stages.last());
-    m_result.server.answered = outcome.server.answered;
-    m_result.server.serverId = outcome.server.serverId;
-    m_result.server.hostname = outcome.server.hostname;
-    m_result.server.version = outcome.server.version;
-    m_result.server.readOnly = outcome.server.readOnly;
     m_stage = ProbeStage::None;
+    m_result.server = outcome.server;
+    m_result.tls = outcome.tls;
     m_result.error = outcome.error;
     complete();
 }

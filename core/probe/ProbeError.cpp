@@ -74,6 +74,8 @@ QString ProbeError::kindName() const
         return QStringLiteral("server-error");
     case Kind::DriverMissing:
         return QStringLiteral("driver-missing");
+    case Kind::InsecureAuth:
+        return QStringLiteral("insecure-auth");
     }
     return QStringLiteral("unknown");
 }

@@ -29,6 +29,7 @@ struct ProbeError
         HostBlocked,
         ServerError,
         DriverMissing,
+        InsecureAuth, // the server wanted the password unprotected
     };
 
     ProbeStage stage = ProbeStage::None;

@@ -50,4 +50,5 @@ struct ProbeResult
     QJsonObject toJson() const;
 };
 
+Q_DECLARE_METATYPE(StageTiming)
 Q_DECLARE_METATYPE(ProbeResult)

@@ -13,7 +13,7 @@ enum class ProbeStage
     Tcp,      // TCP three-way handshake
     Greeting, // the server's initial handshake packet (protocol v10)
     Tls,      // SSLRequest + TLS handshake on the same socket
-    Auth,     // login through the MySQL driver
+    Auth,     // login (authentication) on that same connection
     Query,    // first query on the authenticated connection
 };
 

@@ -28,9 +28,9 @@ QString TlsCard::stateDescription() const
     case State::NotChecked:
         return QStringLiteral("TLS not checked");
     case State::NotOffered:
-        return QStringLiteral("the server does not offer TLS");
+        return QStringLiteral("not encrypted: the server does not offer TLS");
     case State::NotVerified:
-        return QStringLiteral("encrypted, certificate not verified (no CA file given)");
+        return QStringLiteral("encrypted, not verified (no CA file given)");
     case State::Verified:
         return QStringLiteral("verified");
     case State::ChainOkHostnameMismatch:

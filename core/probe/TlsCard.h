@@ -8,15 +8,16 @@
 #include <QString>
 #include <QStringList>
 
-// What the TLS stage found out about the server: protocol, cipher, the server certificate and how
-// it verified. ClearDB's server certificates reportedly chain to its CA but name another host, so
-// "chain OK, hostname mismatch" is its own state instead of a generic failure.
+// What the TLS stage found out about the connection that logged in: protocol, cipher, the server
+// certificate and how it verified. Without a CA file the connection is encrypted but not verified. ClearDB's
+// server certificates reportedly chain to its CA but name another host, so "chain OK, hostname mismatch" is
+// its own state instead of a generic failure.
 struct TlsCard
 {
     enum class State
     {
         NotChecked,              // the probe did not get as far as TLS
-        NotOffered,              // the server's greeting has no CLIENT_SSL
+        NotOffered,              // the server's greeting has no CLIENT_SSL: the login is not encrypted
         NotVerified,             // TLS works; no CA was given, so the chain was not checked
         Verified,                // chain and host name verify against the given CA
         ChainOkHostnameMismatch, // chain verifies, the certificate names another host

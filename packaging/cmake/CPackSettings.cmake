@@ -43,15 +43,13 @@ set(CPACK_DEBIAN_PACKAGE_SECTION database)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${PROJECT_HOMEPAGE_URL})
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
-# dpkg-shlibdeps finds the libraries the programs link (Qt, QtKeychain, libc)...
+# dpkg-shlibdeps finds the libraries the programs link (Qt, QtKeychain, MariaDB Connector/C, libc);
+# Connector/C's authentication plugins ship in the library's own package (libmariadb3).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# ...but not plugins loaded at run time: the probe and monitor open QSqlDatabase("QMYSQL"), whose
-# driver is a plugin in its own package. Without it every connection fails, so it is a Depends.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-mysql")
 if(TARGET cleardb-console)
     # The console's icons are SVG, drawn by the SVG icon engine plugin; --as-needed drops the link to
-    # libQt6Svg, so shlibdeps cannot see this one either.
-    string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libqt6svg6")
+    # libQt6Svg, so shlibdeps cannot see this one.
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")
 endif()
 # QtKeychain loads libsecret with dlopen (its package only recommends it): without it every keychain
 # job fails and the token can only live in ~/.netrc, even on a desktop with a keyring.
@@ -72,11 +70,9 @@ set(CPACK_RPM_PACKAGE_LICENSE MIT)
 set(CPACK_RPM_PACKAGE_GROUP "Applications/Databases")
 set(CPACK_RPM_PACKAGE_URL ${PROJECT_HOMEPAGE_URL})
 set(CPACK_RPM_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
-# rpm's automatic requirements cover the linked libraries; the MySQL driver plugin is named per
-# distribution (Fedora: qt6-qtbase-mysql, openSUSE: qt6-sql-mysql), hence a boolean dependency.
-set(CPACK_RPM_PACKAGE_REQUIRES "(qt6-qtbase-mysql or qt6-sql-mysql)")
+# rpm's automatic requirements cover the linked libraries (Connector/C included).
 if(TARGET cleardb-console)
-    string(APPEND CPACK_RPM_PACKAGE_REQUIRES ", (qt6-qtsvg or libQt6Svg6)")
+    set(CPACK_RPM_PACKAGE_REQUIRES "(qt6-qtsvg or libQt6Svg6)")
 endif()
 string(APPEND CPACK_RPM_PACKAGE_REQUIRES ", libsecret")
 set(CPACK_RPM_PACKAGE_SUGGESTS "mariadb-server, haproxy")

@@ -94,11 +94,10 @@ private Q_SLOTS:
         QVERIFY2(depends.contains(QStringLiteral("libqt6core6")), qPrintable(depends));
         QVERIFY2(depends.contains(QStringLiteral("libqt6network6")), qPrintable(depends));
         QVERIFY2(depends.contains(QStringLiteral("libqt6keychain1")), qPrintable(depends));
+        // ...MariaDB Connector/C among them: every probe and monitor connection goes through it.
+        QVERIFY2(depends.contains(QStringLiteral("libmariadb3")), qPrintable(depends));
         // QtKeychain dlopens libsecret and does not depend on it: without it no keychain ever works.
         QVERIFY2(depends.contains(QStringLiteral("libsecret-1-0")), qPrintable(depends));
-        // ...and the QMYSQL driver, a plugin no linker sees, is required by hand: without it the
-        // probe and the monitor cannot open a single connection.
-        QVERIFY2(depends.contains(QStringLiteral("libqt6sql6-mysql")), qPrintable(depends));
         // The sandbox's servers are optional extras, never hard dependencies.
         QVERIFY2(!depends.contains(QStringLiteral("mariadb-server")) &&
                      !depends.contains(QStringLiteral("haproxy")),
@@ -178,7 +177,7 @@ private Q_SLOTS:
         QCOMPARE(info.out.trimmed(), QStringLiteral("cleardb-console " CLEARDB_VERSION " MIT"));
         const ToolRun needs =
             ToolRunner::run(rpm, {QStringLiteral("-qp"), QStringLiteral("--requires"), m_rpm});
-        QVERIFY2(needs.out.contains(QStringLiteral("qt6-qtbase-mysql")), qPrintable(needs.out));
+        QVERIFY2(needs.out.contains(QStringLiteral("libmariadb.so.3")), qPrintable(needs.out));
     }
 
     void tarballContainsTheFiles()

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
+#include "probe/MariaDbConnection.h"
 #include "probe/MySqlHandshake.h"
 #include "probe/ProbeError.h"
 #include "probe/ProbeTarget.h"
-#include "probe/SqlSession.h"
 #include "probe/TlsCard.h"
 
-#include <QtEndian>
 #include "dburl/DatabaseUrl.h"
+#include <QtEndian>
 
 #include <QtTest>
 
@@ -196,16 +196,22 @@ private Q_SLOTS:
         QVERIFY(e.toString().startsWith(QStringLiteral("auth: ")));
     }
 
-    void driverOptionsCarryTimeoutsAndCa()
+    void withoutTlsOnlyChallengeResponsePluginsAreAllowed()
     {
-        ProbeTarget t;
-        t.timeoutMs = 2500;
-        t.caFile = QStringLiteral("/tmp/ca.pem");
-        const QString options = SqlSession::connectOptions(t);
-        QVERIFY(options.contains(QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=3")));
-        QVERIFY(options.contains(QStringLiteral("MYSQL_OPT_READ_TIMEOUT=3")));
-        QVERIFY(options.contains(QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=3")));
-        QVERIFY(options.contains(QStringLiteral("SSL_CA=/tmp/ca.pem")));
+        // Connector/C matches MARIADB_OPT_RESTRICTED_AUTH by substring: no allowed name may contain
+        // a refused one.
+        const QString plain = QString::fromLatin1(MariaDbConnection::pluginsWithoutTls());
+        const QString tls = QString::fromLatin1(MariaDbConnection::pluginsWithTls());
+        for (const QString &unsafe :
+             {QStringLiteral("mysql_clear_password"), QStringLiteral("dialog"),
+              QStringLiteral("caching_sha2_password"), QStringLiteral("sha256_password"),
+              QStringLiteral("mysql_old_password")}) {
+            QVERIFY2(!plain.contains(unsafe), qPrintable(unsafe));
+        }
+        QVERIFY(plain.contains(QStringLiteral("mysql_native_password")));
+        QVERIFY(tls.contains(QStringLiteral("mysql_native_password")));
+        QVERIFY(tls.contains(QStringLiteral("mysql_clear_password")));
+        QVERIFY(!tls.contains(QStringLiteral("mysql_old_password")));
     }
 
     void targetNeverShowsPassword()
@@ -218,9 +224,8 @@ private Q_SLOTS:
                       QStringLiteral("heroku_x"),
                       {},
                       5000};
-        QCOMPARE(t.redacted(),
-                 QStringLiteral("mysql://b1a2c3d4e5f6a7:") + DatabaseUrl::passwordMask() +
-                     QStringLiteral("@us-cdbr-east.cleardb.com:3306/heroku_x"));
+        QCOMPARE(t.redacted(), QStringLiteral("mysql://b1a2c3d4e5f6a7:") + DatabaseUrl::passwordMask() +
+                                   QStringLiteral("@us-cdbr-east.cleardb.com:3306/heroku_x"));
         QVERIFY(t.validationError().isEmpty());
         t.host.clear();
         QVERIFY(t.validationError().contains(QStringLiteral("no host")));
