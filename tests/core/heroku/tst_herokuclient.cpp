@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The Platform API client against a real heroku-sim: every endpoint, the error
-// ids users see, pagination, back-off, and the rule that a POST is sent once.
+// ids users see, pagination and back-off (writes sent once: tst_herokuwritesonce).
+#include "HerokuClientTestSupport.h"
 #include "SimProcess.h"
 #include "SimRequestLog.h"
 #include "heroku/AddonProvisioner.h"
@@ -10,28 +11,6 @@
 #include <QNetworkAccessManager>
 #include <QSet>
 #include <QtTest>
-
-namespace {
-HerokuResult waitFor(HerokuRequest *request, int timeoutMs = 20000)
-{
-    QSignalSpy spy(request, &HerokuRequest::finished);
-    if (!spy.wait(timeoutMs))
-        return {};
-    return spy.first().first().value<HerokuResult>();
-}
-} // namespace
-
-Q_DECLARE_METATYPE(HerokuResult)
-
-namespace {
-// How many add-ons the sim holds for `app`, -1 when the list could not be read:
-// the ground truth for "was a POST sent twice".
-int addonCount(HerokuClient *client, const QString &app)
-{
-    const HerokuResult addons = waitFor(client->addonsForApp(app));
-    return addons.ok() ? int(addons.array().size()) : -1;
-}
-} // namespace
 
 class TestHerokuClient : public QObject
 {
@@ -49,11 +28,6 @@ private Q_SLOTS:
     void reportsNotFoundWithRequestId();
     void reportsBadToken();
     void retriesGetAfter429();
-    void neverRetriesPostAfter429();
-    void timedOutPostIsNotRepeated();
-    void droppedPostIsNotRepeated();
-    void deleteIsSentOnce_data();
-    void deleteIsSentOnce();
     void reportsServerErrorsAndDrops_data();
     void reportsServerErrorsAndDrops();
     void provisionerWaitsUntilProvisioned();
@@ -70,17 +44,12 @@ private:
 void TestHerokuClient::initTestCase()
 {
     qRegisterMetaType<HerokuResult>();
-    m_fastRetry.baseDelayMs = 20;
-    m_fastRetry.maxDelayMs = 200;
-    m_fastRetry.timeoutMs = 5000;
+    m_fastRetry = fastRetryPolicy();
 }
 
 std::unique_ptr<HerokuClient> TestHerokuClient::clientFor(const SimProcess &sim, const QString &token)
 {
-    auto client = std::make_unique<HerokuClient>(&m_network, ApiEndpoint::fromSetting(sim.baseUrl()));
-    client->setToken(token.isEmpty() ? sim.token() : token);
-    client->setRetryPolicy(m_fastRetry);
-    return client;
+    return simClient(&m_network, sim, m_fastRetry, token);
 }
 
 void TestHerokuClient::accountAndRateLimits()
@@ -310,113 +279,6 @@ void TestHerokuClient::retriesGetAfter429()
     QCOMPARE(limited.error.kind, HerokuError::Kind::RateLimited);
     QCOMPARE(limited.error.id, QStringLiteral("rate_limit"));
     QCOMPARE(limited.httpRequests, 2);
-}
-
-void TestHerokuClient::neverRetriesPostAfter429()
-{
-    SimProcess sim;
-    QVERIFY(sim.start({QStringLiteral("--apps"), QStringLiteral("3"), QStringLiteral("--faults"),
-                       QStringLiteral("POST /apps/*/addons=429*1")}));
-    auto client = clientFor(sim);
-    const QString app = sim.appName(2);
-    const HerokuResult created = waitFor(client->createAddon(app, QStringLiteral("cleardb:ignite")));
-    QCOMPARE(created.error.kind, HerokuError::Kind::RateLimited);
-    QCOMPARE(created.httpRequests, 1);
-    QVERIFY(created.error.message.contains(QLatin1String("nothing was changed")));
-    QCOMPARE(addonCount(client.get(), app), 0);
-}
-
-void TestHerokuClient::timedOutPostIsNotRepeated()
-{
-    SimProcess sim;
-    QVERIFY(sim.start({QStringLiteral("--apps"), QStringLiteral("3"), QStringLiteral("--provision-delay"),
-                       QStringLiteral("0"), QStringLiteral("--faults"),
-                       QStringLiteral("POST /apps/*/addons=slow:2500")}));
-    auto client = clientFor(sim);
-    RetryPolicy impatient = m_fastRetry;
-    impatient.timeoutMs = 500;
-    client->setRetryPolicy(impatient);
-    const QString app = sim.appName(2);
-
-    AddonProvisioner provisioner(client.get());
-    QSignalSpy done(&provisioner, &AddonProvisioner::finished);
-    provisioner.start({app, QStringLiteral("cleardb:ignite"), QString(), true, 100, 10000});
-    QVERIFY(done.wait(10000));
-    const auto result = done.first().first().value<HerokuResult>();
-    QCOMPARE(result.error.kind, HerokuError::Kind::Timeout);
-    QCOMPARE(result.httpRequests, 1);
-    QVERIFY2(result.error.message.contains(QLatin1String("may or may not")),
-             qPrintable(result.error.message));
-    QVERIFY(result.error.message.contains(QLatin1String("cleardbctl addons --app ")));
-
-    // The sim finishes the slow POST; exactly one add-on exists, never two.
-    client->setRetryPolicy(m_fastRetry);
-    QTest::qWait(2500);
-    QCOMPARE(addonCount(client.get(), app), 1);
-}
-
-void TestHerokuClient::droppedPostIsNotRepeated()
-{
-    // The sim creates the add-on, then closes the connection without answering:
-    // the worst case for a client that retries behind the user's back.
-    SimProcess sim;
-    QVERIFY(sim.start({QStringLiteral("--apps"), QStringLiteral("3"), QStringLiteral("--provision-delay"),
-                       QStringLiteral("0"), QStringLiteral("--faults"),
-                       QStringLiteral("POST /apps/*/addons=drop*1")}));
-    auto client = clientFor(sim);
-    const QString app = sim.appName(2);
-    // Warm the keep-alive connection first: a dropped reused connection is where
-    // HTTP stacks like to resend silently.
-    QVERIFY(waitFor(client->account()).ok());
-    const HerokuResult created = waitFor(client->createAddon(app, QStringLiteral("cleardb:ignite")));
-    QCOMPARE(created.error.kind, HerokuError::Kind::Network);
-    QVERIFY(created.error.outcomeUnknown);
-    QVERIFY2(created.error.message.contains(QLatin1String("may or may not")),
-             qPrintable(created.error.message));
-    QCOMPARE(addonCount(client.get(), app), 1);
-}
-
-void TestHerokuClient::deleteIsSentOnce_data()
-{
-    QTest::addColumn<QString>("fault");
-    QTest::addColumn<bool>("restart"); // DELETE /apps/{app}/dynos instead of the add-on
-    QTest::addColumn<int>("addonsAfter");
-    QTest::newRow("remove, answer lost") << "DELETE /apps/*/addons/*=drop*1" << false << 0;
-    QTest::newRow("remove, 503") << "DELETE /apps/*/addons/*=503*1" << false << 1;
-    QTest::newRow("restart, answer lost") << "DELETE /apps/*/dynos=drop*1" << true << 1;
-    QTest::newRow("restart, 503") << "DELETE /apps/*/dynos=503*1" << true << 1;
-}
-
-void TestHerokuClient::deleteIsSentOnce()
-{
-    // A DELETE is not harmless to repeat: the resend of a remove that worked fails with
-    // "Couldn't find that add on", and a restart reaches the dynos twice. RFC 9110 calls
-    // DELETE idempotent, but that is about the state it leaves, not the answer the user sees.
-    QFETCH(QString, fault);
-    QFETCH(bool, restart);
-    QFETCH(int, addonsAfter);
-    SimProcess sim;
-    QVERIFY(sim.start({QStringLiteral("--apps"), QStringLiteral("3"), QStringLiteral("--provision-delay"),
-                       QStringLiteral("0"), QStringLiteral("--log"), QStringLiteral("--faults"), fault}));
-    auto client = clientFor(sim);
-    const QString app = sim.appName(2);
-    const HerokuResult created =
-        waitFor(client->createAddon(app, QStringLiteral("cleardb:ignite"), QStringLiteral("doomed-db")));
-    QVERIFY2(created.ok(), qPrintable(created.error.oneLine()));
-    // Warm the keep-alive connection: a dropped reused connection is where Qt resends.
-    QVERIFY(waitFor(client->account()).ok());
-
-    SimRequestLog log(sim);
-    const HerokuResult result = waitFor(restart ? client->restartAllDynos(app)
-                                                : client->deleteAddon(app, QStringLiteral("doomed-db")));
-    QTest::qWait(300); // a resend behind our back would show up by now
-    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 1);
-    QCOMPARE(result.httpRequests, 1);
-    QVERIFY(!result.ok());
-    QVERIFY(result.error.outcomeUnknown);
-    QVERIFY2(result.error.message.contains(QLatin1String("may or may not")),
-             qPrintable(result.error.message));
-    QCOMPARE(addonCount(client.get(), app), addonsAfter);
 }
 
 void TestHerokuClient::reportsServerErrorsAndDrops_data()
