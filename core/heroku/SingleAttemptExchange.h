@@ -18,9 +18,10 @@ class QTcpSocket;
 // Why not QNetworkAccessManager: when a server closes the connection before
 // answering, Qt's HTTP stack silently resends the request, whatever its method
 // (QHttpNetworkConnectionChannel's reconnectAttempts). For a GET that is
-// harmless; for POST /apps/{app}/addons it creates a second, billed add-on. So
-// non-idempotent requests go through this class, which reports a lost answer as
-// an error and lets the user look before trying again.
+// harmless; for POST /apps/{app}/addons it creates a second, billed add-on, and a
+// resent DELETE restarts the dynos twice or reports a removal that worked as a
+// failure. So every request but GET and HEAD goes through this class, which
+// reports a lost answer as an error and lets the user look before trying again.
 //
 // https uses QSslSocket with the system CA store and host name verification;
 // nothing ignores certificate errors. It goes through the same proxy as
