@@ -20,4 +20,12 @@ struct HttpAnswer
     bool hasHeader(const char *name) const { return headers.contains(QByteArray(name).toLower()); }
 
     static HttpAnswer fromReply(QNetworkReply *reply);
+    // No complete answer was accepted: the transport failed (or refused what came) with `text`.
+    static HttpAnswer transportFailure(QNetworkReply::NetworkError error, const QString &text)
+    {
+        HttpAnswer answer;
+        answer.transportError = error;
+        answer.transportErrorText = text;
+        return answer;
+    }
 };

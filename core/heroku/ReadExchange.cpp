@@ -83,9 +83,7 @@ void ReadExchange::stop(QNetworkReply::NetworkError error, const QString &text)
         return;
     m_done = true;
     m_deadline.stop();
-    HttpAnswer answer;
-    answer.transportError = error;
-    answer.transportErrorText = text;
+    HttpAnswer answer = HttpAnswer::transportFailure(error, text);
     if (m_reply) {
         // Keep the headers (Request-Id above all) for the error the user reports; the
         // status stays 0 because no complete answer was accepted.

@@ -194,9 +194,7 @@ void SingleAttemptExchange::fail(QNetworkReply::NetworkError error, const QStrin
         return;
     m_done = true;
     m_deadline.stop();
-    HttpAnswer answer;
-    answer.transportError = error;
-    answer.transportErrorText = text;
+    HttpAnswer answer = HttpAnswer::transportFailure(error, text);
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
