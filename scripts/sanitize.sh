@@ -12,8 +12,9 @@ build=${ASAN_BUILD_DIR:-${BUILD_DIR:-$root/build}-asan}
 labels=${CLEARDB_SANITIZER_LABELS:-unit|sim|cli|mariadb}
 reports="$build/sanitizer-reports"
 
+source "$root/scripts/compiler-cache.sh"
 start=$(date +%s)
-cmake --preset asan -S "$root" -B "$build" -DCLEARDB_BUILD_GUI=OFF -DCLEARDB_SANDBOX_TEST_PORT=27270 >/dev/null
+cmake --preset asan -S "$root" -B "$build" "${compiler_cache[@]}" -DCLEARDB_BUILD_GUI=OFF -DCLEARDB_SANDBOX_TEST_PORT=27270 >/dev/null
 cmake --build "$build" --parallel "$(nproc)"
 rm -rf "$reports" && mkdir -p "$reports"
 status=0
