@@ -1,11 +1,40 @@
 // SPDX-License-Identifier: MIT
 #include "probe/SqlWorkerThread.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QList>
 #include <QThread>
 
+#include <mysql.h>
+#include <openssl/crypto.h>
+
 namespace {
+
+// The thread's event loop, then the end of everything the thread holds, before wait() returns:
+// the worker (and with it its MySQL connection) is deleted here, in the thread that created the
+// connection, and then the per-thread state of Connector/C and OpenSSL (random generators made by
+// the TLS handshake) is released. OpenSSL would otherwise free that state as the thread exits,
+// after wait() returned, racing the program's exit: a command-line run leaks it at random.
+class SqlThread : public QThread
+{
+public:
+    explicit SqlThread(QObject *worker) : m_worker(worker) {}
+
+protected:
+    void run() override
+    {
+        exec();
+        delete m_worker.data();
+        // Whatever the worker's destructor handed to deleteLater() goes now too, not after this.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        mysql_thread_end();
+        OPENSSL_thread_stop();
+    }
+
+private:
+    QPointer<QObject> m_worker;
+};
 // Every worker thread started, and the subset already told to quit by their owner. The QThread objects
 // live in the main thread and are deleted there (deleteLater), so a QPointer read in the main thread
 // cannot dangle.
@@ -24,13 +53,10 @@ bool waitFor(const QList<QPointer<QThread>> &threads, const QDeadlineTimer &dead
 }
 } // namespace
 
-SqlWorkerThread::SqlWorkerThread(QObject *worker) : m_thread(new QThread), m_worker(worker)
+SqlWorkerThread::SqlWorkerThread(QObject *worker) : m_thread(new SqlThread(worker)), m_worker(worker)
 {
     m_thread->setObjectName(QStringLiteral("cleardb-sql-worker"));
     worker->moveToThread(m_thread);
-    // QThread deletes deferred-delete objects of its own when it finishes, so the worker (and with it
-    // any MySQL connection) is destroyed in the thread that created the connection.
-    QObject::connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
     QObject::connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
     g_started.removeAll(QPointer<QThread>());
     g_started.append(m_thread);
