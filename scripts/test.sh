@@ -9,6 +9,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
 "$root/scripts/setup.sh"
+# Formatting drift fails at once, before minutes of building.
+"$root/scripts/check-format.sh"
 "$root/scripts/build.sh" -DCLEARDB_BUILD_TESTS=ON
 # The tests start their own peers (heroku-sim, MariaDB, HAProxy) on loopback and
 # pick free ports, so they may run two at a time; fixtures order what must be ordered.

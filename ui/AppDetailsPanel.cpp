@@ -106,7 +106,8 @@ void AppDetailsPanel::setModels(AddonListModel *addons, ConfigVarNameModel *conf
     m_configVarTable->setModel(configVars);
     connect(m_addonTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                Q_EMIT currentAddonChanged(current.siblingAtColumn(AddonListModel::NameColumn).data().toString());
+                Q_EMIT currentAddonChanged(
+                    current.siblingAtColumn(AddonListModel::NameColumn).data().toString());
             });
     // An app has a handful of add-ons and vars, so measuring every row is cheap
     // and long plan names ("heroku-postgresql:essential-0") stay readable.

@@ -4,10 +4,10 @@
 #include "SandboxSession.h"
 #include "sandbox/SandboxCluster.h"
 
-#include <QProcess>
 #include "credentials/CredentialResolver.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/SecretRedactor.h"
+#include <QProcess>
 
 namespace {
 // Core's messages are one line each, lower-case and without a full stop; in a

@@ -76,7 +76,7 @@ private:
     SandboxSession *m_sandbox = nullptr;
     SandboxCluster *m_cluster = nullptr;
     QString m_clusterScript;
-    QString m_clusterDir;      // set once the databases are up
+    QString m_clusterDir; // set once the databases are up
     bool m_clusterIsOurs = false;
     QString m_sandboxProgram;
     int m_sandboxAppCount = 3;

@@ -4,11 +4,11 @@
 #include "ActivityLogDock.h"
 #include "ActivityLogModel.h"
 #include "AddonActions.h"
-#include "ConfigActions.h"
 #include "AppCatalog.h"
 #include "AppDetailsPanel.h"
 #include "AppInfo.h"
 #include "AppListView.h"
+#include "ConfigActions.h"
 #include "DatabaseTabs.h"
 #include "HelpMenu.h"
 #include "MessageBar.h"
@@ -87,7 +87,8 @@ void MainWindow::setUpToolBar()
     m_configActions = new ConfigActions(m_network, this, m_messageBar);
     toolBar->addActions({m_configActions->configVarsAction(), m_configActions->promoteAction(),
                          m_configActions->dedicatedClusterAction()});
-    menuBar()->addMenu(tr("&Account"))
+    menuBar()
+        ->addMenu(tr("&Account"))
         ->addActions({m_configActions->signInAction(), m_configActions->accountAction()});
     connect(m_configActions, &ConfigActions::signedIn, this, &MainWindow::open);
     connect(m_addonActions, &AddonActions::promoteRequested, m_configActions, &ConfigActions::promote);

@@ -20,8 +20,7 @@ void printLine(FILE *stream, const QString &text)
 StartupAutomation::StartupAutomation(MainWindow *window, const StartupOptions &options,
                                      QElapsedTimer sinceMain, StartupView *view)
     : QObject(window), m_window(window), m_view(view), m_grabTarget(window), m_options(options),
-      m_sinceMain(sinceMain),
-      m_detailsShown(options.selectApp.isEmpty())
+      m_sinceMain(sinceMain), m_detailsShown(options.selectApp.isEmpty())
 {
     connect(window, &MainWindow::appsPainted, this, [this](int count) {
         m_appCount = count;

@@ -84,8 +84,11 @@ int main(int argc, char *argv[])
                      [&window](const QString &message) { window.showNotice(message, MessageBar::Error); });
 
     // Benchmark and screenshot runs finish on their own (see StartupAutomation).
-    auto *view = options.view.isEmpty() ? nullptr : new StartupView(&window, options.view, !options.selectApp.isEmpty());
-    StartupAutomation *automation = automated ? new StartupAutomation(&window, options, sinceMain, view) : nullptr;
+    auto *view = options.view.isEmpty()
+                     ? nullptr
+                     : new StartupView(&window, options.view, !options.selectApp.isEmpty());
+    StartupAutomation *automation =
+        automated ? new StartupAutomation(&window, options, sinceMain, view) : nullptr;
     window.show();
     startup.start();
     const int status = app.exec();

@@ -104,7 +104,8 @@ int main(int argc, char *argv[])
     if (options.token.isEmpty())
         options.token = qgetenv("HEROKU_SIM_TOKEN");
     if (options.token.isEmpty())
-        return fail(QStringLiteral("--token (or HEROKU_SIM_TOKEN) is required: the API token clients must send"));
+        return fail(
+            QStringLiteral("--token (or HEROKU_SIM_TOKEN) is required: the API token clients must send"));
     options.statePath = parser.value(QStringLiteral("state"));
     options.provisionDelayMs = delay;
     options.logRequests = parser.isSet(QStringLiteral("log"));

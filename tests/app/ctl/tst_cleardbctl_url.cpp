@@ -141,7 +141,8 @@ void TestCleardbctlUrl::buildWarnsAboutMissingTlsFiles()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.contains(QLatin1String("warning:")), qPrintable(run.err));
     QVERIFY2(run.err.contains(QLatin1String("warning: --ssl-ca: ")), qPrintable(run.err));
-    QVERIFY2(run.err.contains(QLatin1String("warning: --password-stdin: No password given")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("warning: --password-stdin: No password given")),
+             qPrintable(run.err));
     QVERIFY(run.out.contains(QLatin1String("ca.pem")));
 }
 

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Fails when a C++ file differs from what clang-format makes of it with the repository's .clang-format,
+# and names the files. Fix with: scripts/check-format.sh --fix
+# The test command runs it first, so formatting drift never reaches main.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+tool=$(command -v clang-format-14 || command -v clang-format || true)
+if [[ -z "$tool" ]]; then
+    echo "check-format: clang-format is not installed; run scripts/setup.sh" >&2
+    exit 1
+fi
+# Tracked files when this is a git checkout, otherwise every source file under the project's folders.
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    mapfile -t files < <(git ls-files -- '*.cpp' '*.h')
+else
+    mapfile -t files < <(find app bench core sim tests ui -name '*.cpp' -o -name '*.h' | sort)
+fi
+if [[ "${1:-}" == --fix ]]; then
+    "$tool" -i "${files[@]}"
+    exit 0
+fi
+drift=()
+for file in "${files[@]}"; do
+    [[ -f "$file" ]] || continue
+    "$tool" --dry-run -Werror "$file" >/dev/null 2>&1 || drift+=("$file")
+done
+if ((${#drift[@]})); then
+    echo "check-format: ${#drift[@]} file(s) differ from .clang-format; run scripts/check-format.sh --fix:" >&2
+    printf '  %s\n' "${drift[@]}" >&2
+    exit 1
+fi
+echo "check-format: ${#files[@]} files match .clang-format"
