@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "StartupAutomation.h"
 
-#include "MainWindow.h"
 #include "StartupView.h"
 #include "credentials/SecretRedactor.h"
+#include "shell/MainWindow.h"
 
 #include <QCoreApplication>
 

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "StartupView.h"
 
-#include "AboutDialog.h"
-#include "ConnectionTab.h"
-#include "DatabaseTabs.h"
-#include "HelpMenu.h"
-#include "LatencyChart.h"
-#include "MainWindow.h"
-#include "MonitorView.h"
-#include "ShortcutsDialog.h"
+#include "connection/ConnectionTab.h"
+#include "connection/DatabaseTabs.h"
 #include "credentials/Secret.h"
 #include "monitor/FailoverMonitor.h"
+#include "monitoring/LatencyChart.h"
+#include "monitoring/MonitorView.h"
+#include "shell/AboutDialog.h"
+#include "shell/HelpMenu.h"
+#include "shell/MainWindow.h"
+#include "shell/ShortcutsDialog.h"
 
 StartupView::StartupView(MainWindow *window, const QString &view, bool waitForDetails)
     : QObject(window), m_window(window), m_view(view), m_detailsShown(!waitForDetails)

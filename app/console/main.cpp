@@ -2,15 +2,15 @@
 // cleardb-console: resolves credentials (or starts a sandbox heroku-sim), then
 // opens the main window. Everything of substance lives in ui/ and core/.
 #include "AppInfo.h"
-#include "ConsoleStartup.h"
-#include "DesktopColorScheme.h"
-#include "MainWindow.h"
 #include "StartupAutomation.h"
 #include "StartupOptions.h"
 #include "StartupView.h"
-#include "WindowLayout.h"
 #include "credentials/SecretRedactor.h"
 #include "probe/SqlWorkerThread.h"
+#include "session/ConsoleStartup.h"
+#include "shell/DesktopColorScheme.h"
+#include "shell/MainWindow.h"
+#include "shell/WindowLayout.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "UpgradeCommand.h"
 
-#include "ClearDbAddonPicker.h"
 #include "CommandOptions.h"
+#include "heroku/ClearDbAddonPicker.h"
 #include "heroku/HerokuClient.h"
 #include "heroku/HerokuResources.h"
 

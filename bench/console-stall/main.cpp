@@ -7,10 +7,10 @@
 //
 //     console-stall-bench [--apps 2000] [--type-gap-ms 60] [--json]
 #include "AppInfo.h"
-#include "ConsoleConnection.h"
 #include "EventLoopWatchdog.h"
-#include "MainWindow.h"
-#include "SandboxSession.h"
+#include "sandbox/SandboxSession.h"
+#include "session/ConsoleConnection.h"
+#include "shell/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

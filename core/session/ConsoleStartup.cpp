@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+#include "session/ConsoleStartup.h"
+
+#include "sandbox/SandboxCluster.h"
+#include "sandbox/SandboxSession.h"
+
+#include "credentials/CredentialResolver.h"
+#include "credentials/KeychainCredentialStore.h"
+#include "credentials/SecretRedactor.h"
+#include <QProcess>
+
+namespace {
+// Core's messages are one line each, lower-case and without a full stop; in a
+// paragraph of several they read as sentences.
+QString asSentence(const QString &text)
+{
+    QString sentence = text.trimmed();
+    if (sentence.isEmpty())
+        return sentence;
+    sentence[0] = sentence.at(0).toUpper();
+    const QChar last = sentence.back();
+    if (last != QLatin1Char('.') && last != QLatin1Char('!') && last != QLatin1Char('?'))
+        sentence += QLatin1Char('.');
+    return sentence;
+}
+} // namespace
+
+ConsoleStartup::ConsoleStartup(QObject *parent) : QObject(parent) {}
+
+ConsoleStartup::~ConsoleStartup()
+{
+    // Explicit, so heroku-sim is stopped before anything else of ours goes away.
+    delete m_sandbox;
+    // The databases we started go with us. This runs at exit, after the window
+    // closed, so waiting for the script (a few seconds at most) freezes nothing.
+    if (m_clusterIsOurs && !m_clusterDir.isEmpty())
+        QProcess::execute(m_clusterScript, {QStringLiteral("stop"), QStringLiteral("--dir"), m_clusterDir});
+}
+
+void ConsoleStartup::start()
+{
+    if (m_forceSandbox) {
+        startSandbox();
+        return;
+    }
+    // HEROKU_HOST, as ApiEndpoint::fromEnvironment() reads it, from the injected environment.
+    m_endpoint = ApiEndpoint::fromSetting(m_environment.value(QStringLiteral("HEROKU_HOST")));
+    if (!m_endpoint.isValid()) {
+        Q_EMIT failed(m_endpoint.error().message);
+        return;
+    }
+    Q_EMIT progress(tr("Looking for Heroku credentials…"));
+    m_resolver = new CredentialResolver(m_store ? m_store : new KeychainCredentialStore(this), this);
+    m_resolver->setEnvironment(m_environment);
+    m_resolver->setApiHost(m_endpoint.host());
+    m_resolver->setNetrcMachine(m_endpoint.netrcMachine());
+    connect(m_resolver, &CredentialResolver::resolved, this, &ConsoleStartup::onResolved);
+    m_resolver->resolve();
+}
+
+void ConsoleStartup::onResolved(const CredentialResolution &resolution)
+{
+    // The bar shows one message at a time, so the warnings and the reason for the
+    // sandbox become one notice, one sentence each.
+    QStringList sentences;
+    for (const QString &warning : resolution.warnings)
+        sentences << asSentence(warning);
+    const bool warned = !sentences.isEmpty();
+    if (!resolution.hasToken()) {
+        // The resolver's message already says how to log in and that a sandbox follows.
+        sentences << asSentence(resolution.message)
+                  << tr("Nothing in the sandbox touches your Heroku account.");
+        Q_EMIT notice(sentences.join(QLatin1Char(' ')), warned);
+        startSandbox();
+        return;
+    }
+    if (warned)
+        Q_EMIT notice(sentences.join(QLatin1Char(' ')), true);
+    ConsoleConnection connection;
+    connection.endpoint = m_endpoint;
+    connection.token = resolution.token;
+    connection.credentialSource = resolution.description;
+    connection.credentialKind = resolution.source;
+    Q_EMIT ready(connection);
+}
+
+void ConsoleStartup::startSandbox()
+{
+    m_clusterScript = SandboxCluster::locateScript();
+    if (m_environment.value(QStringLiteral("CLEARDB_SANDBOX_DATABASES")) == QLatin1String("0") ||
+        m_clusterScript.isEmpty())
+        return startSimulator();
+    QString dir = m_environment.value(QStringLiteral("CLEARDB_SANDBOX_DIR"));
+    if (dir.isEmpty())
+        dir = SandboxCluster::defaultRuntimeDir();
+    m_cluster = new SandboxCluster(m_clusterScript, dir, 0, this);
+    connect(m_cluster, &SandboxCluster::statusRefreshed, this, &ConsoleStartup::onClusterStatus);
+    connect(m_cluster, &SandboxCluster::started, this, &ConsoleStartup::onClusterStarted);
+    // A cluster the user already runs is used and left running; one we start, we stop.
+    m_cluster->refreshStatus();
+}
+
+void ConsoleStartup::onClusterStatus(const SandboxResult &result)
+{
+    if (result.ok && result.status.state == QLatin1String("running"))
+        return onClusterStarted(result);
+    Q_EMIT progress(tr("Starting the sandbox databases (two MariaDB servers behind HAProxy)…"));
+    m_clusterIsOurs = true;
+    m_cluster->start();
+}
+
+void ConsoleStartup::onClusterStarted(const SandboxResult &result)
+{
+    if (result.ok) {
+        m_clusterDir = result.status.dir;
+    } else {
+        m_clusterIsOurs = false;
+        Q_EMIT notice(tr("The sandbox databases did not start (%1); sandbox add-ons get placeholder URLs.")
+                          .arg(result.error),
+                      true);
+    }
+    startSimulator();
+}
+
+void ConsoleStartup::startSimulator()
+{
+    Q_EMIT progress(tr("Starting the sandbox (heroku-sim)…"));
+    m_sandbox = new SandboxSession(this);
+    m_sandbox->setProgram(m_sandboxProgram);
+    m_sandbox->setAppCount(m_sandboxAppCount);
+    if (!m_clusterDir.isEmpty())
+        m_sandbox->setDatabaseCluster(m_clusterDir, m_clusterScript);
+    connect(m_sandbox, &SandboxSession::failed, this, &ConsoleStartup::failed);
+    connect(m_sandbox, &SandboxSession::stoppedUnexpectedly, this, &ConsoleStartup::sandboxStopped);
+    connect(m_sandbox, &SandboxSession::started, this,
+            [this](const ApiEndpoint &endpoint, const Secret &token) {
+                // Throwaway, but still a token: keep it out of any log line.
+                SecretRedactor::registerSecret(token);
+                ConsoleConnection connection;
+                connection.endpoint = endpoint;
+                connection.token = token;
+                connection.credentialSource = CredentialResolution::sandbox(token).description;
+                connection.credentialKind = CredentialResolution::Source::Sandbox;
+                connection.sandbox = true;
+                Q_EMIT ready(connection);
+            });
+    m_sandbox->start();
+}

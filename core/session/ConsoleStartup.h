@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "session/ConsoleConnection.h"
+
+#include <QObject>
+#include <QProcessEnvironment>
+#include <QStringList>
+
+class CredentialResolver;
+class CredentialStore;
+class SandboxCluster;
+class SandboxSession;
+struct SandboxResult;
+struct CredentialResolution;
+
+// How the console finds its API at start: the endpoint from HEROKU_HOST, then a
+// token through CredentialResolver (HEROKU_API_KEY, the keychain, ~/.netrc). If
+// there is none, or --sandbox was given, it starts a private heroku-sim
+// (SandboxSession) and connects to that instead, marked as a sandbox.
+//
+//     ConsoleStartup startup;
+//     connect(&startup, &ConsoleStartup::ready, &window, &MainWindow::open);
+//     connect(&startup, &ConsoleStartup::failed, &window, &MainWindow::showStartupError);
+//     startup.start();
+//
+// In the sandbox it first brings up the sandbox databases (two MariaDB masters
+// behind HAProxy, core/sandbox) when they can run here, so provisioned add-ons
+// are real databases the Connection and Monitor tabs can reach; without them the
+// sandbox still works, with placeholder database URLs, and says so.
+// CLEARDB_SANDBOX_DATABASES=0 skips them (tests do), CLEARDB_SANDBOX_DIR moves them.
+//
+// It owns the sandbox for the rest of the run, so destroying it (at the end of
+// main) stops heroku-sim, and the databases if it was the one that started them.
+// It has no widgets; everything it says is a signal.
+class ConsoleStartup : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConsoleStartup(QObject *parent = nullptr);
+    ~ConsoleStartup() override;
+
+    // Defaults: the process environment (HEROKU_HOST, HEROKU_API_KEY, HOME) and the
+    // OS keychain. Tests inject both; the store is not owned.
+    void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
+    void setCredentialStore(CredentialStore *store) { m_store = store; }
+    // Use a sandbox even when credentials exist.
+    void setForceSandbox(bool force) { m_forceSandbox = force; }
+    // For tests: where heroku-sim is and how many apps it seeds.
+    void setSandboxProgram(const QString &program) { m_sandboxProgram = program; }
+    void setSandboxAppCount(int count) { m_sandboxAppCount = count; }
+    void start();
+
+    SandboxSession *sandbox() const { return m_sandbox; }
+
+Q_SIGNALS:
+    void progress(const QString &what);
+    void ready(const ConsoleConnection &connection);
+    // Worth showing beside a successful start: keychain warnings, "no credentials, sandbox instead".
+    void notice(const QString &message, bool isWarning);
+    void failed(const QString &message);
+    // The sandbox died while the window was using it.
+    void sandboxStopped(const QString &message);
+
+private:
+    void onResolved(const CredentialResolution &resolution);
+    void startSandbox();
+    void onClusterStatus(const SandboxResult &result);
+    void onClusterStarted(const SandboxResult &result);
+    void startSimulator();
+
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
+    CredentialStore *m_store = nullptr;
+    ApiEndpoint m_endpoint;
+    CredentialResolver *m_resolver = nullptr;
+    SandboxSession *m_sandbox = nullptr;
+    SandboxCluster *m_cluster = nullptr;
+    QString m_clusterScript;
+    QString m_clusterDir; // set once the databases are up
+    bool m_clusterIsOurs = false;
+    QString m_sandboxProgram;
+    int m_sandboxAppCount = 3;
+    bool m_forceSandbox = false;
+};

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: MIT
+// SandboxSession against the real heroku-sim binary: it starts the child with a
+// fresh random token, finds its URL, and never leaves a heroku-sim behind.
+#include "TestConfig.h"
+#include "heroku/HerokuClient.h"
+#include "heroku/HerokuResources.h"
+#include "sandbox/SandboxSession.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+namespace {
+const QString SimProgram = QStringLiteral(CLEARDB_BIN_DIR "/heroku-sim");
+
+// A pid that no longer exists, or a zombie nobody has reaped yet, is not running.
+bool processGone(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray line = stat.readAll();
+    return line.mid(line.lastIndexOf(')') + 2, 1) == "Z";
+}
+
+HerokuResult call(HerokuRequest *request)
+{
+    QSignalSpy finished(request, &HerokuRequest::finished);
+    if (!finished.wait(10000))
+        return {};
+    return finished.first().first().value<HerokuResult>();
+}
+} // namespace
+
+class TestSandboxSession : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void startsWithRandomTokenAndStops();
+    void destructorStopsChild();
+    void missingProgramFailsClearly();
+    void earlyExitReportsStderr();
+    void otherProgramFailsWithoutLeakingToken();
+    void tokenNotInArguments();
+    void noCredentialsInEnvironment();
+    void crashWhileRunningIsReported();
+
+private:
+    QNetworkAccessManager m_network;
+};
+
+void TestSandboxSession::initTestCase()
+{
+    qRegisterMetaType<HerokuResult>();
+    QVERIFY2(QFileInfo(SimProgram).isExecutable(), "build heroku-sim first");
+}
+
+void TestSandboxSession::startsWithRandomTokenAndStops()
+{
+    SandboxSession session;
+    session.setProgram(SimProgram);
+    session.setAppCount(2);
+    QSignalSpy started(&session, &SandboxSession::started);
+    QSignalSpy failed(&session, &SandboxSession::failed);
+    session.start();
+    QVERIFY(started.wait(SandboxSession::StartTimeoutMs + 2000));
+    QCOMPARE(failed.count(), 0);
+    QVERIFY(session.isRunning());
+    QVERIFY(session.endpoint().isLoopback());
+    QCOMPARE(session.endpoint().baseUrl().scheme(), QStringLiteral("http"));
+    QCOMPARE(session.token().reveal().size(), 64);
+    const qint64 pid = session.processId();
+    QVERIFY(pid > 0);
+
+    // The sim accepts this session's token and seeded the requested apps, the
+    // first with a ClearDB add-on.
+    HerokuClient client(&m_network, session.endpoint());
+    client.setToken(session.token().reveal());
+    const HerokuResult apps = call(client.apps());
+    QVERIFY2(apps.ok(), qPrintable(apps.error.oneLine()));
+    QCOMPARE(apps.array().size(), 2);
+    const QString first = HerokuApp::fromJson(apps.array().first().toObject()).name;
+    const HerokuResult addons = call(client.addonsForApp(first));
+    QVERIFY(addons.ok());
+    bool hasClearDb = false;
+    for (const HerokuAddon &addon : HerokuAddon::listFromJson(addons.array()))
+        hasClearDb = hasClearDb || addon.isClearDb();
+    QVERIFY(hasClearDb);
+
+    // Any other token is refused: the sandbox is not open to other local programs.
+    HerokuClient stranger(&m_network, session.endpoint());
+    stranger.setToken(QStringLiteral("not-the-sandbox-token"));
+    QCOMPARE(call(stranger.apps()).httpStatus, 401);
+
+    // A second sandbox gets its own token.
+    SandboxSession other;
+    other.setProgram(SimProgram);
+    QSignalSpy otherStarted(&other, &SandboxSession::started);
+    other.start();
+    QVERIFY(otherStarted.wait(SandboxSession::StartTimeoutMs + 2000));
+    QVERIFY(other.token() != session.token());
+    QVERIFY(other.endpoint().baseUrl() != session.endpoint().baseUrl());
+    const qint64 otherPid = other.processId();
+    other.stop();
+    QVERIFY(processGone(otherPid));
+
+    session.stop();
+    QVERIFY(!session.isRunning());
+    QVERIFY(processGone(pid));
+}
+
+void TestSandboxSession::destructorStopsChild()
+{
+    auto *session = new SandboxSession;
+    session->setProgram(SimProgram);
+    QSignalSpy started(session, &SandboxSession::started);
+    session->start();
+    QVERIFY(started.wait(SandboxSession::StartTimeoutMs + 2000));
+    const qint64 pid = session->processId();
+    QVERIFY(!processGone(pid));
+    delete session;
+    QVERIFY(processGone(pid));
+}
+
+void TestSandboxSession::missingProgramFailsClearly()
+{
+    SandboxSession session;
+    session.setProgram(QStringLiteral("/nonexistent/heroku-sim"));
+    QSignalSpy failed(&session, &SandboxSession::failed);
+    session.start();
+    QVERIFY(failed.count() == 1 || failed.wait(5000));
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("/nonexistent/heroku-sim")), qPrintable(message));
+    QVERIFY(!message.contains(QLatin1Char('\n')));
+    QVERIFY(!session.isRunning());
+}
+
+void TestSandboxSession::earlyExitReportsStderr()
+{
+    // /bin/sh rejects heroku-sim's options on stderr and exits before any URL.
+    SandboxSession session;
+    session.setProgram(QStringLiteral("/bin/sh"));
+    QSignalSpy failed(&session, &SandboxSession::failed);
+    QSignalSpy started(&session, &SandboxSession::started);
+    session.start();
+    QVERIFY(failed.wait(5000));
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.startsWith(QStringLiteral("heroku-sim exited with code")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("option")), qPrintable(message));
+    QCOMPARE(started.count(), 0);
+}
+
+void TestSandboxSession::otherProgramFailsWithoutLeakingToken()
+{
+    // A program that prints the token it was handed (through HEROKU_SIM_TOKEN) where a URL was expected.
+    QTemporaryDir dir;
+    const QString script = dir.filePath(QStringLiteral("echo-token"));
+    QFile file(script);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("#!/bin/sh\necho \"token=$HEROKU_SIM_TOKEN\"\n");
+    file.close();
+    QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+    SandboxSession session;
+    session.setProgram(script);
+    QSignalSpy failed(&session, &SandboxSession::failed);
+    session.start();
+    QVERIFY(failed.wait(5000));
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("instead of its loopback URL")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("<token>")), qPrintable(message));
+    QVERIFY(!message.contains(session.token().reveal()));
+    QVERIFY(!session.isRunning());
+}
+
+void TestSandboxSession::tokenNotInArguments()
+{
+    // Other local users can read argv with ps; the token travels in the environment.
+    SandboxSession session;
+    session.setProgram(SimProgram);
+    QSignalSpy started(&session, &SandboxSession::started);
+    session.start();
+    QVERIFY(started.wait(10000));
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(session.processId()));
+    QVERIFY(cmdline.open(QIODevice::ReadOnly));
+    QVERIFY(!cmdline.readAll().contains(session.token().reveal().toUtf8()));
+    session.stop();
+}
+
+void TestSandboxSession::noCredentialsInEnvironment()
+{
+    // heroku-sim lives as long as the console, its environment readable in /proc/PID/environ: it gets
+    // its own token, never the user's Heroku API key or database URLs.
+    qputenv("HEROKU_API_KEY", "fake-api-key-9e8d");
+    qputenv("CLEARDB_DATABASE_URL", "mysql://u:fake-db-password@h/db");
+    SandboxSession session;
+    session.setProgram(SimProgram);
+    QSignalSpy started(&session, &SandboxSession::started);
+    session.start();
+    const bool ok = started.wait(SandboxSession::StartTimeoutMs + 2000);
+    qunsetenv("HEROKU_API_KEY");
+    qunsetenv("CLEARDB_DATABASE_URL");
+    QVERIFY(ok);
+    QFile environ(QStringLiteral("/proc/%1/environ").arg(session.processId()));
+    QVERIFY(environ.open(QIODevice::ReadOnly));
+    const QByteArray env = environ.readAll();
+    // Premise: this is heroku-sim's environment, the one its token came in.
+    const QByteArray tokenEntry = "HEROKU_SIM_TOKEN=" + session.token().reveal().toUtf8();
+    QVERIFY(env.contains(tokenEntry));
+    QVERIFY(!env.contains("fake-api-key"));
+    QVERIFY(!env.contains("fake-db-password"));
+    session.stop();
+}
+
+void TestSandboxSession::crashWhileRunningIsReported()
+{
+    SandboxSession session;
+    session.setProgram(SimProgram);
+    QSignalSpy started(&session, &SandboxSession::started);
+    QSignalSpy stopped(&session, &SandboxSession::stoppedUnexpectedly);
+    session.start();
+    QVERIFY(started.wait(SandboxSession::StartTimeoutMs + 2000));
+    ::kill(pid_t(session.processId()), SIGKILL);
+    QVERIFY(stopped.wait(5000));
+    const QString message = stopped.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("crashed")), qPrintable(message));
+    QVERIFY(message.contains(QStringLiteral("restart the console")));
+}
+
+QTEST_GUILESS_MAIN(TestSandboxSession)
+#include "tst_sandboxsession.moc"

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+// ConsoleStartup: which API and token the console ends up with, and what it says
+// about it, for each way credentials can (not) be found. The environment and the
+// keychain are injected; heroku-sim is the real binary.
+#include "SimProcess.h"
+#include "TestConfig.h"
+#include "credentials/InMemoryCredentialStore.h"
+#include "sandbox/SandboxSession.h"
+#include "session/ConsoleStartup.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+const QString SandboxNote = QStringLiteral("Nothing in the sandbox touches your Heroku account.");
+
+bool processGone(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray line = stat.readAll();
+    return line.mid(line.lastIndexOf(')') + 2, 1) == "Z";
+}
+} // namespace
+
+class TestConsoleStartup : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void apiKeyConnectsToHerokuHost();
+    void netrcWarningIsOneWarningNotice();
+    void noCredentialsStartSandbox();
+    void forcedSandboxIgnoresCredentials();
+    void badHerokuHostFails();
+
+private:
+    ConsoleStartup *newStartup();
+
+    SimProcess m_sim;
+    QTemporaryDir *m_home = nullptr;
+    QProcessEnvironment m_env;
+    InMemoryCredentialStore m_store;
+};
+
+void TestConsoleStartup::initTestCase()
+{
+    qRegisterMetaType<ConsoleConnection>();
+    QVERIFY2(m_sim.start(), qPrintable(m_sim.errorString()));
+}
+
+void TestConsoleStartup::init()
+{
+    delete m_home;
+    m_home = new QTemporaryDir;
+    m_env = QProcessEnvironment();
+    m_env.insert(QStringLiteral("HOME"), m_home->path());
+}
+
+ConsoleStartup *TestConsoleStartup::newStartup()
+{
+    auto *startup = new ConsoleStartup(this);
+    startup->setEnvironment(m_env);
+    startup->setCredentialStore(&m_store);
+    startup->setSandboxProgram(QStringLiteral(CLEARDB_BIN_DIR "/heroku-sim"));
+    return startup;
+}
+
+void TestConsoleStartup::apiKeyConnectsToHerokuHost()
+{
+    m_env.insert(QStringLiteral("HEROKU_HOST"), m_sim.baseUrl());
+    m_env.insert(QStringLiteral("HEROKU_API_KEY"), m_sim.token());
+    QScopedPointer<ConsoleStartup> startup(newStartup());
+    QSignalSpy ready(startup.data(), &ConsoleStartup::ready);
+    QSignalSpy notice(startup.data(), &ConsoleStartup::notice);
+    startup->start();
+    QVERIFY(ready.wait(5000));
+    const auto connection = ready.first().first().value<ConsoleConnection>();
+    QVERIFY(!connection.sandbox);
+    QCOMPARE(connection.endpoint.baseUrl().toString(), m_sim.baseUrl());
+    QCOMPARE(connection.token.reveal(), m_sim.token());
+    QCOMPARE(connection.credentialSource, QStringLiteral("from HEROKU_API_KEY"));
+    QVERIFY(!connection.credentialSource.contains(m_sim.token()));
+    QCOMPARE(notice.count(), 0);
+    QVERIFY(!startup->sandbox());
+}
+
+void TestConsoleStartup::netrcWarningIsOneWarningNotice()
+{
+    // A world-readable ~/.netrc still works, with a warning the window shows.
+    QFile netrc(m_home->filePath(QStringLiteral(".netrc")));
+    QVERIFY(netrc.open(QIODevice::WriteOnly));
+    netrc.write("machine 127.0.0.1 login dev@example.com password " + m_sim.token().toUtf8() + "\n");
+    netrc.close();
+    QVERIFY(netrc.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+    m_env.insert(QStringLiteral("HEROKU_HOST"), m_sim.baseUrl());
+    QScopedPointer<ConsoleStartup> startup(newStartup());
+    QSignalSpy ready(startup.data(), &ConsoleStartup::ready);
+    QSignalSpy notice(startup.data(), &ConsoleStartup::notice);
+    startup->start();
+    QVERIFY(ready.wait(5000));
+    QVERIFY(!ready.first().first().value<ConsoleConnection>().sandbox);
+    QCOMPARE(notice.count(), 1);
+    const QString text = notice.first().first().toString();
+    QVERIFY2(text.contains(QStringLiteral("chmod 600")) && text.endsWith(QLatin1Char('.')), qPrintable(text));
+    QVERIFY(!text.contains(m_sim.token()));
+    QCOMPARE(notice.first().at(1).toBool(), true); // a warning, not information
+}
+
+void TestConsoleStartup::noCredentialsStartSandbox()
+{
+    QScopedPointer<ConsoleStartup> startup(newStartup());
+    QSignalSpy ready(startup.data(), &ConsoleStartup::ready);
+    QSignalSpy notice(startup.data(), &ConsoleStartup::notice);
+    startup->start();
+    QVERIFY(ready.wait(SandboxSession::StartTimeoutMs + 2000));
+    const auto connection = ready.first().first().value<ConsoleConnection>();
+    QVERIFY(connection.sandbox);
+    QVERIFY(connection.endpoint.isLoopback());
+    QCOMPARE(connection.token, startup->sandbox()->token());
+    QCOMPARE(notice.count(), 1);
+    const QString text = notice.first().first().toString();
+    QVERIFY2(text.startsWith(QStringLiteral("No Heroku credentials found for api.heroku.com")),
+             qPrintable(text));
+    QVERIFY2(text.endsWith(SandboxNote), qPrintable(text));
+    QCOMPARE(notice.first().at(1).toBool(), false);
+    // The startup owns the sandbox: destroying it stops heroku-sim.
+    const qint64 pid = startup->sandbox()->processId();
+    QVERIFY(!processGone(pid));
+    startup.reset();
+    QVERIFY(processGone(pid));
+}
+
+void TestConsoleStartup::forcedSandboxIgnoresCredentials()
+{
+    m_env.insert(QStringLiteral("HEROKU_API_KEY"), QStringLiteral("a-real-looking-heroku-token"));
+    QScopedPointer<ConsoleStartup> startup(newStartup());
+    startup->setForceSandbox(true);
+    QSignalSpy ready(startup.data(), &ConsoleStartup::ready);
+    startup->start();
+    QVERIFY(ready.wait(SandboxSession::StartTimeoutMs + 2000));
+    const auto connection = ready.first().first().value<ConsoleConnection>();
+    QVERIFY(connection.sandbox);
+    QVERIFY(connection.token.reveal() != QStringLiteral("a-real-looking-heroku-token"));
+}
+
+void TestConsoleStartup::badHerokuHostFails()
+{
+    m_env.insert(QStringLiteral("HEROKU_HOST"), QStringLiteral("http://api.example.com"));
+    m_env.insert(QStringLiteral("HEROKU_API_KEY"), m_sim.token());
+    QScopedPointer<ConsoleStartup> startup(newStartup());
+    QSignalSpy ready(startup.data(), &ConsoleStartup::ready);
+    QSignalSpy failed(startup.data(), &ConsoleStartup::failed);
+    startup->start();
+    QVERIFY(failed.count() == 1 || failed.wait(5000));
+    QVERIFY(failed.first().first().toString().contains(QStringLiteral("https://")));
+    QTest::qWait(50);
+    QCOMPARE(ready.count(), 0);
+    // Never a sandbox instead of the API the user asked for by name.
+    QVERIFY(!startup->sandbox());
+}
+
+QTEST_GUILESS_MAIN(TestConsoleStartup)
+#include "tst_consolestartup.moc"

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+// The Monitor view without a database: the event model (checked by QAbstractItemModelTester), the
+// chart's colours per server, a monitor watching a closed port that reports "no answer" samples and
+// an outage event, CSV/JSON export (and a clear error when the folder is not writable), and the
+// drill button, which only exists in the sandbox.
+#include "TestConfig.h"
+#include "UiTestHelpers.h"
+#include "monitor/FailoverMonitor.h"
+#include "monitoring/LatencyChart.h"
+#include "monitoring/MonitorEventModel.h"
+#include "monitoring/MonitorView.h"
+#include "widgets/MessageBar.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTreeView>
+#include <QtTest>
+
+using UiTest::child;
+using UiTest::closedPort;
+
+namespace {
+
+MonitorEvent makeEvent(MonitorEvent::Kind kind, qint64 from, qint64 to)
+{
+    MonitorEvent e;
+    e.atMs = 1'700'000'000'000;
+    e.kind = kind;
+    e.target = QStringLiteral("routed");
+    e.fromServerId = from;
+    e.toServerId = to;
+    e.detail = QStringLiteral("detail");
+    return e;
+}
+} // namespace
+
+class TestMonitorView : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void eventModelRowsAndColumns();
+    void chartColoursEachServerOnce();
+    void closedPortGivesNoAnswerSamplesAndOutage();
+    void exportWritesCsvAndJson();
+    void exportToUnwritableFolderSaysWhy();
+    void drillOnlyInSandbox();
+};
+
+void TestMonitorView::eventModelRowsAndColumns()
+{
+    MonitorEventModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    model.append(makeEvent(MonitorEvent::Kind::Failover, 1, 2));
+    model.append(makeEvent(MonitorEvent::Kind::Failback, 2, 1));
+    model.append(makeEvent(MonitorEvent::Kind::OutageStarted, -1, -1));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(0, MonitorEventModel::EventColumn).data().toString(), QStringLiteral("Failover"));
+    QCOMPARE(model.index(0, MonitorEventModel::ServersColumn).data().toString(), QStringLiteral("1 → 2"));
+    QCOMPARE(model.index(1, MonitorEventModel::EventColumn).data().toString(), QStringLiteral("Failback"));
+    QCOMPARE(model.index(2, MonitorEventModel::ServersColumn).data().toString(), QString());
+    QCOMPARE(model.index(1, 0).data(MonitorEventModel::KindRole).toInt(), int(MonitorEvent::Kind::Failback));
+    QCOMPARE(model.headerData(MonitorEventModel::TargetColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Endpoint"));
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestMonitorView::chartColoursEachServerOnce()
+{
+    LatencyChart chart;
+    MonitorSample a;
+    a.ok = true;
+    a.serverId = 7;
+    a.atMs = 1000;
+    a.latencyMs = 4;
+    a.target = QStringLiteral("routed");
+    MonitorSample b = a;
+    b.serverId = 9;
+    b.atMs = 2000;
+    MonitorSample lost = a;
+    lost.ok = false;
+    lost.serverId = -1;
+    lost.atMs = 3000;
+    for (const MonitorSample &s : {a, b, a, lost})
+        chart.addSample(s);
+    QCOMPARE(chart.sampleCount(), 4);
+    QCOMPARE(chart.servers(), (QList<qint64>{7, 9}));
+    QVERIFY(chart.colorForServer(7) != chart.colorForServer(9));
+    QVERIFY(chart.colorForServer(-1) != chart.colorForServer(7));
+    chart.addEvent(makeEvent(MonitorEvent::Kind::Failover, 7, 9));
+    QCOMPARE(chart.eventCount(), 1);
+    QVERIFY(chart.accessibleDescription().contains(QStringLiteral("no answer")));
+    // Paints without a database, at any size (the monitor tab can be squeezed).
+    chart.resize(200, 120);
+    QVERIFY(!chart.grab().isNull());
+    chart.clear();
+    QCOMPARE(chart.sampleCount(), 0);
+    QVERIFY(chart.servers().isEmpty());
+}
+
+void TestMonitorView::closedPortGivesNoAnswerSamplesAndOutage()
+{
+    MonitorView view;
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QAbstractItemModelTester tester(view.eventModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.setDatabaseUrl(
+        Secret(QStringLiteral("mysql://u:Monitor-Secret-1@127.0.0.1:%1/db").arg(closedPort())),
+        QStringLiteral("test URL:"));
+    view.setIntervalMs(100);
+    QCOMPARE(view.monitor()->intervalMs(), 100);
+    QVERIFY(child<QAction>(&view, "startMonitorAction")->isEnabled());
+    QVERIFY(!child<QAction>(&view, "stopMonitorAction")->isEnabled());
+    // Empty states say what will appear.
+    QVERIFY(child<QLabel>(&view, "monitorEventsEmpty")->isVisible());
+    QVERIFY(!child<QTreeView>(&view, "monitorEvents")->isVisible());
+    QTest::keySequence(&view, QKeySequence(Qt::CTRL | Qt::Key_M));
+    QVERIFY(view.isRunning());
+    QVERIFY(!child<QAction>(&view, "startMonitorAction")->isEnabled());
+
+    QTRY_VERIFY_WITH_TIMEOUT(view.chart()->sampleCount() >= 3, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(view.eventModel()->rowCount() >= 1, 10000);
+    QVERIFY(child<QTreeView>(&view, "monitorEvents")->isVisible());
+    QCOMPARE(view.eventModel()->index(0, 0).data(MonitorEventModel::KindRole).toInt(),
+             int(MonitorEvent::Kind::OutageStarted));
+    QVERIFY(view.chart()->servers().isEmpty()); // nobody answered
+    const QString status = child<QLabel>(&view, "monitorStatus")->text();
+    QVERIFY2(status.startsWith(QStringLiteral("Last probe got no answer")), qPrintable(status));
+    QVERIFY(!status.contains(QStringLiteral("Monitor-Secret-1")));
+
+    QTest::keySequence(&view, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    QVERIFY(!view.isRunning());
+    QVERIFY(child<QLabel>(&view, "monitorStatus")->text().startsWith(QStringLiteral("Stopped after")));
+}
+
+void TestMonitorView::exportWritesCsvAndJson()
+{
+    MonitorView view;
+    view.setDatabaseUrl(Secret(QStringLiteral("mysql://u:Export-Secret-2@127.0.0.1:%1/db").arg(closedPort())),
+                        QStringLiteral("test URL:"));
+    view.setIntervalMs(100);
+    view.start();
+    QTRY_VERIFY_WITH_TIMEOUT(view.monitor()->samples().size() >= 2, 10000);
+    view.stop();
+
+    QTemporaryDir dir;
+    QVERIFY(view.exportTo(dir.filePath(QStringLiteral("run.csv")), false).isEmpty());
+    QFile csv(dir.filePath(QStringLiteral("run.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QByteArray csvData = csv.readAll();
+    QCOMPARE(csvData, view.monitor()->samplesCsv());
+    QCOMPARE(csvData.count('\n'), view.monitor()->samples().size() + 1); // header + one line per sample
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("run-events.csv"))));
+    QVERIFY(!csvData.contains("Export-Secret-2"));
+
+    QVERIFY(view.exportTo(dir.filePath(QStringLiteral("run.json")), true).isEmpty());
+    QFile json(dir.filePath(QStringLiteral("run.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
+    QCOMPARE(root.value(QStringLiteral("samples")).toArray().size(), view.monitor()->samples().size());
+    QVERIFY(root.contains(QStringLiteral("events")));
+    auto *message = child<MessageBar>(&view, "monitorMessage");
+    QCOMPARE(message->type(), MessageBar::Positive);
+    QVERIFY(message->text().startsWith(QStringLiteral("Exported")));
+}
+
+void TestMonitorView::exportToUnwritableFolderSaysWhy()
+{
+    MonitorView view;
+    const QString error = view.exportTo(QStringLiteral("/nonexistent-folder/run.json"), true);
+    QVERIFY(error.startsWith(QStringLiteral("Could not write /nonexistent-folder/run.json")));
+    QVERIFY(error.endsWith(QStringLiteral("Choose a folder you can write to.")));
+    QCOMPARE(child<MessageBar>(&view, "monitorMessage")->text(), error);
+}
+
+void TestMonitorView::drillOnlyInSandbox()
+{
+    qputenv("CLEARDB_SANDBOX_SCRIPT", QByteArray(CLEARDB_SOURCE_DIR "/scripts/sandbox/cluster.sh"));
+    MonitorView view;
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *button = child<QPushButton>(&view, "runDrillButton");
+    QVERIFY(!button->isVisible());
+    QVERIFY(!child<QAction>(&view, "runDrillAction")->isEnabled());
+    view.runDrill(); // outside the sandbox it never kills anything
+    QVERIFY(!view.isDrilling());
+    view.setSandboxMode(true);
+    QVERIFY(button->isVisible());
+    QVERIFY(button->isEnabled());
+    view.setSandboxMode(false);
+    QVERIFY(!button->isVisible());
+}
+
+QTEST_MAIN(TestMonitorView)
+#include "tst_monitorview.moc"

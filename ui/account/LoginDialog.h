@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "heroku/ApiEndpoint.h"
+#include "heroku/TokenLoginResult.h"
+#include "session/ConsoleConnection.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class CredentialStore;
+class HerokuClient;
+class QLabel;
+class QLineEdit;
+class QNetworkAccessManager;
+class QPushButton;
+
+// Sign in with a Heroku API token, the console's `cleardbctl login`:
+// the user pastes the token (`heroku auth:token`, or Account settings → API key)
+// into a masked field; core's TokenLogin (shared with `cleardbctl login`) checks
+// it with GET /account and only then stores it through CredentialWriter — the
+// system keychain, or ~/.netrc (0600) when no keychain answers — and the dialog
+// says where it went. A token Heroku refuses is
+// reported inline and nothing is stored.
+//
+//     auto *login = new LoginDialog(network, endpoint, keychain, window);
+//     connect(login, &LoginDialog::signedIn, window, &MainWindow::open);
+//     login->open();
+//
+// The store and the home directory are injected so tests use an
+// InMemoryCredentialStore and a temporary $HOME. objectNames: tokenEdit,
+// tokenRevealButton, signInButton, loginError, loginStatus.
+class LoginDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    LoginDialog(QNetworkAccessManager *network, const ApiEndpoint &endpoint, CredentialStore *store,
+                QWidget *parent = nullptr);
+
+    // ~/.netrc is looked up under this directory (default: $HOME).
+    void setHomeDir(const QString &home) { m_homeDir = home; }
+
+Q_SIGNALS:
+    // Verified and stored: a connection for the main window, the account and where the token went
+    // ("stored in the system keychain").
+    void signedIn(const ConsoleConnection &connection, const QString &email, const QString &storedWhere);
+
+private:
+    void signIn();
+    void onFinished(const TokenLoginResult &result, const Secret &token);
+    void fail(const QString &message);
+
+    QNetworkAccessManager *m_network;
+    ApiEndpoint m_endpoint;
+    CredentialStore *m_store;
+    QString m_homeDir;
+    QPointer<HerokuClient> m_client;
+    QLineEdit *m_token;
+    QLabel *m_status;
+    QLabel *m_error;
+    QPushButton *m_signIn;
+};

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: MIT
+#include "apps/AppListView.h"
+
+#include "session/AppListModel.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+AppListView::AppListView(QWidget *parent)
+    : QWidget(parent), m_proxy(new QSortFilterProxyModel(this)), m_filter(new QLineEdit(this)),
+      m_count(new QLabel(this)), m_stack(new QStackedWidget(this)), m_view(new QTreeView(this)),
+      m_empty(new QLabel(this))
+{
+    setObjectName(QStringLiteral("appListView"));
+    m_filter->setObjectName(QStringLiteral("appFilter"));
+    m_filter->setPlaceholderText(tr("Filter apps"));
+    m_filter->setAccessibleName(tr("Filter apps by name"));
+    m_filter->setClearButtonEnabled(true);
+    m_count->setObjectName(QStringLiteral("appCount"));
+    m_count->setAccessibleName(tr("Number of apps"));
+
+    m_proxy->setFilterKeyColumn(AppListModel::NameColumn);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+
+    m_view->setObjectName(QStringLiteral("appTable"));
+    m_view->setAccessibleName(tr("Apps"));
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSortingEnabled(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setModel(m_proxy);
+    m_view->sortByColumn(AppListModel::NameColumn, Qt::AscendingOrder);
+    m_view->viewport()->installEventFilter(this);
+    m_filter->installEventFilter(this);
+
+    m_empty->setObjectName(QStringLiteral("appListEmpty"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setTextFormat(Qt::PlainText);
+    m_empty->setMargin(16);
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_empty);
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_count);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_stack, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterFixedString(text.trimmed());
+        updateState();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &AppListView::onCurrentChanged);
+    m_loadingText = tr("Loading apps…");
+    updateState();
+}
+
+void AppListView::setModel(AppListModel *model)
+{
+    m_model = model;
+    m_loaded = false;
+    m_proxy->setSourceModel(model);
+    // Fixed widths: ResizeToContents would measure every one of thousands of rows.
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->header()->setSectionResizeMode(AppListModel::NameColumn, QHeaderView::Stretch);
+    m_view->header()->resizeSection(AppListModel::RegionColumn, 60);
+    m_view->header()->resizeSection(AppListModel::UpdatedColumn, 90);
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_loaded = true;
+        updateState();
+        // A reset drops the selection; bring the user's app back if it survived.
+        if (!m_current.isEmpty())
+            selectApp(m_current);
+    });
+    updateState();
+}
+
+void AppListView::setLoadingText(const QString &text)
+{
+    m_loadingText = text;
+    m_loaded = false;
+    updateState();
+}
+
+void AppListView::updateState()
+{
+    const int total = m_model ? m_model->rowCount() : 0;
+    const int shown = m_proxy->rowCount();
+    m_count->setText(shown == total ? (total == 1 ? tr("1 app") : tr("%1 apps").arg(total))
+                                    : tr("%1 of %2").arg(shown).arg(total));
+    m_count->setVisible(m_loaded);
+    m_filter->setEnabled(m_loaded && total > 0);
+    if (!m_loaded)
+        m_empty->setText(m_loadingText);
+    else if (total == 0)
+        m_empty->setText(tr("This account has no apps yet.\n\nCreate one with `heroku create` or in the "
+                            "Heroku Dashboard, then press Refresh."));
+    else if (shown == 0)
+        m_empty->setText(tr("No app name contains “%1”.\n\nClear the filter to see all %2 apps.")
+                             .arg(m_filter->text().trimmed())
+                             .arg(total));
+    m_stack->setCurrentWidget(shown > 0 ? static_cast<QWidget *>(m_view) : m_empty);
+}
+
+void AppListView::selectApp(const QString &name)
+{
+    if (!m_model)
+        return;
+    const int row = m_model->rowOf(name);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, AppListModel::NameColumn));
+    if (!index.isValid())
+        return;
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+}
+
+QString AppListView::currentApp() const
+{
+    return m_current;
+}
+
+void AppListView::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+void AppListView::onCurrentChanged()
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    // A model reset or a filter that hides the app clears the current index; the
+    // details keep showing the app the user picked until they pick another.
+    if (!current.isValid())
+        return;
+    const QString name = current.data(AppListModel::AppNameRole).toString();
+    if (name == m_current)
+        return;
+    m_current = name;
+    Q_EMIT currentAppChanged(name);
+}
+
+bool AppListView::eventFilter(QObject *watched, QEvent *event)
+{
+    // Down or Enter in the filter box moves to the list, on the first match, so
+    // "filter, pick, read" never needs the mouse.
+    if (watched == m_filter && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if ((key == Qt::Key_Down || key == Qt::Key_Return || key == Qt::Key_Enter) &&
+            m_proxy->rowCount() > 0) {
+            m_view->selectionModel()->setCurrentIndex(
+                m_proxy->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_view->setFocus(Qt::TabFocusReason);
+            return true;
+        }
+    }
+    if (!m_paintReported && watched == m_view->viewport() && event->type() == QEvent::Paint &&
+        m_proxy->rowCount() > 0) {
+        m_paintReported = true;
+        // Report after this paint event has been handled, i.e. once the rows are drawn.
+        const int count = m_proxy->rowCount();
+        QTimer::singleShot(0, this, [this, count] { Q_EMIT firstAppsPainted(count); });
+    }
+    return QWidget::eventFilter(watched, event);
+}

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+class AppCatalog;
+class HerokuClient;
+class MessageBar;
+class QAction;
+class QWidget;
+struct ConfigAssignmentOutcome;
+
+// The config workflows of the main window, as actions with shortcuts: "Config vars…"
+// (ConfigVarsEditor), "Promote…" (the guide's step 3 through ConfigAssignmentDialog) and
+// "Dedicated cluster…" (DedicatedClusterDialog, assigning to the selected app).
+//
+//     auto *configActions = new ConfigActions(window, messageBar);
+//     toolBar->addActions(configActions->actions());
+//     configActions->setSession(client, catalog);   // after each MainWindow::open()
+//
+// Results are reported in the window's MessageBar.
+class ConfigActions : public QObject
+{
+    Q_OBJECT
+public:
+    ConfigActions(QWidget *window, MessageBar *messageBar);
+
+    void setSession(HerokuClient *client, AppCatalog *catalog);
+    QList<QAction *> actions() const;
+    QAction *configVarsAction() const { return m_configVars; }
+    QAction *promoteAction() const { return m_promote; }
+    QAction *dedicatedClusterAction() const { return m_dedicated; }
+
+    // Promote on `app` (also the add-on card's "Promote to DATABASE_URL" button).
+    void promote(const QString &app);
+
+private:
+    void openConfigVars();
+    void openDedicatedCluster();
+    void onAssigned(const ConfigAssignmentOutcome &outcome);
+    void updateActions();
+
+    QWidget *m_window;
+    MessageBar *m_messageBar;
+    QPointer<HerokuClient> m_client;
+    QPointer<AppCatalog> m_catalog;
+    QAction *m_configVars;
+    QAction *m_promote;
+    QAction *m_dedicated;
+};

@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: MIT
+#include "monitoring/MonitorView.h"
+
+#include "credentials/SecretRedactor.h"
+#include "monitor/FailoverDrill.h"
+#include "monitor/FailoverMonitor.h"
+#include "monitoring/LatencyChart.h"
+#include "monitoring/MonitorEventModel.h"
+#include "monitoring/SandboxDrillRunner.h"
+#include "probe/UrlProbeTarget.h"
+#include "widgets/MessageBar.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace {
+QAction *makeAction(QWidget *owner, const QString &name, const QString &text, const QString &icon,
+                    const QKeySequence &shortcut)
+{
+    auto *action = new QAction(QIcon(icon), text, owner);
+    action->setObjectName(name);
+    action->setShortcut(shortcut);
+    // Only while the Monitor view is on screen: the same keys may mean something else elsewhere.
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    owner->addAction(action);
+    return action;
+}
+
+QPushButton *makeButton(QWidget *owner, QAction *action, const QString &name)
+{
+    auto *button = new QPushButton(action->icon(), action->text(), owner);
+    button->setObjectName(name);
+    button->setAccessibleName(action->text());
+    button->setToolTip(
+        QStringLiteral("%1 (%2)").arg(action->text(), action->shortcut().toString(QKeySequence::NativeText)));
+    QObject::connect(button, &QPushButton::clicked, action, &QAction::trigger);
+    return button;
+}
+
+bool writeFile(const QString &path, const QByteArray &data, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        *error = QObject::tr("Could not write %1: %2. Choose a folder you can write to.")
+                     .arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+MonitorView::MonitorView(QWidget *parent)
+    : QWidget(parent), m_monitor(new FailoverMonitor(nullptr, this)), m_events(new MonitorEventModel(this)),
+      m_chart(new LatencyChart(this)), m_source(new QLabel(this)), m_url(new QLineEdit(this)),
+      m_interval(new QSpinBox(this)), m_mode(new QComboBox(this)), m_status(new QLabel(this)),
+      m_message(new MessageBar(this)), m_eventView(new QTreeView(this)),
+      m_eventStack(new QStackedWidget(this))
+{
+    setObjectName(QStringLiteral("monitorView"));
+    m_drills = new SandboxDrillRunner(this);
+    setAccessibleName(tr("Monitor"));
+    m_source->setObjectName(QStringLiteral("monitorUrlSource"));
+    m_source->setText(tr("Database URL to watch (select an app, or paste any MySQL database URL):"));
+    m_source->setBuddy(m_url);
+    m_url->setObjectName(QStringLiteral("monitorUrl"));
+    m_url->setAccessibleName(tr("Database URL to watch"));
+    m_url->setEchoMode(QLineEdit::Password);
+    m_url->setPlaceholderText(tr("mysql://user:password@host/database"));
+    connect(m_url, &QLineEdit::textEdited, this, [this] { m_source->setText(tr("Pasted database URL:")); });
+
+    m_interval->setObjectName(QStringLiteral("monitorInterval"));
+    m_interval->setAccessibleName(tr("Probe interval"));
+    m_interval->setRange(FailoverMonitor::kMinIntervalMs, FailoverMonitor::kMaxIntervalMs);
+    m_interval->setSingleStep(100);
+    m_interval->setSuffix(tr(" ms"));
+    m_interval->setValue(m_monitor->intervalMs());
+    connect(m_interval, &QSpinBox::valueChanged, m_monitor, &FailoverMonitor::setIntervalMs);
+    m_mode->setObjectName(QStringLiteral("monitorMode"));
+    m_mode->setAccessibleName(tr("Connection mode"));
+    m_mode->addItem(tr("New connection per probe"), int(FailoverMonitor::Mode::NewConnection));
+    m_mode->addItem(tr("One persistent connection"), int(FailoverMonitor::Mode::Persistent));
+    m_mode->setToolTip(tr("A new connection sees what a starting app sees; a persistent one what a pooled "
+                          "connection sees (it notices a failover only when it breaks)."));
+
+    m_startAction =
+        makeAction(this, QStringLiteral("startMonitorAction"), tr("Start monitor"),
+                   QStringLiteral(":/icons/monitor-start.svg"), QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_stopAction = makeAction(this, QStringLiteral("stopMonitorAction"), tr("Stop monitor"),
+                              QStringLiteral(":/icons/monitor-stop.svg"),
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_exportCsvAction = makeAction(this, QStringLiteral("exportCsvAction"), tr("Export CSV…"),
+                                   QStringLiteral(":/icons/export.svg"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportJsonAction =
+        makeAction(this, QStringLiteral("exportJsonAction"), tr("Export JSON…"),
+                   QStringLiteral(":/icons/export.svg"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_drillAction =
+        makeAction(this, QStringLiteral("runDrillAction"), tr("Run failover drill"),
+                   QStringLiteral(":/icons/drill.svg"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(m_startAction, &QAction::triggered, this, &MonitorView::start);
+    connect(m_stopAction, &QAction::triggered, this, &MonitorView::stop);
+    connect(m_exportCsvAction, &QAction::triggered, this, [this] { chooseExportFile(false); });
+    connect(m_exportJsonAction, &QAction::triggered, this, [this] { chooseExportFile(true); });
+    connect(m_drillAction, &QAction::triggered, this, &MonitorView::runDrill);
+    m_startButton = makeButton(this, m_startAction, QStringLiteral("monitorStart"));
+    auto *stopButton = makeButton(this, m_stopAction, QStringLiteral("monitorStop"));
+    // One button with both formats keeps the row narrow enough for a 1000-pixel window.
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("exportButton"));
+    exportButton->setText(tr("Export"));
+    exportButton->setAccessibleName(tr("Export samples and events"));
+    exportButton->setIcon(m_exportCsvAction->icon());
+    exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(exportButton);
+    exportMenu->addActions({m_exportCsvAction, m_exportJsonAction});
+    exportButton->setMenu(exportMenu);
+    m_drillButton = makeButton(this, m_drillAction, QStringLiteral("runDrillButton"));
+    m_drillButton->setVisible(false);
+    connect(m_startAction, &QAction::enabledChanged, m_startButton, &QWidget::setEnabled);
+    connect(m_stopAction, &QAction::enabledChanged, stopButton, &QWidget::setEnabled);
+    connect(m_exportCsvAction, &QAction::enabledChanged, exportButton, &QWidget::setEnabled);
+    connect(m_drillAction, &QAction::enabledChanged, m_drillButton, &QWidget::setEnabled);
+
+    m_status->setObjectName(QStringLiteral("monitorStatus"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_message->setObjectName(QStringLiteral("monitorMessage"));
+    m_message->hideMessage();
+    m_eventView->setObjectName(QStringLiteral("monitorEvents"));
+    m_eventView->setAccessibleName(tr("Monitor events"));
+    m_eventView->setRootIsDecorated(false);
+    m_eventView->setUniformRowHeights(true);
+    m_eventView->setModel(m_events);
+    m_eventView->header()->setSectionResizeMode(MonitorEventModel::DetailColumn, QHeaderView::Stretch);
+    m_eventView->header()->setStretchLastSection(true);
+    auto *noEvents =
+        new QLabel(tr("No events yet. Failovers, failbacks and outages appear here with the time "
+                      "and the servers involved."),
+                   this);
+    noEvents->setObjectName(QStringLiteral("monitorEventsEmpty"));
+    noEvents->setAlignment(Qt::AlignCenter);
+    noEvents->setWordWrap(true);
+    m_eventStack->addWidget(noEvents);
+    m_eventStack->setMinimumHeight(fontMetrics().height() * 7);
+    m_eventStack->addWidget(m_eventView);
+    const auto showEvents = [this] { m_eventStack->setCurrentIndex(m_events->rowCount() > 0 ? 1 : 0); };
+    connect(m_events, &QAbstractItemModel::rowsInserted, this, showEvents);
+    connect(m_events, &QAbstractItemModel::modelReset, this, showEvents);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_source);
+    layout->addWidget(m_url);
+    auto *controls = new QHBoxLayout;
+    auto *intervalLabel = new QLabel(tr("&Interval:"), this);
+    intervalLabel->setBuddy(m_interval);
+    auto *modeLabel = new QLabel(tr("M&ode:"), this);
+    modeLabel->setBuddy(m_mode);
+    for (QWidget *w : {static_cast<QWidget *>(intervalLabel), static_cast<QWidget *>(m_interval),
+                       static_cast<QWidget *>(modeLabel), static_cast<QWidget *>(m_mode),
+                       static_cast<QWidget *>(m_startButton), static_cast<QWidget *>(stopButton)})
+        controls->addWidget(w);
+    controls->addStretch(1);
+    controls->addWidget(exportButton);
+    controls->addWidget(m_drillButton);
+    layout->addLayout(controls);
+    layout->addWidget(m_message);
+    layout->addWidget(m_status);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("monitorSplitter"));
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_chart);
+    split->addWidget(m_eventStack);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+
+    attach(m_monitor);
+    connect(m_drills, &SandboxDrillRunner::monitorStarted, this, &MonitorView::attach);
+    connect(m_drills, &SandboxDrillRunner::progressed, this, [this](const QString &step) {
+        m_message->showMessage(tr("Failover drill: %1").arg(step), MessageBar::Information);
+    });
+    connect(m_drills, &SandboxDrillRunner::finished, this, &MonitorView::onDrillFinished);
+    m_status->setText(tr("Not running. Enter or select a database URL and press Start monitor (%1).")
+                          .arg(m_startAction->shortcut().toString(QKeySequence::NativeText)));
+    updateActions();
+}
+
+MonitorView::~MonitorView() = default;
+
+QList<QAction *> MonitorView::viewActions() const
+{
+    return {m_startAction, m_stopAction, m_exportCsvAction, m_exportJsonAction, m_drillAction};
+}
+
+void MonitorView::setDatabaseUrl(const Secret &url, const QString &source)
+{
+    if (isRunning())
+        return; // never switch a running watch to another database behind the user's back
+    m_url->setText(url.reveal());
+    m_source->setText(source);
+}
+
+void MonitorView::setSandboxMode(bool sandbox)
+{
+    m_sandbox = sandbox;
+    m_drillButton->setVisible(sandbox);
+    if (sandbox && !SandboxDrillRunner::isAvailable())
+        m_drillButton->setToolTip(
+            tr("The drill needs scripts/sandbox/cluster.sh; set CLEARDB_SANDBOX_SCRIPT to it."));
+    updateActions();
+}
+
+bool MonitorView::isDrilling() const
+{
+    return m_drills->isRunning();
+}
+
+bool MonitorView::isRunning() const
+{
+    return m_monitor->isRunning();
+}
+
+void MonitorView::attach(FailoverMonitor *monitor)
+{
+    m_shown = monitor;
+    m_chart->clear();
+    m_events->clear();
+    connect(monitor, &FailoverMonitor::sampleRecorded, this, &MonitorView::onSample);
+    connect(monitor, &FailoverMonitor::eventRecorded, m_chart, &LatencyChart::addEvent);
+    connect(monitor, &FailoverMonitor::eventRecorded, m_events, &MonitorEventModel::append);
+}
+
+void MonitorView::setIntervalMs(int ms)
+{
+    m_interval->setValue(ms);
+}
+
+void MonitorView::start()
+{
+    if (isRunning() || isDrilling())
+        return;
+    ProbeTarget target;
+    QString error;
+    if (m_url->text().trimmed().isEmpty()) {
+        m_message->showMessage(tr("Enter a database URL first, or select an app that has ClearDB."),
+                               MessageBar::Warning);
+        return;
+    }
+    if (!UrlProbeTarget::fromText(m_url->text().trimmed(), &target, &error,
+                                  FailoverDetector::routedTarget())) {
+        m_message->showMessage(tr("This database URL cannot be used: %1").arg(error), MessageBar::Error);
+        return;
+    }
+    SecretRedactor::registerSecret(target.password);
+    m_message->hideMessage();
+    // Back to our own monitor (connected since construction) after a drill's data was shown.
+    m_shown = m_monitor;
+    m_drills->discard();
+    m_chart->clear();
+    m_events->clear();
+    m_monitor->clearTargets();
+    m_monitor->setTarget(FailoverDetector::routedTarget(), target);
+    m_monitor->setMode(FailoverMonitor::Mode(m_mode->currentData().toInt()));
+    m_monitor->setIntervalMs(m_interval->value());
+    m_monitor->start();
+    m_status->setText(tr("Watching %1 every %2 ms…").arg(target.redacted()).arg(m_monitor->intervalMs()));
+    updateActions();
+    Q_EMIT runningChanged(true);
+}
+
+void MonitorView::stop()
+{
+    if (!isRunning())
+        return;
+    m_monitor->stop();
+    m_status->setText(tr("Stopped after %n sample(s). Export keeps them; Start begins a new series.", nullptr,
+                         int(m_monitor->samples().size())));
+    updateActions();
+    Q_EMIT runningChanged(false);
+}
+
+void MonitorView::onSample(const MonitorSample &sample)
+{
+    m_chart->addSample(sample);
+    if (!isRunning())
+        return;
+    m_status->setText(sample.ok ? tr("Last probe: %1 ms, answered by server %2.")
+                                      .arg(sample.latencyMs, 0, 'f', 1)
+                                      .arg(sample.serverId)
+                                : tr("Last probe got no answer: %1").arg(sample.message));
+}
+
+void MonitorView::runDrill()
+{
+    if (!m_sandbox || isRunning() || isDrilling())
+        return;
+    const QString error = m_drills->start(m_interval->value());
+    if (!error.isEmpty()) {
+        m_message->showMessage(error, MessageBar::Error);
+        return;
+    }
+    m_status->setText(tr("Failover drill running on the sandbox cluster…"));
+    updateActions();
+}
+
+void MonitorView::onDrillFinished(const DrillResult &result)
+{
+    if (result.ok) {
+        m_message->showMessage(
+            tr("Failover drill finished: failover detected %1 ms after the primary was killed, "
+               "failback %2 ms after it answered again.")
+                .arg(result.failoverDetectMs, 0, 'f', 0)
+                .arg(result.failbackDetectMs, 0, 'f', 0),
+            MessageBar::Positive);
+    } else {
+        m_message->showMessage(tr("Failover drill failed: %1").arg(result.error), MessageBar::Error);
+    }
+    m_status->setText(tr("Drill over. Its samples stay on the chart until you start the monitor."));
+    updateActions();
+    Q_EMIT drillFinished(result);
+}
+
+void MonitorView::chooseExportFile(bool json)
+{
+    // Not QFileDialog::getSaveFileName(): that runs a nested event loop.
+    auto *dialog =
+        new QFileDialog(this, json ? tr("Export monitor data as JSON") : tr("Export samples as CSV"));
+    dialog->setObjectName(QStringLiteral("monitorExportDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(json ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
+    dialog->setDefaultSuffix(json ? QStringLiteral("json") : QStringLiteral("csv"));
+    dialog->selectFile(json ? QStringLiteral("cleardb-monitor.json") : QStringLiteral("cleardb-monitor.csv"));
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this, json](const QString &path) { exportTo(path, json); });
+    dialog->open();
+}
+
+QString MonitorView::exportTo(const QString &path, bool json)
+{
+    QString error;
+    bool ok = false;
+    const FailoverMonitor *source = m_shown ? m_shown.data() : m_monitor;
+    if (json) {
+        ok = writeFile(path, source->toJson(), &error);
+    } else {
+        // Samples and events have different columns: two RFC 4180 files side by side.
+        const QFileInfo info(path);
+        const QString eventsPath =
+            info.dir().filePath(info.completeBaseName() + QStringLiteral("-events.csv"));
+        ok = writeFile(path, source->samplesCsv(), &error) &&
+             writeFile(eventsPath, source->eventsCsv(), &error);
+    }
+    if (!ok) {
+        m_message->showMessage(error, MessageBar::Error);
+        return error;
+    }
+    m_message->showMessage(
+        tr("Exported %n sample(s) to %1.", nullptr, int(source->samples().size())).arg(path),
+        MessageBar::Positive);
+    return QString();
+}
+
+void MonitorView::updateActions()
+{
+    const bool running = isRunning();
+    const bool drilling = isDrilling();
+    m_startAction->setEnabled(!running && !drilling);
+    m_stopAction->setEnabled(running);
+    m_exportCsvAction->setEnabled(!drilling);
+    m_exportJsonAction->setEnabled(!drilling);
+    m_drillAction->setEnabled(m_sandbox && !running && !drilling && SandboxDrillRunner::isAvailable());
+    m_url->setReadOnly(running || drilling);
+    m_mode->setEnabled(!running && !drilling);
+}

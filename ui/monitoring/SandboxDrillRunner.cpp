@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#include "monitoring/SandboxDrillRunner.h"
+
+#include "sandbox/SandboxCluster.h"
+
+SandboxDrillRunner::SandboxDrillRunner(QObject *parent) : QObject(parent) {}
+
+bool SandboxDrillRunner::isAvailable()
+{
+    return !SandboxCluster::locateScript().isEmpty();
+}
+
+void SandboxDrillRunner::discard()
+{
+    delete m_last;
+}
+
+QString SandboxDrillRunner::start(int intervalMs)
+{
+    if (isRunning())
+        return tr("A failover drill is already running.");
+    const QString script = SandboxCluster::locateScript();
+    if (script.isEmpty())
+        return tr(
+            "The failover drill needs scripts/sandbox/cluster.sh; set CLEARDB_SANDBOX_SCRIPT to its path "
+            "and restart the console.");
+    discard();
+    if (!m_cluster) {
+        const QString dir = qEnvironmentVariable("CLEARDB_SANDBOX_DIR", SandboxCluster::defaultRuntimeDir());
+        m_cluster = new SandboxCluster(script, dir, 0, this);
+    }
+    m_drill = new FailoverDrill(m_cluster, nullptr, this);
+    m_drill->setIntervalMs(intervalMs);
+    m_announced = nullptr;
+    connect(m_drill, &FailoverDrill::progressed, this, [this](const QString &step) {
+        // The drill builds its monitor once the cluster's status is known; it says so by progressing.
+        if (m_drill && m_drill->monitor() && m_drill->monitor() != m_announced) {
+            m_announced = m_drill->monitor();
+            Q_EMIT monitorStarted(m_announced);
+        }
+        Q_EMIT progressed(step);
+    });
+    connect(m_drill, &FailoverDrill::finished, this, [this](const DrillResult &result) {
+        m_last = m_drill;
+        m_drill.clear();
+        Q_EMIT finished(result);
+    });
+    m_drill->start();
+    return QString();
+}

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: MIT
+#include "shell/MainWindow.h"
+
+#include "AppInfo.h"
+#include "account/AccountActions.h"
+#include "activity/ActivityLogDock.h"
+#include "activity/ActivityLogModel.h"
+#include "addons/AddonActions.h"
+#include "apps/AppDetailsPanel.h"
+#include "apps/AppListView.h"
+#include "configvars/ConfigActions.h"
+#include "connection/DatabaseTabs.h"
+#include "heroku/HerokuClient.h"
+#include "session/AppCatalog.h"
+#include "shell/HelpMenu.h"
+#include "shell/SandboxBadge.h"
+#include "shell/StatusBarInfo.h"
+#include "widgets/MessageBar.h"
+#include "widgets/UiResources.h"
+
+#include <QAction>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <utility>
+
+MainWindow::MainWindow(QNetworkAccessManager *network, QWidget *parent)
+    : QMainWindow(parent), m_network(network), m_messageBar(new MessageBar(this)),
+      m_appList(new AppListView(this)), m_details(new AppDetailsPanel(this)),
+      m_statusInfo(new StatusBarInfo(this))
+{
+    initUiResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/cleardb-console.svg")));
+    setWindowTitle(AppInfo::productName());
+    setUpToolBar();
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_appList);
+    m_tabs = new DatabaseTabs(m_details, this);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(8, 8, 8, 4);
+    layout->addWidget(m_messageBar);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+    menuBar()->addMenu(new HelpMenu(this));
+    m_activityLog = new ActivityLogDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_activityLog);
+    m_activityLog->hide();
+    addAction(m_activityLog->toggleViewAction());
+    statusBar()->addPermanentWidget(m_statusInfo);
+    statusBar()->setSizeGripEnabled(true);
+    resize(980, 620);
+
+    connect(m_appList, &AppListView::currentAppChanged, this, &MainWindow::onAppSelected);
+    connect(m_appList, &AppListView::firstAppsPainted, this, &MainWindow::appsPainted);
+    connect(m_messageBar, &MessageBar::actionTriggered, this, &MainWindow::refresh);
+    showConnecting(tr("Connecting…"));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setUpToolBar()
+{
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_refresh = toolBar->addAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Refresh"));
+    m_refresh->setObjectName(QStringLiteral("refreshAction"));
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    m_refresh->setToolTip(tr("Reload apps, add-ons and the rate limit (%1)")
+                              .arg(m_refresh->shortcut().toString(QKeySequence::NativeText)));
+    m_refresh->setEnabled(false);
+    connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
+    m_addonActions = new AddonActions(this, m_details, m_messageBar);
+    toolBar->addActions(m_addonActions->actions());
+    m_configActions = new ConfigActions(this, m_messageBar);
+    toolBar->addActions(m_configActions->actions());
+    m_accountActions = new AccountActions(m_network, this, m_messageBar);
+    menuBar()->addMenu(tr("&Account"))->addActions(m_accountActions->actions());
+    connect(m_accountActions, &AccountActions::signedIn, this, &MainWindow::open);
+    connect(m_addonActions, &AddonActions::promoteRequested, m_configActions, &ConfigActions::promote);
+    auto *find = new QAction(tr("Filter apps"), this);
+    find->setObjectName(QStringLiteral("findAction"));
+    find->setShortcut(QKeySequence::Find);
+    addAction(find);
+    connect(find, &QAction::triggered, m_appList, &AppListView::focusFilter);
+    auto *spacer = new QWidget(toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    m_sandboxBadge = toolBar->addWidget(new SandboxBadge(toolBar));
+    m_sandboxBadge->setVisible(false);
+}
+
+void MainWindow::showConnecting(const QString &what)
+{
+    m_statusInfo->setConnecting(what);
+    m_statusInfo->setBusy(true);
+    m_appList->setLoadingText(what);
+}
+
+void MainWindow::showStartupError(const QString &message)
+{
+    m_statusInfo->setBusy(false);
+    m_statusInfo->setConnecting(tr("Not connected"));
+    m_appList->setLoadingText(tr("Not connected to Heroku. See the message above."));
+    m_messageBar->showMessage(message, MessageBar::Error);
+    Q_EMIT loadFailed(message);
+}
+
+void MainWindow::showNotice(const QString &message, MessageBar::Type type)
+{
+    m_messageBar->showMessage(message, type);
+}
+
+void MainWindow::open(const ConsoleConnection &connection)
+{
+    // Re-opening (another account, a restarted sandbox) starts from a clean slate.
+    delete m_catalog;
+    delete m_client;
+    m_connection = connection;
+    m_client = new HerokuClient(m_network, connection.endpoint, this);
+    m_client->setToken(connection.token.reveal());
+    m_catalog = new AppCatalog(m_client, this);
+    connect(m_client, &HerokuClient::exchanged, m_activityLog->model(), &ActivityLogModel::append);
+
+    m_appList->setLoadingText(tr("Loading apps…"));
+    m_appList->setModel(m_catalog->apps());
+    m_details->setModels(m_catalog->addons(), m_catalog->configVars());
+    m_details->showNothingSelected();
+    m_statusInfo->setConnection(connection);
+    m_sandboxBadge->setVisible(connection.sandbox);
+    setWindowTitle(connection.sandbox ? tr("%1 — Sandbox").arg(AppInfo::productName())
+                                      : AppInfo::productName());
+    m_refresh->setEnabled(true);
+    m_tabs->setConnection(m_client, connection.sandbox);
+
+    connect(m_catalog, &AppCatalog::busyChanged, m_statusInfo, &StatusBarInfo::setBusy);
+    connect(m_catalog, &AppCatalog::accountChanged, m_statusInfo, &StatusBarInfo::setAccountEmail);
+    connect(m_catalog, &AppCatalog::rateLimitChanged, m_statusInfo, &StatusBarInfo::setRateLimitRemaining);
+    connect(m_catalog, &AppCatalog::failed, this, &MainWindow::onFailed);
+    connect(m_catalog, &AppCatalog::detailsLoaded, this, [this](const QString &app) {
+        m_details->showLoaded(app);
+        Q_EMIT appDetailsShown(app);
+    });
+    connect(m_catalog, &AppCatalog::appsChanged, this, [this] {
+        if (!m_initialApp.isEmpty())
+            m_appList->selectApp(std::exchange(m_initialApp, QString()));
+    });
+    m_addonActions->setSession(m_client, m_catalog);
+    m_configActions->setSession(m_client, m_catalog);
+    m_accountActions->setSession(m_catalog, connection);
+    m_catalog->refresh();
+}
+
+void MainWindow::refresh()
+{
+    if (!m_catalog)
+        return;
+    if (!m_catalog->selectedApp().isEmpty())
+        m_details->showLoading(m_catalog->selectedApp());
+    m_catalog->refresh();
+}
+
+void MainWindow::onAppSelected(const QString &name)
+{
+    if (!m_catalog)
+        return;
+    m_details->showLoading(name);
+    m_catalog->selectApp(name);
+    m_tabs->setApp(name);
+}
+
+void MainWindow::onFailed(const QString &what, const HerokuError &error)
+{
+    if (!m_catalog->appsLoaded())
+        m_appList->setLoadingText(tr("The app list could not be loaded. See the message above."));
+    // HerokuError::oneLine() is one secret-free line with the Request-Id support asks for.
+    const QString message = tr("%1: %2").arg(what, error.oneLine());
+    m_messageBar->showMessage(message, MessageBar::Error, tr("Retry"));
+    Q_EMIT loadFailed(message);
+}

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "session/ConsoleConnection.h"
+#include "widgets/MessageBar.h"
+
+#include <QMainWindow>
+
+class ActivityLogDock;
+class AddonActions;
+class AppCatalog;
+class AppDetailsPanel;
+class AppListView;
+class AccountActions;
+class ConfigActions;
+class DatabaseTabs;
+class HerokuClient;
+class QAction;
+class QNetworkAccessManager;
+class StatusBarInfo;
+struct HerokuError;
+
+// The console's first window: apps on the left (with a filter), the selected
+// app's add-ons and config var names on the right, an inline MessageBar for
+// errors, and the account and API rate limit in the status bar.
+//
+//     MainWindow window(&network);
+//     window.show();                 // shows "Connecting…" right away
+//     window.open(connection);       // endpoint + token; loads account and apps
+//
+// The window itself is layout and wiring: data comes from AppCatalog, widgets
+// are AppListView, AppDetailsPanel, MessageBar and StatusBarInfo. It does not
+// resolve credentials or start heroku-sim (ConsoleStartup does), so a test can
+// point it at any endpoint. The network manager is injected and shared.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QNetworkAccessManager *network, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void open(const ConsoleConnection &connection);
+    // Before open(): what the start-up sequence is doing ("Starting the sandbox…").
+    void showConnecting(const QString &what);
+    // The start-up sequence failed; the window stays up and says why.
+    void showStartupError(const QString &message);
+    // A notice from outside the window (keychain warnings, the sandbox stopping).
+    void showNotice(const QString &message, MessageBar::Type type);
+    bool isSandbox() const { return m_connection.sandbox; }
+    // Selects this app as soon as the app list arrives (--select-app).
+    void setInitialApp(const QString &name) { m_initialApp = name; }
+    DatabaseTabs *databaseTabs() const { return m_tabs; }
+    ConfigActions *configActions() const { return m_configActions; }
+    AccountActions *accountActions() const { return m_accountActions; }
+
+Q_SIGNALS:
+    // Once, after the first paint that shows apps: the start-up benchmark's finish line.
+    void appsPainted(int count);
+    // The add-ons and config var names of `app` are on screen.
+    void appDetailsShown(const QString &app);
+    // An error is on screen in the message bar (start-up or an API call); one line.
+    void loadFailed(const QString &message);
+
+private:
+    void setUpToolBar();
+    void refresh();
+    void onFailed(const QString &what, const HerokuError &error);
+    void onAppSelected(const QString &name);
+
+    QNetworkAccessManager *m_network;
+    ConsoleConnection m_connection;
+    HerokuClient *m_client = nullptr;
+    AppCatalog *m_catalog = nullptr;
+    MessageBar *m_messageBar;
+    AppListView *m_appList;
+    AppDetailsPanel *m_details;
+    StatusBarInfo *m_statusInfo;
+    QString m_initialApp;
+    QAction *m_refresh = nullptr;
+    QAction *m_sandboxBadge = nullptr;
+    DatabaseTabs *m_tabs = nullptr;
+    AddonActions *m_addonActions = nullptr;
+    ConfigActions *m_configActions = nullptr;
+    AccountActions *m_accountActions = nullptr;
+    ActivityLogDock *m_activityLog = nullptr;
+};
