@@ -123,6 +123,13 @@ QPushButton *ConfigVarsEditor::addButton(const QString &text, const QString &obj
 
 void ConfigVarsEditor::reload()
 {
+    // A reload replaces the one before: its answers, however late, must not count as this one's.
+    for (QPointer<HerokuRequest> *earlier : {&m_varsRequest, &m_addonsRequest}) {
+        if (*earlier) {
+            disconnect(*earlier, nullptr, this, nullptr);
+            (*earlier)->cancel();
+        }
+    }
     m_model->clear();
     m_empty->setText(tr("Loading the config vars of %1…").arg(m_app));
     m_stack->setCurrentWidget(m_empty);

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void editPreviewSendsExactlyOnePatch();
     void attachmentOwnedVarIsReadOnly();
     void restartAsksFirst();
+    void twoReloadsInARowEndLoaded();
 
 private:
     ConfigVarsEditor *openEditor(const QString &app);
@@ -299,6 +300,36 @@ void TestConfigVarsEditor::restartAsksFirst()
     QTRY_COMPARE_WITH_TIMEOUT(bar->text(), QStringLiteral("Restarted all dynos of %1.").arg(IgniteApp),
                               10000);
     QCOMPARE(log.count(QStringLiteral("DELETE"), QStringLiteral("/apps/%1/dynos").arg(IgniteApp)), 1);
+}
+
+// A reload while the previous one is still on the wire (Promote, then Refresh) must not count the
+// old answers as the new ones: the editor ends loaded, its buttons usable, the table filled.
+void TestConfigVarsEditor::twoReloadsInARowEndLoaded()
+{
+    std::unique_ptr<ConfigVarsEditor> editor(openEditor(IgniteApp));
+    auto *add = child<QPushButton>(editor.get(), "addVarButton");
+    QVERIFY(add->isEnabled());
+    // The first reload's config vars answer late, so its answer arrives after the second reload's.
+    SimHttp http(m_sim);
+    QCOMPARE(http.send("POST", QStringLiteral("/__sim/faults"),
+                       QStringLiteral("GET /apps/%1/config-vars=slow:800*1").arg(IgniteApp).toUtf8())
+                 .status,
+             200);
+    SimRequestLog log(m_sim);
+    editor->reload();
+    const QString varsPath = QStringLiteral("/apps/%1/config-vars").arg(IgniteApp);
+    // The premise: the first reload's request is on the wire when the second starts.
+    QTRY_VERIFY_WITH_TIMEOUT(log.count(QStringLiteral("GET"), varsPath) == 1, 10000);
+    editor->reload();
+    QTRY_VERIFY_WITH_TIMEOUT(log.count(QStringLiteral("GET"), varsPath) == 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(add->isEnabled(), 10000);
+    // Every answer, the first reload's included, has had time to arrive: still loaded.
+    QTest::qWait(1200);
+    QVERIFY(editor->model()->rowCount() > 1);
+    // Moving through the table re-reads the editor's state; a miscounted load disables everything.
+    auto *table = child<QAbstractItemView>(editor.get(), "configVarTable");
+    table->setCurrentIndex(editor->model()->index(1, 0));
+    QVERIFY(add->isEnabled());
 }
 
 QTEST_MAIN(TestConfigVarsEditor)
