@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
-#include "SimServer.h"
+#include "sim/SimServer.h"
 
-#include "AddonRoutes.h"
-#include "AppRoutes.h"
-#include "AttachmentRoutes.h"
-#include "CatalogRoutes.h"
-#include "ConfigVarRoutes.h"
-#include "FakeDatabaseUrls.h"
-#include "StateStore.h"
 #include "heroku/ClearDbPlans.h"
+#include "sim/provisioning/FakeDatabaseUrls.h"
+#include "sim/routes/AddonRoutes.h"
+#include "sim/routes/AppRoutes.h"
+#include "sim/routes/AttachmentRoutes.h"
+#include "sim/routes/CatalogRoutes.h"
+#include "sim/routes/ConfigVarRoutes.h"
+#include "sim/state/StateStore.h"
 
 #include <QRegularExpression>
 #include <QTimer>

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "DatabaseProvisioner.h"
-#include "FaultPlan.h"
-#include "HttpServer.h"
-#include "RateLimiter.h"
-#include "ResourceRenderer.h"
-#include "Router.h"
-#include "SimCatalog.h"
-#include "SimContext.h"
-#include "SimState.h"
+#include "sim/faults/FaultPlan.h"
+#include "sim/faults/RateLimiter.h"
+#include "sim/http/HttpServer.h"
+#include "sim/provisioning/DatabaseProvisioner.h"
+#include "sim/routes/ResourceRenderer.h"
+#include "sim/routes/Router.h"
+#include "sim/routes/SimContext.h"
+#include "sim/state/SimCatalog.h"
+#include "sim/state/SimState.h"
 
 #include <QObject>
 #include <memory>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // heroku-sim: a stateful Heroku Platform API simulator on 127.0.0.1, for offline sandboxes and as the
 // peer of every client test. Prints its base URL as the first line of stdout.
-#include "FakeClearDbProvisioner.h"
-#include "SandboxDatabaseProvisioner.h"
-#include "SimSeeder.h"
-#include "SimServer.h"
-#include "StateStore.h"
 #include "heroku/ClearDbPlans.h"
 #include "sandbox/SandboxCluster.h"
+#include "sim/SimServer.h"
+#include "sim/provisioning/FakeClearDbProvisioner.h"
+#include "sim/provisioning/SandboxDatabaseProvisioner.h"
+#include "sim/state/SimSeeder.h"
+#include "sim/state/StateStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
