@@ -37,10 +37,11 @@ public:
 
     SimServer(SimState state, Options options, DatabaseProvisioner *provisioner, QObject *parent = nullptr);
 
-    bool listen(quint16 port, QString *error);
+    Status listen(quint16 port);
     quint16 port() const { return m_http.port(); }
-    bool addFaults(const QString &spec, QString *error) { return m_faults.add(spec, error); }
-    bool saveState(QString *error) const;
+    Status addFaults(const QString &spec) { return m_faults.add(spec); }
+    // Writes the state file now (nothing to do without a state path).
+    Status saveState() const;
     // Resumes add-ons a previous run left in "provisioning".
     void resumeProvisioning();
 

@@ -19,7 +19,7 @@ QRegularExpression globToRegex(const QString &glob)
 }
 } // namespace
 
-bool FaultPlan::add(const QString &spec, QString *error)
+Status FaultPlan::add(const QString &spec)
 {
     static const QRegularExpression ruleRe(QStringLiteral(
         R"(^(GET|POST|PATCH|PUT|DELETE|\*)\s+(/\S*)\s*=\s*(429|500|503|slow:(\d+)|drop|malformed)(?:\*(\d+))?$)"));
@@ -31,10 +31,11 @@ bool FaultPlan::add(const QString &spec, QString *error)
             continue;
         const auto m = ruleRe.match(text);
         if (!m.hasMatch()) {
-            *error = QStringLiteral("fault rule \"%1\" is malformed; expected METHOD PATH=KIND[*COUNT], "
-                                    "e.g. \"GET /apps=429*2\" with KIND 429|500|503|slow:MS|drop|malformed")
-                         .arg(text);
-            return false;
+            return makeError(
+                Error::Kind::InvalidInput,
+                QStringLiteral("fault rule \"%1\" is malformed; expected METHOD PATH=KIND[*COUNT], "
+                               "e.g. \"GET /apps=429*2\" with KIND 429|500|503|slow:MS|drop|malformed")
+                    .arg(text));
         }
         Rule rule;
         rule.method = m.captured(1);
@@ -57,18 +58,18 @@ bool FaultPlan::add(const QString &spec, QString *error)
         if (!m.captured(5).isEmpty()) {
             rule.remaining = m.captured(5).toInt();
             if (rule.remaining < 1) {
-                *error = QStringLiteral("fault rule \"%1\": COUNT must be at least 1").arg(text);
-                return false;
+                return makeError(Error::Kind::InvalidInput,
+                                 QStringLiteral("fault rule \"%1\": COUNT must be at least 1").arg(text));
             }
         }
         parsed.append(rule);
     }
     if (parsed.isEmpty()) {
-        *error = QStringLiteral("fault spec is empty; expected METHOD PATH=KIND[*COUNT]");
-        return false;
+        return makeError(Error::Kind::InvalidInput,
+                         QStringLiteral("fault spec is empty; expected METHOD PATH=KIND[*COUNT]"));
     }
     m_rules.append(parsed);
-    return true;
+    return {};
 }
 
 bool FaultPlan::take(const QByteArray &method, const QString &path, Fault *fault)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
+
 #include <QList>
 #include <QRegularExpression>
 #include <QString>
@@ -39,8 +41,8 @@ public:
         int delayMs = 0;
     };
 
-    // Appends the rules in `spec`; on error nothing is added and `error` says which rule is wrong.
-    bool add(const QString &spec, QString *error);
+    // Appends the rules in `spec`; on error nothing is added and the error says which rule is wrong.
+    Status add(const QString &spec);
     void clear() { m_rules.clear(); }
     int size() const { return m_rules.size(); }
     // The fault for this request, if any; consumes one use of a counted rule.

@@ -17,10 +17,11 @@ QString sortValue(const QJsonObject &item, const QString &field)
 HttpResponse ListPager::respond(const HttpRequest &request, QList<QJsonObject> items,
                                 const QStringList &sortFields)
 {
-    PageRange range;
-    QString error;
-    if (!PageRange::parse(request.header("range"), sortFields, &range, &error))
-        return HttpResponse::error(416, QStringLiteral("requested_range_not_satisfiable"), error);
+    const Result<PageRange> parsed = PageRange::parse(request.header("range"), sortFields);
+    if (!parsed)
+        return HttpResponse::error(416, QStringLiteral("requested_range_not_satisfiable"),
+                                   parsed.error().oneLine());
+    const PageRange &range = *parsed;
 
     std::stable_sort(items.begin(), items.end(), [&](const QJsonObject &a, const QJsonObject &b) {
         const int c = PageRange::compareValues(sortValue(a, range.field), sortValue(b, range.field));

@@ -3,28 +3,25 @@
 
 #include <QRegularExpression>
 
-bool PageRange::parse(const QByteArray &header, const QStringList &allowedFields, PageRange *out,
-                      QString *error)
+Result<PageRange> PageRange::parse(const QByteArray &header, const QStringList &allowedFields)
 {
     PageRange r;
     r.field = allowedFields.value(0, QStringLiteral("id"));
     const QString text = QString::fromUtf8(header).trimmed();
-    if (text.isEmpty()) {
-        *out = r;
-        return true;
-    }
+    if (text.isEmpty())
+        return r;
     static const QRegularExpression re(
         QStringLiteral(R"(^([a-z_]+)\s+(\]?)([^.;]*)\.\.([^;]*?)\s*(?:;\s*(.*))?$)"));
     const auto m = re.match(text);
     if (!m.hasMatch()) {
-        *error = QStringLiteral("Range header is malformed; expected e.g. \"id ..; max=200\"");
-        return false;
+        return makeError(Error::Kind::InvalidInput,
+                         QStringLiteral("Range header is malformed; expected e.g. \"id ..; max=200\""));
     }
     r.field = m.captured(1);
     if (!allowedFields.contains(r.field)) {
-        *error = QStringLiteral("Range field \"%1\" is not sortable here; use one of: %2")
-                     .arg(r.field, allowedFields.join(QStringLiteral(", ")));
-        return false;
+        return makeError(Error::Kind::InvalidInput,
+                         QStringLiteral("Range field \"%1\" is not sortable here; use one of: %2")
+                             .arg(r.field, allowedFields.join(QStringLiteral(", "))));
     }
     r.startExclusive = !m.captured(2).isEmpty();
     r.start = m.captured(3).trimmed();
@@ -36,20 +33,20 @@ bool PageRange::parse(const QByteArray &header, const QStringList &allowedFields
             bool ok = false;
             const int max = param.mid(4).toInt(&ok);
             if (!ok || max < 1) {
-                *error = QStringLiteral("Range max must be a positive number");
-                return false;
+                return makeError(Error::Kind::InvalidInput,
+                                 QStringLiteral("Range max must be a positive number"));
             }
             r.max = qMin(max, LargestMax);
         } else if (param == QLatin1String("order=asc") || param == QLatin1String("order=desc")) {
             r.descending = param.endsWith(QLatin1String("desc"));
         } else {
-            *error = QStringLiteral("Range parameter \"%1\" is not understood; use max=N or order=asc|desc")
-                         .arg(param);
-            return false;
+            return makeError(
+                Error::Kind::InvalidInput,
+                QStringLiteral("Range parameter \"%1\" is not understood; use max=N or order=asc|desc")
+                    .arg(param));
         }
     }
-    *out = r;
-    return true;
+    return r;
 }
 
 QByteArray PageRange::nextRange(const QString &lastValue) const

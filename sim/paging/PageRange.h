@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -26,8 +28,8 @@ struct PageRange
     bool descending = false;
 
     // An empty header means "the first page sorted by the first allowed field".
-    static bool parse(const QByteArray &header, const QStringList &allowedFields, PageRange *out,
-                      QString *error);
+    // A malformed range is an InvalidInput error whose message says what to send instead.
+    static Result<PageRange> parse(const QByteArray &header, const QStringList &allowedFields);
     // "id ]<last>..; max=200": what the client sends to get the page after `lastValue`.
     QByteArray nextRange(const QString &lastValue) const;
     // "id <first>..<last>; max=200" describing the page actually returned.

@@ -264,11 +264,12 @@ QJsonObject SimState::toJson() const
             {QStringLiteral("dynos"), toArray(dynos)}};
 }
 
-bool SimState::fromJson(const QJsonObject &json, SimState *out, QString *error)
+Result<SimState> SimState::fromJson(const QJsonObject &json)
 {
     if (json.value(QStringLiteral("format")).toString() != QLatin1String("heroku-sim-state/1")) {
-        *error = QStringLiteral("not a heroku-sim state file (missing \"format\": \"heroku-sim-state/1\")");
-        return false;
+        return makeError(
+            Error::Kind::InvalidInput,
+            QStringLiteral("not a heroku-sim state file (missing \"format\": \"heroku-sim-state/1\")"));
     }
     SimState s;
     const QJsonObject acc = json.value(QStringLiteral("account")).toObject();
@@ -282,10 +283,8 @@ bool SimState::fromJson(const QJsonObject &json, SimState *out, QString *error)
                     fromArray(json.value(QStringLiteral("attachments")), &s.attachments) &&
                     fromArray(json.value(QStringLiteral("releases")), &s.releases) &&
                     fromArray(json.value(QStringLiteral("dynos")), &s.dynos);
-    if (!ok) {
-        *error = QStringLiteral("state file has a missing or mistyped member");
-        return false;
-    }
-    *out = s;
-    return true;
+    if (!ok)
+        return makeError(Error::Kind::InvalidInput,
+                         QStringLiteral("state file has a missing or mistyped member"));
+    return s;
 }

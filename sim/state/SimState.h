@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
+
 #include "sim/state/SimAddon.h"
 #include "sim/state/SimApp.h"
 #include "sim/state/SimAttachment.h"
@@ -60,5 +62,5 @@ public:
     QString nextAddonName(const QString &service);
 
     QJsonObject toJson() const;
-    static bool fromJson(const QJsonObject &json, SimState *out, QString *error);
+    static Result<SimState> fromJson(const QJsonObject &json);
 };

@@ -18,13 +18,10 @@ private Q_SLOTS:
 void TestFaultPlan::parsesEveryKind()
 {
     FaultPlan plan;
-    QString error;
-    QVERIFY2(
-        plan.add(QStringLiteral(
-                     "POST /apps/*/addons=slow:5000;GET /apps=429*2;GET /account=500*1;"
-                     "GET /apps/*/config-vars=drop*1;GET /addons=malformed*1;GET /account/rate-limits=503"),
-                 &error),
-        qPrintable(error));
+    const Status added = plan.add(QStringLiteral(
+        "POST /apps/*/addons=slow:5000;GET /apps=429*2;GET /account=500*1;"
+        "GET /apps/*/config-vars=drop*1;GET /addons=malformed*1;GET /account/rate-limits=503"));
+    QVERIFY2(added, qPrintable(added ? QString() : added.error().oneLine()));
     QCOMPARE(plan.size(), 6);
     FaultPlan::Fault f;
     QVERIFY(plan.take("POST", QStringLiteral("/apps/a/addons"), &f));
@@ -59,22 +56,22 @@ void TestFaultPlan::rejects()
 {
     QFETCH(QString, spec);
     FaultPlan plan;
-    QString error;
-    QVERIFY(!plan.add(spec, &error));
-    QVERIFY(!error.isEmpty());
+    const Status added = plan.add(spec);
+    QVERIFY(!added);
+    QCOMPARE(added.error().kind, Error::Kind::InvalidInput);
+    QVERIFY(!added.error().message.isEmpty());
     QCOMPARE(plan.size(), 0); // nothing half-added
 }
 
 void TestFaultPlan::countedRuleRetires()
 {
     FaultPlan plan;
-    QString error;
-    QVERIFY(plan.add(QStringLiteral("GET /apps=429*2"), &error));
+    QVERIFY(plan.add(QStringLiteral("GET /apps=429*2")));
     FaultPlan::Fault f;
     QVERIFY(plan.take("GET", QStringLiteral("/apps"), &f));
     QVERIFY(plan.take("GET", QStringLiteral("/apps"), &f));
     QVERIFY(!plan.take("GET", QStringLiteral("/apps"), &f));
-    QVERIFY(plan.add(QStringLiteral("* /account=500"), &error));
+    QVERIFY(plan.add(QStringLiteral("* /account=500")));
     for (int i = 0; i < 5; ++i)
         QVERIFY(plan.take("DELETE", QStringLiteral("/account"), &f)); // uncounted: always
 }
@@ -82,8 +79,7 @@ void TestFaultPlan::countedRuleRetires()
 void TestFaultPlan::globsMatchOneSegment()
 {
     FaultPlan plan;
-    QString error;
-    QVERIFY(plan.add(QStringLiteral("GET /apps/*=500;GET /addons/**=503"), &error));
+    QVERIFY(plan.add(QStringLiteral("GET /apps/*=500;GET /addons/**=503")));
     FaultPlan::Fault f;
     QVERIFY(plan.take("GET", QStringLiteral("/apps/x"), &f));
     QVERIFY(!plan.take("GET", QStringLiteral("/apps/x/addons"), &f));

@@ -43,10 +43,9 @@ void TestPageRange::parses_data()
 void TestPageRange::parses()
 {
     QFETCH(QByteArray, header);
-    PageRange r;
-    QString error;
-    QVERIFY2(PageRange::parse(header, {QStringLiteral("id"), QStringLiteral("name")}, &r, &error),
-             qPrintable(error));
+    const Result<PageRange> parsed = PageRange::parse(header, {QStringLiteral("id"), QStringLiteral("name")});
+    QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().oneLine()));
+    const PageRange &r = *parsed;
     QTEST(r.field, "field");
     QTEST(r.start, "start");
     QTEST(r.startExclusive, "exclusive");
@@ -68,22 +67,23 @@ void TestPageRange::rejects_data()
 void TestPageRange::rejects()
 {
     QFETCH(QByteArray, header);
-    PageRange r;
-    QString error;
-    QVERIFY(!PageRange::parse(header, {QStringLiteral("id"), QStringLiteral("name")}, &r, &error));
-    QVERIFY(!error.isEmpty());
+    const Result<PageRange> parsed = PageRange::parse(header, {QStringLiteral("id"), QStringLiteral("name")});
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error().kind, Error::Kind::InvalidInput);
+    QVERIFY(!parsed.error().message.isEmpty());
 }
 
 void TestPageRange::nextRangeRoundTrips()
 {
-    PageRange r;
-    QString error;
-    QVERIFY(PageRange::parse("name ..; order=desc, max=3", {QStringLiteral("id"), QStringLiteral("name")}, &r,
-                             &error));
+    const Result<PageRange> parsed =
+        PageRange::parse("name ..; order=desc, max=3", {QStringLiteral("id"), QStringLiteral("name")});
+    QVERIFY(parsed);
+    const PageRange &r = *parsed;
     const QByteArray next = r.nextRange(QStringLiteral("m"));
     QCOMPARE(next, QByteArray("name ]m..; order=desc, max=3"));
-    PageRange again;
-    QVERIFY(PageRange::parse(next, {QStringLiteral("id"), QStringLiteral("name")}, &again, &error));
+    const Result<PageRange> reparsed = PageRange::parse(next, {QStringLiteral("id"), QStringLiteral("name")});
+    QVERIFY(reparsed);
+    const PageRange &again = *reparsed;
     QCOMPARE(again.start, QStringLiteral("m"));
     QVERIFY(again.startExclusive);
     QVERIFY(again.descending);
@@ -93,9 +93,9 @@ void TestPageRange::nextRangeRoundTrips()
 
 void TestPageRange::boundsAndNumericOrder()
 {
-    PageRange r;
-    QString error;
-    QVERIFY(PageRange::parse("version ]9..12", {QStringLiteral("version")}, &r, &error));
+    const Result<PageRange> parsed = PageRange::parse("version ]9..12", {QStringLiteral("version")});
+    QVERIFY(parsed);
+    const PageRange &r = *parsed;
     QVERIFY(!r.contains(QStringLiteral("9")));
     QVERIFY(r.contains(QStringLiteral("10"))); // numeric, not "10" < "9"
     QVERIFY(r.contains(QStringLiteral("12")));

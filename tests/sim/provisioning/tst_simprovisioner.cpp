@@ -57,8 +57,8 @@ void TestSimProvisioner::publishesTheProvisionersUrl()
     auto *provisioner = new ScriptedProvisioner;
     provisioner->nextUrl = QStringLiteral("mysql://u:p@127.0.0.1:3307/heroku_local?reconnect=true");
     SimServer server(SimSeeder::seed(1), options(), provisioner);
-    QString error;
-    QVERIFY2(server.listen(0, &error), qPrintable(error));
+    const Status listening = server.listen(0);
+    QVERIFY2(listening, qPrintable(listening ? QString() : listening.error().oneLine()));
     SimHttp http(QStringLiteral("http://127.0.0.1:%1").arg(server.port()), QStringLiteral("tok"));
     const SimHttp::Reply created =
         http.send("POST", QStringLiteral("/apps/sandbox-app-0001/addons"),
@@ -80,8 +80,8 @@ void TestSimProvisioner::failureDeprovisions()
 {
     auto *provisioner = new ScriptedProvisioner; // no URL: it reports failure
     SimServer server(SimSeeder::seed(1), options(), provisioner);
-    QString error;
-    QVERIFY2(server.listen(0, &error), qPrintable(error));
+    const Status listening = server.listen(0);
+    QVERIFY2(listening, qPrintable(listening ? QString() : listening.error().oneLine()));
     SimHttp http(QStringLiteral("http://127.0.0.1:%1").arg(server.port()), QStringLiteral("tok"));
     const QJsonObject before = http.get(QStringLiteral("/apps/sandbox-app-0001/config-vars")).json().object();
     QCOMPARE(http.send("POST", QStringLiteral("/apps/sandbox-app-0001/addons"),
