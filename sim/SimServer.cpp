@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
-#include "SimServer.h"
+#include "sim/SimServer.h"
 
-#include "AddonRoutes.h"
-#include "AppRoutes.h"
-#include "AttachmentRoutes.h"
-#include "CatalogRoutes.h"
-#include "ConfigVarRoutes.h"
-#include "FakeDatabaseUrls.h"
-#include "StateStore.h"
 #include "heroku/ClearDbPlans.h"
+#include "sim/provisioning/FakeDatabaseUrls.h"
+#include "sim/routes/AddonRoutes.h"
+#include "sim/routes/AppRoutes.h"
+#include "sim/routes/AttachmentRoutes.h"
+#include "sim/routes/CatalogRoutes.h"
+#include "sim/routes/ConfigVarRoutes.h"
+#include "sim/state/StateStore.h"
 
 #include <QRegularExpression>
 #include <QTimer>
@@ -63,12 +63,12 @@ SimServer::SimServer(SimState state, Options options, DatabaseProvisioner *provi
     CatalogRoutes::install(m_router, m_context);
 }
 
-bool SimServer::listen(quint16 port, QString *error)
+Status SimServer::listen(quint16 port)
 {
     if (m_http.listen(port))
-        return true;
-    *error = QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(port).arg(m_http.errorString());
-    return false;
+        return {};
+    return makeError(Error::Kind::Io,
+                     QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(port).arg(m_http.errorString()));
 }
 
 void SimServer::resumeProvisioning()
@@ -95,18 +95,20 @@ void SimServer::startProvisioning(const SimAddon &addon)
     });
 }
 
-bool SimServer::saveState(QString *error) const
+Status SimServer::saveState() const
 {
-    return m_options.statePath.isEmpty() || StateStore::save(m_options.statePath, m_state, error);
+    if (m_options.statePath.isEmpty())
+        return {};
+    return StateStore::save(m_options.statePath, m_state);
 }
 
 void SimServer::persist()
 {
     if (m_options.statePath.isEmpty())
         return;
-    QString error;
-    if (!StateStore::save(m_options.statePath, m_state, &error))
-        std::fprintf(stderr, "heroku-sim: %s\n", qPrintable(error));
+    const Status saved = StateStore::save(m_options.statePath, m_state);
+    if (!saved)
+        std::fprintf(stderr, "heroku-sim: %s\n", qPrintable(saved.error().oneLine()));
 }
 
 bool SimServer::authorized(const HttpRequest &request) const
@@ -218,8 +220,8 @@ HttpResponse SimServer::control(const HttpRequest &request)
     if (request.method != "POST")
         return HttpResponse::error(405, QStringLiteral("method_not_allowed"),
                                    QStringLiteral("Use POST (arm faults) or DELETE (clear faults)."));
-    QString error;
-    if (!m_faults.add(QString::fromUtf8(request.body), &error))
-        return HttpResponse::error(422, QStringLiteral("invalid_params"), error);
+    const Status added = m_faults.add(QString::fromUtf8(request.body));
+    if (!added)
+        return HttpResponse::error(422, QStringLiteral("invalid_params"), added.error().oneLine());
     return HttpResponse::json(200, QJsonObject{{QStringLiteral("armed"), m_faults.size()}});
 }

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "DatabaseProvisioner.h"
-#include "FaultPlan.h"
-#include "HttpServer.h"
-#include "RateLimiter.h"
-#include "ResourceRenderer.h"
-#include "Router.h"
-#include "SimCatalog.h"
-#include "SimContext.h"
-#include "SimState.h"
+#include "sim/faults/FaultPlan.h"
+#include "sim/faults/RateLimiter.h"
+#include "sim/http/HttpServer.h"
+#include "sim/provisioning/DatabaseProvisioner.h"
+#include "sim/routes/ResourceRenderer.h"
+#include "sim/routes/Router.h"
+#include "sim/routes/SimContext.h"
+#include "sim/state/SimCatalog.h"
+#include "sim/state/SimState.h"
 
 #include <QObject>
 #include <memory>
@@ -37,10 +37,11 @@ public:
 
     SimServer(SimState state, Options options, DatabaseProvisioner *provisioner, QObject *parent = nullptr);
 
-    bool listen(quint16 port, QString *error);
+    Status listen(quint16 port);
     quint16 port() const { return m_http.port(); }
-    bool addFaults(const QString &spec, QString *error) { return m_faults.add(spec, error); }
-    bool saveState(QString *error) const;
+    Status addFaults(const QString &spec) { return m_faults.add(spec); }
+    // Writes the state file now (nothing to do without a state path).
+    Status saveState() const;
     // Resumes add-ons a previous run left in "provisioning".
     void resumeProvisioning();
 

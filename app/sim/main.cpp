@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: MIT
 // heroku-sim: a stateful Heroku Platform API simulator on 127.0.0.1, for offline sandboxes and as the
 // peer of every client test. Prints its base URL as the first line of stdout.
-#include "FakeClearDbProvisioner.h"
-#include "SandboxDatabaseProvisioner.h"
-#include "SimSeeder.h"
-#include "SimServer.h"
-#include "StateStore.h"
+#include "common/Result.h"
 #include "heroku/ClearDbPlans.h"
 #include "sandbox/SandboxCluster.h"
+#include "sim/SimServer.h"
+#include "sim/provisioning/FakeClearDbProvisioner.h"
+#include "sim/provisioning/SandboxDatabaseProvisioner.h"
+#include "sim/state/SimSeeder.h"
+#include "sim/state/StateStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <cstdio>
+#include <optional>
 
 namespace {
 const char *const faultHelp =
@@ -30,21 +32,25 @@ int fail(const QString &message)
     return 1;
 }
 
-bool intOption(const QCommandLineParser &parser, const QString &name, int min, int *out, QString *error)
+int fail(const Error &error)
+{
+    return fail(error.oneLine());
+}
+
+// The value of --name, or `fallback` when the option is not given.
+Result<int> intOption(const QCommandLineParser &parser, const QString &name, int min, int fallback)
 {
     if (!parser.isSet(name))
-        return true;
+        return fallback;
     bool ok = false;
     const int value = parser.value(name).toInt(&ok);
-    if (!ok || value < min) {
-        *error = QStringLiteral("--%1 must be a whole number >= %2 (got \"%3\")")
-                     .arg(name)
-                     .arg(min)
-                     .arg(parser.value(name));
-        return false;
-    }
-    *out = value;
-    return true;
+    if (!ok || value < min)
+        return makeError(Error::Kind::InvalidInput,
+                         QStringLiteral("--%1 must be a whole number >= %2 (got \"%3\")")
+                             .arg(name)
+                             .arg(min)
+                             .arg(parser.value(name)));
+    return value;
 }
 } // namespace
 
@@ -90,16 +96,22 @@ int main(int argc, char *argv[])
     });
     parser.process(app);
 
-    QString error;
-    int port = 0;
-    int apps = 3;
-    int delay = 1500;
     SimServer::Options options;
-    if (!intOption(parser, QStringLiteral("port"), 0, &port, &error) || port > 65535 ||
-        !intOption(parser, QStringLiteral("apps"), 0, &apps, &error) ||
-        !intOption(parser, QStringLiteral("provision-delay"), 0, &delay, &error) ||
-        !intOption(parser, QStringLiteral("rate-limit"), 1, &options.rateLimit, &error))
-        return fail(error.isEmpty() ? QStringLiteral("--port must be 0..65535") : error);
+    const Result<int> port = intOption(parser, QStringLiteral("port"), 0, 0);
+    if (!port)
+        return fail(port.error());
+    if (*port > 65535)
+        return fail(QStringLiteral("--port must be 0..65535"));
+    const Result<int> apps = intOption(parser, QStringLiteral("apps"), 0, 3);
+    if (!apps)
+        return fail(apps.error());
+    const Result<int> delay = intOption(parser, QStringLiteral("provision-delay"), 0, 1500);
+    if (!delay)
+        return fail(delay.error());
+    const Result<int> rateLimit = intOption(parser, QStringLiteral("rate-limit"), 1, options.rateLimit);
+    if (!rateLimit)
+        return fail(rateLimit.error());
+    options.rateLimit = *rateLimit;
     options.token = parser.value(QStringLiteral("token")).toUtf8();
     if (options.token.isEmpty())
         options.token = qgetenv("HEROKU_SIM_TOKEN");
@@ -107,16 +119,17 @@ int main(int argc, char *argv[])
         return fail(
             QStringLiteral("--token (or HEROKU_SIM_TOKEN) is required: the API token clients must send"));
     options.statePath = parser.value(QStringLiteral("state"));
-    options.provisionDelayMs = delay;
+    options.provisionDelayMs = *delay;
     options.logRequests = parser.isSet(QStringLiteral("log"));
 
-    SimState state;
-    const auto loaded = options.statePath.isEmpty() ? StateStore::LoadResult::Missing
-                                                    : StateStore::load(options.statePath, &state, &error);
-    if (loaded == StateStore::LoadResult::Invalid)
-        return fail(error);
-    if (loaded == StateStore::LoadResult::Missing)
-        state = SimSeeder::seed(apps);
+    Result<std::optional<SimState>> loaded = options.statePath.isEmpty()
+                                                 ? Result<std::optional<SimState>>(std::nullopt)
+                                                 : StateStore::load(options.statePath);
+    if (!loaded)
+        return fail(loaded.error());
+    // A fresh seed when there is no state file (yet).
+    const bool seeded = !loaded->has_value();
+    SimState state = seeded ? SimSeeder::seed(*apps) : std::move(loaded.value()).value();
 
     DatabaseProvisioner *provisioner = nullptr;
     if (parser.isSet(QStringLiteral("sandbox-cluster"))) {
@@ -131,25 +144,30 @@ int main(int argc, char *argv[])
         provisioner = new SandboxDatabaseProvisioner(new SandboxCluster(script, QDir(dir).absolutePath()));
         // Seeded ClearDB add-ons get real databases too, so every app's CLEARDB_DATABASE_URL connects:
         // marked "provisioning" here, resumeProvisioning() below hands them to the sandbox provisioner.
-        if (loaded == StateStore::LoadResult::Missing) {
+        if (seeded) {
             for (SimAddon &addon : state.addons) {
                 if (addon.plan.section(QLatin1Char(':'), 0, 0) == ClearDbPlans::serviceName())
                     addon.state = QStringLiteral("provisioning");
             }
         }
     } else {
-        provisioner = new FakeClearDbProvisioner(delay);
+        provisioner = new FakeClearDbProvisioner(*delay);
     }
     SimServer server(std::move(state), options, provisioner);
-    if (parser.isSet(QStringLiteral("faults")) &&
-        !server.addFaults(parser.value(QStringLiteral("faults")), &error))
-        return fail(error);
-    if (!server.listen(quint16(port), &error))
-        return fail(error);
+    if (parser.isSet(QStringLiteral("faults"))) {
+        const Status armed = server.addFaults(parser.value(QStringLiteral("faults")));
+        if (!armed)
+            return fail(armed.error());
+    }
+    const Status listening = server.listen(quint16(*port));
+    if (!listening)
+        return fail(listening.error());
     // A fresh seed is written at once, so the file exists before the first mutation.
-    if (loaded == StateStore::LoadResult::Missing && !options.statePath.isEmpty() &&
-        !server.saveState(&error))
-        return fail(error);
+    if (seeded) {
+        const Status saved = server.saveState();
+        if (!saved)
+            return fail(saved.error());
+    }
     server.resumeProvisioning();
 
     std::printf("http://127.0.0.1:%u\n", unsigned(server.port()));

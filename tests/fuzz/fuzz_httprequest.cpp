@@ -5,8 +5,8 @@
 // out is well-formed (token method, origin-form target, one Host, clean field values, no
 // Transfer-Encoding) with a body of exactly its Content-Length; the requests never account for more
 // bytes than arrived; and a buffer holding a whole request's worth never answers NeedMore.
-#include "sim/HttpRequestParser.h"
-#include "sim/HttpSyntax.h"
+#include "sim/http/HttpRequestParser.h"
+#include "sim/http/HttpSyntax.h"
 
 #include <cstdio>
 #include <cstdlib>

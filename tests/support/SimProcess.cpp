@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "SimProcess.h"
 
-#include "SimSeeder.h"
 #include "TestConfig.h"
+#include "sim/state/SimSeeder.h"
 
 #include <QDeadlineTimer>
 

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#include "sim/routes/ResolveQuery.h"
+
+#include "sim/routes/SimContext.h"
+
+#include <QJsonObject>
+
+ResolveQuery ResolveQuery::parse(SimContext &ctx, const HttpRequest &request, const QString &key)
+{
+    ResolveQuery query;
+    QJsonObject body;
+    if (!SimContext::jsonBody(request, &body, &query.error))
+        return query;
+    query.identifier = body.value(key).toString();
+    QString appName = body.value(QStringLiteral("app")).toString();
+    query.service = body.value(QStringLiteral("addon_service")).toString();
+    if (query.identifier.isEmpty()) {
+        query.error = SimContext::invalidParams(QStringLiteral("Missing required param: %1.").arg(key));
+        return query;
+    }
+    // "app::name" scopes the name to one app, as the CLI writes it.
+    if (query.identifier.contains(QStringLiteral("::"))) {
+        appName = query.identifier.section(QStringLiteral("::"), 0, 0);
+        query.identifier = query.identifier.section(QStringLiteral("::"), 1);
+    }
+    query.app = appName.isEmpty() ? nullptr : ctx.state.app(appName);
+    if (!appName.isEmpty() && !query.app) {
+        query.error = SimContext::appNotFound();
+        return query;
+    }
+    query.ok = true;
+    return query;
+}

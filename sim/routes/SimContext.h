@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "sim/http/HttpRequest.h"
+#include "sim/http/HttpResponse.h"
+#include "sim/routes/ResourceRenderer.h"
+#include "sim/state/SimCatalog.h"
+#include "sim/state/SimState.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <functional>
+
+// What the route handlers share: the state, the catalog, the renderer and two callbacks into the
+// server (persist after a mutation, start provisioning a new add-on). Also the Heroku error
+// bodies every handler uses, so "not found" reads the same on every route.
+struct SimContext
+{
+    SimState &state;
+    const SimCatalog &catalog;
+    ResourceRenderer &render;
+    std::function<void()> changed;
+    std::function<void(const SimAddon &)> startProvisioning;
+    std::function<void(const SimAddon &)> released;
+    int rateLimitRemaining = 0;
+
+    static QDateTime now() { return QDateTime::currentDateTimeUtc(); }
+    static HttpResponse appNotFound();
+    static HttpResponse addonNotFound();
+    static HttpResponse invalidParams(const QString &message);
+    // Parses a JSON object body; on failure fills `error` with a 400 "bad_request".
+    static bool jsonBody(const HttpRequest &request, QJsonObject *out, HttpResponse *error);
+    using AppHandler = std::function<HttpResponse(const HttpRequest &, SimApp &, const QStringList &params)>;
+    // A route handler for /apps/{app}/…: resolves the first path segment (id or
+    // name) to the app, or answers Heroku's 404 for apps without calling `handler`.
+    std::function<HttpResponse(const HttpRequest &, const QStringList &)> forApp(AppHandler handler);
+};
