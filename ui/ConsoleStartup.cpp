@@ -29,12 +29,45 @@ ConsoleStartup::ConsoleStartup(QObject *parent) : QObject(parent) {}
 
 ConsoleStartup::~ConsoleStartup()
 {
-    // Explicit, so heroku-sim is stopped before anything else of ours goes away.
+    // Explicit, so heroku-sim is gone before anything else of ours goes away.
     delete m_sandbox;
-    // The databases we started go with us. This runs at exit, after the window
-    // closed, so waiting for the script (a few seconds at most) freezes nothing.
-    if (m_clusterIsOurs && !m_clusterDir.isEmpty())
-        QProcess::execute(m_clusterScript, {QStringLiteral("stop"), QStringLiteral("--dir"), m_clusterDir});
+    // Without an orderly stop() the databases we started still go with us, but
+    // nobody waits for them: the script stops them after we have exited.
+    if (m_clusterIsOurs && !m_stopped)
+        QProcess::startDetached(m_clusterScript,
+                                {QStringLiteral("stop"), QStringLiteral("--dir"), m_clusterRuntimeDir});
+}
+
+void ConsoleStartup::stop()
+{
+    if (m_stopped) {
+        Q_EMIT stopped();
+        return;
+    }
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    if (!m_sandbox)
+        return stopCluster();
+    connect(m_sandbox, &SandboxSession::stopped, this, &ConsoleStartup::stopCluster,
+            Qt::SingleShotConnection);
+    m_sandbox->stop();
+}
+
+void ConsoleStartup::stopCluster()
+{
+    if (!m_clusterIsOurs || !m_cluster)
+        return finishStop();
+    // Queued behind a start still running, so a quit during start-up stops what that start brought up.
+    connect(m_cluster, &SandboxCluster::stopped, this, &ConsoleStartup::finishStop, Qt::SingleShotConnection);
+    m_cluster->stop();
+}
+
+void ConsoleStartup::finishStop()
+{
+    m_stopping = false;
+    m_stopped = true;
+    Q_EMIT stopped();
 }
 
 void ConsoleStartup::start()
@@ -93,6 +126,7 @@ void ConsoleStartup::startSandbox()
     QString dir = m_environment.value(QStringLiteral("CLEARDB_SANDBOX_DIR"));
     if (dir.isEmpty())
         dir = SandboxCluster::defaultRuntimeDir();
+    m_clusterRuntimeDir = dir;
     m_cluster = new SandboxCluster(m_clusterScript, dir, 0, this);
     connect(m_cluster, &SandboxCluster::statusRefreshed, this, &ConsoleStartup::onClusterStatus);
     connect(m_cluster, &SandboxCluster::started, this, &ConsoleStartup::onClusterStarted);
@@ -102,6 +136,8 @@ void ConsoleStartup::startSandbox()
 
 void ConsoleStartup::onClusterStatus(const SandboxResult &result)
 {
+    if (m_stopping || m_stopped)
+        return;
     if (result.ok && result.status.state == QLatin1String("running"))
         return onClusterStarted(result);
     Q_EMIT progress(tr("Starting the sandbox databases (two MariaDB servers behind HAProxy)…"));
@@ -111,6 +147,8 @@ void ConsoleStartup::onClusterStatus(const SandboxResult &result)
 
 void ConsoleStartup::onClusterStarted(const SandboxResult &result)
 {
+    if (m_stopping || m_stopped)
+        return;
     if (result.ok) {
         m_clusterDir = result.status.dir;
     } else {

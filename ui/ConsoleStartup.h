@@ -30,8 +30,10 @@ struct CredentialResolution;
 // sandbox still works, with placeholder database URLs, and says so.
 // CLEARDB_SANDBOX_DATABASES=0 skips them (tests do), CLEARDB_SANDBOX_DIR moves them.
 //
-// It owns the sandbox for the rest of the run, so destroying it (at the end of
-// main) stops heroku-sim, and the databases if it was the one that started them.
+// It owns the sandbox for the rest of the run. stop() ends it in order without
+// blocking: heroku-sim first (SIGTERM, so it saves its state), then the databases
+// if this console started them; stopped() follows. Destroyed without stop(), it
+// kills heroku-sim and leaves the databases' stop to a detached cluster.sh.
 // It has no widgets; everything it says is a signal.
 class ConsoleStartup : public QObject
 {
@@ -50,6 +52,10 @@ public:
     void setSandboxProgram(const QString &program) { m_sandboxProgram = program; }
     void setSandboxAppCount(int count) { m_sandboxAppCount = count; }
     void start();
+    // Asynchronous; stopped() follows, at once when nothing runs. Idempotent.
+    void stop();
+    // Something would be stopped: heroku-sim or the databases of this run.
+    bool hasSandbox() const { return m_sandbox != nullptr || m_cluster != nullptr; }
 
     SandboxSession *sandbox() const { return m_sandbox; }
 
@@ -61,6 +67,8 @@ Q_SIGNALS:
     void failed(const QString &message);
     // The sandbox died while the window was using it.
     void sandboxStopped(const QString &message);
+    // After stop(): heroku-sim is gone, and so are the databases if they were ours.
+    void stopped();
 
 private:
     void onResolved(const CredentialResolution &resolution);
@@ -68,6 +76,8 @@ private:
     void onClusterStatus(const SandboxResult &result);
     void onClusterStarted(const SandboxResult &result);
     void startSimulator();
+    void stopCluster();
+    void finishStop();
 
     QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     CredentialStore *m_store = nullptr;
@@ -76,9 +86,12 @@ private:
     SandboxSession *m_sandbox = nullptr;
     SandboxCluster *m_cluster = nullptr;
     QString m_clusterScript;
-    QString m_clusterDir; // set once the databases are up
+    QString m_clusterDir;        // set once the databases are up
+    QString m_clusterRuntimeDir; // where they are, from the moment we look for them
     bool m_clusterIsOurs = false;
     QString m_sandboxProgram;
     int m_sandboxAppCount = 3;
     bool m_forceSandbox = false;
+    bool m_stopping = false;
+    bool m_stopped = false;
 };
