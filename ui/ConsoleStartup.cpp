@@ -31,11 +31,17 @@ ConsoleStartup::~ConsoleStartup()
 {
     // Explicit, so heroku-sim is gone before anything else of ours goes away.
     delete m_sandbox;
-    // Without an orderly stop() the databases we started still go with us, but
+    // Without an orderly stop() the databases, if this was their last owner, still go with us, but
     // nobody waits for them: the script stops them after we have exited.
-    if (m_clusterIsOurs && !m_stopped)
+    if (m_clusterIsOurs && !m_stopped && isLastOwnerLeaving())
         QProcess::startDetached(m_clusterScript,
                                 {QStringLiteral("stop"), QStringLiteral("--dir"), m_clusterRuntimeDir});
+}
+
+bool ConsoleStartup::isLastOwnerLeaving()
+{
+    // Not joined (the owners folder could not be written): the old rule, we started it, we stop it.
+    return !m_owners || !m_owners->isJoined() || m_owners->leave();
 }
 
 void ConsoleStartup::stop()
@@ -56,7 +62,8 @@ void ConsoleStartup::stop()
 
 void ConsoleStartup::stopCluster()
 {
-    if (!m_clusterIsOurs || !m_cluster)
+    // Other consoles still use the databases: they stay up for them.
+    if (!m_clusterIsOurs || !m_cluster || !isLastOwnerLeaving())
         return finishStop();
     // Queued behind a start still running, so a quit during start-up stops what that start brought up.
     connect(m_cluster, &SandboxCluster::stopped, this, &ConsoleStartup::finishStop, Qt::SingleShotConnection);
@@ -127,6 +134,7 @@ void ConsoleStartup::startSandbox()
     if (dir.isEmpty())
         dir = SandboxCluster::defaultRuntimeDir();
     m_clusterRuntimeDir = dir;
+    m_owners.emplace(dir);
     m_cluster = new SandboxCluster(m_clusterScript, dir, 0, this);
     connect(m_cluster, &SandboxCluster::statusRefreshed, this, &ConsoleStartup::onClusterStatus);
     connect(m_cluster, &SandboxCluster::started, this, &ConsoleStartup::onClusterStarted);
@@ -138,8 +146,15 @@ void ConsoleStartup::onClusterStatus(const SandboxResult &result)
 {
     if (m_stopping || m_stopped)
         return;
-    if (result.ok && result.status.state == QLatin1String("running"))
+    const bool running = result.ok && result.status.state == QLatin1String("running");
+    // Running without owners: the user started it by hand; use it and leave it running.
+    if (running && !m_owners->isManaged())
         return onClusterStarted(result);
+    const Status joined = m_owners->join();
+    if (!joined && running)
+        return onClusterStarted(result); // shared without a record: never ours to stop
+    // Started even when running: the script's start is idempotent, restarts a part that died, and
+    // waits behind a stop another console's quit may have begun.
     Q_EMIT progress(tr("Starting the sandbox databases (two MariaDB servers behind HAProxy)…"));
     m_clusterIsOurs = true;
     m_cluster->start();
@@ -152,6 +167,8 @@ void ConsoleStartup::onClusterStarted(const SandboxResult &result)
     if (result.ok) {
         m_clusterDir = result.status.dir;
     } else {
+        if (m_owners && m_owners->isJoined())
+            m_owners->leave();
         m_clusterIsOurs = false;
         Q_EMIT notice(tr("The sandbox databases did not start (%1); sandbox add-ons get placeholder URLs.")
                           .arg(result.error),

@@ -2,10 +2,13 @@
 #pragma once
 
 #include "ConsoleConnection.h"
+#include "sandbox/SandboxOwners.h"
 
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QStringList>
+
+#include <optional>
 
 class CredentialResolver;
 class CredentialStore;
@@ -30,10 +33,16 @@ struct CredentialResolution;
 // sandbox still works, with placeholder database URLs, and says so.
 // CLEARDB_SANDBOX_DATABASES=0 skips them (tests do), CLEARDB_SANDBOX_DIR moves them.
 //
-// It owns the sandbox for the rest of the run. stop() ends it in order without
-// blocking: heroku-sim first (SIGTERM, so it saves its state), then the databases
-// if this console started them; stopped() follows. Destroyed without stop(), it
-// kills heroku-sim and leaves the databases' stop to a detached cluster.sh.
+// The databases are shared: every console on one sandbox directory is an owner
+// (SandboxOwners), and the last live one stops them, so closing one console
+// never stops them under another, and a console that finds them orphaned by a
+// crash adopts them. A cluster started by hand (cluster.sh start, no owners) is
+// used and left running.
+//
+// stop() ends the sandbox in order without blocking: heroku-sim first (SIGTERM,
+// so it saves its state), then the databases if this was their last owner;
+// stopped() follows. Destroyed without stop(), it kills heroku-sim and leaves the
+// databases' stop to a detached cluster.sh.
 // It has no widgets; everything it says is a signal.
 class ConsoleStartup : public QObject
 {
@@ -78,6 +87,7 @@ private:
     void startSimulator();
     void stopCluster();
     void finishStop();
+    bool isLastOwnerLeaving();
 
     QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     CredentialStore *m_store = nullptr;
@@ -86,9 +96,10 @@ private:
     SandboxSession *m_sandbox = nullptr;
     SandboxCluster *m_cluster = nullptr;
     QString m_clusterScript;
-    QString m_clusterDir;        // set once the databases are up
-    QString m_clusterRuntimeDir; // where they are, from the moment we look for them
-    bool m_clusterIsOurs = false;
+    QString m_clusterDir;         // set once the databases are up
+    QString m_clusterRuntimeDir;  // where they are, from the moment we look for them
+    bool m_clusterIsOurs = false; // we are among its owners (or started it without an owners record)
+    std::optional<SandboxOwners> m_owners;
     QString m_sandboxProgram;
     int m_sandboxAppCount = 3;
     bool m_forceSandbox = false;

@@ -11,6 +11,7 @@
 #include "TestConfig.h"
 #include "credentials/InMemoryCredentialStore.h"
 
+#include <QDeadlineTimer>
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QProcess>
@@ -41,6 +42,32 @@ void stopCluster(const QString &dir)
 {
     QProcess::execute(ClusterScript, {QStringLiteral("stop"), QStringLiteral("--dir"), dir});
 }
+
+void reapConsole(QProcess &console)
+{
+    if (console.state() != QProcess::NotRunning) {
+        console.kill();
+        console.waitForFinished(5000);
+    }
+}
+
+// "SELECT 1" through HAProxy's routed port as the sandbox's admin: the databases answer queries.
+bool databasesAnswer(const QString &dir)
+{
+    QFile secret(dir + QStringLiteral("/secrets/admin.password"));
+    if (!secret.open(QIODevice::ReadOnly))
+        return false;
+    QProcess client;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MYSQL_PWD"), QString::fromLatin1(secret.readAll().trimmed())); // never argv
+    client.setProcessEnvironment(env);
+    client.start(QStringLiteral("mariadb"),
+                 {QStringLiteral("--no-defaults"), QStringLiteral("--protocol=tcp"),
+                  QStringLiteral("-h127.0.0.1"), QStringLiteral("-P%1").arg(CLEARDB_SHUTDOWN_TEST_PORT),
+                  QStringLiteral("-usandbox_admin"), QStringLiteral("-N"), QStringLiteral("-e"),
+                  QStringLiteral("SELECT 1")});
+    return client.waitForFinished(10000) && client.exitCode() == 0 && client.readAllStandardOutput() == "1\n";
+}
 } // namespace
 
 class TestConsoleShutdown : public QObject
@@ -53,7 +80,15 @@ private Q_SLOTS:
     void terminationSignalStopsTheSandbox_data();
     void terminationSignalStopsTheSandbox();
 
+    void secondConsoleKeepsTheSandboxOfTheFirst();
+    void crashedConsolesSandboxIsAdoptedAndStopped();
+
 private:
+    // cleardb-console --sandbox on m_clusterDir, up once its heroku-sim runs (after the databases).
+    bool startConsole(QProcess &console, QList<qint64> &sims);
+    // SIGTERM, then a clean exit with code 0.
+    bool quitConsole(QProcess &console);
+
     QTemporaryDir m_home;
     QString m_clusterDir;
 };
@@ -143,6 +178,23 @@ void TestConsoleShutdown::terminationSignalStopsTheSandbox()
 {
     QFETCH(int, signalNumber);
     const auto cleanup = qScopeGuard([this] { stopCluster(m_clusterDir); });
+    QProcess console;
+    QList<qint64> sims;
+    QVERIFY(startConsole(console, sims));
+    const auto reap = qScopeGuard([&console] { reapConsole(console); });
+    QCOMPARE(SandboxServers::of(m_clusterDir).size(), ServerCount);
+
+    ::kill(pid_t(console.processId()), signalNumber);
+    QVERIFY(console.waitForFinished(ConsoleShutdown::BoundMs + 5000));
+    QVERIFY2(console.exitStatus() == QProcess::NormalExit,
+             qPrintable(QStringLiteral("the console died of signal %1").arg(console.exitCode())));
+    QVERIFY2(console.exitCode() == 0, console.readAllStandardError().constData());
+    QVERIFY(SandboxServers::processGone(sims.first()));
+    QVERIFY2(SandboxServers::of(m_clusterDir).isEmpty(), "a sandbox server outlived the console");
+}
+
+bool TestConsoleShutdown::startConsole(QProcess &console, QList<qint64> &sims)
+{
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const char *name : {"HEROKU_API_KEY", "HEROKU_HOST", "DBUS_SESSION_BUS_ADDRESS", "DISPLAY",
                              "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR"})
@@ -153,28 +205,78 @@ void TestConsoleShutdown::terminationSignalStopsTheSandbox()
     env.insert(QStringLiteral("CLEARDB_SANDBOX_DIR"), m_clusterDir);
     env.insert(QStringLiteral("CLEARDB_SANDBOX_SCRIPT"), ClusterScript);
     env.insert(QStringLiteral("CLEARDB_SANDBOX_DATABASES"), QStringLiteral("1"));
-    QProcess console;
     console.setProcessEnvironment(env);
     console.start(ConsoleProgram, {QStringLiteral("--sandbox")});
-    QVERIFY(console.waitForStarted(10000));
-    const auto reap = qScopeGuard([&console] {
-        if (console.state() != QProcess::NotRunning) {
-            console.kill();
-            console.waitForFinished(5000);
-        }
-    });
-    // heroku-sim starts once the databases are up: then the console is fully running.
-    QList<qint64> sims;
-    QTRY_VERIFY_WITH_TIMEOUT(!(sims = SandboxServers::simChildrenOf(console.processId())).isEmpty(), 120000);
-    QCOMPARE(SandboxServers::of(m_clusterDir).size(), ServerCount);
+    if (!console.waitForStarted(10000))
+        return false;
+    const QDeadlineTimer deadline(120000);
+    while (!deadline.hasExpired() && console.state() == QProcess::Running) {
+        sims = SandboxServers::simChildrenOf(console.processId());
+        if (!sims.isEmpty())
+            return true;
+        QTest::qWait(50);
+    }
+    qWarning("cleardb-console did not start its heroku-sim: %s", console.readAllStandardError().constData());
+    return false;
+}
 
-    ::kill(pid_t(console.processId()), signalNumber);
-    QVERIFY(console.waitForFinished(ConsoleShutdown::BoundMs + 5000));
-    QVERIFY2(console.exitStatus() == QProcess::NormalExit,
-             qPrintable(QStringLiteral("the console died of signal %1").arg(console.exitCode())));
-    QVERIFY2(console.exitCode() == 0, console.readAllStandardError().constData());
-    QVERIFY(SandboxServers::processGone(sims.first()));
-    QVERIFY2(SandboxServers::of(m_clusterDir).isEmpty(), "a sandbox server outlived the console");
+bool TestConsoleShutdown::quitConsole(QProcess &console)
+{
+    ::kill(pid_t(console.processId()), SIGTERM);
+    if (!console.waitForFinished(ConsoleShutdown::BoundMs + 5000))
+        return false;
+    if (console.exitStatus() != QProcess::NormalExit || console.exitCode() != 0) {
+        qWarning("cleardb-console ended badly: %s", console.readAllStandardError().constData());
+        return false;
+    }
+    return true;
+}
+
+// Two consoles on one sandbox: closing the one that started the databases leaves
+// them running for the other; closing the other stops them.
+void TestConsoleShutdown::secondConsoleKeepsTheSandboxOfTheFirst()
+{
+    const auto cleanup = qScopeGuard([this] { stopCluster(m_clusterDir); });
+    QProcess first;
+    QProcess second;
+    QList<qint64> sims;
+    QVERIFY(startConsole(first, sims));
+    const auto reapFirst = qScopeGuard([&first] { reapConsole(first); });
+    const QList<qint64> servers = SandboxServers::of(m_clusterDir);
+    QCOMPARE(servers.size(), ServerCount);
+    QVERIFY(startConsole(second, sims));
+    const auto reapSecond = qScopeGuard([&second] { reapConsole(second); });
+    QVERIFY(databasesAnswer(m_clusterDir));
+
+    QVERIFY(quitConsole(first));
+    QCOMPARE(SandboxServers::of(m_clusterDir), servers);
+    QVERIFY2(databasesAnswer(m_clusterDir), "closing one console stopped the other's databases");
+
+    QVERIFY(quitConsole(second));
+    QVERIFY2(SandboxServers::of(m_clusterDir).isEmpty(), "the last console left its sandbox running");
+}
+
+// A console killed outright (no shutdown at all) leaves its servers orphaned; the
+// next console adopts them, and stops them when it quits.
+void TestConsoleShutdown::crashedConsolesSandboxIsAdoptedAndStopped()
+{
+    const auto cleanup = qScopeGuard([this] { stopCluster(m_clusterDir); });
+    QProcess crashed;
+    QList<qint64> sims;
+    QVERIFY(startConsole(crashed, sims));
+    ::kill(pid_t(crashed.processId()), SIGKILL);
+    QVERIFY(crashed.waitForFinished(5000));
+    // Premise: the servers outlived the crash.
+    const QList<qint64> servers = SandboxServers::of(m_clusterDir);
+    QCOMPARE(servers.size(), ServerCount);
+
+    QProcess next;
+    QVERIFY(startConsole(next, sims));
+    const auto reap = qScopeGuard([&next] { reapConsole(next); });
+    QCOMPARE(SandboxServers::of(m_clusterDir), servers); // adopted, not restarted
+    QVERIFY(databasesAnswer(m_clusterDir));
+    QVERIFY(quitConsole(next));
+    QVERIFY2(SandboxServers::of(m_clusterDir).isEmpty(), "the orphaned sandbox was never stopped");
 }
 
 QTEST_MAIN(TestConsoleShutdown)
