@@ -7,6 +7,8 @@
 #include "credentials/CredentialResolver.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/SecretRedactor.h"
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 
 namespace {
@@ -177,6 +179,27 @@ void ConsoleStartup::onClusterStarted(const SandboxResult &result)
     startSimulator();
 }
 
+QString ConsoleStartup::sandboxStateFile() const
+{
+    // With databases, the state lives beside them: its add-on URLs (and their passwords) name
+    // databases in that directory, and both go together when it is removed. Without, in the
+    // user's data directory ($XDG_DATA_HOME, as QStandardPaths::GenericDataLocation), private.
+    QString dir = m_clusterDir;
+    if (dir.isEmpty()) {
+        QString data = m_environment.value(QStringLiteral("XDG_DATA_HOME"));
+        const QString home = m_environment.value(QStringLiteral("HOME"));
+        if (data.isEmpty() && !home.isEmpty())
+            data = home + QStringLiteral("/.local/share");
+        if (data.isEmpty())
+            return {}; // nowhere to keep it: every start seeds afresh
+        dir = data + QStringLiteral("/cleardb-console");
+    }
+    if (!QDir().mkpath(dir))
+        return {};
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    return dir + QStringLiteral("/sandbox-state.json");
+}
+
 void ConsoleStartup::startSimulator()
 {
     Q_EMIT progress(tr("Starting the sandbox (heroku-sim)…"));
@@ -185,6 +208,7 @@ void ConsoleStartup::startSimulator()
     m_sandbox->setAppCount(m_sandboxAppCount);
     if (!m_clusterDir.isEmpty())
         m_sandbox->setDatabaseCluster(m_clusterDir, m_clusterScript);
+    m_sandbox->setStateFile(sandboxStateFile());
     connect(m_sandbox, &SandboxSession::failed, this, &ConsoleStartup::failed);
     connect(m_sandbox, &SandboxSession::stoppedUnexpectedly, this, &ConsoleStartup::sandboxStopped);
     connect(m_sandbox, &SandboxSession::started, this,

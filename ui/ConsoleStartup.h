@@ -32,6 +32,8 @@ struct CredentialResolution;
 // are real databases the Connection and Monitor tabs can reach; without them the
 // sandbox still works, with placeholder database URLs, and says so.
 // CLEARDB_SANDBOX_DATABASES=0 skips them (tests do), CLEARDB_SANDBOX_DIR moves them.
+// The sandbox's apps and add-ons persist across starts in sandbox-state.json (beside
+// the databases, or in $XDG_DATA_HOME/cleardb-console without them).
 //
 // The databases are shared: every console on one sandbox directory is an owner
 // (SandboxOwners), and the last live one stops them, so closing one console
@@ -85,6 +87,7 @@ private:
     void onClusterStatus(const SandboxResult &result);
     void onClusterStarted(const SandboxResult &result);
     void startSimulator();
+    QString sandboxStateFile() const;
     void stopCluster();
     void finishStop();
     bool isLastOwnerLeaving();

@@ -97,6 +97,8 @@ void SandboxSession::start()
     environment.insert(QStringLiteral("HEROKU_SIM_TOKEN"), m_token.reveal());
     QStringList arguments{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--apps"),
                           QString::number(m_appCount)};
+    if (!m_stateFile.isEmpty())
+        arguments << QStringLiteral("--state") << m_stateFile;
     if (!m_clusterDir.isEmpty()) {
         arguments << QStringLiteral("--sandbox-cluster") << m_clusterDir;
         environment.insert(QStringLiteral("CLEARDB_SANDBOX_SCRIPT"), m_clusterScript);

@@ -50,6 +50,9 @@ public:
         m_clusterDir = runtimeDir;
         m_clusterScript = script;
     }
+    // heroku-sim loads its apps and add-ons from this file and saves every change to
+    // it (--state), so the sandbox keeps what the user did; unset, each start seeds afresh.
+    void setStateFile(const QString &path) { m_stateFile = path; }
     void start();
     // Asynchronous: returns at once; stopped() follows (at once when nothing runs).
     void stop();
@@ -87,6 +90,7 @@ private:
     int m_appCount = 3;
     QString m_clusterDir;
     QString m_clusterScript;
+    QString m_stateFile;
     ApiEndpoint m_endpoint;
     Secret m_token;
     bool m_ready = false;
