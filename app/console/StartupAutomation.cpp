@@ -82,7 +82,7 @@ void StartupAutomation::finish(const QString &error)
         m_exitCode = 1;
     }
     if (m_options.screenshotPath.isEmpty()) {
-        QCoreApplication::quit();
+        Q_EMIT done();
         return;
     }
     // One more short turn of the event loop so the details' layout has settled.
@@ -92,6 +92,6 @@ void StartupAutomation::finish(const QString &error)
                                   .arg(m_options.screenshotPath));
             m_exitCode = 1;
         }
-        QCoreApplication::quit();
+        Q_EMIT done();
     });
 }

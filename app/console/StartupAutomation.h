@@ -19,6 +19,7 @@ class QWidget;
 // screenshot of the error is still saved). A run that reaches neither in 60 s
 // ends too, so a script never hangs. With --view, the finish line is the view being ready
 // (StartupView), and the screenshot shows what it names (the window or a dialog).
+// It does not quit by itself: done() says the run is over.
 class StartupAutomation : public QObject
 {
     Q_OBJECT
@@ -28,6 +29,10 @@ public:
 
     static bool isWanted(const StartupOptions &options);
     int exitCode() const { return m_exitCode; }
+
+Q_SIGNALS:
+    // The run is over: quit the way a user would (ConsoleShutdown), so the sandbox stops in order.
+    void done();
 
 private:
     void maybeFinish();

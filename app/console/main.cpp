@@ -2,9 +2,11 @@
 // cleardb-console: resolves credentials (or starts a sandbox heroku-sim), then
 // opens the main window. Everything of substance lives in ui/ and core/.
 #include "AppInfo.h"
+#include "ConsoleShutdown.h"
 #include "StartupAutomation.h"
 #include "StartupOptions.h"
 #include "StartupView.h"
+#include "TerminationSignals.h"
 #include "credentials/SecretRedactor.h"
 #include "probe/SqlWorkerThread.h"
 #include "session/ConsoleStartup.h"
@@ -89,6 +91,17 @@ int main(int argc, char *argv[])
                      : new StartupView(&window, options.view, !options.selectApp.isEmpty());
     StartupAutomation *automation =
         automated ? new StartupAutomation(&window, options, sinceMain, view) : nullptr;
+    ConsoleShutdown shutdown(&window, &startup);
+    QObject::connect(&window, &MainWindow::quitRequested, &shutdown, &ConsoleShutdown::request);
+    // Queued: a start-up that fails at once would otherwise quit before exec() began.
+    QObject::connect(&shutdown, &ConsoleShutdown::finished, &app, &QCoreApplication::quit,
+                     Qt::QueuedConnection);
+    if (automation)
+        QObject::connect(automation, &StartupAutomation::done, &shutdown, &ConsoleShutdown::request);
+    // A logout, `kill` or Ctrl+C quits like File → Quit: the sandbox's servers must not outlive us.
+    TerminationSignals terminationSignals;
+    QObject::connect(&terminationSignals, &TerminationSignals::received, &shutdown,
+                     &ConsoleShutdown::request);
     window.show();
     startup.start();
     const int status = app.exec();

@@ -35,6 +35,9 @@ SandboxSession::SandboxSession(QObject *parent) : QObject(parent)
                 "to see why")
                  .arg(StartTimeoutMs / 1000));
     });
+    m_killTimer.setSingleShot(true);
+    m_killTimer.setInterval(StopTimeoutMs);
+    connect(&m_killTimer, &QTimer::timeout, &m_process, &QProcess::kill);
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &SandboxSession::onReadyRead);
     connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
         // Only the last line is ever shown (as the reason heroku-sim stopped);
@@ -55,7 +58,11 @@ SandboxSession::SandboxSession(QObject *parent) : QObject(parent)
 
 SandboxSession::~SandboxSession()
 {
-    stop();
+    // The orderly way is stop() and waiting for stopped(); here there is no time
+    // left for SIGTERM. QProcess's destructor reaps the killed child.
+    m_process.disconnect(this);
+    if (m_process.state() != QProcess::NotRunning)
+        m_process.kill();
 }
 
 QString SandboxSession::findProgram()
@@ -90,6 +97,8 @@ void SandboxSession::start()
     environment.insert(QStringLiteral("HEROKU_SIM_TOKEN"), m_token.reveal());
     QStringList arguments{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--apps"),
                           QString::number(m_appCount)};
+    if (!m_stateFile.isEmpty())
+        arguments << QStringLiteral("--state") << m_stateFile;
     if (!m_clusterDir.isEmpty()) {
         arguments << QStringLiteral("--sandbox-cluster") << m_clusterDir;
         environment.insert(QStringLiteral("CLEARDB_SANDBOX_SCRIPT"), m_clusterScript);
@@ -127,8 +136,16 @@ void SandboxSession::onReadyRead()
 
 void SandboxSession::onProcessError(QProcess::ProcessError error)
 {
-    if (error == QProcess::FailedToStart)
-        fail(tr("could not start %1 (%2)").arg(m_process.program(), m_process.errorString()));
+    if (error != QProcess::FailedToStart)
+        return;
+    if (m_stopping) {
+        // stop() came while the program was still being started: nothing runs.
+        m_stopping = false;
+        m_killTimer.stop();
+        Q_EMIT stopped();
+        return;
+    }
+    fail(tr("could not start %1 (%2)").arg(m_process.program(), m_process.errorString()));
 }
 
 QString SandboxSession::redacted(QString text) const
@@ -142,8 +159,12 @@ QString SandboxSession::redacted(QString text) const
 
 void SandboxSession::onFinished(int exitCode, QProcess::ExitStatus status)
 {
-    if (m_stopping)
+    if (m_stopping) {
+        m_stopping = false;
+        m_killTimer.stop();
+        Q_EMIT stopped();
         return;
+    }
     const QString rest = QString::fromUtf8(m_process.readAllStandardError()).trimmed();
     if (!rest.isEmpty())
         m_lastErrorLine = rest.section(QLatin1Char('\n'), -1).trimmed();
@@ -171,15 +192,15 @@ void SandboxSession::stop()
 {
     m_startTimer.stop();
     m_ready = false;
-    if (m_process.state() == QProcess::NotRunning)
+    if (m_process.state() == QProcess::NotRunning) {
+        Q_EMIT stopped();
         return;
-    m_stopping = true;
-    // Bounded waits at shutdown: SIGTERM lets heroku-sim save --state files; if it
-    // has not gone after 2 s it is killed. These waits poll the pipe, they do not
-    // spin a nested event loop.
-    m_process.terminate();
-    if (!m_process.waitForFinished(2000)) {
-        m_process.kill();
-        m_process.waitForFinished(1000);
     }
+    if (m_stopping)
+        return; // stopped() follows from onFinished()
+    m_stopping = true;
+    // SIGTERM lets heroku-sim save its --state file; the kill timer bounds the
+    // wait without blocking the event loop.
+    m_process.terminate();
+    m_killTimer.start();
 }

@@ -21,9 +21,11 @@
 // heroku-sim is looked up next to the running binary first (the build tree and
 // the installed bin/ keep them together), then on PATH. It prints its base URL
 // as the first line of stdout; that line is the only thing read from it.
-// stop() (and the destructor) terminate the child, wait briefly and kill it if
-// it is still there; on Linux the child also gets SIGTERM if the console dies
-// without running its destructors, so no heroku-sim is left behind.
+// stop() never waits: it sends SIGTERM (heroku-sim saves its --state file on it),
+// kills the child if it is still there after StopTimeoutMs, and emits stopped()
+// once it is gone. The destructor kills a child that is still running. On Linux
+// the child also gets SIGTERM if the console dies without running its
+// destructors, so no heroku-sim is left behind.
 class SandboxSession : public QObject
 {
     Q_OBJECT
@@ -31,6 +33,9 @@ public:
     // heroku-sim listens on loopback only and binds in milliseconds; 10 s covers a
     // loaded CI machine without leaving the user staring at "Starting…".
     static constexpr int StartTimeoutMs = 10000;
+    // heroku-sim writes its state and exits in milliseconds on SIGTERM; one that
+    // has not after 2 s is stuck, and is killed.
+    static constexpr int StopTimeoutMs = 2000;
 
     explicit SandboxSession(QObject *parent = nullptr);
     ~SandboxSession() override;
@@ -45,7 +50,11 @@ public:
         m_clusterDir = runtimeDir;
         m_clusterScript = script;
     }
+    // heroku-sim loads its apps and add-ons from this file and saves every change to
+    // it (--state), so the sandbox keeps what the user did; unset, each start seeds afresh.
+    void setStateFile(const QString &path) { m_stateFile = path; }
     void start();
+    // Asynchronous: returns at once; stopped() follows (at once when nothing runs).
     void stop();
 
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
@@ -59,8 +68,10 @@ public:
 
 Q_SIGNALS:
     void started(const ApiEndpoint &endpoint, const Secret &token);
-    // One line saying what went wrong and what to do; the child is gone by then.
+    // One line saying what went wrong and what to do; the child is being stopped.
     void failed(const QString &message);
+    // After stop(): the child is gone.
+    void stopped();
     // heroku-sim exited while the console was still using it.
     void stoppedUnexpectedly(const QString &message);
 
@@ -73,11 +84,13 @@ private:
 
     QProcess m_process;
     QTimer m_startTimer;
+    QTimer m_killTimer;
     QString m_program;
     QString m_lastErrorLine;
     int m_appCount = 3;
     QString m_clusterDir;
     QString m_clusterScript;
+    QString m_stateFile;
     ApiEndpoint m_endpoint;
     Secret m_token;
     bool m_ready = false;

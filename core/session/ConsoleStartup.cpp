@@ -7,6 +7,8 @@
 #include "credentials/CredentialResolver.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/SecretRedactor.h"
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 
 namespace {
@@ -29,12 +31,52 @@ ConsoleStartup::ConsoleStartup(QObject *parent) : QObject(parent) {}
 
 ConsoleStartup::~ConsoleStartup()
 {
-    // Explicit, so heroku-sim is stopped before anything else of ours goes away.
+    // Explicit, so heroku-sim is gone before anything else of ours goes away.
     delete m_sandbox;
-    // The databases we started go with us. This runs at exit, after the window
-    // closed, so waiting for the script (a few seconds at most) freezes nothing.
-    if (m_clusterIsOurs && !m_clusterDir.isEmpty())
-        QProcess::execute(m_clusterScript, {QStringLiteral("stop"), QStringLiteral("--dir"), m_clusterDir});
+    // Without an orderly stop() the databases, if this was their last owner, still go with us, but
+    // nobody waits for them: the script stops them after we have exited.
+    if (m_clusterIsOurs && !m_stopped && isLastOwnerLeaving())
+        QProcess::startDetached(m_clusterScript,
+                                {QStringLiteral("stop"), QStringLiteral("--dir"), m_clusterRuntimeDir});
+}
+
+bool ConsoleStartup::isLastOwnerLeaving()
+{
+    // Not joined (the owners folder could not be written): the old rule, we started it, we stop it.
+    return !m_owners || !m_owners->isJoined() || m_owners->leave();
+}
+
+void ConsoleStartup::stop()
+{
+    if (m_stopped) {
+        Q_EMIT stopped();
+        return;
+    }
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    if (!m_sandbox)
+        return stopCluster();
+    connect(m_sandbox, &SandboxSession::stopped, this, &ConsoleStartup::stopCluster,
+            Qt::SingleShotConnection);
+    m_sandbox->stop();
+}
+
+void ConsoleStartup::stopCluster()
+{
+    // Other consoles still use the databases: they stay up for them.
+    if (!m_clusterIsOurs || !m_cluster || !isLastOwnerLeaving())
+        return finishStop();
+    // Queued behind a start still running, so a quit during start-up stops what that start brought up.
+    connect(m_cluster, &SandboxCluster::stopped, this, &ConsoleStartup::finishStop, Qt::SingleShotConnection);
+    m_cluster->stop();
+}
+
+void ConsoleStartup::finishStop()
+{
+    m_stopping = false;
+    m_stopped = true;
+    Q_EMIT stopped();
 }
 
 void ConsoleStartup::start()
@@ -93,6 +135,8 @@ void ConsoleStartup::startSandbox()
     QString dir = m_environment.value(QStringLiteral("CLEARDB_SANDBOX_DIR"));
     if (dir.isEmpty())
         dir = SandboxCluster::defaultRuntimeDir();
+    m_clusterRuntimeDir = dir;
+    m_owners.emplace(dir);
     m_cluster = new SandboxCluster(m_clusterScript, dir, 0, this);
     connect(m_cluster, &SandboxCluster::statusRefreshed, this, &ConsoleStartup::onClusterStatus);
     connect(m_cluster, &SandboxCluster::started, this, &ConsoleStartup::onClusterStarted);
@@ -102,8 +146,17 @@ void ConsoleStartup::startSandbox()
 
 void ConsoleStartup::onClusterStatus(const SandboxResult &result)
 {
-    if (result.ok && result.status.state == QLatin1String("running"))
+    if (m_stopping || m_stopped)
+        return;
+    const bool running = result.ok && result.status.state == QLatin1String("running");
+    // Running without owners: the user started it by hand; use it and leave it running.
+    if (running && !m_owners->isManaged())
         return onClusterStarted(result);
+    const Status joined = m_owners->join();
+    if (!joined && running)
+        return onClusterStarted(result); // shared without a record: never ours to stop
+    // Started even when running: the script's start is idempotent, restarts a part that died, and
+    // waits behind a stop another console's quit may have begun.
     Q_EMIT progress(tr("Starting the sandbox databases (two MariaDB servers behind HAProxy)…"));
     m_clusterIsOurs = true;
     m_cluster->start();
@@ -111,15 +164,40 @@ void ConsoleStartup::onClusterStatus(const SandboxResult &result)
 
 void ConsoleStartup::onClusterStarted(const SandboxResult &result)
 {
+    if (m_stopping || m_stopped)
+        return;
     if (result.ok) {
         m_clusterDir = result.status.dir;
     } else {
+        if (m_owners && m_owners->isJoined())
+            m_owners->leave();
         m_clusterIsOurs = false;
         Q_EMIT notice(tr("The sandbox databases did not start (%1); sandbox add-ons get placeholder URLs.")
                           .arg(result.error),
                       true);
     }
     startSimulator();
+}
+
+QString ConsoleStartup::sandboxStateFile() const
+{
+    // With databases, the state lives beside them: its add-on URLs (and their passwords) name
+    // databases in that directory, and both go together when it is removed. Without, in the
+    // user's data directory ($XDG_DATA_HOME, as QStandardPaths::GenericDataLocation), private.
+    QString dir = m_clusterDir;
+    if (dir.isEmpty()) {
+        QString data = m_environment.value(QStringLiteral("XDG_DATA_HOME"));
+        const QString home = m_environment.value(QStringLiteral("HOME"));
+        if (data.isEmpty() && !home.isEmpty())
+            data = home + QStringLiteral("/.local/share");
+        if (data.isEmpty())
+            return {}; // nowhere to keep it: every start seeds afresh
+        dir = data + QStringLiteral("/cleardb-console");
+    }
+    if (!QDir().mkpath(dir))
+        return {};
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    return dir + QStringLiteral("/sandbox-state.json");
 }
 
 void ConsoleStartup::startSimulator()
@@ -130,6 +208,7 @@ void ConsoleStartup::startSimulator()
     m_sandbox->setAppCount(m_sandboxAppCount);
     if (!m_clusterDir.isEmpty())
         m_sandbox->setDatabaseCluster(m_clusterDir, m_clusterScript);
+    m_sandbox->setStateFile(sandboxStateFile());
     connect(m_sandbox, &SandboxSession::failed, this, &ConsoleStartup::failed);
     connect(m_sandbox, &SandboxSession::stoppedUnexpectedly, this, &ConsoleStartup::sandboxStopped);
     connect(m_sandbox, &SandboxSession::started, this,

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "sandbox/SandboxOwners.h"
 #include "session/ConsoleConnection.h"
 
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QStringList>
+
+#include <optional>
 
 class CredentialResolver;
 class CredentialStore;
@@ -29,9 +32,19 @@ struct CredentialResolution;
 // are real databases the Connection and Monitor tabs can reach; without them the
 // sandbox still works, with placeholder database URLs, and says so.
 // CLEARDB_SANDBOX_DATABASES=0 skips them (tests do), CLEARDB_SANDBOX_DIR moves them.
+// The sandbox's apps and add-ons persist across starts in sandbox-state.json (beside
+// the databases, or in $XDG_DATA_HOME/cleardb-console without them).
 //
-// It owns the sandbox for the rest of the run, so destroying it (at the end of
-// main) stops heroku-sim, and the databases if it was the one that started them.
+// The databases are shared: every console on one sandbox directory is an owner
+// (SandboxOwners), and the last live one stops them, so closing one console
+// never stops them under another, and a console that finds them orphaned by a
+// crash adopts them. A cluster started by hand (cluster.sh start, no owners) is
+// used and left running.
+//
+// stop() ends the sandbox in order without blocking: heroku-sim first (SIGTERM,
+// so it saves its state), then the databases if this was their last owner;
+// stopped() follows. Destroyed without stop(), it kills heroku-sim and leaves the
+// databases' stop to a detached cluster.sh.
 // It has no widgets; everything it says is a signal.
 class ConsoleStartup : public QObject
 {
@@ -50,6 +63,10 @@ public:
     void setSandboxProgram(const QString &program) { m_sandboxProgram = program; }
     void setSandboxAppCount(int count) { m_sandboxAppCount = count; }
     void start();
+    // Asynchronous; stopped() follows, at once when nothing runs. Idempotent.
+    void stop();
+    // Something would be stopped: heroku-sim or the databases of this run.
+    bool hasSandbox() const { return m_sandbox != nullptr || m_cluster != nullptr; }
 
     SandboxSession *sandbox() const { return m_sandbox; }
 
@@ -61,6 +78,8 @@ Q_SIGNALS:
     void failed(const QString &message);
     // The sandbox died while the window was using it.
     void sandboxStopped(const QString &message);
+    // After stop(): heroku-sim is gone, and so are the databases if they were ours.
+    void stopped();
 
 private:
     void onResolved(const CredentialResolution &resolution);
@@ -68,6 +87,10 @@ private:
     void onClusterStatus(const SandboxResult &result);
     void onClusterStarted(const SandboxResult &result);
     void startSimulator();
+    QString sandboxStateFile() const;
+    void stopCluster();
+    void finishStop();
+    bool isLastOwnerLeaving();
 
     QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     CredentialStore *m_store = nullptr;
@@ -76,9 +99,13 @@ private:
     SandboxSession *m_sandbox = nullptr;
     SandboxCluster *m_cluster = nullptr;
     QString m_clusterScript;
-    QString m_clusterDir; // set once the databases are up
-    bool m_clusterIsOurs = false;
+    QString m_clusterDir;         // set once the databases are up
+    QString m_clusterRuntimeDir;  // where they are, from the moment we look for them
+    bool m_clusterIsOurs = false; // we are among its owners (or started it without an owners record)
+    std::optional<SandboxOwners> m_owners;
     QString m_sandboxProgram;
     int m_sandboxAppCount = 3;
     bool m_forceSandbox = false;
+    bool m_stopping = false;
+    bool m_stopped = false;
 };

@@ -19,6 +19,7 @@
 #include "widgets/UiResources.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QMenuBar>
 #include <QSplitter>
 #include <QStatusBar>
@@ -87,6 +88,18 @@ void MainWindow::setUpToolBar()
     toolBar->addActions(m_addonActions->actions());
     m_configActions = new ConfigActions(this, m_messageBar);
     toolBar->addActions(m_configActions->actions());
+    // File → Quit with the platform's key (Ctrl+Q on Linux): quitting goes through closeEvent(), so it
+    // takes the same orderly way out as closing the window or a SIGTERM.
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    // Platforms whose standard has no Quit key (Windows: Alt+F4 closes the window) still get Ctrl+Q.
+    const QList<QKeySequence> quitKeys = QKeySequence::keyBindings(QKeySequence::Quit);
+    quit->setShortcuts(quitKeys.isEmpty() ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Q)}
+                                          : quitKeys);
+    quit->setShortcutContext(Qt::ApplicationShortcut);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    menuBar()->addMenu(tr("&File"))->addAction(quit);
     m_accountActions = new AccountActions(m_network, this, m_messageBar);
     menuBar()->addMenu(tr("&Account"))->addActions(m_accountActions->actions());
     connect(m_accountActions, &AccountActions::signedIn, this, &MainWindow::open);
@@ -108,6 +121,25 @@ void MainWindow::showConnecting(const QString &what)
     m_statusInfo->setConnecting(what);
     m_statusInfo->setBusy(true);
     m_appList->setLoadingText(what);
+}
+
+void MainWindow::showStopping(const QString &what)
+{
+    m_statusInfo->setConnecting(what);
+    m_statusInfo->setBusy(true);
+    // Nothing new may start on a sandbox that is going away.
+    centralWidget()->setEnabled(false);
+    menuBar()->setEnabled(false);
+    for (QToolBar *toolBar : findChildren<QToolBar *>())
+        toolBar->setEnabled(false);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_closeRequestsQuit)
+        return QMainWindow::closeEvent(event);
+    event->ignore();
+    Q_EMIT quitRequested();
 }
 
 void MainWindow::showStartupError(const QString &message)

@@ -46,6 +46,14 @@ public:
     void showStartupError(const QString &message);
     // A notice from outside the window (keychain warnings, the sandbox stopping).
     void showNotice(const QString &message, MessageBar::Type type);
+    // Quitting has begun and waits for something (the sandbox stopping): the
+    // window stays up, says so in the status bar and takes no more work.
+    void showStopping(const QString &what);
+    // From now on closing the window asks to quit (quitRequested()) instead of
+    // closing; the owner of the shutdown calls it once, and lets the window go
+    // with allowClose() when the shutdown is done.
+    void setCloseRequestsQuit(bool requests) { m_closeRequestsQuit = requests; }
+    void allowClose() { m_closeRequestsQuit = false; }
     bool isSandbox() const { return m_connection.sandbox; }
     // Selects this app as soon as the app list arrives (--select-app).
     void setInitialApp(const QString &name) { m_initialApp = name; }
@@ -60,6 +68,11 @@ Q_SIGNALS:
     void appDetailsShown(const QString &app);
     // An error is on screen in the message bar (start-up or an API call); one line.
     void loadFailed(const QString &message);
+    // The user closed the window (or chose Quit) while setCloseRequestsQuit(true).
+    void quitRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void setUpToolBar();
@@ -83,4 +96,5 @@ private:
     ConfigActions *m_configActions = nullptr;
     AccountActions *m_accountActions = nullptr;
     ActivityLogDock *m_activityLog = nullptr;
+    bool m_closeRequestsQuit = false;
 };

@@ -6,6 +6,7 @@
 #include "heroku/HerokuResources.h"
 #include "sandbox/SandboxSession.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void tokenNotInArguments();
     void noCredentialsInEnvironment();
     void crashWhileRunningIsReported();
+    void stopNeverBlocks();
 
 private:
     QNetworkAccessManager m_network;
@@ -107,10 +109,14 @@ void TestSandboxSession::startsWithRandomTokenAndStops()
     QVERIFY(other.token() != session.token());
     QVERIFY(other.endpoint().baseUrl() != session.endpoint().baseUrl());
     const qint64 otherPid = other.processId();
+    QSignalSpy otherStopped(&other, &SandboxSession::stopped);
     other.stop();
+    QVERIFY(otherStopped.wait(SandboxSession::StopTimeoutMs + 2000));
     QVERIFY(processGone(otherPid));
 
+    QSignalSpy stopped(&session, &SandboxSession::stopped);
     session.stop();
+    QVERIFY(stopped.wait(SandboxSession::StopTimeoutMs + 2000));
     QVERIFY(!session.isRunning());
     QVERIFY(processGone(pid));
 }
@@ -169,12 +175,15 @@ void TestSandboxSession::otherProgramFailsWithoutLeakingToken()
     SandboxSession session;
     session.setProgram(script);
     QSignalSpy failed(&session, &SandboxSession::failed);
+    QSignalSpy stopped(&session, &SandboxSession::stopped);
     session.start();
     QVERIFY(failed.wait(5000));
     const QString message = failed.first().first().toString();
     QVERIFY2(message.contains(QStringLiteral("instead of its loopback URL")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("<token>")), qPrintable(message));
     QVERIFY(!message.contains(session.token().reveal()));
+    // The failure stops the child without waiting for it; stopped() says it is gone.
+    QVERIFY(stopped.count() == 1 || stopped.wait(SandboxSession::StopTimeoutMs + 2000));
     QVERIFY(!session.isRunning());
 }
 
@@ -230,6 +239,47 @@ void TestSandboxSession::crashWhileRunningIsReported()
     const QString message = stopped.first().first().toString();
     QVERIFY2(message.contains(QStringLiteral("crashed")), qPrintable(message));
     QVERIFY(message.contains(QStringLiteral("restart the console")));
+}
+
+// stop() is reached from the GUI thread (a failed start, quitting): it returns at
+// once, and a child that ignores SIGTERM is killed after StopTimeoutMs while the
+// event loop keeps running.
+void TestSandboxSession::stopNeverBlocks()
+{
+    QTemporaryDir dir;
+    const QString script = dir.filePath(QStringLiteral("stubborn-sim"));
+    QFile file(script);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("#!/bin/sh\ntrap '' TERM\necho http://127.0.0.1:9/\nwhile :; do sleep 0.1; done\n");
+    file.close();
+    QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+    SandboxSession session;
+    session.setProgram(script);
+    QSignalSpy started(&session, &SandboxSession::started);
+    QSignalSpy stopped(&session, &SandboxSession::stopped);
+    session.start();
+    QVERIFY(started.wait(5000));
+    const qint64 pid = session.processId();
+    // Premise: the child ignores SIGTERM, so only the kill ends it.
+    ::kill(pid_t(pid), SIGTERM);
+    QTest::qWait(200);
+    QVERIFY(!processGone(pid));
+
+    QElapsedTimer clock;
+    clock.start();
+    session.stop();
+    QVERIFY2(clock.elapsed() < 200, qPrintable(QStringLiteral("stop() blocked %1 ms").arg(clock.elapsed())));
+    QVERIFY(!processGone(pid));
+    QCOMPARE(stopped.count(), 0);
+    QVERIFY(stopped.wait(SandboxSession::StopTimeoutMs + 3000));
+    QVERIFY(clock.elapsed() >= SandboxSession::StopTimeoutMs - 100);
+    QCOMPARE(stopped.count(), 1);
+    QVERIFY(processGone(pid));
+    QVERIFY(!session.isRunning());
+
+    // Nothing running: stopped() at once.
+    session.stop();
+    QCOMPARE(stopped.count(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxSession)

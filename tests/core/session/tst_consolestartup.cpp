@@ -5,8 +5,12 @@
 #include "SimProcess.h"
 #include "TestConfig.h"
 #include "credentials/InMemoryCredentialStore.h"
+#include "heroku/HerokuClient.h"
 #include "sandbox/SandboxSession.h"
 #include "session/ConsoleStartup.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
 
 #include <QFile>
 #include <QSignalSpy>
@@ -37,6 +41,7 @@ private Q_SLOTS:
     void noCredentialsStartSandbox();
     void forcedSandboxIgnoresCredentials();
     void badHerokuHostFails();
+    void sandboxKeepsItsStateAcrossRuns();
 
 private:
     ConsoleStartup *newStartup();
@@ -162,6 +167,59 @@ void TestConsoleStartup::badHerokuHostFails()
     QCOMPARE(ready.count(), 0);
     // Never a sandbox instead of the API the user asked for by name.
     QVERIFY(!startup->sandbox());
+}
+
+// What the user did in the sandbox (a config var, an add-on) is still there when
+// the console starts again: heroku-sim keeps its state in a file (--state).
+void TestConsoleStartup::sandboxKeepsItsStateAcrossRuns()
+{
+    QNetworkAccessManager network;
+    const QString app = QStringLiteral("sandbox-app-0002");
+    const auto connect = [&](ConsoleStartup *startup) {
+        QSignalSpy ready(startup, &ConsoleStartup::ready);
+        startup->setForceSandbox(true);
+        startup->start();
+        if (!ready.wait(SandboxSession::StartTimeoutMs + 2000))
+            return std::make_unique<HerokuClient>(&network, ApiEndpoint());
+        const auto connection = ready.first().first().value<ConsoleConnection>();
+        auto client = std::make_unique<HerokuClient>(&network, connection.endpoint);
+        client->setToken(connection.token.reveal());
+        return client;
+    };
+    const auto call = [](HerokuRequest *request) {
+        QSignalSpy finished(request, &HerokuRequest::finished);
+        return finished.wait(10000) ? finished.first().first().value<HerokuResult>() : HerokuResult();
+    };
+
+    QString addonId;
+    {
+        QScopedPointer<ConsoleStartup> first(newStartup());
+        const auto client = connect(first.data());
+        QVERIFY(client->endpoint().isValid());
+        const HerokuResult set =
+            call(client->updateConfigVars(app, QJsonObject{{QStringLiteral("KEPT"), QStringLiteral("yes")}}));
+        QVERIFY2(set.ok(), qPrintable(set.error.oneLine()));
+        const HerokuResult added = call(client->createAddon(app, QStringLiteral("cleardb:punch")));
+        QVERIFY2(added.ok(), qPrintable(added.error.oneLine()));
+        addonId = added.object().value(QStringLiteral("id")).toString();
+        QVERIFY(!addonId.isEmpty());
+        QSignalSpy stopped(first.data(), &ConsoleStartup::stopped);
+        first->stop();
+        QVERIFY(stopped.count() == 1 || stopped.wait(SandboxSession::StopTimeoutMs + 2000));
+    }
+
+    QScopedPointer<ConsoleStartup> second(newStartup());
+    const auto client = connect(second.data());
+    QVERIFY(client->endpoint().isValid());
+    const HerokuResult vars = call(client->configVars(app));
+    QVERIFY2(vars.ok(), qPrintable(vars.error.oneLine()));
+    QCOMPARE(vars.object().value(QStringLiteral("KEPT")).toString(), QStringLiteral("yes"));
+    const HerokuResult addons = call(client->addonsForApp(app));
+    QVERIFY(addons.ok());
+    bool kept = false;
+    for (const QJsonValue &addon : addons.array())
+        kept = kept || addon.toObject().value(QStringLiteral("id")).toString() == addonId;
+    QVERIFY2(kept, "the add-on created in the first run is gone");
 }
 
 QTEST_GUILESS_MAIN(TestConsoleStartup)
