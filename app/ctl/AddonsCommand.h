@@ -14,7 +14,7 @@ public:
     QString name() const override { return QStringLiteral("addons"); }
     QString summary() const override { return QStringLiteral("List add-ons of one app or of all apps."); }
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     void start() override;
 
 private:

@@ -12,29 +12,25 @@ void AppsCommand::configure(QCommandLineParser &parser)
     Q_UNUSED(parser)
 }
 
-QString AppsCommand::prepare(const QCommandLineParser &parser)
+Status AppsCommand::prepare(const QCommandLineParser &parser)
 {
     return CommandOptions::tooManyArguments(parser, 0);
 }
 
 void AppsCommand::start()
 {
-    connect(client()->apps(), &HerokuRequest::finished, this, [this](const HerokuResult &result) {
-        if (!result.ok())
-            return context()->fail(result.error);
-        if (json()) {
-            out().json(result.data);
-            return context()->succeed();
-        }
+    const auto rowsOf = [](const QJsonArray &apps) {
         QList<QStringList> rows;
-        const QJsonArray apps = result.array();
         rows.reserve(apps.size());
         for (const QJsonValue &value : apps) {
             const HerokuApp app = HerokuApp::fromJson(value.toObject());
             rows << QStringList{app.name, app.region, app.ownerEmail};
         }
-        out().table({QStringLiteral("NAME"), QStringLiteral("REGION"), QStringLiteral("OWNER")}, rows,
-                    QStringLiteral("You have no apps."));
-        context()->succeed();
+        return rows;
+    };
+    connect(client()->apps(), &HerokuRequest::finished, this, [this, rowsOf](const HerokuResult &result) {
+        context()->finishList(result,
+                              {QStringLiteral("NAME"), QStringLiteral("REGION"), QStringLiteral("OWNER")},
+                              rowsOf, QStringLiteral("You have no apps."));
     });
 }

@@ -15,6 +15,6 @@ public:
     QString name() const override { return QStringLiteral("apps"); }
     QString summary() const override { return QStringLiteral("List all apps (every page)."); }
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     void start() override;
 };

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "CommandContext.h"
+#include "CommandOptions.h"
+#include "common/Result.h"
 
 #include <QObject>
 #include <QString>
@@ -12,8 +14,8 @@ class HerokuClient;
 // One cleardbctl command (`apps`, `provision`, …). The dispatcher drives every
 // command through the same three steps:
 //   configure(parser)  declare options and positional arguments (also feeds --help);
-//   prepare(parser)    check the arguments and keep them; returns a usage error or
-//                      an empty string. No request may be sent here, so a refused
+//   prepare(parser)    check the arguments and keep them; an error here is a usage
+//                      error (exit 2). No request may be sent here, so a refused
 //                      command (e.g. `remove` without --confirm) provably sent nothing;
 //   start()            send the requests; end with context()->succeed()/fail().
 // Subclasses stay small: they translate arguments to HerokuClient calls and
@@ -29,7 +31,7 @@ public:
     // Extra paragraph under the usage line in `<command> --help`.
     virtual QString details() const { return QString(); }
     virtual void configure(QCommandLineParser &parser) = 0;
-    virtual QString prepare(const QCommandLineParser &parser) = 0;
+    virtual Status prepare(const QCommandLineParser &parser) = 0;
     // login and logout manage the token instead of needing one.
     virtual bool needsToken() const { return true; }
     virtual void start() = 0;
@@ -39,6 +41,7 @@ protected:
     HerokuClient *client() const { return m_context->client(); }
     const Output &out() const { return m_context->out(); }
     bool json() const { return m_context->out().isJson(); }
+    static Error usage(const QString &message) { return CommandOptions::usage(message); }
 
 private:
     CommandContext *m_context;

@@ -3,6 +3,7 @@
 
 #include "heroku/HerokuClient.h"
 #include "heroku/HerokuError.h"
+#include "heroku/HerokuResult.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -24,17 +25,35 @@ CommandContext::~CommandContext()
     delete m_client;
 }
 
+void CommandContext::fail(const Error &error)
+{
+    if (m_exited)
+        return;
+    m_output.error(error.oneLine());
+    exit(Failure);
+}
+
 void CommandContext::fail(const HerokuError &error)
 {
-    fail(error.oneLine());
+    fail(error.toError());
 }
 
 void CommandContext::fail(const QString &message)
 {
-    if (m_exited)
-        return;
-    m_output.error(message);
-    exit(Failure);
+    fail(makeError(Error::Kind::InvalidInput, message));
+}
+
+void CommandContext::finishList(const HerokuResult &result, const QStringList &headers,
+                                const std::function<QList<QStringList>(const QJsonArray &)> &rowsOf,
+                                const QString &emptyText)
+{
+    if (!result.ok())
+        return fail(result.error);
+    if (m_output.isJson())
+        m_output.json(result.data);
+    else
+        m_output.table(headers, rowsOf(result.array()), emptyText);
+    succeed();
 }
 
 void CommandContext::usageError(const QString &message, const QString &command)

@@ -3,12 +3,18 @@
 
 #include "CtlSettings.h"
 #include "Output.h"
+#include "common/Error.h"
 
+#include <QJsonArray>
 #include <QObject>
+#include <QStringList>
+
+#include <functional>
 
 class HerokuClient;
 class QNetworkAccessManager;
 struct HerokuError;
+struct HerokuResult;
 
 // What every command runs with: the API client, the output, the settings, and
 // the one way to end the program.
@@ -39,9 +45,18 @@ public:
     const CtlSettings &settings() const { return m_settings; }
 
     void succeed() { exit(Success); }
-    // "error: <message> (<id>, request <Request-Id>)" and exit 1.
+    // Every failure ends here: "error: <Error::oneLine()>" on stderr, nothing on stdout (a script
+    // reading --json output sees an empty stdout and the exit status), and exit 1.
+    void fail(const Error &error);
+    // "error: <message> (<id>, request <Request-Id>)": HerokuError::toError().
     void fail(const HerokuError &error);
+    // A failure known only by its line (an InvalidInput Error).
     void fail(const QString &message);
+    // How a list command ends (apps, addons, plans): fails on an error; with --json prints the API's
+    // own array; else a table of `rowsOf(array)` under `headers`, or `emptyText`. Then exits.
+    void finishList(const HerokuResult &result, const QStringList &headers,
+                    const std::function<QList<QStringList>(const QJsonArray &)> &rowsOf,
+                    const QString &emptyText);
     // One line plus the --help hint for `command` (empty: the program), exit 2.
     void usageError(const QString &message, const QString &command = QString());
     void exit(int code);

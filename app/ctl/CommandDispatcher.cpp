@@ -155,9 +155,9 @@ void CommandDispatcher::runCommand(Command *command, const QStringList &argument
     }
     if (parser.isSet(QStringLiteral("json")))
         m_context->out().setJson(true);
-    const QString usage = command->prepare(parser);
-    if (!usage.isEmpty())
-        return m_context->usageError(usage, command->name());
+    const Status usage = command->prepare(parser);
+    if (!usage)
+        return m_context->usageError(usage.error().oneLine(), command->name());
     if (!m_context->client()->endpoint().isValid())
         return m_context->fail(m_context->client()->endpoint().error().message);
     if (!command->needsToken())
@@ -177,7 +177,7 @@ void CommandDispatcher::onResolved(Command *command, const CredentialResolution 
     for (const QString &warning : resolution.warnings)
         m_context->out().warning(warning);
     if (!resolution.hasToken())
-        return m_context->fail(resolution.message);
+        return m_context->fail(makeError(Error::Kind::Unauthorized, resolution.message));
     m_context->client()->setToken(resolution.token.reveal());
     command->start();
 }

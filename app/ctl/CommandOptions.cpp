@@ -17,11 +17,16 @@ QCommandLineOption CommandOptions::restart()
                               QStringLiteral("Also restart all dynos once the change is made."));
 }
 
-QString CommandOptions::requiredApp(const QCommandLineParser &parser, QString *error)
+Error CommandOptions::usage(const QString &message)
+{
+    return makeError(Error::Kind::InvalidInput, message);
+}
+
+Result<QString> CommandOptions::requiredApp(const QCommandLineParser &parser)
 {
     const QString app = parser.value(QStringLiteral("app")).trimmed();
     if (app.isEmpty())
-        *error = QStringLiteral("--app APP is required");
+        return usage(QStringLiteral("--app APP is required"));
     return app;
 }
 
@@ -34,10 +39,10 @@ QString CommandOptions::qualifiedClearDbPlan(const QString &plan)
     return ClearDbPlans::serviceName() + QLatin1Char(':') + plan;
 }
 
-QString CommandOptions::tooManyArguments(const QCommandLineParser &parser, int maximum)
+Status CommandOptions::tooManyArguments(const QCommandLineParser &parser, int maximum)
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() <= maximum)
-        return QString();
-    return QStringLiteral("unexpected argument \"%1\"").arg(positional.at(maximum));
+        return {};
+    return usage(QStringLiteral("unexpected argument \"%1\"").arg(positional.at(maximum)));
 }

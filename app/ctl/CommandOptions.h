@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
+
 #include <QCommandLineOption>
 #include <QString>
 
@@ -11,10 +13,12 @@ class QCommandLineParser;
 namespace CommandOptions {
 QCommandLineOption app();
 QCommandLineOption restart();
-// The value of --app, or sets `error` ("--app APP is required").
-QString requiredApp(const QCommandLineParser &parser, QString *error);
+// A usage error (exit 2): the arguments are wrong, so nothing was sent.
+Error usage(const QString &message);
+// The value of --app, or the usage error "--app APP is required".
+Result<QString> requiredApp(const QCommandLineParser &parser);
 // "cleardb:scream" from "scream" or "cleardb:scream"; other services' plans pass through.
 QString qualifiedClearDbPlan(const QString &plan);
-// Usage error text for positional arguments beyond `maximum`, or empty.
-QString tooManyArguments(const QCommandLineParser &parser, int maximum);
+// A usage error for positional arguments beyond `maximum`.
+Status tooManyArguments(const QCommandLineParser &parser, int maximum);
 } // namespace CommandOptions

@@ -55,42 +55,43 @@ void ConfigChangeCommand::configure(QCommandLineParser &parser)
                                      QStringLiteral("VAR..."));
 }
 
-QString ConfigChangeCommand::prepare(const QCommandLineParser &parser)
+Status ConfigChangeCommand::prepare(const QCommandLineParser &parser)
 {
-    QString error;
-    m_app = CommandOptions::requiredApp(parser, &error);
-    if (!error.isEmpty())
-        return error;
+    const Result<QString> app = CommandOptions::requiredApp(parser);
+    if (!app)
+        return app.error();
+    m_app = app.value();
     m_restart = parser.isSet(QStringLiteral("restart"));
     const QStringList arguments = parser.positionalArguments();
     if (arguments.isEmpty())
-        return m_mode == Mode::Set ? QStringLiteral("give at least one VAR=VALUE")
-                                   : QStringLiteral("give at least one VAR to remove");
+        return usage(m_mode == Mode::Set ? QStringLiteral("give at least one VAR=VALUE")
+                                         : QStringLiteral("give at least one VAR to remove"));
     // Heroku accepts config var names of letters, digits and underscores.
     static const QRegularExpression varName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     for (const QString &argument : arguments) {
         const int equals = argument.indexOf(QLatin1Char('='));
         if (m_mode == Mode::Set && equals <= 0)
-            return QStringLiteral("\"%1\" is not VAR=VALUE").arg(argument.section(QLatin1Char('='), 0, 0));
+            return usage(
+                QStringLiteral("\"%1\" is not VAR=VALUE").arg(argument.section(QLatin1Char('='), 0, 0)));
         const QString var = m_mode == Mode::Set ? argument.left(equals) : argument;
         if (!varName.match(var).hasMatch())
-            return QStringLiteral("\"%1\" is not a config var name (letters, digits and _)").arg(var);
+            return usage(QStringLiteral("\"%1\" is not a config var name (letters, digits and _)").arg(var));
         if (m_mode == Mode::Unset) {
             m_changes.insert(var, QJsonValue());
             continue;
         }
         const QString given = argument.mid(equals + 1);
         const QString what = QStringLiteral("the value of %1").arg(var);
-        QString value;
-        QString error;
-        if (!SecretArgument::resolve(given, what, &value, &error))
-            return error;
+        const Result<QString> resolved = SecretArgument::resolve(given, what);
+        if (!resolved)
+            return resolved.error();
+        const QString value = resolved.value();
         if (SecretArgument::isLiteral(given) && ConfigVarMasker::masked(var, value) != value)
             out().warning(SecretArgument::literalWarning(
                 what, QStringLiteral("use %1=- (stdin) or %1=env:NAME instead").arg(var)));
         m_changes.insert(var, value);
     }
-    return QString();
+    return {};
 }
 
 void ConfigChangeCommand::start()

@@ -28,7 +28,7 @@ public:
     QString summary() const override;
     QString details() const override;
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     void start() override;
 
 private:

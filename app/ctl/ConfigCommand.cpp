@@ -13,14 +13,14 @@ void ConfigCommand::configure(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("reveal"), QStringLiteral("Show passwords and tokens unmasked.")});
 }
 
-QString ConfigCommand::prepare(const QCommandLineParser &parser)
+Status ConfigCommand::prepare(const QCommandLineParser &parser)
 {
-    QString error;
-    m_app = CommandOptions::requiredApp(parser, &error);
+    const Result<QString> app = CommandOptions::requiredApp(parser);
     m_reveal = parser.isSet(QStringLiteral("reveal"));
     context()->out().setReveal(m_reveal);
-    if (!error.isEmpty())
-        return error;
+    if (!app)
+        return app.error();
+    m_app = app.value();
     return CommandOptions::tooManyArguments(parser, 0);
 }
 

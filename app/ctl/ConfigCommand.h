@@ -18,7 +18,7 @@ public:
         return QStringLiteral("Show an app's config vars (credentials masked unless --reveal).");
     }
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     void start() override;
 
 private:

@@ -2,31 +2,40 @@
 #include "CtlSettings.h"
 
 namespace {
-bool readMs(const QProcessEnvironment &env, const QString &name, int minimum, int maximum, int *value,
-            QString *error)
+// The variable's value, `fallback` when it is unset, or an InvalidInput error naming it.
+Result<int> readMs(const QProcessEnvironment &env, const QString &name, int minimum, int maximum,
+                   int fallback)
 {
     const QString text = env.value(name).trimmed();
     if (text.isEmpty())
-        return true;
+        return fallback;
     bool ok = false;
     const int parsed = text.toInt(&ok);
-    if (!ok || parsed < minimum || parsed > maximum) {
-        *error = QStringLiteral("%1 must be a number of milliseconds between %2 and %3, not \"%4\"")
-                     .arg(name)
-                     .arg(minimum)
-                     .arg(maximum)
-                     .arg(text.left(20));
-        return false;
-    }
-    *value = parsed;
-    return true;
+    if (!ok || parsed < minimum || parsed > maximum)
+        return makeError(Error::Kind::InvalidInput,
+                         QStringLiteral("%1 must be a number of milliseconds between %2 and %3, not \"%4\"")
+                             .arg(name)
+                             .arg(minimum)
+                             .arg(maximum)
+                             .arg(text.left(20)));
+    return parsed;
 }
 } // namespace
 
-bool CtlSettings::fromEnvironment(const QProcessEnvironment &env, CtlSettings *settings, QString *error)
+Result<CtlSettings> CtlSettings::fromEnvironment(const QProcessEnvironment &env)
 {
-    return readMs(env, QStringLiteral("CLEARDBCTL_TIMEOUT_MS"), 100, 600000, &settings->timeoutMs, error) &&
-           readMs(env, QStringLiteral("CLEARDBCTL_POLL_MS"), 50, 600000, &settings->pollIntervalMs, error);
+    CtlSettings settings;
+    const Result<int> timeout =
+        readMs(env, QStringLiteral("CLEARDBCTL_TIMEOUT_MS"), 100, 600000, settings.timeoutMs);
+    if (!timeout)
+        return timeout.error();
+    const Result<int> poll =
+        readMs(env, QStringLiteral("CLEARDBCTL_POLL_MS"), 50, 600000, settings.pollIntervalMs);
+    if (!poll)
+        return poll.error();
+    settings.timeoutMs = timeout.value();
+    settings.pollIntervalMs = poll.value();
+    return settings;
 }
 
 QString CtlSettings::helpText()

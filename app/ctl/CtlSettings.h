@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
+
 #include <QProcessEnvironment>
 #include <QString>
 
@@ -18,7 +20,7 @@ struct CtlSettings
     int pollIntervalMs = 2000;
     int provisionTimeoutMs = 10 * 60 * 1000;
 
-    static bool fromEnvironment(const QProcessEnvironment &env, CtlSettings *settings, QString *error);
+    static Result<CtlSettings> fromEnvironment(const QProcessEnvironment &env);
     // The "Environment:" paragraph of `cleardbctl --help`.
     static QString helpText();
 };

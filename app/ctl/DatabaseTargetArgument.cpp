@@ -28,50 +28,53 @@ QList<QCommandLineOption> DatabaseTargetArgument::options()
              QStringLiteral("MS")}};
 }
 
-bool DatabaseTargetArgument::millisecondsOption(const QCommandLineParser &parser, const QString &name,
-                                                int minimum, int *value, QString *error)
+Result<int> DatabaseTargetArgument::millisecondsOption(const QCommandLineParser &parser, const QString &name,
+                                                       int minimum, int fallback)
 {
     if (!parser.isSet(name))
-        return true;
+        return fallback;
     bool ok = false;
     const int parsed = parser.value(name).toInt(&ok);
-    if (!ok || parsed < minimum) {
-        *error = QStringLiteral("--%1 must be a whole number of milliseconds >= %2").arg(name).arg(minimum);
-        return false;
-    }
-    *value = parsed;
-    return true;
+    if (!ok || parsed < minimum)
+        return CommandOptions::usage(
+            QStringLiteral("--%1 must be a whole number of milliseconds >= %2").arg(name).arg(minimum));
+    return parsed;
 }
 
-QString DatabaseTargetArgument::prepare(const QCommandLineParser &parser, const Output &out)
+Status DatabaseTargetArgument::prepare(const QCommandLineParser &parser, const Output &out)
 {
     const QStringList positional = parser.positionalArguments();
     m_app = parser.value(QStringLiteral("app")).trimmed();
     m_var = parser.isSet(QStringLiteral("var")) ? parser.value(QStringLiteral("var")).trimmed() : kDefaultVar;
     if (positional.size() > 1)
-        return QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1));
+        return CommandOptions::usage(QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1)));
     if (m_app.isEmpty() == positional.isEmpty())
-        return QStringLiteral("give either a database URL (- for stdin, env:NAME) or --app APP");
-    QString error;
+        return CommandOptions::usage(
+            QStringLiteral("give either a database URL (- for stdin, env:NAME) or --app APP"));
     if (!positional.isEmpty()) {
         const QString argument = positional.first();
-        if (!SecretArgument::resolve(argument, QStringLiteral("the URL"), &m_url, &error))
-            return error;
-        m_url = m_url.trimmed();
+        const Result<QString> url = SecretArgument::resolve(argument, QStringLiteral("the URL"));
+        if (!url)
+            return url.error();
+        m_url = url.value().trimmed();
         if (SecretArgument::isLiteral(argument) && SecretRedactor::redactValue(QString(), m_url) != m_url)
             out.warning(SecretArgument::literalWarning(QStringLiteral("the URL"), urlSafeForms()));
     }
     if (!m_url.isEmpty() && parser.isSet(QStringLiteral("var")))
-        return QStringLiteral("--var only goes with --app");
+        return CommandOptions::usage(QStringLiteral("--var only goes with --app"));
     if (m_var.isEmpty())
-        return QStringLiteral("--var needs a config var name");
-    if (!millisecondsOption(parser, QStringLiteral("timeout"), 100, &m_timeoutMs, &error))
-        return error;
+        return CommandOptions::usage(QStringLiteral("--var needs a config var name"));
+    const Result<int> timeout = millisecondsOption(parser, QStringLiteral("timeout"), 100, m_timeoutMs);
+    if (!timeout)
+        return timeout.error();
+    m_timeoutMs = timeout.value();
     // A URL argument is checked now, before anything is sent (the usage contract: exit 2, no request).
-    ProbeTarget unused;
-    if (!m_url.isEmpty() && !UrlProbeTarget::fromText(m_url, &unused, &error))
-        return error;
-    return QString();
+    if (!m_url.isEmpty()) {
+        const Result<ProbeTarget> parsed = UrlProbeTarget::fromText(m_url);
+        if (!parsed)
+            return parsed.error();
+    }
+    return {};
 }
 
 QString DatabaseTargetArgument::urlSafeForms()
@@ -91,10 +94,12 @@ void DatabaseTargetArgument::resolve(HerokuClient *client, QObject *context,
 {
     const int timeoutMs = m_timeoutMs;
     const auto deliver = [done, timeoutMs](const QString &url, const QString &where) {
-        ProbeTarget target;
-        QString error;
-        if (!UrlProbeTarget::fromText(url, &target, &error))
-            return done(target, where.isEmpty() ? error : where + QStringLiteral(": ") + error);
+        const Result<ProbeTarget> parsed = UrlProbeTarget::fromText(url);
+        if (!parsed) {
+            const QString error = parsed.error().oneLine();
+            return done(ProbeTarget(), where.isEmpty() ? error : where + QStringLiteral(": ") + error);
+        }
+        ProbeTarget target = parsed.value();
         target.timeoutMs = timeoutMs;
         done(target, QString());
     };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
 #include "probe/ProbeTarget.h"
 
 #include <QCommandLineOption>
@@ -24,9 +25,9 @@ class DatabaseTargetArgument
 {
 public:
     static QList<QCommandLineOption> options();
-    // Reads URL / --app / --var / --timeout; returns a usage error or an empty string. Warns on `out`
-    // when a password came in argv.
-    QString prepare(const QCommandLineParser &parser, const Output &out);
+    // Reads URL / --app / --var / --timeout; an error is a usage error. Warns on `out` when a password
+    // came in argv.
+    Status prepare(const QCommandLineParser &parser, const Output &out);
     // "pass - (stdin) or env:NAME instead": the advice of every literal-URL warning.
     static QString urlSafeForms();
     // Only the --app form talks to Heroku.
@@ -37,9 +38,10 @@ public:
     void resolve(HerokuClient *client, QObject *context,
                  const std::function<void(const ProbeTarget &, const QString &)> &done);
 
-    // Parses --timeout style values: a whole number of milliseconds >= minimum.
-    static bool millisecondsOption(const QCommandLineParser &parser, const QString &name, int minimum,
-                                   int *value, QString *error);
+    // Parses --timeout style values: a whole number of milliseconds >= minimum; `fallback` when the
+    // option is absent.
+    static Result<int> millisecondsOption(const QCommandLineParser &parser, const QString &name, int minimum,
+                                          int fallback);
 
 private:
     QString m_url;

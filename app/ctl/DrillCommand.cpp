@@ -30,32 +30,33 @@ void DrillCommand::configure(QCommandLineParser &parser)
     parser.addOptions(SandboxOptions::options());
 }
 
-QString DrillCommand::prepare(const QCommandLineParser &parser)
+Status DrillCommand::prepare(const QCommandLineParser &parser)
 {
-    QString error;
-    if (!DatabaseTargetArgument::millisecondsOption(parser, QStringLiteral("interval"), 100, &m_intervalMs,
-                                                    &error))
-        return error;
+    const Result<int> interval =
+        DatabaseTargetArgument::millisecondsOption(parser, QStringLiteral("interval"), 100, m_intervalMs);
+    if (!interval)
+        return interval.error();
+    m_intervalMs = interval.value();
     if (m_intervalMs > 5000)
-        return QStringLiteral("--interval must be at most 5000 ms");
+        return usage(QStringLiteral("--interval must be at most 5000 ms"));
     if (parser.isSet(QStringLiteral("count"))) {
         bool ok = false;
         m_count = parser.value(QStringLiteral("count")).toInt(&ok);
         if (!ok || m_count < 1 || m_count > 1000)
-            return QStringLiteral("--count must be a whole number from 1 to 1000");
+            return usage(QStringLiteral("--count must be a whole number from 1 to 1000"));
     }
-    const QString tooMany = CommandOptions::tooManyArguments(parser, 0);
-    if (!tooMany.isEmpty())
+    const Status tooMany = CommandOptions::tooManyArguments(parser, 0);
+    if (!tooMany)
         return tooMany;
     return SandboxOptions::read(parser, &m_dir, &m_basePort);
 }
 
 void DrillCommand::start()
 {
-    QString error;
-    m_cluster = SandboxOptions::makeCluster(m_dir, m_basePort, this, &error);
-    if (!m_cluster)
-        return context()->fail(error);
+    const Result<SandboxCluster *> made = SandboxOptions::makeCluster(m_dir, m_basePort, this);
+    if (!made)
+        return context()->fail(made.error());
+    m_cluster = made.value();
     m_drill = new FailoverDrill(m_cluster, nullptr, this);
     m_drill->setIntervalMs(m_intervalMs);
     connect(m_drill, &FailoverDrill::progressed, this, [this](const QString &step) { out().progress(step); });

@@ -25,7 +25,7 @@ public:
         return QStringLiteral("Kill the sandbox primary and time failover and failback detection.");
     }
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     bool needsToken() const override { return false; }
     void start() override;
 

@@ -28,19 +28,20 @@ void LoginCommand::configure(QCommandLineParser &parser)
     Q_UNUSED(parser)
 }
 
-QString LoginCommand::prepare(const QCommandLineParser &parser)
+Status LoginCommand::prepare(const QCommandLineParser &parser)
 {
     if (!parser.positionalArguments().isEmpty())
-        return QStringLiteral("login takes no arguments; pass the token on stdin, never on the command line");
-    return QString();
+        return usage(
+            QStringLiteral("login takes no arguments; pass the token on stdin, never on the command line"));
+    return {};
 }
 
 void LoginCommand::start()
 {
-    const TokenReader::Result read = TokenReader::readFromStdin(QStringLiteral("Heroku API token: "));
-    if (!read.error.isEmpty())
-        return context()->fail(read.error);
-    if (read.token.isEmpty())
+    const Result<QString> read = TokenReader::readFromStdin(QStringLiteral("Heroku API token: "));
+    if (!read)
+        return context()->fail(read.error());
+    if (read.value().isEmpty())
         return context()->usageError(
             QStringLiteral("no token on stdin; run `cleardbctl login < token-file` or type "
                            "it at the prompt"),
@@ -50,7 +51,7 @@ void LoginCommand::start()
     if (!home.isEmpty())
         login->setHomeDir(home);
     connect(login, &TokenLogin::finished, this, &LoginCommand::onFinished);
-    login->login(Secret(read.token));
+    login->login(Secret(read.value()));
 }
 
 void LoginCommand::onFinished(const TokenLoginResult &result)
@@ -60,7 +61,7 @@ void LoginCommand::onFinished(const TokenLoginResult &result)
     for (const QString &warning : result.stored.warnings)
         out().warning(warning);
     if (!result.stored.ok)
-        return context()->fail(result.stored.error);
+        return context()->fail(result.stored.toError());
     if (json()) {
         out().json(QJsonObject{
             {QStringLiteral("email"), result.email},

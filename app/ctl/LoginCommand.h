@@ -25,7 +25,7 @@ public:
     QString summary() const override { return QStringLiteral("Store a Heroku API token (read from stdin)."); }
     QString details() const override;
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     bool needsToken() const override { return false; }
     void start() override;
 

@@ -20,7 +20,7 @@ void LogoutCommand::configure(QCommandLineParser &parser)
     Q_UNUSED(parser)
 }
 
-QString LogoutCommand::prepare(const QCommandLineParser &parser)
+Status LogoutCommand::prepare(const QCommandLineParser &parser)
 {
     return CommandOptions::tooManyArguments(parser, 0);
 }

@@ -18,7 +18,7 @@ public:
     QString name() const override { return QStringLiteral("logout"); }
     QString summary() const override { return QStringLiteral("Forget the stored Heroku API token."); }
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     bool needsToken() const override { return false; }
     void start() override;
 

@@ -61,30 +61,31 @@ void MonitorCommand::configure(QCommandLineParser &parser)
          {QStringLiteral("samples"), QStringLiteral("Also print every probe's sample.")}});
 }
 
-QString MonitorCommand::prepare(const QCommandLineParser &parser)
+Status MonitorCommand::prepare(const QCommandLineParser &parser)
 {
-    QString error = m_where.prepare(parser, out());
-    if (!error.isEmpty())
-        return error;
-    if (!DatabaseTargetArgument::millisecondsOption(parser, QStringLiteral("interval"),
-                                                    FailoverMonitor::kMinIntervalMs, &m_intervalMs, &error))
-        return error;
+    const Status where = m_where.prepare(parser, out());
+    if (!where)
+        return where;
+    const Result<int> interval = DatabaseTargetArgument::millisecondsOption(
+        parser, QStringLiteral("interval"), FailoverMonitor::kMinIntervalMs, m_intervalMs);
+    if (!interval)
+        return interval.error();
+    m_intervalMs = interval.value();
     if (m_intervalMs > FailoverMonitor::kMaxIntervalMs)
-        return QStringLiteral("--interval must be at most %1 ms").arg(FailoverMonitor::kMaxIntervalMs);
+        return usage(QStringLiteral("--interval must be at most %1 ms").arg(FailoverMonitor::kMaxIntervalMs));
     if (parser.isSet(QStringLiteral("duration"))) {
         bool ok = false;
         m_durationS = parser.value(QStringLiteral("duration")).toInt(&ok);
         if (!ok || m_durationS < 1)
-            return QStringLiteral("--duration must be a whole number of seconds >= 1");
+            return usage(QStringLiteral("--duration must be a whole number of seconds >= 1"));
     }
     const QString mode = parser.value(QStringLiteral("mode"));
     if (!mode.isEmpty() && mode != QLatin1String("new") && mode != QLatin1String("persistent"))
-        return QStringLiteral("--mode must be new or persistent");
+        return usage(QStringLiteral("--mode must be new or persistent"));
     m_persistent = mode == QLatin1String("persistent");
     m_printSamples = parser.isSet(QStringLiteral("samples"));
     if (parser.isSet(QStringLiteral("primary")) != parser.isSet(QStringLiteral("secondary")))
-        return QStringLiteral("--primary and --secondary go together");
-    ProbeTarget unused;
+        return usage(QStringLiteral("--primary and --secondary go together"));
     // Like the routed URL: `-`, env:NAME, or a literal that warns (SecretArgument).
     for (const auto &[option, url] : {std::pair{QStringLiteral("primary"), &m_primaryUrl},
                                       std::pair{QStringLiteral("secondary"), &m_secondaryUrl}}) {
@@ -92,15 +93,17 @@ QString MonitorCommand::prepare(const QCommandLineParser &parser)
             continue;
         const QString argument = parser.value(option);
         const QString what = QStringLiteral("the --%1 URL").arg(option);
-        if (!SecretArgument::resolve(argument, what, url, &error))
-            return error;
-        *url = url->trimmed();
+        const Result<QString> resolved = SecretArgument::resolve(argument, what);
+        if (!resolved)
+            return resolved.error();
+        *url = resolved.value().trimmed();
         if (SecretArgument::isLiteral(argument) && SecretRedactor::redactValue(QString(), *url) != *url)
             out().warning(SecretArgument::literalWarning(what, DatabaseTargetArgument::urlSafeForms()));
-        if (!UrlProbeTarget::fromText(*url, &unused, &error))
-            return error;
+        const Result<ProbeTarget> parsed = UrlProbeTarget::fromText(*url);
+        if (!parsed)
+            return parsed.error();
     }
-    return QString();
+    return {};
 }
 
 void MonitorCommand::start()
@@ -114,12 +117,11 @@ void MonitorCommand::start()
                                         : FailoverMonitor::Mode::NewConnection);
         m_monitor->setTarget(FailoverDetector::routedTarget(), routed);
         if (!m_primaryUrl.isEmpty()) {
-            ProbeTarget t;
-            QString ignored; // both URLs were checked in prepare()
-            UrlProbeTarget::fromText(m_primaryUrl, &t, &ignored);
+            // Both URLs were checked in prepare().
+            ProbeTarget t = UrlProbeTarget::fromText(m_primaryUrl).valueOr(ProbeTarget());
             t.timeoutMs = routed.timeoutMs;
             m_monitor->setTarget(FailoverDetector::primaryTarget(), t);
-            UrlProbeTarget::fromText(m_secondaryUrl, &t, &ignored);
+            t = UrlProbeTarget::fromText(m_secondaryUrl).valueOr(ProbeTarget());
             t.timeoutMs = routed.timeoutMs;
             m_monitor->setTarget(FailoverDetector::secondaryTarget(), t);
         }

@@ -31,7 +31,7 @@ public:
     }
     QString details() const override;
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     bool needsToken() const override { return m_where.needsToken(); }
     void start() override;
 

@@ -17,7 +17,7 @@ public:
         return QStringLiteral("List the plans of an add-on service (default cleardb).");
     }
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     void start() override;
 
 private:

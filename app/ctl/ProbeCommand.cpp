@@ -38,18 +38,18 @@ void ProbeCommand::configure(QCommandLineParser &parser)
                       QStringLiteral("N")});
 }
 
-QString ProbeCommand::prepare(const QCommandLineParser &parser)
+Status ProbeCommand::prepare(const QCommandLineParser &parser)
 {
-    const QString error = m_where.prepare(parser, out());
-    if (!error.isEmpty())
-        return error;
+    const Status where = m_where.prepare(parser, out());
+    if (!where)
+        return where;
     if (parser.isSet(QStringLiteral("count"))) {
         bool ok = false;
         m_count = parser.value(QStringLiteral("count")).toInt(&ok);
         if (!ok || m_count < 1 || m_count > 100000)
-            return QStringLiteral("--count must be a whole number from 1 to 100000");
+            return usage(QStringLiteral("--count must be a whole number from 1 to 100000"));
     }
-    return QString();
+    return {};
 }
 
 void ProbeCommand::start()
@@ -80,16 +80,19 @@ void ProbeCommand::onFinished(const ProbeResult &result)
     else
         print(result);
     if (!result.ok() && m_failures++ == 0)
-        m_firstError = result.error.toString();
+        m_firstError = result.error.toError();
     if (m_done < m_count)
         return next();
-    if (!m_firstError.isEmpty())
-        return context()->fail(m_count == 1 ? m_firstError
-                                            : QStringLiteral("%1 of %2 probes failed; first: %3")
-                                                  .arg(m_failures)
-                                                  .arg(m_count)
-                                                  .arg(m_firstError));
-    context()->succeed();
+    if (m_failures == 0)
+        return context()->succeed();
+    if (m_count == 1)
+        return context()->fail(m_firstError);
+    Error summary = m_firstError;
+    summary.message = QStringLiteral("%1 of %2 probes failed; first: %3")
+                          .arg(m_failures)
+                          .arg(m_count)
+                          .arg(m_firstError.message);
+    context()->fail(summary);
 }
 
 void ProbeCommand::print(const ProbeResult &r) const

@@ -28,7 +28,7 @@ public:
     }
     QString details() const override;
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     bool needsToken() const override { return m_where.needsToken(); }
     void start() override;
 
@@ -43,5 +43,5 @@ private:
     int m_count = 1;
     int m_done = 0;
     int m_failures = 0;
-    QString m_firstError;
+    Error m_firstError;
 };

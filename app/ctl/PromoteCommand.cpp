@@ -18,20 +18,20 @@ void PromoteCommand::configure(QCommandLineParser &parser)
     parser.addOption(CommandOptions::restart());
 }
 
-QString PromoteCommand::prepare(const QCommandLineParser &parser)
+Status PromoteCommand::prepare(const QCommandLineParser &parser)
 {
-    QString error;
-    m_app = CommandOptions::requiredApp(parser, &error);
-    if (!error.isEmpty())
-        return error;
+    const Result<QString> app = CommandOptions::requiredApp(parser);
+    if (!app)
+        return app.error();
+    m_app = app.value();
     if (parser.isSet(QStringLiteral("from")))
         m_from = parser.value(QStringLiteral("from")).trimmed();
     if (parser.isSet(QStringLiteral("to")))
         m_to = parser.value(QStringLiteral("to")).trimmed();
     if (m_from.isEmpty() || m_to.isEmpty())
-        return QStringLiteral("--from and --to need a config var name");
+        return usage(QStringLiteral("--from and --to need a config var name"));
     if (m_from == m_to)
-        return QStringLiteral("--from and --to are both %1; nothing to copy").arg(m_from);
+        return usage(QStringLiteral("--from and --to are both %1; nothing to copy").arg(m_from));
     m_restart = parser.isSet(QStringLiteral("restart"));
     return CommandOptions::tooManyArguments(parser, 0);
 }

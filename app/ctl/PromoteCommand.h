@@ -28,7 +28,7 @@ public:
         return QStringLiteral("Copy CLEARDB_DATABASE_URL into DATABASE_URL (or --from/--to vars).");
     }
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     void start() override;
 
 private:

@@ -23,16 +23,16 @@ void ProvisionCommand::configure(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("wait"), QStringLiteral("Wait until the add-on is provisioned.")});
 }
 
-QString ProvisionCommand::prepare(const QCommandLineParser &parser)
+Status ProvisionCommand::prepare(const QCommandLineParser &parser)
 {
-    QString error;
-    m_options.app = CommandOptions::requiredApp(parser, &error);
-    if (!error.isEmpty())
-        return error;
+    const Result<QString> app = CommandOptions::requiredApp(parser);
+    if (!app)
+        return app.error();
+    m_options.app = app.value();
     if (parser.isSet(QStringLiteral("plan"))) {
         const QString plan = parser.value(QStringLiteral("plan")).trimmed();
         if (plan.isEmpty())
-            return QStringLiteral("--plan needs a plan name such as cleardb:punch");
+            return usage(QStringLiteral("--plan needs a plan name such as cleardb:punch"));
         m_options.plan = CommandOptions::qualifiedClearDbPlan(plan);
     }
     m_options.name = parser.value(QStringLiteral("name")).trimmed();

@@ -23,7 +23,7 @@ public:
     QString summary() const override { return QStringLiteral("Create a ClearDB add-on for an app."); }
     QString details() const override;
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     void start() override;
 
 private:

@@ -21,20 +21,20 @@ void RemoveCommand::configure(QCommandLineParser &parser)
         QStringLiteral("[ADDON]"));
 }
 
-QString RemoveCommand::prepare(const QCommandLineParser &parser)
+Status RemoveCommand::prepare(const QCommandLineParser &parser)
 {
-    QString error;
-    m_app = CommandOptions::requiredApp(parser, &error);
-    if (!error.isEmpty())
-        return error;
+    const Result<QString> app = CommandOptions::requiredApp(parser);
+    if (!app)
+        return app.error();
+    m_app = app.value();
     const QString confirm = parser.value(QStringLiteral("confirm")).trimmed();
     if (confirm.isEmpty())
-        return QStringLiteral(
-                   "removing an add-on destroys its database; repeat the app name with --confirm %1")
-            .arg(m_app);
+        return usage(
+            QStringLiteral("removing an add-on destroys its database; repeat the app name with --confirm %1")
+                .arg(m_app));
     if (confirm != m_app)
-        return QStringLiteral("--confirm %1 does not match --app %2; nothing was removed")
-            .arg(confirm, m_app);
+        return usage(
+            QStringLiteral("--confirm %1 does not match --app %2; nothing was removed").arg(confirm, m_app));
     const QStringList positional = parser.positionalArguments();
     m_addon = positional.isEmpty() ? QString() : positional.first().trimmed();
     return CommandOptions::tooManyArguments(parser, 1);

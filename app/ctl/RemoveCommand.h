@@ -24,7 +24,7 @@ public:
         return QStringLiteral("Delete an app's ClearDB add-on and its data (needs --confirm APP).");
     }
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     void start() override;
 
 private:

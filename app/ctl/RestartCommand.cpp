@@ -12,12 +12,12 @@ void RestartCommand::configure(QCommandLineParser &parser)
     parser.addOption(CommandOptions::app());
 }
 
-QString RestartCommand::prepare(const QCommandLineParser &parser)
+Status RestartCommand::prepare(const QCommandLineParser &parser)
 {
-    QString error;
-    m_app = CommandOptions::requiredApp(parser, &error);
-    if (!error.isEmpty())
-        return error;
+    const Result<QString> app = CommandOptions::requiredApp(parser);
+    if (!app)
+        return app.error();
+    m_app = app.value();
     return CommandOptions::tooManyArguments(parser, 0);
 }
 

@@ -14,7 +14,7 @@ public:
     QString name() const override { return QStringLiteral("restart"); }
     QString summary() const override { return QStringLiteral("Restart all dynos of an app."); }
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     void start() override;
 
 private:

@@ -20,26 +20,26 @@ void SandboxCommand::configure(QCommandLineParser &parser)
     parser.addOptions(SandboxOptions::options());
 }
 
-QString SandboxCommand::prepare(const QCommandLineParser &parser)
+Status SandboxCommand::prepare(const QCommandLineParser &parser)
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return QStringLiteral("give an action: start, stop or status");
+        return usage(QStringLiteral("give an action: start, stop or status"));
     m_action = positional.first();
     if (m_action != QLatin1String("start") && m_action != QLatin1String("stop") &&
         m_action != QLatin1String("status"))
-        return QStringLiteral("unknown action \"%1\"; use start, stop or status").arg(m_action);
+        return usage(QStringLiteral("unknown action \"%1\"; use start, stop or status").arg(m_action));
     if (positional.size() > 1)
-        return QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1));
+        return usage(QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1)));
     return SandboxOptions::read(parser, &m_dir, &m_basePort);
 }
 
 void SandboxCommand::start()
 {
-    QString error;
-    SandboxCluster *cluster = SandboxOptions::makeCluster(m_dir, m_basePort, this, &error);
-    if (!cluster)
-        return context()->fail(error);
+    const Result<SandboxCluster *> made = SandboxOptions::makeCluster(m_dir, m_basePort, this);
+    if (!made)
+        return context()->fail(made.error());
+    SandboxCluster *cluster = made.value();
     connect(cluster, &SandboxCluster::started, this, &SandboxCommand::onResult);
     connect(cluster, &SandboxCluster::stopped, this, &SandboxCommand::onResult);
     connect(cluster, &SandboxCluster::statusRefreshed, this, &SandboxCommand::onResult);

@@ -23,7 +23,7 @@ public:
     }
     QString details() const override;
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     bool needsToken() const override { return false; }
     void start() override;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "SandboxOptions.h"
 
+#include "CommandOptions.h"
 #include "sandbox/SandboxCluster.h"
 
 #include <QCommandLineParser>
@@ -19,7 +20,7 @@ QList<QCommandLineOption> SandboxOptions::options()
          QStringLiteral("PORT")}};
 }
 
-QString SandboxOptions::read(const QCommandLineParser &parser, QString *dir, quint16 *basePort)
+Status SandboxOptions::read(const QCommandLineParser &parser, QString *dir, quint16 *basePort)
 {
     *dir = parser.value(QStringLiteral("dir"));
     if (dir->isEmpty())
@@ -33,21 +34,20 @@ QString SandboxOptions::read(const QCommandLineParser &parser, QString *dir, qui
         const int port = parser.value(QStringLiteral("base-port")).toInt(&ok);
         // cluster.sh uses base..base+3 and refuses privileged ports.
         if (!ok || port < 1024 || port > 65530)
-            return QStringLiteral("--base-port must be a number from 1024 to 65530");
+            return CommandOptions::usage(QStringLiteral("--base-port must be a number from 1024 to 65530"));
         *basePort = quint16(port);
     }
-    return QString();
+    return {};
 }
 
-SandboxCluster *SandboxOptions::makeCluster(const QString &dir, quint16 basePort, QObject *parent,
-                                            QString *error)
+Result<SandboxCluster *> SandboxOptions::makeCluster(const QString &dir, quint16 basePort, QObject *parent)
 {
     const QString script = SandboxCluster::locateScript();
-    if (script.isEmpty()) {
-        *error = QStringLiteral("the sandbox script cluster.sh was not found; set CLEARDB_SANDBOX_SCRIPT to "
-                                "scripts/sandbox/cluster.sh");
-        return nullptr;
-    }
+    if (script.isEmpty())
+        return makeError(
+            Error::Kind::NotFound,
+            QStringLiteral("the sandbox script cluster.sh was not found; set CLEARDB_SANDBOX_SCRIPT "
+                           "to scripts/sandbox/cluster.sh"));
     return new SandboxCluster(script, dir, basePort, parent);
 }
 

@@ -20,30 +20,33 @@ bool &stdinUsed()
     return used;
 }
 
-bool readStdin(const QString &what, QString *value, QString *error)
+Result<QString> readStdin(const QString &what)
 {
+    const Error unreadable =
+        makeError(Error::Kind::Io, QStringLiteral("could not read %1 from stdin").arg(what));
 #ifdef Q_OS_UNIX
     if (isatty(STDIN_FILENO) == 1) {
-        const TokenReader::Result line = TokenReader::readFromStdin(QStringLiteral("%1: ").arg(what));
-        *value = line.token;
-        if (!line.error.isEmpty())
-            *error = QStringLiteral("could not read %1 from stdin").arg(what);
-        return line.error.isEmpty();
+        const Result<QString> line = TokenReader::readFromStdin(QStringLiteral("%1: ").arg(what));
+        if (!line)
+            return unreadable;
+        return line.value();
     }
 #endif
     QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly)) {
-        *error = QStringLiteral("could not read %1 from stdin").arg(what);
-        return false;
-    }
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return unreadable;
     // All of it (a PEM key spans lines) minus the one line ending `echo` and here-strings add.
     QByteArray data = in.readAll();
     if (data.endsWith('\n'))
         data.chop(1);
     if (data.endsWith('\r'))
         data.chop(1);
-    *value = QString::fromUtf8(data);
-    return true;
+    return QString::fromUtf8(data);
+}
+
+Error invalid(const QString &message)
+{
+    return makeError(Error::Kind::InvalidInput, message);
 }
 } // namespace
 
@@ -52,40 +55,32 @@ bool SecretArgument::isLiteral(const QString &argument)
     return argument != QLatin1String("-") && !argument.startsWith(kEnvPrefix);
 }
 
-bool SecretArgument::resolve(const QString &argument, const QString &what, QString *value, QString *error)
+Result<QString> SecretArgument::resolve(const QString &argument, const QString &what)
 {
     if (argument == QLatin1String("-")) {
-        if (stdinUsed()) {
-            *error = QStringLiteral("stdin can supply only one value per run; use env:NAME for %1").arg(what);
-            return false;
-        }
+        if (stdinUsed())
+            return invalid(
+                QStringLiteral("stdin can supply only one value per run; use env:NAME for %1").arg(what));
         stdinUsed() = true;
-        if (!readStdin(what, value, error))
-            return false;
-        if (value->isEmpty()) {
-            *error = QStringLiteral("nothing on stdin for %1").arg(what);
-            return false;
-        }
-        return true;
+        Result<QString> value = readStdin(what);
+        if (value && value.value().isEmpty())
+            return invalid(QStringLiteral("nothing on stdin for %1").arg(what));
+        return value;
     }
     if (argument.startsWith(kEnvPrefix)) {
         const QString name = argument.mid(kEnvPrefix.size());
-        if (name.isEmpty()) {
-            *error = QStringLiteral("env: needs a variable name (env:NAME) for %1").arg(what);
-            return false;
-        }
+        if (name.isEmpty())
+            return invalid(QStringLiteral("env: needs a variable name (env:NAME) for %1").arg(what));
         const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        *value = environment.value(name);
-        if (value->isEmpty()) {
-            *error = environment.contains(name)
-                         ? QStringLiteral("environment variable %1 (for %2) is empty").arg(name, what)
-                         : QStringLiteral("environment variable %1 (for %2) is not set").arg(name, what);
-            return false;
-        }
-        return true;
+        const QString value = environment.value(name);
+        if (value.isEmpty())
+            return invalid(
+                environment.contains(name)
+                    ? QStringLiteral("environment variable %1 (for %2) is empty").arg(name, what)
+                    : QStringLiteral("environment variable %1 (for %2) is not set").arg(name, what));
+        return value;
     }
-    *value = argument;
-    return true;
+    return argument;
 }
 
 QString SecretArgument::literalWarning(const QString &what, const QString &safeForms)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
+
 #include <QString>
 
 // A secret that a command takes as an argument (a database URL, a config var value), given so that
@@ -12,17 +14,17 @@
 //                readable by its owner only: /proc/PID/environ is mode 0400);
 //     anything else is the value itself: still accepted, but the command prints literalWarning().
 //
-//     QString url, error;
-//     if (!SecretArgument::resolve(argument, QStringLiteral("URL"), &url, &error)) return error;
+//     const Result<QString> url = SecretArgument::resolve(argument, QStringLiteral("URL"));
+//     if (!url) return url.error();
 //     if (SecretArgument::isLiteral(argument)) out().warning(SecretArgument::literalWarning(...));
 //
 // Resolution happens in a command's prepare(): reading stdin is local, and a missing variable is a
 // usage error (exit 2) before any request is sent.
 namespace SecretArgument {
 bool isLiteral(const QString &argument);
-// `what` names the value in errors ("the URL", "the value of DB_PASS"). Returns false with a
-// one-line error that never quotes the value.
-bool resolve(const QString &argument, const QString &what, QString *value, QString *error);
+// `what` names the value in errors ("the URL", "the value of DB_PASS"). The error (InvalidInput, or
+// Io when stdin cannot be read) is one line that never quotes the value.
+Result<QString> resolve(const QString &argument, const QString &what);
 // "<what> given on the command line is visible to other local users in the process list; <safe>"
 QString literalWarning(const QString &what, const QString &safeForms);
 } // namespace SecretArgument

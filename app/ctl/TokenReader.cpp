@@ -13,18 +13,16 @@
 
 namespace {
 
-TokenReader::Result readLine()
+Result<QString> readLine()
 {
-    TokenReader::Result result;
     std::string line;
     int c = 0;
     // A token is one line; stop there so a pasted token plus newline ends the read.
     while ((c = std::fgetc(stdin)) != EOF && c != '\n')
         line.push_back(static_cast<char>(c));
     if (std::ferror(stdin) != 0)
-        result.error = QStringLiteral("could not read the token from stdin");
-    result.token = QString::fromUtf8(line.data(), static_cast<qsizetype>(line.size())).trimmed();
-    return result;
+        return makeError(Error::Kind::Io, QStringLiteral("could not read the token from stdin"));
+    return QString::fromUtf8(line.data(), static_cast<qsizetype>(line.size())).trimmed();
 }
 
 #ifdef Q_OS_UNIX
@@ -92,11 +90,11 @@ private:
 
 } // namespace
 
-TokenReader::Result TokenReader::readFromStdin(const QString &prompt)
+Result<QString> TokenReader::readFromStdin(const QString &prompt)
 {
 #ifdef Q_OS_UNIX
     if (isatty(STDIN_FILENO) == 1) {
-        Result result;
+        Result<QString> result = QString();
         {
             // Echo goes off before the prompt appears, so nothing typed ahead is shown either.
             const QuietTerminal quiet;

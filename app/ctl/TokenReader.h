@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
+
 #include <QString>
 
 // Reads one secret line from stdin for `cleardbctl login`. On a terminal it
@@ -8,11 +10,7 @@
 // is neither shown nor left in the scrollback; from a pipe or file it just reads
 // the first line. Surrounding whitespace is dropped (a trailing newline from
 // `echo` is not part of the token).
+// An Io error when stdin could not be read.
 namespace TokenReader {
-struct Result
-{
-    QString token;
-    QString error; // stdin could not be read
-};
-Result readFromStdin(const QString &prompt);
+Result<QString> readFromStdin(const QString &prompt);
 } // namespace TokenReader

@@ -19,15 +19,15 @@ void UpgradeCommand::configure(QCommandLineParser &parser)
         QStringLiteral("[ADDON]"));
 }
 
-QString UpgradeCommand::prepare(const QCommandLineParser &parser)
+Status UpgradeCommand::prepare(const QCommandLineParser &parser)
 {
-    QString error;
-    m_app = CommandOptions::requiredApp(parser, &error);
-    if (!error.isEmpty())
-        return error;
+    const Result<QString> app = CommandOptions::requiredApp(parser);
+    if (!app)
+        return app.error();
+    m_app = app.value();
     const QString plan = parser.value(QStringLiteral("plan")).trimmed();
     if (plan.isEmpty())
-        return QStringLiteral("--plan PLAN is required (e.g. --plan punch)");
+        return usage(QStringLiteral("--plan PLAN is required (e.g. --plan punch)"));
     m_plan = CommandOptions::qualifiedClearDbPlan(plan);
     const QStringList positional = parser.positionalArguments();
     m_addon = positional.isEmpty() ? QString() : positional.first().trimmed();

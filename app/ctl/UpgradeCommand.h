@@ -17,7 +17,7 @@ public:
     QString name() const override { return QStringLiteral("upgrade"); }
     QString summary() const override { return QStringLiteral("Change the plan of an app's ClearDB add-on."); }
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     void start() override;
 
 private:

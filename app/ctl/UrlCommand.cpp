@@ -105,63 +105,64 @@ void UrlCommand::configure(QCommandLineParser &parser)
     });
 }
 
-QString UrlCommand::prepare(const QCommandLineParser &parser)
+Status UrlCommand::prepare(const QCommandLineParser &parser)
 {
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty())
-        return QStringLiteral("url needs an action: build, parse or snippet");
+        return usage(QStringLiteral("url needs an action: build, parse or snippet"));
     const QString action = args.first();
     m_reveal = parser.isSet(QStringLiteral("reveal"));
     context()->out().setReveal(m_reveal);
     if (action == QLatin1String("build")) {
         m_action = Action::Build;
         if (args.size() > 1)
-            return QStringLiteral("url build takes no URL; give the parts with --host, --user, --database");
+            return usage(
+                QStringLiteral("url build takes no URL; give the parts with --host, --user, --database"));
         return prepareBuild(parser);
     }
     if (action != QLatin1String("parse") && action != QLatin1String("snippet"))
-        return QStringLiteral("unknown url action \"%1\"; use build, parse or snippet").arg(action);
+        return usage(QStringLiteral("unknown url action \"%1\"; use build, parse or snippet").arg(action));
     m_action = action == QLatin1String("parse") ? Action::Parse : Action::Snippet;
     for (const QString &option : buildOnlyOptions) {
         if (parser.isSet(option))
-            return QStringLiteral("--%1 belongs to url build").arg(option);
+            return usage(QStringLiteral("--%1 belongs to url build").arg(option));
     }
     if (args.size() != 2)
-        return QStringLiteral("url %1 needs exactly one URL").arg(action);
-    QString error;
-    if (!SecretArgument::resolve(args.at(1), QStringLiteral("the URL"), &m_urlText, &error))
-        return error;
-    m_urlText = m_urlText.trimmed();
+        return usage(QStringLiteral("url %1 needs exactly one URL").arg(action));
+    const Result<QString> url = SecretArgument::resolve(args.at(1), QStringLiteral("the URL"));
+    if (!url)
+        return url.error();
+    m_urlText = url.value().trimmed();
     if (SecretArgument::isLiteral(args.at(1)) &&
         SecretRedactor::redactValue(QString(), m_urlText) != m_urlText)
         out().warning(SecretArgument::literalWarning(QStringLiteral("the URL"),
                                                      DatabaseTargetArgument::urlSafeForms()));
     if (m_action == Action::Parse) {
         if (parser.isSet(QStringLiteral("framework")))
-            return QStringLiteral("--framework belongs to url snippet");
-        return QString();
+            return usage(QStringLiteral("--framework belongs to url snippet"));
+        return {};
     }
     const QString framework = parser.value(QStringLiteral("framework"));
     const QString choices = QStringLiteral("sqlalchemy, ") + Framework::names().join(QStringLiteral(", "));
     if (framework.isEmpty())
-        return QStringLiteral("url snippet needs --framework (one of %1)").arg(choices);
+        return usage(QStringLiteral("url snippet needs --framework (one of %1)").arg(choices));
     Framework::Id id = Framework::Generic;
     if (framework.compare(QLatin1String("sqlalchemy"), Qt::CaseInsensitive) == 0)
         m_frameworks = {Framework::SqlAlchemyPyMySql, Framework::SqlAlchemyMySqlDb};
     else if (Framework::fromName(framework, &id) && id != Framework::Generic)
         m_frameworks = {id};
     else
-        return QStringLiteral("unknown framework \"%1\"; use one of %2").arg(framework, choices);
-    return QString();
+        return usage(QStringLiteral("unknown framework \"%1\"; use one of %2").arg(framework, choices));
+    return {};
 }
 
-QString UrlCommand::prepareBuild(const QCommandLineParser &parser)
+Status UrlCommand::prepareBuild(const QCommandLineParser &parser)
 {
     if (parser.isSet(QStringLiteral("framework")))
-        return QStringLiteral("--framework belongs to url snippet");
+        return usage(QStringLiteral("--framework belongs to url snippet"));
     for (const char *required : {"host", "user", "database"}) {
         if (parser.value(QLatin1String(required)).isEmpty())
-            return QStringLiteral("url build needs --%1").arg(QLatin1String(required));
+            return usage(QStringLiteral("url build needs --%1").arg(QLatin1String(required)));
     }
     m_spec.host = parser.value(QStringLiteral("host"));
     m_spec.user = parser.value(QStringLiteral("user"));
@@ -170,7 +171,7 @@ QString UrlCommand::prepareBuild(const QCommandLineParser &parser)
         bool ok = false;
         m_spec.port = parser.value(QStringLiteral("port")).toInt(&ok);
         if (!ok || m_spec.port < 1 || m_spec.port > 65535)
-            return QStringLiteral("--port must be a number from 1 to 65535");
+            return usage(QStringLiteral("--port must be a number from 1 to 65535"));
     }
     m_spec.caFile = parser.value(QStringLiteral("ssl-ca"));
     m_spec.certFile = parser.value(QStringLiteral("ssl-cert"));
@@ -178,7 +179,7 @@ QString UrlCommand::prepareBuild(const QCommandLineParser &parser)
     for (const QString &option : parser.values(QStringLiteral("option"))) {
         const int equals = option.indexOf(QLatin1Char('='));
         if (equals <= 0)
-            return QStringLiteral("--option needs KEY=VALUE");
+            return usage(QStringLiteral("--option needs KEY=VALUE"));
         m_spec.extraOptions.append({option.left(equals), option.mid(equals + 1)});
         if (SecretPatterns::isSecretName(option.left(equals)))
             out().warning(SecretArgument::literalWarning(
@@ -186,7 +187,7 @@ QString UrlCommand::prepareBuild(const QCommandLineParser &parser)
                 QStringLiteral("put secrets in the password (--password-stdin)")));
     }
     m_passwordFromStdin = parser.isSet(QStringLiteral("password-stdin"));
-    return QString();
+    return {};
 }
 
 void UrlCommand::start()

@@ -26,7 +26,7 @@ public:
     }
     QString details() const override;
     void configure(QCommandLineParser &parser) override;
-    QString prepare(const QCommandLineParser &parser) override;
+    Status prepare(const QCommandLineParser &parser) override;
     bool needsToken() const override { return false; }
     void start() override;
 
@@ -38,7 +38,7 @@ private:
         Snippet
     };
 
-    QString prepareBuild(const QCommandLineParser &parser);
+    Status prepareBuild(const QCommandLineParser &parser);
     void build();
     void parse();
     void snippet();

@@ -25,18 +25,16 @@ int main(int argc, char *argv[])
     // Qt's own warnings (network, keychain) pass through the redactor too.
     SecretRedactor::installMessageFilter();
 
-    CtlSettings settings;
-    QString settingsError;
-    const bool settingsOk =
-        CtlSettings::fromEnvironment(QProcessEnvironment::systemEnvironment(), &settings, &settingsError);
-    CommandContext context(settings);
+    const Result<CtlSettings> settings =
+        CtlSettings::fromEnvironment(QProcessEnvironment::systemEnvironment());
+    CommandContext context(settings.valueOr(CtlSettings()));
     KeychainCredentialStore keychain;
     CommandDispatcher dispatcher(&context, &keychain);
 
     // Everything runs on the event loop; a command ends it with its exit code.
     QTimer::singleShot(0, &context, [&] {
-        if (!settingsOk)
-            return context.usageError(settingsError);
+        if (!settings)
+            return context.usageError(settings.error().oneLine());
         dispatcher.run(QCoreApplication::arguments());
     });
     const int status = QCoreApplication::exec();

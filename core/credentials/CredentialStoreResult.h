@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Secret.h"
+#include "common/Error.h"
 
 #include <QString>
 
@@ -32,4 +33,19 @@ struct CredentialStoreResult
     QString errorMessage; // one line from the keychain backend; never contains the secret
 
     bool isOk() const { return status == Status::Ok; }
+    // The common Error for a failure: NotFound, Unsupported (no keychain here), Unauthorized (refused),
+    // Timeout or Io, with the backend's line.
+    Error toError() const
+    {
+        Error::Kind kind = Error::Kind::Io;
+        if (status == Status::NotFound)
+            kind = Error::Kind::NotFound;
+        else if (status == Status::Unavailable)
+            kind = Error::Kind::Unsupported;
+        else if (status == Status::AccessDenied)
+            kind = Error::Kind::Unauthorized;
+        else if (status == Status::TimedOut)
+            kind = Error::Kind::Timeout;
+        return makeError(kind, errorMessage);
+    }
 };

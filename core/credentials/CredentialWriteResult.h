@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Error.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -24,4 +26,7 @@ struct CredentialWriteResult
     // Set when !ok: what failed and what to do. Never contains the token.
     QString error;
     QStringList warnings;
+
+    // The common Error for a failed write: Io (a keychain or a file refused it), with `error` as its line.
+    Error toError() const { return makeError(Error::Kind::Io, error); }
 };

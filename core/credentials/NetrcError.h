@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Error.h"
+
 #include <QString>
 
 // Why a netrc file could not be read, parsed or written. The message names the
@@ -37,5 +39,16 @@ struct NetrcError
             return displayPath + QStringLiteral(" line ") + QString::number(line) + QStringLiteral(": ") +
                    message;
         return displayPath + QStringLiteral(": ") + message;
+    }
+    // The common Error with describe()'s line: Io when the file could not be read or written,
+    // Unauthorized when it is not safe to trust, InvalidInput when its contents are wrong.
+    Error toError(const QString &displayPath) const
+    {
+        Error::Kind common = Error::Kind::InvalidInput;
+        if (kind == Kind::ReadFailed || kind == Kind::WriteFailed || kind == Kind::NotRegularFile)
+            common = Error::Kind::Io;
+        else if (kind == Kind::UnsafeOwner || kind == Kind::UnsafePermissions)
+            common = Error::Kind::Unauthorized;
+        return makeError(common, describe(displayPath));
     }
 };

@@ -9,6 +9,11 @@ DatabaseUrlError DatabaseUrlError::make(Part part, const QString &detail)
     return error;
 }
 
+Error DatabaseUrlError::toError() const
+{
+    return makeError(Error::Kind::InvalidInput, QStringLiteral("invalid database URL: ") + message);
+}
+
 QString DatabaseUrlError::partName(Part part)
 {
     switch (part) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Error.h"
+
 #include <QString>
 
 // The reason a database URL (or a set of URL parts) was rejected, naming the part that is wrong.
@@ -27,6 +29,8 @@ struct DatabaseUrlError
     QString message;
 
     bool isError() const { return part != Part::None; }
+    // InvalidInput, "invalid database URL: <message>": the common shape the CLI and the GUI print.
+    Error toError() const;
 
     static DatabaseUrlError make(Part part, const QString &detail);
     // Lower-case name used as the message prefix and by `cleardbctl url parse --json`.

@@ -19,19 +19,30 @@ ConfigAssignment::ConfigAssignment(HerokuClient *client, QObject *parent) : QObj
 {
 }
 
-QString ConfigAssignment::checkVarName(const QString &name)
+Status ConfigAssignment::checkVarName(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return QStringLiteral("a config var name is needed");
+        return makeError(Error::Kind::InvalidInput, QStringLiteral("a config var name is needed"));
     for (const QChar c : name) {
         // Config vars become environment variables: `NAME=value`, one per line.
         if (c == QLatin1Char('=') || c.isSpace())
-            return QStringLiteral("the config var name \"%1\" contains '=' or a space; use letters, digits "
-                                  "and underscores")
-                .arg(name);
+            return makeError(
+                Error::Kind::InvalidInput,
+                QStringLiteral("the config var name \"%1\" contains '=' or a space; use letters, "
+                               "digits and underscores")
+                    .arg(name));
     }
-    return QString();
+    return {};
 }
+
+namespace {
+// The plan's message: empty when the name is fine.
+QString nameProblem(const QString &name)
+{
+    const Status checked = ConfigAssignment::checkVarName(name);
+    return checked ? QString() : checked.error().message;
+}
+} // namespace
 
 void ConfigAssignment::preparePromote(const QString &app, const QString &sourceVar, const QString &targetVar)
 {
@@ -39,9 +50,9 @@ void ConfigAssignment::preparePromote(const QString &app, const QString &sourceV
     plan.app = app;
     plan.sourceVar = sourceVar;
     plan.targetVar = targetVar;
-    plan.message = checkVarName(sourceVar);
+    plan.message = nameProblem(sourceVar);
     if (plan.message.isEmpty())
-        plan.message = checkVarName(targetVar);
+        plan.message = nameProblem(targetVar);
     if (plan.message.isEmpty() && sourceVar == targetVar)
         plan.message =
             QStringLiteral("the source and the target are both %1; nothing to copy").arg(targetVar);
@@ -54,7 +65,7 @@ void ConfigAssignment::prepareAssign(const QString &app, const QString &targetVa
     plan.app = app;
     plan.targetVar = targetVar;
     plan.newValue = value;
-    plan.message = checkVarName(targetVar);
+    plan.message = nameProblem(targetVar);
     if (plan.message.isEmpty() && value.isEmpty())
         plan.message = QStringLiteral("the value for %1 is empty; build the URL first").arg(targetVar);
     prepare(plan);

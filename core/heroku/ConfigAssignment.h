@@ -3,6 +3,7 @@
 
 #include "ConfigAssignmentOutcome.h"
 #include "ConfigAssignmentPlan.h"
+#include "common/Result.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -46,8 +47,8 @@ public:
     bool isBusy() const { return m_pending > 0 || m_applying; }
 
     // Heroku config var names are non-empty and hold no '=' or whitespace (they become
-    // environment variables); an empty string when `name` is fine, else the reason.
-    static QString checkVarName(const QString &name);
+    // environment variables); an InvalidInput error with the reason otherwise.
+    static Status checkVarName(const QString &name);
 
 Q_SIGNALS:
     void prepared(const ConfigAssignmentPlan &plan);

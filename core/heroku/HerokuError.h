@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Error.h"
+
 #include <QString>
 
 // A failed Heroku API call as a value: what kind of failure, the API's own error
@@ -34,6 +36,9 @@ struct HerokuError
     bool isError() const { return kind != Kind::None; }
     // "message (id, request REQUEST-ID)" with the parts that exist, on one line.
     QString oneLine() const;
+    // The common Error: the message, with the id and Request-Id as its detail, so its oneLine() is
+    // this oneLine(); the kind says whether to fix the input, sign in again or retry.
+    Error toError() const;
 
     static HerokuError configuration(const QString &message);
 };

@@ -233,24 +233,31 @@ void FailoverDrill::maybeFinish()
 
 void FailoverDrill::onTimeout()
 {
+    // Each message names the limit that ran out, from the same constant that armed the timer.
+    const auto seconds = [](int ms) { return QStringLiteral("%1 s").arg(ms / 1000); };
     switch (m_phase) {
     case Phase::Idle:
         return;
     case Phase::Status:
-        return fail(QStringLiteral("cluster.sh status did not answer within 60 s"));
+        return fail(
+            QStringLiteral("cluster.sh status did not answer within %1").arg(seconds(kStatusTimeoutMs)));
     case Phase::Baseline:
-        return fail(QStringLiteral("the routed endpoint was not served by the primary within 30 s; check "
-                                   "`cleardbctl sandbox status` and the HAProxy stats page"));
+        return fail(QStringLiteral("the routed endpoint was not served by the primary within %1; check "
+                                   "`cleardbctl sandbox status` and the HAProxy stats page")
+                        .arg(seconds(kBaselineTimeoutMs)));
     case Phase::AwaitFailover:
-        return fail(m_result.failover.atMs == 0
-                        ? QStringLiteral("no failover was detected within 15 s of killing the primary")
-                        : QStringLiteral("the routed endpoint never moved to the secondary within 15 s; "
-                                         "check HAProxy's health checks"));
+        return fail((m_result.failover.atMs == 0
+                         ? QStringLiteral("no failover was detected within %1 of killing the primary")
+                         : QStringLiteral("the routed endpoint never moved to the secondary within %1; "
+                                          "check HAProxy's health checks"))
+                        .arg(seconds(kFailoverTimeoutMs)));
     case Phase::Restart:
-        return fail(QStringLiteral("the primary did not come back within 180 s; see its error.log"));
+        return fail(QStringLiteral("the primary did not come back within %1; see its error.log")
+                        .arg(seconds(kRestartTimeoutMs)));
     case Phase::AwaitFailback:
-        return fail(m_synced ? QStringLiteral("no failback within 60 s of restarting the primary")
-                             : QStringLiteral("the masters did not re-synchronize within 60 s"));
+        return fail((m_synced ? QStringLiteral("no failback within %1 of restarting the primary")
+                              : QStringLiteral("the masters did not re-synchronize within %1"))
+                        .arg(seconds(kFailbackTimeoutMs)));
     }
 }
 

@@ -196,16 +196,22 @@ QByteArray FailoverMonitor::toJson() const
     return MonitorReport::toJson(m_samples.samples(), m_events);
 }
 
-QString FailoverMonitor::measureReplicationLag(int timeoutMs)
+Status FailoverMonitor::measureReplicationLag(int timeoutMs)
 {
     if (!m_canaryConsent)
-        return QStringLiteral("the canary writes a row to table cleardb_console_canary; give consent first");
+        return makeError(
+            Error::Kind::InvalidInput,
+            QStringLiteral("the canary writes a row to table cleardb_console_canary; give consent "
+                           "first"));
     const Watch *writer = watch(FailoverDetector::primaryTarget());
     const Watch *reader = watch(FailoverDetector::secondaryTarget());
     if (!writer || !reader)
-        return QStringLiteral("the canary needs both masters' URLs (primary and secondary targets)");
+        return makeError(
+            Error::Kind::InvalidInput,
+            QStringLiteral("the canary needs both masters' URLs (primary and secondary targets)"));
     if (m_canaryBusy)
-        return QStringLiteral("a canary measurement is already running; wait for its result");
+        return makeError(Error::Kind::Conflict,
+                         QStringLiteral("a canary measurement is already running; wait for its result"));
     if (!m_canary) {
         m_canary = new CanaryWorker;
         connect(m_canary, &CanaryWorker::measured, this, [this](quint64 ticket, CanaryResult result) {
@@ -221,5 +227,5 @@ QString FailoverMonitor::measureReplicationLag(int timeoutMs)
     const quint64 ticket = ++m_canaryTicket;
     QMetaObject::invokeMethod(m_canary, [canary = m_canary, ticket, w = writer->target, r = reader->target,
                                          timeoutMs] { canary->measure(ticket, w, r, timeoutMs); });
-    return QString();
+    return {};
 }

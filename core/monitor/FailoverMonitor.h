@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
 #include "monitor/CanaryWorker.h"
 #include "monitor/FailoverDetector.h"
 #include "monitor/MonitorEvent.h"
@@ -73,8 +74,9 @@ public:
     void setCanaryConsent(bool consent) { m_canaryConsent = consent; }
     bool canaryConsent() const { return m_canaryConsent; }
     // Writes a canary row through the primary and times its arrival on the secondary (both must be
-    // set as targets). Returns an empty string when started, or a one-line reason it cannot run.
-    QString measureReplicationLag(int timeoutMs = 5000);
+    // set as targets). Fails, sending nothing, when consent or a target is missing (InvalidInput) or a
+    // measurement is already running (Conflict).
+    Status measureReplicationLag(int timeoutMs = 5000);
 
 Q_SIGNALS:
     void sampleRecorded(const MonitorSample &sample);

@@ -36,10 +36,10 @@ void ConnectionProbe::start(const ProbeTarget &target)
     m_result.startedAtMs = QDateTime::currentMSecsSinceEpoch();
     m_running = true;
     m_totalTimer.start();
-    const QString invalid = target.validationError();
-    if (!invalid.isEmpty()) {
+    const Status valid = target.validate();
+    if (!valid) {
         // Report asynchronously like every other outcome, so callers can connect after start().
-        QTimer::singleShot(0, this, [this, invalid] {
+        QTimer::singleShot(0, this, [this, invalid = valid.error().message] {
             fail(ProbeError::make(ProbeStage::None, ProbeError::Kind::InvalidTarget, invalid));
         });
         return;

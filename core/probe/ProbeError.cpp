@@ -92,6 +92,48 @@ QString ProbeError::toString() const
     return line;
 }
 
+Error ProbeError::toError() const
+{
+    Error::Kind common = Error::Kind::Remote;
+    switch (kind) {
+    case Kind::None:
+    case Kind::ProtocolError:
+    case Kind::ServerError:
+    case Kind::TooManyConnections:
+    case Kind::TlsHandshakeFailed:
+    case Kind::TlsVerificationFailed:
+        common = Error::Kind::Remote;
+        break;
+    case Kind::InvalidTarget:
+        common = Error::Kind::InvalidInput;
+        break;
+    case Kind::UnknownHost:
+    case Kind::ConnectionRefused:
+    case Kind::ConnectionLost:
+        common = Error::Kind::Network;
+        break;
+    case Kind::Timeout:
+        common = Error::Kind::Timeout;
+        break;
+    case Kind::TlsNotOffered:
+    case Kind::InsecureAuth:
+    case Kind::DriverMissing:
+        common = Error::Kind::Unsupported;
+        break;
+    case Kind::AccessDenied:
+    case Kind::HostBlocked:
+        common = Error::Kind::Unauthorized;
+        break;
+    case Kind::UnknownDatabase:
+        common = Error::Kind::NotFound;
+        break;
+    }
+    QString line = probeStageName(stage) + QStringLiteral(": ") + message;
+    if (code != 0)
+        line += QStringLiteral(" [") + QString::number(code) + QLatin1Char(']');
+    return makeError(common, line, detail);
+}
+
 ProbeError ProbeError::make(ProbeStage stage, Kind kind, const QString &message, const QString &detail,
                             int code)
 {

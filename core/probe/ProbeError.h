@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Error.h"
 #include "probe/ProbeStage.h"
 
 #include <QString>
@@ -42,6 +43,8 @@ struct ProbeError
     QString kindName() const;
     // "tls: TLS verification failed: ... (detail)" — one line for logs and the CLI.
     QString toString() const;
+    // The common Error: toString() without the detail as the message, the raw text as the detail.
+    Error toError() const;
 
     static ProbeError make(ProbeStage stage, Kind kind, const QString &message, const QString &detail = {},
                            int code = 0);

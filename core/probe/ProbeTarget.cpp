@@ -16,15 +16,18 @@ QString ProbeTarget::redacted() const
     return url.redacted();
 }
 
-QString ProbeTarget::validationError() const
+Status ProbeTarget::validate() const
 {
+    const auto invalid = [](const QString &message) { return makeError(Error::Kind::InvalidInput, message); };
     if (host.trimmed().isEmpty())
-        return QStringLiteral("the database URL has no host; use mysql://user:password@host/database");
+        return invalid(
+            QStringLiteral("the database URL has no host; use mysql://user:password@host/database"));
     if (port == 0)
-        return QStringLiteral("port 0 is not a valid MySQL port; omit it to use 3306");
+        return invalid(QStringLiteral("port 0 is not a valid MySQL port; omit it to use 3306"));
     if (user.isEmpty())
-        return QStringLiteral("the database URL has no user name; use mysql://user:password@host/database");
+        return invalid(
+            QStringLiteral("the database URL has no user name; use mysql://user:password@host/database"));
     if (timeoutMs < 100)
-        return QStringLiteral("the probe timeout must be at least 100 ms");
-    return QString();
+        return invalid(QStringLiteral("the probe timeout must be at least 100 ms"));
+    return {};
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
+
 #include <QMetaType>
 #include <QString>
 
@@ -20,8 +22,9 @@ struct ProbeTarget
 
     // "mysql://user:********@host:port/database" (DatabaseUrl::redacted()): safe for logs and screens.
     QString redacted() const;
-    // A one-line reason the target cannot be probed (empty host, port 0, ...), or an empty string.
-    QString validationError() const;
+    // Whether the target can be probed at all: an InvalidInput error naming what is missing (empty host,
+    // port 0, ...) otherwise.
+    Status validate() const;
 };
 
 Q_DECLARE_METATYPE(ProbeTarget)

@@ -17,13 +17,10 @@ ProbeTarget UrlProbeTarget::fromUrl(const DatabaseUrl &url, const QString &label
     return target;
 }
 
-bool UrlProbeTarget::fromText(const QString &text, ProbeTarget *target, QString *error, const QString &label)
+Result<ProbeTarget> UrlProbeTarget::fromText(const QString &text, const QString &label)
 {
     const DatabaseUrl::ParseResult parsed = DatabaseUrl::parse(text.trimmed());
-    if (!parsed.ok()) {
-        *error = QStringLiteral("invalid database URL: ") + parsed.error.message;
-        return false;
-    }
-    *target = fromUrl(parsed.url, label);
-    return true;
+    if (!parsed.ok())
+        return parsed.error.toError();
+    return fromUrl(parsed.url, label);
 }

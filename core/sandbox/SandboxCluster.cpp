@@ -169,11 +169,14 @@ void SandboxCluster::onProcessFinished(int exitCode)
     }
 
     // Status exits 3 when not everything runs; that is an answer, not a failure.
-    QString parseError;
-    if (crashed || !SandboxStatus::fromJson(out, &m_pending.status, &parseError)) {
-        if (m_pending.error.isEmpty())
-            m_pending.error = crashed ? QStringLiteral("cluster.sh status did not finish") : parseError;
-    }
+    const Result<SandboxStatus> parsed =
+        crashed ? Result<SandboxStatus>(
+                      makeError(Error::Kind::Remote, QStringLiteral("cluster.sh status did not finish")))
+                : SandboxStatus::fromJson(out);
+    if (parsed)
+        m_pending.status = parsed.value();
+    else if (m_pending.error.isEmpty())
+        m_pending.error = parsed.error().oneLine();
     const bool expectRunning =
         m_currentJob.action == Action::Start || m_currentJob.action == Action::CreateDatabase;
     if (m_pending.error.isEmpty() && expectRunning && !m_pending.status.isRunning())

@@ -41,14 +41,13 @@ QString SandboxStatus::adminPassword() const
     return QString::fromUtf8(file.readAll()).trimmed();
 }
 
-bool SandboxStatus::fromJson(const QByteArray &json, SandboxStatus *status, QString *error)
+Result<SandboxStatus> SandboxStatus::fromJson(const QByteArray &json)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (!doc.isObject()) {
-        *error = QStringLiteral("cluster.sh status printed no JSON object: ") + parseError.errorString();
-        return false;
-    }
+    if (!doc.isObject())
+        return makeError(Error::Kind::Remote, QStringLiteral("cluster.sh status printed no JSON object: ") +
+                                                  parseError.errorString());
     const QJsonObject o = doc.object();
     const auto node = [&o](const char *name) { return o.value(QString::fromLatin1(name)).toObject(); };
     SandboxStatus s;
@@ -71,10 +70,7 @@ bool SandboxStatus::fromJson(const QByteArray &json, SandboxStatus *status, QStr
     s.adminPasswordFile = o.value(QStringLiteral("admin_password_file")).toString();
     s.adminUrl = o.value(QStringLiteral("admin_url")).toString();
     s.statsUrl = o.value(QStringLiteral("stats_url")).toString();
-    if (s.state.isEmpty() || s.routedPort == 0 || s.primaryPort == 0 || s.secondaryPort == 0) {
-        *error = QStringLiteral("cluster.sh status JSON lacks state or ports");
-        return false;
-    }
-    *status = s;
-    return true;
+    if (s.state.isEmpty() || s.routedPort == 0 || s.primaryPort == 0 || s.secondaryPort == 0)
+        return makeError(Error::Kind::Remote, QStringLiteral("cluster.sh status JSON lacks state or ports"));
+    return s;
 }

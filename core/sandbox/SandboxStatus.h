@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
 #include "probe/ProbeTarget.h"
 
 #include <QByteArray>
@@ -45,6 +46,6 @@ struct SandboxStatus
     // The sandbox admin's password, read from its 0600 file; empty if unreadable.
     QString adminPassword() const;
 
-    // Parses `cluster.sh status --json`; on failure returns false and sets `error` to one line.
-    static bool fromJson(const QByteArray &json, SandboxStatus *status, QString *error);
+    // Parses `cluster.sh status --json`; a Remote error (the script's answer was unusable) on failure.
+    static Result<SandboxStatus> fromJson(const QByteArray &json);
 };

@@ -72,9 +72,9 @@ void ConfigVarEditDialog::setValue(const QString &value)
 void ConfigVarEditDialog::submit()
 {
     const QString name = m_name->text().trimmed();
-    const QString problem = ConfigAssignment::checkVarName(name);
-    if (!problem.isEmpty()) {
-        m_error->setText(tr("Cannot stage this var: %1.").arg(problem));
+    const Status checked = ConfigAssignment::checkVarName(name);
+    if (!checked) {
+        m_error->setText(tr("Cannot stage this var: %1.").arg(checked.error().message));
         m_error->show();
         return;
     }

@@ -158,8 +158,6 @@ bool ConnectionTab::isTesting() const
 
 void ConnectionTab::testConnection()
 {
-    ProbeTarget target;
-    QString error;
     if (m_url->text().trimmed().isEmpty()) {
         m_message->showMessage(tr("Enter a database URL first, or select an app that has ClearDB."),
                                MessageBar::Warning);
@@ -167,10 +165,14 @@ void ConnectionTab::testConnection()
         return;
     }
     // UrlProbeTarget's message names the wrong part of the URL and never contains the password.
-    if (!UrlProbeTarget::fromText(m_url->text().trimmed(), &target, &error, QStringLiteral("url"))) {
-        m_message->showMessage(tr("This database URL cannot be used: %1").arg(error), MessageBar::Error);
+    const Result<ProbeTarget> parsed =
+        UrlProbeTarget::fromText(m_url->text().trimmed(), QStringLiteral("url"));
+    if (!parsed) {
+        m_message->showMessage(tr("This database URL cannot be used: %1").arg(parsed.error().oneLine()),
+                               MessageBar::Error);
         return;
     }
+    const ProbeTarget &target = parsed.value();
     // Driver and socket warnings pass through the redactor: it masks this password from now on.
     SecretRedactor::registerSecret(target.password);
     showIdle(tr("Testing %1…").arg(target.redacted()));

@@ -253,18 +253,19 @@ void MonitorView::start()
 {
     if (isRunning() || isDrilling())
         return;
-    ProbeTarget target;
-    QString error;
     if (m_url->text().trimmed().isEmpty()) {
         m_message->showMessage(tr("Enter a database URL first, or select an app that has ClearDB."),
                                MessageBar::Warning);
         return;
     }
-    if (!UrlProbeTarget::fromText(m_url->text().trimmed(), &target, &error,
-                                  FailoverDetector::routedTarget())) {
-        m_message->showMessage(tr("This database URL cannot be used: %1").arg(error), MessageBar::Error);
+    const Result<ProbeTarget> parsed =
+        UrlProbeTarget::fromText(m_url->text().trimmed(), FailoverDetector::routedTarget());
+    if (!parsed) {
+        m_message->showMessage(tr("This database URL cannot be used: %1").arg(parsed.error().oneLine()),
+                               MessageBar::Error);
         return;
     }
+    const ProbeTarget &target = parsed.value();
     SecretRedactor::registerSecret(target.password);
     m_message->hideMessage();
     // Back to our own monitor (connected since construction) after a drill's data was shown.

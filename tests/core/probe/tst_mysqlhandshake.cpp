@@ -226,9 +226,12 @@ private Q_SLOTS:
                       5000};
         QCOMPARE(t.redacted(), QStringLiteral("mysql://b1a2c3d4e5f6a7:") + DatabaseUrl::passwordMask() +
                                    QStringLiteral("@us-cdbr-east.cleardb.com:3306/heroku_x"));
-        QVERIFY(t.validationError().isEmpty());
+        QVERIFY(t.validate().ok());
         t.host.clear();
-        QVERIFY(t.validationError().contains(QStringLiteral("no host")));
+        const Status invalid = t.validate();
+        QVERIFY(!invalid.ok());
+        QCOMPARE(invalid.error().kind, Error::Kind::InvalidInput);
+        QVERIFY(invalid.error().message.contains(QStringLiteral("no host")));
     }
 };
 

@@ -12,14 +12,13 @@ class TestUrlProbeTarget : public QObject
 private Q_SLOTS:
     void clearDbUrlFillsEveryPart()
     {
-        ProbeTarget t;
-        QString error;
-        QVERIFY(UrlProbeTarget::fromText(
+        const Result<ProbeTarget> parsed = UrlProbeTarget::fromText(
             QStringLiteral(
                 "mysql://b5a0d1c2e3f4a5:9f8e7d6c@us-cdbr-east-06.cleardb.net/heroku_0123456789abcde"
                 "?reconnect=true"),
-            &t, &error, QStringLiteral("routed")));
-        QVERIFY(error.isEmpty());
+            QStringLiteral("routed"));
+        QVERIFY(parsed.ok());
+        const ProbeTarget &t = parsed.value();
         QCOMPARE(t.label, QStringLiteral("routed"));
         QCOMPARE(t.host, QStringLiteral("us-cdbr-east-06.cleardb.net"));
         QCOMPARE(t.port, quint16(3306));
@@ -27,7 +26,7 @@ private Q_SLOTS:
         QCOMPARE(t.password, QStringLiteral("9f8e7d6c"));
         QCOMPARE(t.database, QStringLiteral("heroku_0123456789abcde"));
         QVERIFY(t.caFile.isEmpty());
-        QCOMPARE(t.validationError(), QString());
+        QVERIFY(t.validate().ok());
     }
 
     void caFromEverySpelling_data()
@@ -42,21 +41,20 @@ private Q_SLOTS:
     void caFromEverySpelling()
     {
         QFETCH(QString, query);
-        ProbeTarget t;
-        QString error;
-        QVERIFY2(
-            UrlProbeTarget::fromText(QStringLiteral("mysql://u:p@127.0.0.1:33070/db?") + query, &t, &error),
-            qPrintable(error));
+        const Result<ProbeTarget> parsed =
+            UrlProbeTarget::fromText(QStringLiteral("mysql://u:p@127.0.0.1:33070/db?") + query);
+        QVERIFY2(parsed.ok(), qPrintable(parsed ? QString() : parsed.error().oneLine()));
+        const ProbeTarget &t = parsed.value();
         QCOMPARE(t.port, quint16(33070));
         QCOMPARE(t.caFile, QStringLiteral("/tmp/ca dir/ca.pem"));
     }
 
     void ipv6HostAndEncodedPassword()
     {
-        ProbeTarget t;
-        QString error;
-        QVERIFY(
-            UrlProbeTarget::fromText(QStringLiteral("mysql2://u:p%40ss%3Aword@[::1]:3307/d"), &t, &error));
+        const Result<ProbeTarget> parsed =
+            UrlProbeTarget::fromText(QStringLiteral("mysql2://u:p%40ss%3Aword@[::1]:3307/d"));
+        QVERIFY(parsed.ok());
+        const ProbeTarget &t = parsed.value();
         QCOMPARE(t.host, QStringLiteral("::1"));
         QCOMPARE(t.port, quint16(3307));
         QCOMPARE(t.password, QStringLiteral("p@ss:word"));
@@ -74,14 +72,14 @@ private Q_SLOTS:
     {
         QFETCH(QString, url);
         QFETCH(QString, part);
-        ProbeTarget t;
-        QString error;
-        QVERIFY(!UrlProbeTarget::fromText(url, &t, &error));
+        const Result<ProbeTarget> parsed = UrlProbeTarget::fromText(url);
+        QVERIFY(!parsed.ok());
+        QCOMPARE(parsed.error().kind, Error::Kind::InvalidInput);
+        const QString error = parsed.error().oneLine();
         QVERIFY(error.startsWith(QStringLiteral("invalid database URL: ")));
         QVERIFY2(!error.contains(QStringLiteral("s3cretpw")), qPrintable(error));
         if (!part.isEmpty())
             QVERIFY2(error.contains(part), qPrintable(error));
-        QVERIFY(t.host.isEmpty());
     }
 };
 

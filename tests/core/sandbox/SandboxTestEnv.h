@@ -43,11 +43,10 @@ inline SandboxStatus status(const QString &clusterDir = dir())
 {
     int code = 0;
     const QByteArray json = run({QStringLiteral("status"), QStringLiteral("--json")}, {}, &code, clusterDir);
-    SandboxStatus s;
-    QString error;
-    if (!SandboxStatus::fromJson(json, &s, &error))
-        qWarning("bad status JSON: %s", qPrintable(error));
-    return s;
+    const Result<SandboxStatus> parsed = SandboxStatus::fromJson(json);
+    if (!parsed)
+        qWarning("bad status JSON: %s", qPrintable(parsed.error().oneLine()));
+    return parsed.valueOr(SandboxStatus());
 }
 
 inline bool provision(const QString &db, const QString &user, const QString &password)

@@ -19,9 +19,9 @@ private Q_SLOTS:
             "\"admin_password_file\":\"/tmp/x/secrets/admin.password\",\"admin_url\":\"mysql://"
             "sandbox_admin@127.0.0.1:33070/\","
             "\"stats_url\":\"http://127.0.0.1:33073/\"}";
-        SandboxStatus s;
-        QString error;
-        QVERIFY2(SandboxStatus::fromJson(json, &s, &error), qPrintable(error));
+        const Result<SandboxStatus> parsed = SandboxStatus::fromJson(json);
+        QVERIFY2(parsed.ok(), qPrintable(parsed ? QString() : parsed.error().oneLine()));
+        const SandboxStatus &s = parsed.value();
         QVERIFY(s.isRunning());
         QCOMPARE(s.routedPort, quint16(33070));
         QCOMPARE(s.primaryPort, quint16(33071));
@@ -47,9 +47,10 @@ private Q_SLOTS:
     void rejectsGarbage()
     {
         QFETCH(QByteArray, json);
-        SandboxStatus s;
-        QString error;
-        QVERIFY(!SandboxStatus::fromJson(json, &s, &error));
+        const Result<SandboxStatus> parsed = SandboxStatus::fromJson(json);
+        QVERIFY(!parsed.ok());
+        QCOMPARE(parsed.error().kind, Error::Kind::Remote);
+        const QString error = parsed.error().oneLine();
         QVERIFY(!error.isEmpty());
         QVERIFY(!error.contains(QLatin1Char('\n')));
     }
