@@ -5,11 +5,6 @@
 #include "monitor/ReplicationSyncWorker.h"
 #include "probe/SqlWorkerThread.h"
 
-#include <QFile>
-#include <cerrno>
-#include <csignal>
-#include <cstring>
-
 namespace {
 constexpr int kStatusTimeoutMs = 60000;
 constexpr int kBaselineTimeoutMs = 30000;
@@ -26,7 +21,8 @@ constexpr int kHomeAnswersNeeded = 2;
 } // namespace
 
 FailoverDrill::FailoverDrill(SandboxCluster *cluster, const Clock *clock, QObject *parent)
-    : QObject(parent), m_cluster(cluster), m_clock(clock ? clock : Clock::system())
+    : QObject(parent), m_cluster(cluster), m_clock(clock ? clock : Clock::system()),
+      m_processes(ProcessControl::forThisPlatform())
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, &FailoverDrill::onTimeout);
@@ -35,6 +31,11 @@ FailoverDrill::FailoverDrill(SandboxCluster *cluster, const Clock *clock, QObjec
 }
 
 FailoverDrill::~FailoverDrill() = default;
+
+void FailoverDrill::setProcessControl(std::unique_ptr<ProcessControl> processes)
+{
+    m_processes = std::move(processes);
+}
 
 qint64 FailoverDrill::now() const
 {
@@ -56,6 +57,8 @@ void FailoverDrill::start()
     m_synced = false;
     m_restartRequested = false;
     enter(Phase::Status, kStatusTimeoutMs);
+    if (const Status supported = m_processes->supported(); !supported)
+        return fail(QStringLiteral("the failover drill cannot run here: ") + supported.error().oneLine());
     Q_EMIT progressed(QStringLiteral("reading the sandbox status"));
     m_cluster->refreshStatus();
 }
@@ -157,17 +160,14 @@ void FailoverDrill::kill()
     const qint64 pid = m_status.primaryPid;
     // Only ever the sandbox's own server: the pid must still be a mariadbd started from this cluster's
     // directory (a stale status could name a pid the system has since given to another process).
-    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-    const QByteArray command = cmdline.open(QIODevice::ReadOnly) ? cmdline.readAll() : QByteArray();
-    if (pid <= 0 || !command.contains("mariadbd") || !command.contains(m_status.dir.toUtf8()))
+    const Result<QByteArray> command = m_processes->commandLine(pid);
+    if (!command || !command->contains("mariadbd") || !command->contains(m_status.dir.toUtf8()))
         return fail(QStringLiteral("pid %1 is not the sandbox's primary mariadbd; run `cleardbctl sandbox "
                                    "status` and try again")
                         .arg(pid));
     Q_EMIT progressed(QStringLiteral("sending SIGKILL to the primary (pid %1)").arg(pid));
-    if (::kill(pid_t(pid), SIGKILL) != 0)
-        return fail(QStringLiteral("cannot kill the primary (pid %1): %2")
-                        .arg(pid)
-                        .arg(QString::fromLocal8Bit(std::strerror(errno))));
+    if (const Status killed = m_processes->killHard(pid); !killed)
+        return fail(QStringLiteral("cannot kill the primary: ") + killed.error().oneLine());
     m_result.killedAtMs = now();
     enter(Phase::AwaitFailover, kFailoverTimeoutMs);
 }

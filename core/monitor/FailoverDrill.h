@@ -3,6 +3,7 @@
 
 #include "monitor/DrillResult.h"
 #include "monitor/FailoverMonitor.h"
+#include "sandbox/ProcessControl.h"
 #include "sandbox/SandboxCluster.h"
 
 #include <QElapsedTimer>
@@ -17,11 +18,13 @@ class ReplicationSyncWorker;
 // A failover drill on the sandbox cluster (never on a real ClearDB database: it kills a server).
 // It watches the routed endpoint and both masters with a FailoverMonitor (new connection per probe, as
 // the sandbox admin), waits until the routed endpoint is served by the primary, sends SIGKILL to the
-// primary mariadbd (its pid from `cluster.sh status`, checked against /proc so a stale pid never hits
-// another process), waits for the failover event and for the router to move to the secondary, restarts
-// the primary (`cluster.sh start` restarts dead parts), waits until both masters have applied each
-// other's writes (GTID positions) and for the failback event. Everything is asynchronous; the one
-// DrillResult arrives through finished(). If a step fails after the kill, the primary is still restarted.
+// primary mariadbd (its pid from `cluster.sh status`, its command line checked through ProcessControl so
+// a stale pid never hits another process), waits for the failover event and for the router to move to the
+// secondary, restarts the primary (`cluster.sh start` restarts dead parts), waits until both masters have
+// applied each other's writes (GTID positions) and for the failback event. Everything is asynchronous; the
+// one DrillResult arrives through finished(). If a step fails after the kill, the primary is still restarted.
+// Where the platform cannot control processes (ProcessControl::supported()), start() fails at once
+// with that one line and never touches the sandbox.
 //
 //     auto *drill = new FailoverDrill(cluster, this);
 //     drill->setIntervalMs(250);
@@ -36,6 +39,8 @@ public:
 
     void setIntervalMs(int ms) { m_intervalMs = qBound(FailoverMonitor::kMinIntervalMs, ms, 5000); }
     int intervalMs() const { return m_intervalMs; }
+    // Replaces ProcessControl::forThisPlatform() (tests drive the other platforms' implementation).
+    void setProcessControl(std::unique_ptr<ProcessControl> processes);
     void start();
     bool isRunning() const { return m_phase != Phase::Idle; }
     // The monitor the drill watches with (for live display of its samples and events).
@@ -72,6 +77,7 @@ private:
 
     SandboxCluster *m_cluster;
     const Clock *m_clock;
+    std::unique_ptr<ProcessControl> m_processes;
     int m_intervalMs = 1000;
     Phase m_phase = Phase::Idle;
     QTimer m_timeout;
