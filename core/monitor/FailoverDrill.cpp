@@ -6,14 +6,9 @@
 #include "probe/SqlWorkerThread.h"
 
 namespace {
-constexpr int kStatusTimeoutMs = 60000;
-constexpr int kBaselineTimeoutMs = 30000;
-// HAProxy needs `fall 2` failed checks at 250 ms to move the routed endpoint (about 1.1 s measured);
-// the monitor needs one more interval. 15 s is far beyond both.
-constexpr int kFailoverTimeoutMs = 15000;
-constexpr int kRestartTimeoutMs = 180000;
-constexpr int kFailbackTimeoutMs = 60000;
 constexpr int kSyncWaitMs = 30000;
+// The sync probes' read timeout must outlast MASTER_GTID_WAIT's own wait by this much.
+constexpr int kSyncReadSlackMs = 5000;
 // Probes give up after this, so a server that hangs during the kill cannot stall the drill.
 constexpr int kProbeTimeoutMs = 2000;
 // Answers from the primary on the routed endpoint before the kill: proves the router is settled on it.
@@ -37,6 +32,11 @@ void FailoverDrill::setProcessControl(std::unique_ptr<ProcessControl> processes)
     m_processes = std::move(processes);
 }
 
+QString FailoverDrill::seconds(int ms)
+{
+    return QStringLiteral("%1 s").arg(QString::number(ms / 1000.0, 'g', 6));
+}
+
 qint64 FailoverDrill::now() const
 {
     return m_clock->nowMs();
@@ -56,7 +56,7 @@ void FailoverDrill::start()
     m_result.intervalMs = m_intervalMs;
     m_synced = false;
     m_restartRequested = false;
-    enter(Phase::Status, kStatusTimeoutMs);
+    enter(Phase::Status, m_timeouts.statusMs);
     if (const Status supported = m_processes->supported(); !supported)
         return fail(QStringLiteral("the failover drill cannot run here: ") + supported.error().oneLine());
     Q_EMIT progressed(QStringLiteral("reading the sandbox status"));
@@ -77,7 +77,7 @@ void FailoverDrill::onStatus(const SandboxResult &result)
         return fail(QStringLiteral("cannot read the sandbox admin password from %1; restart the sandbox")
                         .arg(m_status.adminPasswordFile));
     startMonitor();
-    enter(Phase::Baseline, kBaselineTimeoutMs);
+    enter(Phase::Baseline, m_timeouts.baselineMs);
     Q_EMIT progressed(QStringLiteral("waiting until the routed endpoint is served by the primary"));
 }
 
@@ -169,7 +169,7 @@ void FailoverDrill::kill()
     if (const Status killed = m_processes->killHard(pid); !killed)
         return fail(QStringLiteral("cannot kill the primary: ") + killed.error().oneLine());
     m_result.killedAtMs = now();
-    enter(Phase::AwaitFailover, kFailoverTimeoutMs);
+    enter(Phase::AwaitFailover, m_timeouts.failoverMs);
 }
 
 void FailoverDrill::onStarted(const SandboxResult &result)
@@ -181,7 +181,7 @@ void FailoverDrill::onStarted(const SandboxResult &result)
     m_status = result.status;
     m_result.restartedAtMs = now();
     m_result.restartMs = double(m_result.restartedAtMs - m_restartAskedAtMs);
-    enter(Phase::AwaitFailback, kFailbackTimeoutMs);
+    enter(Phase::AwaitFailback, m_timeouts.failbackMs);
     Q_EMIT progressed(QStringLiteral("primary restarted; waiting for re-synchronisation and failback"));
     if (!m_syncWorker) {
         m_syncWorker = new ReplicationSyncWorker;
@@ -191,8 +191,7 @@ void FailoverDrill::onStarted(const SandboxResult &result)
     const QString password = m_status.adminPassword();
     ProbeTarget primary = m_status.target(SandboxStatus::Endpoint::Primary, m_status.adminUser, password);
     ProbeTarget secondary = m_status.target(SandboxStatus::Endpoint::Secondary, m_status.adminUser, password);
-    // The read timeout must outlast MASTER_GTID_WAIT's own.
-    primary.timeoutMs = secondary.timeoutMs = kSyncWaitMs + 5000;
+    primary.timeoutMs = secondary.timeoutMs = kSyncWaitMs + kSyncReadSlackMs;
     const quint64 ticket = ++m_syncTicket;
     QMetaObject::invokeMethod(m_syncWorker, [worker = m_syncWorker, ticket, primary, secondary] {
         worker->waitForSync(ticket, primary, secondary, kSyncWaitMs);
@@ -215,7 +214,7 @@ void FailoverDrill::maybeFinish()
     if (m_phase == Phase::AwaitFailover && m_result.failover.atMs != 0 && m_result.routedFailoverMs >= 0) {
         m_restartRequested = true;
         m_restartAskedAtMs = now();
-        enter(Phase::Restart, kRestartTimeoutMs);
+        enter(Phase::Restart, m_timeouts.restartMs);
         Q_EMIT progressed(QStringLiteral("restarting the primary"));
         m_cluster->start();
         return;
@@ -237,20 +236,25 @@ void FailoverDrill::onTimeout()
     case Phase::Idle:
         return;
     case Phase::Status:
-        return fail(QStringLiteral("cluster.sh status did not answer within 60 s"));
+        return fail(
+            QStringLiteral("cluster.sh status did not answer within %1").arg(seconds(m_timeouts.statusMs)));
     case Phase::Baseline:
-        return fail(QStringLiteral("the routed endpoint was not served by the primary within 30 s; check "
-                                   "`cleardbctl sandbox status` and the HAProxy stats page"));
+        return fail(QStringLiteral("the routed endpoint was not served by the primary within %1; check "
+                                   "`cleardbctl sandbox status` and the HAProxy stats page")
+                        .arg(seconds(m_timeouts.baselineMs)));
     case Phase::AwaitFailover:
-        return fail(m_result.failover.atMs == 0
-                        ? QStringLiteral("no failover was detected within 15 s of killing the primary")
-                        : QStringLiteral("the routed endpoint never moved to the secondary within 15 s; "
-                                         "check HAProxy's health checks"));
+        return fail((m_result.failover.atMs == 0
+                         ? QStringLiteral("no failover was detected within %1 of killing the primary")
+                         : QStringLiteral("the routed endpoint never moved to the secondary within %1; "
+                                          "check HAProxy's health checks"))
+                        .arg(seconds(m_timeouts.failoverMs)));
     case Phase::Restart:
-        return fail(QStringLiteral("the primary did not come back within 180 s; see its error.log"));
+        return fail(QStringLiteral("the primary did not come back within %1; see its error.log")
+                        .arg(seconds(m_timeouts.restartMs)));
     case Phase::AwaitFailback:
-        return fail(m_synced ? QStringLiteral("no failback within 60 s of restarting the primary")
-                             : QStringLiteral("the masters did not re-synchronize within 60 s"));
+        return fail((m_synced ? QStringLiteral("no failback within %1 of restarting the primary")
+                              : QStringLiteral("the masters did not re-synchronize within %1"))
+                        .arg(seconds(m_timeouts.failbackMs)));
     }
 }
 

@@ -37,8 +37,25 @@ public:
     explicit FailoverDrill(SandboxCluster *cluster, const Clock *clock = nullptr, QObject *parent = nullptr);
     ~FailoverDrill() override;
 
-    void setIntervalMs(int ms) { m_intervalMs = qBound(FailoverMonitor::kMinIntervalMs, ms, 5000); }
+    // A drill probes fast or not at all: past 5 s an interval would hide the router's own timing.
+    static constexpr int kMaxIntervalMs = 5000;
+    void setIntervalMs(int ms) { m_intervalMs = qBound(FailoverMonitor::kMinIntervalMs, ms, kMaxIntervalMs); }
     int intervalMs() const { return m_intervalMs; }
+    // How long each step may take before the drill gives up. The defaults suit the sandbox: HAProxy
+    // moves the routed endpoint after `fall 2` failed checks at 250 ms (about 1.1 s measured) and the
+    // monitor needs one more interval, so 15 s for the failover is far beyond both.
+    struct Timeouts
+    {
+        int statusMs = 60000;
+        int baselineMs = 30000;
+        int failoverMs = 15000;
+        int restartMs = 180000;
+        int failbackMs = 60000;
+    };
+    void setTimeouts(const Timeouts &timeouts) { m_timeouts = timeouts; }
+    const Timeouts &timeouts() const { return m_timeouts; }
+    // "15 s", "1.5 s": a limit as the drill's messages state it.
+    static QString seconds(int ms);
     // Replaces ProcessControl::forThisPlatform() (tests drive the other platforms' implementation).
     void setProcessControl(std::unique_ptr<ProcessControl> processes);
     void start();
@@ -79,6 +96,7 @@ private:
     const Clock *m_clock;
     std::unique_ptr<ProcessControl> m_processes;
     int m_intervalMs = 1000;
+    Timeouts m_timeouts;
     Phase m_phase = Phase::Idle;
     QTimer m_timeout;
     SandboxStatus m_status;
