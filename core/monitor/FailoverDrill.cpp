@@ -63,6 +63,12 @@ void FailoverDrill::start()
     m_cluster->refreshStatus();
 }
 
+void FailoverDrill::cancel()
+{
+    if (isRunning())
+        fail(QStringLiteral("the drill was cancelled"));
+}
+
 void FailoverDrill::onStatus(const SandboxResult &result)
 {
     if (m_phase != Phase::Status)
@@ -108,6 +114,7 @@ void FailoverDrill::startMonitor()
     m_homeAnswers = 0;
     m_secondaryAnswered = false;
     m_monitor->start();
+    Q_EMIT monitorStarted(m_monitor.get());
 }
 
 void FailoverDrill::onSample(const MonitorSample &s)

@@ -59,11 +59,17 @@ public:
     // Replaces ProcessControl::forThisPlatform() (tests drive the other platforms' implementation).
     void setProcessControl(std::unique_ptr<ProcessControl> processes);
     void start();
+    // Stops a running drill at once: finished() reports it cancelled, and a primary the drill already
+    // killed is started again (the restart itself finishes in the background, like after a failure).
+    void cancel();
     bool isRunning() const { return m_phase != Phase::Idle; }
     // The monitor the drill watches with (for live display of its samples and events).
     FailoverMonitor *monitor() const { return m_monitor.get(); }
 
 Q_SIGNALS:
+    // A new monitor watches for the drill, already running (the drill replaces its monitor when the router
+    // moves before the kill). Connect to its signals here to see every sample it records.
+    void monitorStarted(FailoverMonitor *monitor);
     // One line for people: "killing the primary (pid 1234)", ...
     void progressed(const QString &step);
     void finished(const DrillResult &result);
