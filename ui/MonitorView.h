@@ -28,7 +28,9 @@ struct MonitorSample;
 // a live LatencyChart and the failover/failback/outage events in a list. Export writes the monitor's
 // own CSV and JSON (MonitorReport), which carry no credentials. In the sandbox, "Run failover drill"
 // runs FailoverDrill against the local cluster (it kills the primary, so never elsewhere) and shows
-// the drill's samples and events live, then its detection times.
+// the drill's samples and events live, then its detection times. The drill watches with its own
+// monitor, so it may run while the user's watch goes on (the chart shows the drill meanwhile and the
+// user's watch again afterwards); Cancel stops it and restarts a primary it already killed.
 // All database work happens in the monitor's worker threads; the view only reacts to signals.
 //
 //     view->setDatabaseUrl(Secret(url), tr("CLEARDB_DATABASE_URL of my-app"));
@@ -49,6 +51,8 @@ public:
     bool isRunning() const;
     bool isDrilling() const;
     void runDrill();
+    // Stops a running drill; a primary it already killed is started again.
+    void cancelDrill();
     // Writes the samples (CSV: FILE and FILE-events.csv) or samples and events (JSON) to `path`;
     // returns an empty string or the one-line error also shown in the view.
     QString exportTo(const QString &path, bool json);
@@ -78,6 +82,7 @@ private:
     QComboBox *m_mode;
     QPushButton *m_startButton;
     QPushButton *m_drillButton;
+    QPushButton *m_cancelDrillButton;
     QLabel *m_status;
     MessageBar *m_message;
     QTreeView *m_eventView;
@@ -87,6 +92,7 @@ private:
     QAction *m_exportCsvAction;
     QAction *m_exportJsonAction;
     QAction *m_drillAction;
+    QAction *m_cancelDrillAction;
     SandboxDrillRunner *m_drills = nullptr;
     // The monitor whose data the chart, the list and the exports show: ours, or the drill's.
     QPointer<FailoverMonitor> m_shown;

@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void exportWritesCsvAndJson();
     void exportToUnwritableFolderSaysWhy();
     void drillOnlyInSandbox();
+    void drillRunsWhileMonitoringAndCancels();
 };
 
 void TestMonitorView::eventModelRowsAndColumns()
@@ -198,6 +200,52 @@ void TestMonitorView::drillOnlyInSandbox()
     QVERIFY(button->isEnabled());
     view.setSandboxMode(false);
     QVERIFY(!button->isVisible());
+}
+
+void TestMonitorView::drillRunsWhileMonitoringAndCancels()
+{
+    // An empty sandbox directory: the drill finds no cluster, so nothing real is ever killed here.
+    QTemporaryDir sandboxDir;
+    qputenv("CLEARDB_SANDBOX_SCRIPT", QByteArray(CLEARDB_SOURCE_DIR "/scripts/sandbox/cluster.sh"));
+    qputenv("CLEARDB_SANDBOX_DIR", QFile::encodeName(sandboxDir.path()));
+    MonitorView view;
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setSandboxMode(true);
+    view.setDatabaseUrl(Secret(QStringLiteral("mysql://u:Drill-Secret-3@127.0.0.1:%1/db").arg(closedPort())),
+                        QStringLiteral("test URL:"));
+    view.setIntervalMs(100);
+    auto *drill = child<QAction>(&view, "runDrillAction");
+    auto *cancel = child<QAction>(&view, "cancelDrillAction");
+    auto *cancelButton = child<QPushButton>(&view, "cancelDrillButton");
+    QVERIFY(!cancel->isEnabled());
+    view.start();
+    QVERIFY(view.isRunning());
+    // The drill watches with its own monitor: the user's watch does not block it.
+    QVERIFY(drill->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(view.chart()->sampleCount() >= 2, 10000);
+
+    drill->trigger();
+    QVERIFY(view.isDrilling());
+    QVERIFY(view.isRunning());
+    QVERIFY(!drill->isEnabled());
+    QVERIFY(cancel->isEnabled());
+    QVERIFY(cancelButton->isVisible());
+    QVERIFY(cancelButton->isEnabled());
+    QSignalSpy finished(&view, &MonitorView::drillFinished);
+    QTest::mouseClick(cancelButton, Qt::LeftButton);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!view.isDrilling());
+    QVERIFY(!cancel->isEnabled());
+    QVERIFY(drill->isEnabled());
+    const QString message = child<MessageBar>(&view, "monitorMessage")->text();
+    QVERIFY2(message.contains(QStringLiteral("cancelled")), qPrintable(message));
+    // Back on the user's own watch, with everything it recorded meanwhile.
+    QVERIFY(view.isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(view.monitor()->samples().size() >= 4, 10000);
+    QCOMPARE(view.chart()->sampleCount(), int(view.monitor()->samples().size()));
+    view.stop();
+    qunsetenv("CLEARDB_SANDBOX_DIR");
 }
 
 QTEST_MAIN(TestMonitorView)
