@@ -81,7 +81,10 @@ MonitorView::MonitorView(QWidget *parent)
     m_url->setAccessibleName(tr("Database URL to watch"));
     m_url->setEchoMode(QLineEdit::Password);
     m_url->setPlaceholderText(tr("mysql://user:password@host/database"));
-    connect(m_url, &QLineEdit::textEdited, this, [this] { m_source->setText(tr("Pasted database URL:")); });
+    connect(m_url, &QLineEdit::textEdited, this, [this] {
+        m_source->setText(tr("Pasted database URL:"));
+        m_app.clear();
+    });
 
     m_interval->setObjectName(QStringLiteral("monitorInterval"));
     m_interval->setAccessibleName(tr("Probe interval"));
@@ -223,6 +226,12 @@ void MonitorView::setDatabaseUrl(const Secret &url, const QString &source)
     m_source->setText(source);
 }
 
+void MonitorView::setAppName(const QString &app)
+{
+    if (!isRunning())
+        m_app = app;
+}
+
 void MonitorView::setSandboxMode(bool sandbox)
 {
     m_sandbox = sandbox;
@@ -303,6 +312,9 @@ void MonitorView::start()
     m_monitor->setMode(FailoverMonitor::Mode(m_mode->currentData().toInt()));
     m_monitor->setIntervalMs(m_interval->value());
     m_monitor->start();
+    m_about = QJsonObject{{QStringLiteral("app"), m_app.isEmpty() ? QJsonValue() : QJsonValue(m_app)},
+                          {QStringLiteral("source"), m_source->text()},
+                          {QStringLiteral("drill"), QJsonValue()}};
     attach(m_monitor);
     m_status->setText(tr("Watching %1 every %2 ms…").arg(target.redacted()).arg(m_monitor->intervalMs()));
     updateActions();
@@ -361,6 +373,10 @@ void MonitorView::onDrillFinished(const DrillResult &result)
     } else {
         m_message->showMessage(tr("Failover drill failed: %1").arg(result.error), MessageBar::Error);
     }
+    if (!isRunning())
+        m_about = QJsonObject{{QStringLiteral("app"), QJsonValue()},
+                              {QStringLiteral("source"), QStringLiteral("sandbox cluster")},
+                              {QStringLiteral("drill"), result.toJson()}};
     if (isRunning()) {
         attach(m_monitor);
         m_status->setText(tr("Drill over. The chart shows your watch again."));
@@ -393,7 +409,7 @@ QString MonitorView::exportTo(const QString &path, bool json)
     bool ok = false;
     const FailoverMonitor *source = m_shown ? m_shown.data() : m_monitor;
     if (json) {
-        ok = writeFile(path, source->toJson(), &error);
+        ok = writeFile(path, source->toJson(m_about), &error);
     } else {
         // Samples and events have different columns: two RFC 4180 files side by side.
         const QFileInfo info(path);

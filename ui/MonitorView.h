@@ -4,6 +4,7 @@
 #include "credentials/Secret.h"
 #include "monitor/DrillResult.h"
 
+#include <QJsonObject>
 #include <QPointer>
 #include <QWidget>
 
@@ -43,6 +44,8 @@ public:
     ~MonitorView() override;
 
     void setDatabaseUrl(const Secret &url, const QString &source);
+    // The app whose URL setDatabaseUrl() gave (named in the JSON export); a pasted URL clears it.
+    void setAppName(const QString &app);
     // Offers the drill when `sandbox` is true and scripts/sandbox/cluster.sh can be found.
     void setSandboxMode(bool sandbox);
     void setIntervalMs(int ms);
@@ -53,7 +56,8 @@ public:
     void runDrill();
     // Stops a running drill; a primary it already killed is started again.
     void cancelDrill();
-    // Writes the samples (CSV: FILE and FILE-events.csv) or samples and events (JSON) to `path`;
+    // Writes the samples with their events (CSV: FILE, and the events alone in FILE-events.csv) or
+    // samples, events, what was watched and a drill's summary (JSON) to `path`;
     // returns an empty string or the one-line error also shown in the view.
     QString exportTo(const QString &path, bool json);
 
@@ -97,4 +101,7 @@ private:
     // The monitor whose data the chart, the list and the exports show: ours, or the drill's.
     QPointer<FailoverMonitor> m_shown;
     bool m_sandbox = false;
+    QString m_app;
+    // What the shown data came from, for the JSON export: fixed when a watch or a drill starts.
+    QJsonObject m_about;
 };

@@ -15,6 +15,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -172,6 +174,15 @@ void TestConnectionTabSandbox::drillButtonShowsFailoverAndFailback()
     QFile events(dir.filePath(QStringLiteral("drill-events.csv")));
     QVERIFY(events.open(QIODevice::ReadOnly));
     QVERIFY(events.readAll().contains("failover"));
+    QVERIFY(view.exportTo(dir.filePath(QStringLiteral("drill.json")), true).isEmpty());
+    QFile json(dir.filePath(QStringLiteral("drill.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
+    const QJsonObject drill = root.value(QStringLiteral("drill")).toObject();
+    QCOMPARE(drill.value(QStringLiteral("ok")).toBool(), true);
+    QCOMPARE(drill.value(QStringLiteral("failoverDetectMs")).toDouble(), result.failoverDetectMs);
+    QCOMPARE(root.value(QStringLiteral("intervalMs")).toInt(), 250);
+    QCOMPARE(root.value(QStringLiteral("source")).toString(), QStringLiteral("sandbox cluster"));
 }
 
 QTEST_MAIN(TestConnectionTabSandbox)

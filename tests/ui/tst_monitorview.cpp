@@ -147,6 +147,7 @@ void TestMonitorView::closedPortGivesNoAnswerSamplesAndOutage()
 void TestMonitorView::exportWritesCsvAndJson()
 {
     MonitorView view;
+    view.setAppName(QStringLiteral("export-app"));
     view.setDatabaseUrl(Secret(QStringLiteral("mysql://u:Export-Secret-2@127.0.0.1:%1/db").arg(closedPort())),
                         QStringLiteral("test URL:"));
     view.setIntervalMs(100);
@@ -161,6 +162,10 @@ void TestMonitorView::exportWritesCsvAndJson()
     const QByteArray csvData = csv.readAll();
     QCOMPARE(csvData, view.monitor()->samplesCsv());
     QCOMPARE(csvData.count('\n'), view.monitor()->samples().size() + 1); // header + one line per sample
+    // The events are in the file the user chose: the closed port's outage on the sample that proved it.
+    QVERIFY(!view.monitor()->events().isEmpty());
+    QVERIFY2(csvData.split('\n').first().contains(",event,event_detail"), csvData.left(200).constData());
+    QVERIFY2(csvData.contains(",outage-started,"), csvData.constData());
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("run-events.csv"))));
     QVERIFY(!csvData.contains("Export-Secret-2"));
 
@@ -170,6 +175,12 @@ void TestMonitorView::exportWritesCsvAndJson()
     const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
     QCOMPARE(root.value(QStringLiteral("samples")).toArray().size(), view.monitor()->samples().size());
     QVERIFY(root.contains(QStringLiteral("events")));
+    // What was watched, and how: enough to read the file a week later.
+    QCOMPARE(root.value(QStringLiteral("intervalMs")).toInt(), 100);
+    QCOMPARE(root.value(QStringLiteral("mode")).toString(), QStringLiteral("new-connection"));
+    QCOMPARE(root.value(QStringLiteral("app")).toString(), QStringLiteral("export-app"));
+    QCOMPARE(root.value(QStringLiteral("source")).toString(), QStringLiteral("test URL:"));
+    QVERIFY(root.value(QStringLiteral("drill")).isNull());
     auto *message = child<MessageBar>(&view, "monitorMessage");
     QCOMPARE(message->type(), MessageBar::Positive);
     QVERIFY(message->text().startsWith(QStringLiteral("Exported")));
