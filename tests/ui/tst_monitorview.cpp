@@ -69,8 +69,28 @@ void TestMonitorView::eventModelRowsAndColumns()
     QCOMPARE(model.index(1, MonitorEventModel::EventColumn).data().toString(), QStringLiteral("Failback"));
     QCOMPARE(model.index(2, MonitorEventModel::ServersColumn).data().toString(), QString());
     QCOMPARE(model.index(1, 0).data(MonitorEventModel::KindRole).toInt(), int(MonitorEvent::Kind::Failback));
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+
+    // A drill's failover is proved by the primary's own port and its failback by the routed endpoint:
+    // each row is named by what happened, and the endpoint says it is only where it was seen.
+    MonitorEvent failover = makeEvent(MonitorEvent::Kind::Failover, 1, 2);
+    failover.target = QStringLiteral("primary");
+    MonitorEvent failback = makeEvent(MonitorEvent::Kind::Failback, 2, 1);
+    failback.target = QStringLiteral("routed");
+    model.append(failover);
+    model.append(failback);
     QCOMPARE(model.headerData(MonitorEventModel::TargetColumn, Qt::Horizontal).toString(),
-             QStringLiteral("Endpoint"));
+             QStringLiteral("Seen on"));
+    QCOMPARE(model.index(0, MonitorEventModel::EventColumn).data().toString(), QStringLiteral("Failover"));
+    QCOMPARE(model.index(0, MonitorEventModel::TargetColumn).data().toString(),
+             QStringLiteral("primary's own port"));
+    QCOMPARE(model.index(1, MonitorEventModel::EventColumn).data().toString(), QStringLiteral("Failback"));
+    QCOMPARE(model.index(1, MonitorEventModel::TargetColumn).data().toString(),
+             QStringLiteral("routed endpoint"));
+    // The kind stays the stable name in exports and the CLI.
+    QCOMPARE(failover.kindName(), QStringLiteral("failover"));
+    QCOMPARE(failback.kindName(), QStringLiteral("failback"));
     model.clear();
     QCOMPARE(model.rowCount(), 0);
 }
