@@ -48,6 +48,7 @@ class TestMonitorView : public QObject
 private Q_SLOTS:
     void eventModelRowsAndColumns();
     void chartColoursEachServerOnce();
+    void chartLabelsNeverOverlap();
     void closedPortGivesNoAnswerSamplesAndOutage();
     void exportWritesCsvAndJson();
     void exportToUnwritableFolderSaysWhy();
@@ -126,6 +127,51 @@ void TestMonitorView::chartColoursEachServerOnce()
     chart.clear();
     QCOMPARE(chart.sampleCount(), 0);
     QVERIFY(chart.servers().isEmpty());
+}
+
+void TestMonitorView::chartLabelsNeverOverlap()
+{
+    // A drill's minute: three endpoints, two servers, an outage, and a failover and failback close together.
+    LatencyChart chart;
+    const qint64 t0 = 1'700'000'000'000;
+    for (qint64 at = t0; at <= t0 + 60'000; at += 250) {
+        for (const char *target : {"routed", "primary", "secondary"}) {
+            MonitorSample s;
+            s.atMs = at;
+            s.target = QString::fromLatin1(target);
+            s.ok = !(at > t0 + 30'000 && at < t0 + 33'000);
+            s.serverId = at < t0 + 31'000 ? 1 : 2;
+            s.latencyMs = 5 + double(at % 7000) / 100.0;
+            chart.addSample(s);
+        }
+    }
+    for (const auto &[kind, at] : {std::pair{MonitorEvent::Kind::Failover, t0 + 30'500},
+                                   std::pair{MonitorEvent::Kind::Failback, t0 + 31'500},
+                                   std::pair{MonitorEvent::Kind::Failover, t0 + 58'000},
+                                   std::pair{MonitorEvent::Kind::Failback, t0 + 59'900}}) {
+        MonitorEvent e = makeEvent(kind, 1, 2);
+        e.atMs = at;
+        chart.addEvent(e);
+    }
+    for (const int width : {240, 320, 480, 640, 900, 1280, 1600, 1920, 2560, 3840}) {
+        for (const int height : {140, 240, 600, 1400}) {
+            chart.resize(width, height);
+            chart.grab(); // paints, which lays the labels out
+            const QList<QRectF> labels = chart.labelRects();
+            QVERIFY2(labels.size() >= 4, qPrintable(QString::number(labels.size())));
+            for (qsizetype i = 0; i < labels.size(); ++i) {
+                QVERIFY2(QRectF(chart.rect()).contains(labels.at(i)),
+                         qPrintable(QStringLiteral("%1x%2: label %3 outside").arg(width).arg(height).arg(i)));
+                for (qsizetype j = i + 1; j < labels.size(); ++j)
+                    QVERIFY2(!labels.at(i).intersects(labels.at(j)),
+                             qPrintable(QStringLiteral("%1x%2: labels %3 and %4 overlap")
+                                            .arg(width)
+                                            .arg(height)
+                                            .arg(i)
+                                            .arg(j)));
+            }
+        }
+    }
 }
 
 void TestMonitorView::closedPortGivesNoAnswerSamplesAndOutage()
