@@ -22,7 +22,10 @@ DrillCommand::~DrillCommand()
 void DrillCommand::configure(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("interval"),
-                      QStringLiteral("Probe interval in milliseconds (default 250, 100 to 5000)."),
+                      QStringLiteral("Probe interval in milliseconds (default %1, %2 to %3).")
+                          .arg(m_intervalMs)
+                          .arg(FailoverMonitor::kMinIntervalMs)
+                          .arg(FailoverDrill::kMaxIntervalMs),
                       QStringLiteral("MS")});
     parser.addOption({QStringLiteral("count"),
                       QStringLiteral("Number of drills, one after another (default 1)."),
@@ -32,13 +35,13 @@ void DrillCommand::configure(QCommandLineParser &parser)
 
 Status DrillCommand::prepare(const QCommandLineParser &parser)
 {
-    const Result<int> interval =
-        DatabaseTargetArgument::millisecondsOption(parser, QStringLiteral("interval"), 100, m_intervalMs);
+    const Result<int> interval = DatabaseTargetArgument::millisecondsOption(
+        parser, QStringLiteral("interval"), FailoverMonitor::kMinIntervalMs, m_intervalMs);
     if (!interval)
         return interval.error();
     m_intervalMs = interval.value();
-    if (m_intervalMs > 5000)
-        return usage(QStringLiteral("--interval must be at most 5000 ms"));
+    if (m_intervalMs > FailoverDrill::kMaxIntervalMs)
+        return usage(QStringLiteral("--interval must be at most %1 ms").arg(FailoverDrill::kMaxIntervalMs));
     if (parser.isSet(QStringLiteral("count"))) {
         bool ok = false;
         m_count = parser.value(QStringLiteral("count")).toInt(&ok);

@@ -5,20 +5,10 @@
 #include "monitor/ReplicationSyncWorker.h"
 #include "probe/SqlWorkerThread.h"
 
-#include <QFile>
-#include <cerrno>
-#include <csignal>
-#include <cstring>
-
 namespace {
-constexpr int kStatusTimeoutMs = 60000;
-constexpr int kBaselineTimeoutMs = 30000;
-// HAProxy needs `fall 2` failed checks at 250 ms to move the routed endpoint (about 1.1 s measured);
-// the monitor needs one more interval. 15 s is far beyond both.
-constexpr int kFailoverTimeoutMs = 15000;
-constexpr int kRestartTimeoutMs = 180000;
-constexpr int kFailbackTimeoutMs = 60000;
 constexpr int kSyncWaitMs = 30000;
+// The sync probes' read timeout must outlast MASTER_GTID_WAIT's own wait by this much.
+constexpr int kSyncReadSlackMs = 5000;
 // Probes give up after this, so a server that hangs during the kill cannot stall the drill.
 constexpr int kProbeTimeoutMs = 2000;
 // Answers from the primary on the routed endpoint before the kill: proves the router is settled on it.
@@ -26,7 +16,8 @@ constexpr int kHomeAnswersNeeded = 2;
 } // namespace
 
 FailoverDrill::FailoverDrill(SandboxCluster *cluster, const Clock *clock, QObject *parent)
-    : QObject(parent), m_cluster(cluster), m_clock(clock ? clock : Clock::system())
+    : QObject(parent), m_cluster(cluster), m_clock(clock ? clock : Clock::system()),
+      m_processes(ProcessControl::forThisPlatform())
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, &FailoverDrill::onTimeout);
@@ -35,6 +26,16 @@ FailoverDrill::FailoverDrill(SandboxCluster *cluster, const Clock *clock, QObjec
 }
 
 FailoverDrill::~FailoverDrill() = default;
+
+void FailoverDrill::setProcessControl(std::unique_ptr<ProcessControl> processes)
+{
+    m_processes = std::move(processes);
+}
+
+QString FailoverDrill::seconds(int ms)
+{
+    return QStringLiteral("%1 s").arg(QString::number(ms / 1000.0, 'g', 6));
+}
 
 qint64 FailoverDrill::now() const
 {
@@ -55,9 +56,17 @@ void FailoverDrill::start()
     m_result.intervalMs = m_intervalMs;
     m_synced = false;
     m_restartRequested = false;
-    enter(Phase::Status, kStatusTimeoutMs);
+    enter(Phase::Status, m_timeouts.statusMs);
+    if (const Status supported = m_processes->supported(); !supported)
+        return fail(QStringLiteral("the failover drill cannot run here: ") + supported.error().oneLine());
     Q_EMIT progressed(QStringLiteral("reading the sandbox status"));
     m_cluster->refreshStatus();
+}
+
+void FailoverDrill::cancel()
+{
+    if (isRunning())
+        fail(QStringLiteral("the drill was cancelled"));
 }
 
 void FailoverDrill::onStatus(const SandboxResult &result)
@@ -74,7 +83,7 @@ void FailoverDrill::onStatus(const SandboxResult &result)
         return fail(QStringLiteral("cannot read the sandbox admin password from %1; restart the sandbox")
                         .arg(m_status.adminPasswordFile));
     startMonitor();
-    enter(Phase::Baseline, kBaselineTimeoutMs);
+    enter(Phase::Baseline, m_timeouts.baselineMs);
     Q_EMIT progressed(QStringLiteral("waiting until the routed endpoint is served by the primary"));
 }
 
@@ -105,6 +114,7 @@ void FailoverDrill::startMonitor()
     m_homeAnswers = 0;
     m_secondaryAnswered = false;
     m_monitor->start();
+    Q_EMIT monitorStarted(m_monitor.get());
 }
 
 void FailoverDrill::onSample(const MonitorSample &s)
@@ -157,19 +167,16 @@ void FailoverDrill::kill()
     const qint64 pid = m_status.primaryPid;
     // Only ever the sandbox's own server: the pid must still be a mariadbd started from this cluster's
     // directory (a stale status could name a pid the system has since given to another process).
-    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-    const QByteArray command = cmdline.open(QIODevice::ReadOnly) ? cmdline.readAll() : QByteArray();
-    if (pid <= 0 || !command.contains("mariadbd") || !command.contains(m_status.dir.toUtf8()))
+    const Result<QByteArray> command = m_processes->commandLine(pid);
+    if (!command || !command->contains("mariadbd") || !command->contains(m_status.dir.toUtf8()))
         return fail(QStringLiteral("pid %1 is not the sandbox's primary mariadbd; run `cleardbctl sandbox "
                                    "status` and try again")
                         .arg(pid));
     Q_EMIT progressed(QStringLiteral("sending SIGKILL to the primary (pid %1)").arg(pid));
-    if (::kill(pid_t(pid), SIGKILL) != 0)
-        return fail(QStringLiteral("cannot kill the primary (pid %1): %2")
-                        .arg(pid)
-                        .arg(QString::fromLocal8Bit(std::strerror(errno))));
+    if (const Status killed = m_processes->killHard(pid); !killed)
+        return fail(QStringLiteral("cannot kill the primary: ") + killed.error().oneLine());
     m_result.killedAtMs = now();
-    enter(Phase::AwaitFailover, kFailoverTimeoutMs);
+    enter(Phase::AwaitFailover, m_timeouts.failoverMs);
 }
 
 void FailoverDrill::onStarted(const SandboxResult &result)
@@ -181,7 +188,7 @@ void FailoverDrill::onStarted(const SandboxResult &result)
     m_status = result.status;
     m_result.restartedAtMs = now();
     m_result.restartMs = double(m_result.restartedAtMs - m_restartAskedAtMs);
-    enter(Phase::AwaitFailback, kFailbackTimeoutMs);
+    enter(Phase::AwaitFailback, m_timeouts.failbackMs);
     Q_EMIT progressed(QStringLiteral("primary restarted; waiting for re-synchronisation and failback"));
     if (!m_syncWorker) {
         m_syncWorker = new ReplicationSyncWorker;
@@ -191,8 +198,7 @@ void FailoverDrill::onStarted(const SandboxResult &result)
     const QString password = m_status.adminPassword();
     ProbeTarget primary = m_status.target(SandboxStatus::Endpoint::Primary, m_status.adminUser, password);
     ProbeTarget secondary = m_status.target(SandboxStatus::Endpoint::Secondary, m_status.adminUser, password);
-    // The read timeout must outlast MASTER_GTID_WAIT's own.
-    primary.timeoutMs = secondary.timeoutMs = kSyncWaitMs + 5000;
+    primary.timeoutMs = secondary.timeoutMs = kSyncWaitMs + kSyncReadSlackMs;
     const quint64 ticket = ++m_syncTicket;
     QMetaObject::invokeMethod(m_syncWorker, [worker = m_syncWorker, ticket, primary, secondary] {
         worker->waitForSync(ticket, primary, secondary, kSyncWaitMs);
@@ -215,7 +221,7 @@ void FailoverDrill::maybeFinish()
     if (m_phase == Phase::AwaitFailover && m_result.failover.atMs != 0 && m_result.routedFailoverMs >= 0) {
         m_restartRequested = true;
         m_restartAskedAtMs = now();
-        enter(Phase::Restart, kRestartTimeoutMs);
+        enter(Phase::Restart, m_timeouts.restartMs);
         Q_EMIT progressed(QStringLiteral("restarting the primary"));
         m_cluster->start();
         return;
@@ -240,24 +246,24 @@ void FailoverDrill::onTimeout()
         return;
     case Phase::Status:
         return fail(
-            QStringLiteral("cluster.sh status did not answer within %1").arg(seconds(kStatusTimeoutMs)));
+            QStringLiteral("cluster.sh status did not answer within %1").arg(seconds(m_timeouts.statusMs)));
     case Phase::Baseline:
         return fail(QStringLiteral("the routed endpoint was not served by the primary within %1; check "
                                    "`cleardbctl sandbox status` and the HAProxy stats page")
-                        .arg(seconds(kBaselineTimeoutMs)));
+                        .arg(seconds(m_timeouts.baselineMs)));
     case Phase::AwaitFailover:
         return fail((m_result.failover.atMs == 0
                          ? QStringLiteral("no failover was detected within %1 of killing the primary")
                          : QStringLiteral("the routed endpoint never moved to the secondary within %1; "
                                           "check HAProxy's health checks"))
-                        .arg(seconds(kFailoverTimeoutMs)));
+                        .arg(seconds(m_timeouts.failoverMs)));
     case Phase::Restart:
         return fail(QStringLiteral("the primary did not come back within %1; see its error.log")
-                        .arg(seconds(kRestartTimeoutMs)));
+                        .arg(seconds(m_timeouts.restartMs)));
     case Phase::AwaitFailback:
         return fail((m_synced ? QStringLiteral("no failback within %1 of restarting the primary")
                               : QStringLiteral("the masters did not re-synchronize within %1"))
-                        .arg(seconds(kFailbackTimeoutMs)));
+                        .arg(seconds(m_timeouts.failbackMs)));
     }
 }
 

@@ -183,7 +183,7 @@ void FailoverMonitor::record(Watch *w, MonitorSample sample)
 
 QByteArray FailoverMonitor::samplesCsv() const
 {
-    return MonitorReport::samplesToCsv(m_samples.samples());
+    return MonitorReport::samplesToCsv(m_samples.samples(), m_events);
 }
 
 QByteArray FailoverMonitor::eventsCsv() const
@@ -191,9 +191,18 @@ QByteArray FailoverMonitor::eventsCsv() const
     return MonitorReport::eventsToCsv(m_events);
 }
 
-QByteArray FailoverMonitor::toJson() const
+QString FailoverMonitor::modeName(Mode mode)
 {
-    return MonitorReport::toJson(m_samples.samples(), m_events);
+    return mode == Mode::Persistent ? QStringLiteral("persistent") : QStringLiteral("new-connection");
+}
+
+QByteArray FailoverMonitor::toJson(const QJsonObject &about) const
+{
+    QJsonObject header{{QStringLiteral("intervalMs"), m_interval},
+                       {QStringLiteral("mode"), modeName(m_mode)}};
+    for (auto it = about.begin(); it != about.end(); ++it)
+        header.insert(it.key(), it.value());
+    return MonitorReport::toJson(m_samples.samples(), m_events, header);
 }
 
 Status FailoverMonitor::measureReplicationLag(int timeoutMs)

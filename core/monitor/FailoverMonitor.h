@@ -10,6 +10,7 @@
 #include "probe/ProbeTarget.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 #include <memory>
@@ -67,9 +68,12 @@ public:
 
     QList<MonitorSample> samples() const { return m_samples.samples(); }
     QList<MonitorEvent> events() const { return m_events; }
+    // The samples with their events (MonitorReport::samplesToCsv), and the events alone.
     QByteArray samplesCsv() const;
     QByteArray eventsCsv() const;
-    QByteArray toJson() const;
+    // Samples, events, "intervalMs" and "mode", plus `about`'s members (the app, a drill's summary).
+    QByteArray toJson(const QJsonObject &about = {}) const;
+    static QString modeName(Mode mode);
 
     void setCanaryConsent(bool consent) { m_canaryConsent = consent; }
     bool canaryConsent() const { return m_canaryConsent; }

@@ -2,6 +2,7 @@
 #include "monitor/MonitorReport.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,19 +34,32 @@ QString MonitorReport::isoTime(qint64 msSinceEpoch)
     return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-QByteArray MonitorReport::samplesToCsv(const QList<MonitorSample> &samples)
+QByteArray MonitorReport::samplesToCsv(const QList<MonitorSample> &samples, const QList<MonitorEvent> &events)
 {
-    QByteArray csv = csvLine(
-        {QStringLiteral("time"), QStringLiteral("target"), QStringLiteral("ok"), QStringLiteral("server_id"),
-         QStringLiteral("latency_ms"), QStringLiteral("reused"), QStringLiteral("error_stage"),
-         QStringLiteral("error_code"), QStringLiteral("error_kind"), QStringLiteral("message")});
+    QByteArray csv =
+        csvLine({QStringLiteral("time"), QStringLiteral("target"), QStringLiteral("ok"),
+                 QStringLiteral("server_id"), QStringLiteral("latency_ms"), QStringLiteral("reused"),
+                 QStringLiteral("error_stage"), QStringLiteral("error_code"), QStringLiteral("error_kind"),
+                 QStringLiteral("message"), QStringLiteral("event"), QStringLiteral("event_detail")});
+    // An event carries the time and target of the sample that proved it (FailoverDetector).
+    QHash<QPair<qint64, QString>, QList<const MonitorEvent *>> byProof;
+    for (const MonitorEvent &e : events)
+        byProof[qMakePair(e.atMs, e.target)].append(&e);
     for (const MonitorSample &s : samples) {
+        QStringList kinds;
+        QStringList details;
+        for (const MonitorEvent *e : byProof.take(qMakePair(s.atMs, s.target))) {
+            kinds << e->kindName();
+            if (!e->detail.isEmpty())
+                details << e->detail;
+        }
         csv += csvLine({isoTime(s.atMs), s.target, s.ok ? QStringLiteral("1") : QStringLiteral("0"),
                         s.serverId >= 0 ? QString::number(s.serverId) : QString(),
                         QString::number(s.latencyMs, 'f', 3),
                         s.reusedConnection ? QStringLiteral("1") : QStringLiteral("0"),
                         s.ok ? QString() : probeStageName(s.errorStage),
-                        s.errorCode ? QString::number(s.errorCode) : QString(), s.errorKind, s.message});
+                        s.errorCode ? QString::number(s.errorCode) : QString(), s.errorKind, s.message,
+                        kinds.join(QLatin1Char(';')), details.join(QStringLiteral("; "))});
     }
     return csv;
 }
@@ -63,7 +77,8 @@ QByteArray MonitorReport::eventsToCsv(const QList<MonitorEvent> &events)
     return csv;
 }
 
-QByteArray MonitorReport::toJson(const QList<MonitorSample> &samples, const QList<MonitorEvent> &events)
+QByteArray MonitorReport::toJson(const QList<MonitorSample> &samples, const QList<MonitorEvent> &events,
+                                 const QJsonObject &about)
 {
     QJsonArray sampleArray;
     for (const MonitorSample &s : samples) {
@@ -96,7 +111,8 @@ QByteArray MonitorReport::toJson(const QList<MonitorSample> &samples, const QLis
             o.insert(QStringLiteral("toServerId"), e.toServerId);
         eventArray.append(o);
     }
-    return QJsonDocument(
-               QJsonObject{{QStringLiteral("samples"), sampleArray}, {QStringLiteral("events"), eventArray}})
-        .toJson(QJsonDocument::Indented);
+    QJsonObject root = about;
+    root.insert(QStringLiteral("samples"), sampleArray);
+    root.insert(QStringLiteral("events"), eventArray);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

@@ -46,6 +46,7 @@ void DatabaseTabs::setConnection(HerokuClient *client, bool sandbox)
 void DatabaseTabs::setApp(const QString &app)
 {
     m_app = app;
+    m_monitor->setAppName(app);
     loadAppUrlIfShown();
 }
 

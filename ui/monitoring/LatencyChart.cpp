@@ -85,8 +85,24 @@ void LatencyChart::setSpanMs(qint64 spanMs)
     update();
 }
 
+bool LatencyChart::drawLabel(QPainter &painter, const QRectF &box, int flags, const QString &text)
+{
+    const QRectF covered = painter.boundingRect(box, flags, text);
+    if (!QRectF(rect()).contains(covered))
+        return false;
+    for (const QRectF &taken : std::as_const(m_labelRects)) {
+        // One pixel apart at least, so neighbours never touch.
+        if (taken.adjusted(-1, -1, 1, 1).intersects(covered))
+            return false;
+    }
+    painter.drawText(box, flags, text);
+    m_labelRects.append(covered);
+    return true;
+}
+
 void LatencyChart::paintEvent(QPaintEvent *)
 {
+    m_labelRects.clear();
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();
@@ -128,13 +144,15 @@ void LatencyChart::paintEvent(QPaintEvent *)
     painter.setPen(text);
     for (int i = 0; i <= 4; ++i) {
         const double y = plot.bottom() - plot.height() * i / 4.0;
-        painter.drawText(QRectF(0, y - 8, kLeft - 6, 16), Qt::AlignRight | Qt::AlignVCenter,
-                         tr("%1 ms").arg(top * i / 4.0, 0, 'g', 3));
+        drawLabel(painter, QRectF(0, y - 8, kLeft - 6, 16), Qt::AlignRight | Qt::AlignVCenter,
+                  tr("%1 ms").arg(top * i / 4.0, 0, 'g', 3));
     }
-    painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), kBottom - 4),
-                     Qt::AlignRight | Qt::AlignTop, tr("now"));
-    painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), kBottom - 4),
-                     Qt::AlignLeft | Qt::AlignTop, tr("−%1 s").arg(span / 1000));
+    drawLabel(painter, QRectF(plot.left(), plot.bottom() + 4, plot.width(), kBottom - 4),
+              Qt::AlignRight | Qt::AlignTop, tr("now"));
+    drawLabel(painter, QRectF(plot.left(), plot.bottom() + 4, plot.width(), kBottom - 4),
+              Qt::AlignLeft | Qt::AlignTop, tr("−%1 s").arg(span / 1000));
+
+    drawLegend(painter, plot);
 
     // Events first, so the samples draw over the markers.
     for (const MonitorEvent &event : std::as_const(m_events)) {
@@ -144,12 +162,19 @@ void LatencyChart::paintEvent(QPaintEvent *)
         const double x = xOf(event.atMs);
         painter.setPen(QPen(failover ? kNoAnswer : kFailback, 1.5, Qt::DashLine));
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        // Labels sit at the bottom (the top row holds the no-answer crosses), right of the marker, or
-        // left of it near the right edge so they are never cut.
-        const bool roomRight = x + 90 < plot.right();
-        painter.drawText(QRectF(roomRight ? x + 3 : x - 93, plot.bottom() - 18, 90, 16),
-                         (roomRight ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignBottom,
-                         failover ? tr("failover") : tr("failback"));
+        // Labels sit at the bottom (the top row holds the no-answer crosses), right of the marker or left
+        // of it; when a neighbour's label is there, one row up, and so on; with no free place, the dashed
+        // line alone marks it (the events list names it).
+        const QString label = failover ? tr("failover") : tr("failback");
+        const double width = painter.fontMetrics().horizontalAdvance(label) + 2;
+        const double height = painter.fontMetrics().height();
+        for (int row = 0; row < 4; ++row) {
+            const double y = plot.bottom() - 2 - (row + 1) * (height + 2);
+            if (y < plot.top() + 14 ||
+                drawLabel(painter, QRectF(x + 3, y, width, height), Qt::AlignLeft, label) ||
+                drawLabel(painter, QRectF(x - 3 - width, y, width, height), Qt::AlignRight, label))
+                break;
+        }
     }
 
     // One thin line per endpoint links its answers, broken where it got none; each point wears its
@@ -196,7 +221,6 @@ void LatencyChart::paintEvent(QPaintEvent *)
     painter.setPen(grid);
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(plot);
-    drawLegend(painter, plot);
 }
 
 void LatencyChart::drawMarker(QPainter &painter, const QString &target, const QPointF &at)
@@ -219,11 +243,14 @@ void LatencyChart::drawLegend(QPainter &painter, const QRect &plot)
     double x = plot.left();
     const double y = 6;
     const auto item = [&](const QColor &color, const QString &label) {
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(color);
-        painter.drawEllipse(QPointF(x + 5, y + 7), 5, 5);
         painter.setPen(palette().color(QPalette::Text));
-        painter.drawText(QPointF(x + 14, y + 7 + metrics.ascent() / 2.0 - 1), label);
+        // A narrow chart shows the items that fit; the swatch goes with its label or not at all.
+        if (drawLabel(painter, QRectF(x + 14, y, metrics.horizontalAdvance(label) + 1, 14),
+                      Qt::AlignLeft | Qt::AlignVCenter, label)) {
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(color);
+            painter.drawEllipse(QPointF(x + 5, y + 7), 5, 5);
+        }
         x += 24 + metrics.horizontalAdvance(label);
     };
     for (qsizetype i = 0; i < m_servers.size(); ++i)
@@ -239,11 +266,13 @@ void LatencyChart::drawLegend(QPainter &painter, const QRect &plot)
         return;
     x += 12;
     for (const QString &target : std::as_const(targets)) {
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(palette().color(QPalette::Text));
-        drawMarker(painter, target, QPointF(x + 5, y + 7));
         painter.setPen(palette().color(QPalette::Text));
-        painter.drawText(QPointF(x + 14, y + 7 + metrics.ascent() / 2.0 - 1), target);
+        if (drawLabel(painter, QRectF(x + 14, y, metrics.horizontalAdvance(target) + 1, 14),
+                      Qt::AlignLeft | Qt::AlignVCenter, target)) {
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(palette().color(QPalette::Text));
+            drawMarker(painter, target, QPointF(x + 5, y + 7));
+        }
         x += 24 + metrics.horizontalAdvance(target);
     }
 }

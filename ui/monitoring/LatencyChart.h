@@ -6,6 +6,7 @@
 
 #include <QColor>
 #include <QList>
+#include <QRectF>
 #include <QWidget>
 
 // The monitor's live latency chart, drawn with QPainter: one point per probe over the last minute
@@ -34,6 +35,10 @@ public:
     QColor colorForServer(qint64 serverId);
     QList<qint64> servers() const { return m_servers; }
 
+    // Where the last paint put each text label (axes, event markers, legend), for tests: labels never
+    // overlap each other and stay inside the widget, whatever its size.
+    QList<QRectF> labelRects() const { return m_labelRects; }
+
     QSize sizeHint() const override { return {600, 240}; }
     QSize minimumSizeHint() const override { return {240, 140}; }
 
@@ -44,9 +49,14 @@ private:
     void drawLegend(QPainter &painter, const QRect &plot);
     static void drawMarker(QPainter &painter, const QString &target, const QPointF &at);
     void updateDescription();
+    // Draws `text` in `box` with `flags` when the space it really covers is inside the widget and free
+    // of every label drawn before it (those come first: axes, legend, then events); returns false and
+    // draws nothing otherwise, so a crowded chart loses a label rather than showing two on top of each other.
+    bool drawLabel(QPainter &painter, const QRectF &box, int flags, const QString &text);
 
     QList<MonitorSample> m_samples;
     QList<MonitorEvent> m_events;
     QList<qint64> m_servers; // in order of first appearance: index = colour
     qint64 m_spanMs = 60000;
+    QList<QRectF> m_labelRects;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "monitoring/MonitorEventModel.h"
 
+#include "monitor/FailoverDetector.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -23,6 +25,19 @@ QString MonitorEventModel::kindTitle(MonitorEvent::Kind kind)
         return tr("Connection dropped");
     }
     return QString();
+}
+
+QString MonitorEventModel::endpointTitle(const QString &target)
+{
+    // The event belongs to the cluster; the endpoint is only where the monitor saw the proof. A bare
+    // "primary" or "routed" beside "Failover" read as the name of the event.
+    if (target == FailoverDetector::routedTarget())
+        return tr("routed endpoint");
+    if (target == FailoverDetector::primaryTarget())
+        return tr("primary's own port");
+    if (target == FailoverDetector::secondaryTarget())
+        return tr("secondary's own port");
+    return target;
 }
 
 void MonitorEventModel::append(const MonitorEvent &event)
@@ -74,7 +89,7 @@ QVariant MonitorEventModel::data(const QModelIndex &index, int role) const
     case EventColumn:
         return kindTitle(event.kind);
     case TargetColumn:
-        return event.target;
+        return endpointTitle(event.target);
     case ServersColumn:
         if (event.fromServerId < 0 && event.toServerId < 0)
             return QString();
@@ -98,7 +113,7 @@ QVariant MonitorEventModel::headerData(int section, Qt::Orientation orientation,
     case EventColumn:
         return tr("Event");
     case TargetColumn:
-        return tr("Endpoint");
+        return tr("Seen on");
     case ServersColumn:
         return tr("Server");
     case DetailColumn:

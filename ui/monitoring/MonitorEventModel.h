@@ -7,7 +7,7 @@
 #include <QList>
 
 // The monitor view's event list: one row per MonitorEvent (failover, failback, outage started/ended,
-// persistent connection dropped), newest last, with local time, what happened, the endpoint, the
+// persistent connection dropped), newest last, with local time, what happened, where it was seen, the
 // server ids before and after, and the detail. Rows are only appended or all cleared, so views keep
 // their selection while events arrive.
 class MonitorEventModel : public QAbstractTableModel
@@ -33,6 +33,8 @@ public:
     const QList<MonitorEvent> &events() const { return m_events; }
     // "Failover", "Failback", ... for people.
     static QString kindTitle(MonitorEvent::Kind kind);
+    // "routed endpoint", "primary's own port", ...: where the monitor saw the event.
+    static QString endpointTitle(const QString &target);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

@@ -52,15 +52,14 @@ QPushButton *makeButton(QWidget *owner, QAction *action, const QString &name)
     return button;
 }
 
-bool writeFile(const QString &path, const QByteArray &data, QString *error)
+Status writeFile(const QString &path, const QByteArray &data)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        *error = QObject::tr("Could not write %1: %2. Choose a folder you can write to.")
-                     .arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+        return makeError(Error::Kind::Io,
+                         QObject::tr("Could not write %1: %2. Choose a folder you can write to.")
+                             .arg(path, file.errorString()));
+    return {};
 }
 } // namespace
 
@@ -81,7 +80,10 @@ MonitorView::MonitorView(QWidget *parent)
     m_url->setAccessibleName(tr("Database URL to watch"));
     m_url->setEchoMode(QLineEdit::Password);
     m_url->setPlaceholderText(tr("mysql://user:password@host/database"));
-    connect(m_url, &QLineEdit::textEdited, this, [this] { m_source->setText(tr("Pasted database URL:")); });
+    connect(m_url, &QLineEdit::textEdited, this, [this] {
+        m_source->setText(tr("Pasted database URL:"));
+        m_app.clear();
+    });
 
     m_interval->setObjectName(QStringLiteral("monitorInterval"));
     m_interval->setAccessibleName(tr("Probe interval"));
@@ -111,11 +113,14 @@ MonitorView::MonitorView(QWidget *parent)
     m_drillAction =
         makeAction(this, QStringLiteral("runDrillAction"), tr("Run failover drill"),
                    QStringLiteral(":/icons/drill.svg"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_cancelDrillAction = makeAction(this, QStringLiteral("cancelDrillAction"), tr("Cancel drill"),
+                                     QStringLiteral(":/icons/monitor-stop.svg"), QKeySequence());
     connect(m_startAction, &QAction::triggered, this, &MonitorView::start);
     connect(m_stopAction, &QAction::triggered, this, &MonitorView::stop);
     connect(m_exportCsvAction, &QAction::triggered, this, [this] { chooseExportFile(false); });
     connect(m_exportJsonAction, &QAction::triggered, this, [this] { chooseExportFile(true); });
     connect(m_drillAction, &QAction::triggered, this, &MonitorView::runDrill);
+    connect(m_cancelDrillAction, &QAction::triggered, this, &MonitorView::cancelDrill);
     m_startButton = makeButton(this, m_startAction, QStringLiteral("monitorStart"));
     auto *stopButton = makeButton(this, m_stopAction, QStringLiteral("monitorStop"));
     // One button with both formats keeps the row narrow enough for a 1000-pixel window.
@@ -131,10 +136,14 @@ MonitorView::MonitorView(QWidget *parent)
     exportButton->setMenu(exportMenu);
     m_drillButton = makeButton(this, m_drillAction, QStringLiteral("runDrillButton"));
     m_drillButton->setVisible(false);
+    m_cancelDrillButton = makeButton(this, m_cancelDrillAction, QStringLiteral("cancelDrillButton"));
+    m_cancelDrillButton->setVisible(false);
+    m_cancelDrillButton->setToolTip(tr("Stop the drill; a primary it already killed is started again."));
     connect(m_startAction, &QAction::enabledChanged, m_startButton, &QWidget::setEnabled);
     connect(m_stopAction, &QAction::enabledChanged, stopButton, &QWidget::setEnabled);
     connect(m_exportCsvAction, &QAction::enabledChanged, exportButton, &QWidget::setEnabled);
     connect(m_drillAction, &QAction::enabledChanged, m_drillButton, &QWidget::setEnabled);
+    connect(m_cancelDrillAction, &QAction::enabledChanged, m_cancelDrillButton, &QWidget::setEnabled);
 
     m_status->setObjectName(QStringLiteral("monitorStatus"));
     m_status->setTextFormat(Qt::PlainText);
@@ -176,6 +185,7 @@ MonitorView::MonitorView(QWidget *parent)
     controls->addStretch(1);
     controls->addWidget(exportButton);
     controls->addWidget(m_drillButton);
+    controls->addWidget(m_cancelDrillButton);
     layout->addLayout(controls);
     layout->addWidget(m_message);
     layout->addWidget(m_status);
@@ -203,7 +213,8 @@ MonitorView::~MonitorView() = default;
 
 QList<QAction *> MonitorView::viewActions() const
 {
-    return {m_startAction, m_stopAction, m_exportCsvAction, m_exportJsonAction, m_drillAction};
+    return {m_startAction,      m_stopAction,  m_exportCsvAction,
+            m_exportJsonAction, m_drillAction, m_cancelDrillAction};
 }
 
 void MonitorView::setDatabaseUrl(const Secret &url, const QString &source)
@@ -214,10 +225,17 @@ void MonitorView::setDatabaseUrl(const Secret &url, const QString &source)
     m_source->setText(source);
 }
 
+void MonitorView::setAppName(const QString &app)
+{
+    if (!isRunning())
+        m_app = app;
+}
+
 void MonitorView::setSandboxMode(bool sandbox)
 {
     m_sandbox = sandbox;
     m_drillButton->setVisible(sandbox);
+    m_cancelDrillButton->setVisible(sandbox);
     if (sandbox && !SandboxDrillRunner::isAvailable())
         m_drillButton->setToolTip(
             tr("The drill needs scripts/sandbox/cluster.sh; set CLEARDB_SANDBOX_SCRIPT to it."));
@@ -236,9 +254,27 @@ bool MonitorView::isRunning() const
 
 void MonitorView::attach(FailoverMonitor *monitor)
 {
+    // Only one monitor feeds the chart and the list at a time: the user's own, or a drill's.
+    if (m_shown && m_shown != monitor) {
+        m_shown->disconnect(this);
+        m_shown->disconnect(m_chart);
+        m_shown->disconnect(m_events);
+    }
+    const bool connected = m_shown == monitor;
     m_shown = monitor;
+    // What it recorded so far, so switching back to a watch that went on during a drill loses nothing.
     m_chart->clear();
     m_events->clear();
+    const QList<MonitorSample> samples = monitor->samples();
+    for (const MonitorSample &sample : samples)
+        m_chart->addSample(sample);
+    const QList<MonitorEvent> events = monitor->events();
+    for (const MonitorEvent &event : events) {
+        m_chart->addEvent(event);
+        m_events->append(event);
+    }
+    if (connected)
+        return;
     connect(monitor, &FailoverMonitor::sampleRecorded, this, &MonitorView::onSample);
     connect(monitor, &FailoverMonitor::eventRecorded, m_chart, &LatencyChart::addEvent);
     connect(monitor, &FailoverMonitor::eventRecorded, m_events, &MonitorEventModel::append);
@@ -268,8 +304,6 @@ void MonitorView::start()
     const ProbeTarget &target = parsed.value();
     SecretRedactor::registerSecret(target.password);
     m_message->hideMessage();
-    // Back to our own monitor (connected since construction) after a drill's data was shown.
-    m_shown = m_monitor;
     m_drills->discard();
     m_chart->clear();
     m_events->clear();
@@ -278,6 +312,10 @@ void MonitorView::start()
     m_monitor->setMode(FailoverMonitor::Mode(m_mode->currentData().toInt()));
     m_monitor->setIntervalMs(m_interval->value());
     m_monitor->start();
+    m_about = QJsonObject{{QStringLiteral("app"), m_app.isEmpty() ? QJsonValue() : QJsonValue(m_app)},
+                          {QStringLiteral("source"), m_source->text()},
+                          {QStringLiteral("drill"), QJsonValue()}};
+    attach(m_monitor);
     m_status->setText(tr("Watching %1 every %2 ms…").arg(target.redacted()).arg(m_monitor->intervalMs()));
     updateActions();
     Q_EMIT runningChanged(true);
@@ -297,7 +335,7 @@ void MonitorView::stop()
 void MonitorView::onSample(const MonitorSample &sample)
 {
     m_chart->addSample(sample);
-    if (!isRunning())
+    if (!isRunning() || isDrilling())
         return;
     m_status->setText(sample.ok ? tr("Last probe: %1 ms, answered by server %2.")
                                       .arg(sample.latencyMs, 0, 'f', 1)
@@ -307,7 +345,7 @@ void MonitorView::onSample(const MonitorSample &sample)
 
 void MonitorView::runDrill()
 {
-    if (!m_sandbox || isRunning() || isDrilling())
+    if (!m_sandbox || isDrilling())
         return;
     const QString error = m_drills->start(m_interval->value());
     if (!error.isEmpty()) {
@@ -316,6 +354,11 @@ void MonitorView::runDrill()
     }
     m_status->setText(tr("Failover drill running on the sandbox cluster…"));
     updateActions();
+}
+
+void MonitorView::cancelDrill()
+{
+    m_drills->cancel();
 }
 
 void MonitorView::onDrillFinished(const DrillResult &result)
@@ -330,7 +373,16 @@ void MonitorView::onDrillFinished(const DrillResult &result)
     } else {
         m_message->showMessage(tr("Failover drill failed: %1").arg(result.error), MessageBar::Error);
     }
-    m_status->setText(tr("Drill over. Its samples stay on the chart until you start the monitor."));
+    if (!isRunning())
+        m_about = QJsonObject{{QStringLiteral("app"), QJsonValue()},
+                              {QStringLiteral("source"), QStringLiteral("sandbox cluster")},
+                              {QStringLiteral("drill"), result.toJson()}};
+    if (isRunning()) {
+        attach(m_monitor);
+        m_status->setText(tr("Drill over. The chart shows your watch again."));
+    } else {
+        m_status->setText(tr("Drill over. Its samples stay on the chart until you start the monitor."));
+    }
     updateActions();
     Q_EMIT drillFinished(result);
 }
@@ -351,29 +403,29 @@ void MonitorView::chooseExportFile(bool json)
     dialog->open();
 }
 
-QString MonitorView::exportTo(const QString &path, bool json)
+Status MonitorView::exportTo(const QString &path, bool json)
 {
-    QString error;
-    bool ok = false;
     const FailoverMonitor *source = m_shown ? m_shown.data() : m_monitor;
+    Status written;
     if (json) {
-        ok = writeFile(path, source->toJson(), &error);
+        written = writeFile(path, source->toJson(m_about));
     } else {
         // Samples and events have different columns: two RFC 4180 files side by side.
         const QFileInfo info(path);
         const QString eventsPath =
             info.dir().filePath(info.completeBaseName() + QStringLiteral("-events.csv"));
-        ok = writeFile(path, source->samplesCsv(), &error) &&
-             writeFile(eventsPath, source->eventsCsv(), &error);
+        written = writeFile(path, source->samplesCsv());
+        if (written)
+            written = writeFile(eventsPath, source->eventsCsv());
     }
-    if (!ok) {
-        m_message->showMessage(error, MessageBar::Error);
-        return error;
+    if (!written) {
+        m_message->showMessage(written.error().message, MessageBar::Error);
+        return written;
     }
     m_message->showMessage(
         tr("Exported %n sample(s) to %1.", nullptr, int(source->samples().size())).arg(path),
         MessageBar::Positive);
-    return QString();
+    return {};
 }
 
 void MonitorView::updateActions()
@@ -384,7 +436,13 @@ void MonitorView::updateActions()
     m_stopAction->setEnabled(running);
     m_exportCsvAction->setEnabled(!drilling);
     m_exportJsonAction->setEnabled(!drilling);
-    m_drillAction->setEnabled(m_sandbox && !running && !drilling && SandboxDrillRunner::isAvailable());
+    m_drillAction->setEnabled(m_sandbox && !drilling && SandboxDrillRunner::isAvailable());
+    m_cancelDrillAction->setEnabled(drilling);
+    // Starting a watch would take the chart from the drill; say so instead of a silent grey button.
+    m_startButton->setToolTip(drilling ? tr("Start the monitor after the failover drill (or cancel it).")
+                                       : m_startButton->accessibleName() +
+                                             QStringLiteral(" (%1)").arg(m_startAction->shortcut().toString(
+                                                 QKeySequence::NativeText)));
     m_url->setReadOnly(running || drilling);
     m_mode->setEnabled(!running && !drilling);
 }

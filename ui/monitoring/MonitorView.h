@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
 #include "credentials/Secret.h"
 #include "monitor/DrillResult.h"
 
+#include <QJsonObject>
 #include <QPointer>
 #include <QWidget>
 
@@ -28,7 +30,9 @@ struct MonitorSample;
 // a live LatencyChart and the failover/failback/outage events in a list. Export writes the monitor's
 // own CSV and JSON (MonitorReport), which carry no credentials. In the sandbox, "Run failover drill"
 // runs FailoverDrill against the local cluster (it kills the primary, so never elsewhere) and shows
-// the drill's samples and events live, then its detection times.
+// the drill's samples and events live, then its detection times. The drill watches with its own
+// monitor, so it may run while the user's watch goes on (the chart shows the drill meanwhile and the
+// user's watch again afterwards); Cancel stops it and restarts a primary it already killed.
 // All database work happens in the monitor's worker threads; the view only reacts to signals.
 //
 //     view->setDatabaseUrl(Secret(url), tr("CLEARDB_DATABASE_URL of my-app"));
@@ -41,6 +45,8 @@ public:
     ~MonitorView() override;
 
     void setDatabaseUrl(const Secret &url, const QString &source);
+    // The app whose URL setDatabaseUrl() gave (named in the JSON export); a pasted URL clears it.
+    void setAppName(const QString &app);
     // Offers the drill when `sandbox` is true and scripts/sandbox/cluster.sh can be found.
     void setSandboxMode(bool sandbox);
     void setIntervalMs(int ms);
@@ -49,9 +55,12 @@ public:
     bool isRunning() const;
     bool isDrilling() const;
     void runDrill();
-    // Writes the samples (CSV: FILE and FILE-events.csv) or samples and events (JSON) to `path`;
-    // returns an empty string or the one-line error also shown in the view.
-    QString exportTo(const QString &path, bool json);
+    // Stops a running drill; a primary it already killed is started again.
+    void cancelDrill();
+    // Writes the samples with their events (CSV: FILE, and the events alone in FILE-events.csv) or
+    // samples, events, what was watched and a drill's summary (JSON) to `path`;
+    // on failure the error is also shown in the view.
+    Status exportTo(const QString &path, bool json);
 
     FailoverMonitor *monitor() const { return m_monitor; }
     MonitorEventModel *eventModel() const { return m_events; }
@@ -78,6 +87,7 @@ private:
     QComboBox *m_mode;
     QPushButton *m_startButton;
     QPushButton *m_drillButton;
+    QPushButton *m_cancelDrillButton;
     QLabel *m_status;
     MessageBar *m_message;
     QTreeView *m_eventView;
@@ -87,8 +97,12 @@ private:
     QAction *m_exportCsvAction;
     QAction *m_exportJsonAction;
     QAction *m_drillAction;
+    QAction *m_cancelDrillAction;
     SandboxDrillRunner *m_drills = nullptr;
     // The monitor whose data the chart, the list and the exports show: ours, or the drill's.
     QPointer<FailoverMonitor> m_shown;
     bool m_sandbox = false;
+    QString m_app;
+    // What the shown data came from, for the JSON export: fixed when a watch or a drill starts.
+    QJsonObject m_about;
 };

@@ -10,6 +10,12 @@ bool SandboxDrillRunner::isAvailable()
     return !SandboxCluster::locateScript().isEmpty();
 }
 
+void SandboxDrillRunner::cancel()
+{
+    if (m_drill)
+        m_drill->cancel();
+}
+
 void SandboxDrillRunner::discard()
 {
     delete m_last;
@@ -31,15 +37,10 @@ QString SandboxDrillRunner::start(int intervalMs)
     }
     m_drill = new FailoverDrill(m_cluster, nullptr, this);
     m_drill->setIntervalMs(intervalMs);
-    m_announced = nullptr;
-    connect(m_drill, &FailoverDrill::progressed, this, [this](const QString &step) {
-        // The drill builds its monitor once the cluster's status is known; it says so by progressing.
-        if (m_drill && m_drill->monitor() && m_drill->monitor() != m_announced) {
-            m_announced = m_drill->monitor();
-            Q_EMIT monitorStarted(m_announced);
-        }
-        Q_EMIT progressed(step);
-    });
+    // Straight from the drill, which announces each monitor it creates (also one that replaces another
+    // before the kill), so the view shows every sample from the first.
+    connect(m_drill, &FailoverDrill::monitorStarted, this, &SandboxDrillRunner::monitorStarted);
+    connect(m_drill, &FailoverDrill::progressed, this, &SandboxDrillRunner::progressed);
     connect(m_drill, &FailoverDrill::finished, this, [this](const DrillResult &result) {
         m_last = m_drill;
         m_drill.clear();

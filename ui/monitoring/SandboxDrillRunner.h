@@ -12,9 +12,9 @@ class SandboxCluster;
 
 // Runs FailoverDrill on the local sandbox cluster for the Monitor view: finds scripts/sandbox/cluster.sh
 // (SandboxCluster::locateScript()), uses the cluster in $CLEARDB_SANDBOX_DIR or the default runtime
-// directory (as cleardbctl does), reports the drill's monitor as soon as it exists so its samples can be
-// shown live, and keeps the finished drill (and so its monitor's data) until the next one or discard().
-// It never decides whether a drill is allowed: the view only offers it in the sandbox.
+// directory (as cleardbctl does), reports each monitor the drill creates (FailoverDrill::monitorStarted)
+// so its samples can be shown live, and keeps the finished drill (and so its monitor's data) until the next
+// one or discard(). It never decides whether a drill is allowed: the view only offers it in the sandbox.
 class SandboxDrillRunner : public QObject
 {
     Q_OBJECT
@@ -25,6 +25,8 @@ public:
     // Starts a drill; returns an empty string, or one line saying why it cannot start.
     QString start(int intervalMs);
     bool isRunning() const { return m_drill != nullptr; }
+    // Stops the running drill (see FailoverDrill::cancel()); finished() follows at once.
+    void cancel();
     // Drops the last finished drill and its data.
     void discard();
 
@@ -37,5 +39,4 @@ private:
     SandboxCluster *m_cluster = nullptr;
     QPointer<FailoverDrill> m_drill;
     QPointer<FailoverDrill> m_last;
-    FailoverMonitor *m_announced = nullptr;
 };

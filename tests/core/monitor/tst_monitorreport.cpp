@@ -77,6 +77,36 @@ private Q_SLOTS:
         QCOMPARE(event.value(QStringLiteral("timeMs")).toInteger(), e.atMs);
         QCOMPARE(event.value(QStringLiteral("toServerId")).toInt(), 2);
     }
+
+    void samplesCsvCarriesEachEventOnTheSampleThatProvedIt()
+    {
+        MonitorSample before = sample(1764072000000, 1);
+        MonitorSample moved = sample(1764072000250, 2);
+        MonitorEvent e;
+        e.atMs = moved.atMs;
+        e.kind = MonitorEvent::Kind::Failover;
+        e.target = moved.target;
+        e.fromServerId = 1;
+        e.toServerId = 2;
+        e.detail = QStringLiteral("the routed endpoint is answered by another server");
+        const QList<QByteArray> lines = MonitorReport::samplesToCsv({before, moved}, {e}).split('\n');
+        QVERIFY2(lines.at(0).trimmed().endsWith(",message,event,event_detail"), lines.at(0).constData());
+        QVERIFY2(lines.at(1).trimmed().endsWith(",,"), lines.at(1).constData());
+        QVERIFY2(
+            lines.at(2).trimmed().endsWith(",failover,the routed endpoint is answered by another server"),
+            lines.at(2).constData());
+    }
+
+    void jsonCarriesWhatWasWatched()
+    {
+        const QJsonObject about{{QStringLiteral("app"), QStringLiteral("my-app")},
+                                {QStringLiteral("intervalMs"), 250}};
+        const QJsonObject json =
+            QJsonDocument::fromJson(MonitorReport::toJson({sample(5, 1)}, {}, about)).object();
+        QCOMPARE(json.value(QStringLiteral("app")).toString(), QStringLiteral("my-app"));
+        QCOMPARE(json.value(QStringLiteral("intervalMs")).toInt(), 250);
+        QCOMPARE(json.value(QStringLiteral("samples")).toArray().size(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMonitorReport)

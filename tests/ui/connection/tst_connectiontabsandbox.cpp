@@ -15,6 +15,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -168,10 +170,19 @@ void TestConnectionTabSandbox::drillButtonShowsFailoverAndFailback()
 
     // Its data can be exported until the next run.
     QTemporaryDir dir;
-    QVERIFY(view.exportTo(dir.filePath(QStringLiteral("drill.csv")), false).isEmpty());
+    QVERIFY(view.exportTo(dir.filePath(QStringLiteral("drill.csv")), false).ok());
     QFile events(dir.filePath(QStringLiteral("drill-events.csv")));
     QVERIFY(events.open(QIODevice::ReadOnly));
     QVERIFY(events.readAll().contains("failover"));
+    QVERIFY(view.exportTo(dir.filePath(QStringLiteral("drill.json")), true).ok());
+    QFile json(dir.filePath(QStringLiteral("drill.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
+    const QJsonObject drill = root.value(QStringLiteral("drill")).toObject();
+    QCOMPARE(drill.value(QStringLiteral("ok")).toBool(), true);
+    QCOMPARE(drill.value(QStringLiteral("failoverDetectMs")).toDouble(), result.failoverDetectMs);
+    QCOMPARE(root.value(QStringLiteral("intervalMs")).toInt(), 250);
+    QCOMPARE(root.value(QStringLiteral("source")).toString(), QStringLiteral("sandbox cluster"));
 }
 
 QTEST_MAIN(TestConnectionTabSandbox)

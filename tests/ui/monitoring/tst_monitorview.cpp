@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -47,10 +48,12 @@ class TestMonitorView : public QObject
 private Q_SLOTS:
     void eventModelRowsAndColumns();
     void chartColoursEachServerOnce();
+    void chartLabelsNeverOverlap();
     void closedPortGivesNoAnswerSamplesAndOutage();
     void exportWritesCsvAndJson();
     void exportToUnwritableFolderSaysWhy();
     void drillOnlyInSandbox();
+    void drillRunsWhileMonitoringAndCancels();
 };
 
 void TestMonitorView::eventModelRowsAndColumns()
@@ -67,8 +70,28 @@ void TestMonitorView::eventModelRowsAndColumns()
     QCOMPARE(model.index(1, MonitorEventModel::EventColumn).data().toString(), QStringLiteral("Failback"));
     QCOMPARE(model.index(2, MonitorEventModel::ServersColumn).data().toString(), QString());
     QCOMPARE(model.index(1, 0).data(MonitorEventModel::KindRole).toInt(), int(MonitorEvent::Kind::Failback));
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+
+    // A drill's failover is proved by the primary's own port and its failback by the routed endpoint:
+    // each row is named by what happened, and the endpoint says it is only where it was seen.
+    MonitorEvent failover = makeEvent(MonitorEvent::Kind::Failover, 1, 2);
+    failover.target = QStringLiteral("primary");
+    MonitorEvent failback = makeEvent(MonitorEvent::Kind::Failback, 2, 1);
+    failback.target = QStringLiteral("routed");
+    model.append(failover);
+    model.append(failback);
     QCOMPARE(model.headerData(MonitorEventModel::TargetColumn, Qt::Horizontal).toString(),
-             QStringLiteral("Endpoint"));
+             QStringLiteral("Seen on"));
+    QCOMPARE(model.index(0, MonitorEventModel::EventColumn).data().toString(), QStringLiteral("Failover"));
+    QCOMPARE(model.index(0, MonitorEventModel::TargetColumn).data().toString(),
+             QStringLiteral("primary's own port"));
+    QCOMPARE(model.index(1, MonitorEventModel::EventColumn).data().toString(), QStringLiteral("Failback"));
+    QCOMPARE(model.index(1, MonitorEventModel::TargetColumn).data().toString(),
+             QStringLiteral("routed endpoint"));
+    // The kind stays the stable name in exports and the CLI.
+    QCOMPARE(failover.kindName(), QStringLiteral("failover"));
+    QCOMPARE(failback.kindName(), QStringLiteral("failback"));
     model.clear();
     QCOMPARE(model.rowCount(), 0);
 }
@@ -104,6 +127,51 @@ void TestMonitorView::chartColoursEachServerOnce()
     chart.clear();
     QCOMPARE(chart.sampleCount(), 0);
     QVERIFY(chart.servers().isEmpty());
+}
+
+void TestMonitorView::chartLabelsNeverOverlap()
+{
+    // A drill's minute: three endpoints, two servers, an outage, and a failover and failback close together.
+    LatencyChart chart;
+    const qint64 t0 = 1'700'000'000'000;
+    for (qint64 at = t0; at <= t0 + 60'000; at += 250) {
+        for (const char *target : {"routed", "primary", "secondary"}) {
+            MonitorSample s;
+            s.atMs = at;
+            s.target = QString::fromLatin1(target);
+            s.ok = !(at > t0 + 30'000 && at < t0 + 33'000);
+            s.serverId = at < t0 + 31'000 ? 1 : 2;
+            s.latencyMs = 5 + double(at % 7000) / 100.0;
+            chart.addSample(s);
+        }
+    }
+    for (const auto &[kind, at] : {std::pair{MonitorEvent::Kind::Failover, t0 + 30'500},
+                                   std::pair{MonitorEvent::Kind::Failback, t0 + 31'500},
+                                   std::pair{MonitorEvent::Kind::Failover, t0 + 58'000},
+                                   std::pair{MonitorEvent::Kind::Failback, t0 + 59'900}}) {
+        MonitorEvent e = makeEvent(kind, 1, 2);
+        e.atMs = at;
+        chart.addEvent(e);
+    }
+    for (const int width : {240, 320, 480, 640, 900, 1280, 1600, 1920, 2560, 3840}) {
+        for (const int height : {140, 240, 600, 1400}) {
+            chart.resize(width, height);
+            chart.grab(); // paints, which lays the labels out
+            const QList<QRectF> labels = chart.labelRects();
+            QVERIFY2(labels.size() >= 4, qPrintable(QString::number(labels.size())));
+            for (qsizetype i = 0; i < labels.size(); ++i) {
+                QVERIFY2(QRectF(chart.rect()).contains(labels.at(i)),
+                         qPrintable(QStringLiteral("%1x%2: label %3 outside").arg(width).arg(height).arg(i)));
+                for (qsizetype j = i + 1; j < labels.size(); ++j)
+                    QVERIFY2(!labels.at(i).intersects(labels.at(j)),
+                             qPrintable(QStringLiteral("%1x%2: labels %3 and %4 overlap")
+                                            .arg(width)
+                                            .arg(height)
+                                            .arg(i)
+                                            .arg(j)));
+            }
+        }
+    }
 }
 
 void TestMonitorView::closedPortGivesNoAnswerSamplesAndOutage()
@@ -145,6 +213,7 @@ void TestMonitorView::closedPortGivesNoAnswerSamplesAndOutage()
 void TestMonitorView::exportWritesCsvAndJson()
 {
     MonitorView view;
+    view.setAppName(QStringLiteral("export-app"));
     view.setDatabaseUrl(Secret(QStringLiteral("mysql://u:Export-Secret-2@127.0.0.1:%1/db").arg(closedPort())),
                         QStringLiteral("test URL:"));
     view.setIntervalMs(100);
@@ -153,21 +222,31 @@ void TestMonitorView::exportWritesCsvAndJson()
     view.stop();
 
     QTemporaryDir dir;
-    QVERIFY(view.exportTo(dir.filePath(QStringLiteral("run.csv")), false).isEmpty());
+    QVERIFY(view.exportTo(dir.filePath(QStringLiteral("run.csv")), false).ok());
     QFile csv(dir.filePath(QStringLiteral("run.csv")));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QByteArray csvData = csv.readAll();
     QCOMPARE(csvData, view.monitor()->samplesCsv());
     QCOMPARE(csvData.count('\n'), view.monitor()->samples().size() + 1); // header + one line per sample
+    // The events are in the file the user chose: the closed port's outage on the sample that proved it.
+    QVERIFY(!view.monitor()->events().isEmpty());
+    QVERIFY2(csvData.split('\n').first().contains(",event,event_detail"), csvData.left(200).constData());
+    QVERIFY2(csvData.contains(",outage-started,"), csvData.constData());
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("run-events.csv"))));
     QVERIFY(!csvData.contains("Export-Secret-2"));
 
-    QVERIFY(view.exportTo(dir.filePath(QStringLiteral("run.json")), true).isEmpty());
+    QVERIFY(view.exportTo(dir.filePath(QStringLiteral("run.json")), true).ok());
     QFile json(dir.filePath(QStringLiteral("run.json")));
     QVERIFY(json.open(QIODevice::ReadOnly));
     const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
     QCOMPARE(root.value(QStringLiteral("samples")).toArray().size(), view.monitor()->samples().size());
     QVERIFY(root.contains(QStringLiteral("events")));
+    // What was watched, and how: enough to read the file a week later.
+    QCOMPARE(root.value(QStringLiteral("intervalMs")).toInt(), 100);
+    QCOMPARE(root.value(QStringLiteral("mode")).toString(), QStringLiteral("new-connection"));
+    QCOMPARE(root.value(QStringLiteral("app")).toString(), QStringLiteral("export-app"));
+    QCOMPARE(root.value(QStringLiteral("source")).toString(), QStringLiteral("test URL:"));
+    QVERIFY(root.value(QStringLiteral("drill")).isNull());
     auto *message = child<MessageBar>(&view, "monitorMessage");
     QCOMPARE(message->type(), MessageBar::Positive);
     QVERIFY(message->text().startsWith(QStringLiteral("Exported")));
@@ -176,7 +255,10 @@ void TestMonitorView::exportWritesCsvAndJson()
 void TestMonitorView::exportToUnwritableFolderSaysWhy()
 {
     MonitorView view;
-    const QString error = view.exportTo(QStringLiteral("/nonexistent-folder/run.json"), true);
+    const Status written = view.exportTo(QStringLiteral("/nonexistent-folder/run.json"), true);
+    QVERIFY(!written.ok());
+    QCOMPARE(written.error().kind, Error::Kind::Io);
+    const QString error = written.error().message;
     QVERIFY(error.startsWith(QStringLiteral("Could not write /nonexistent-folder/run.json")));
     QVERIFY(error.endsWith(QStringLiteral("Choose a folder you can write to.")));
     QCOMPARE(child<MessageBar>(&view, "monitorMessage")->text(), error);
@@ -198,6 +280,52 @@ void TestMonitorView::drillOnlyInSandbox()
     QVERIFY(button->isEnabled());
     view.setSandboxMode(false);
     QVERIFY(!button->isVisible());
+}
+
+void TestMonitorView::drillRunsWhileMonitoringAndCancels()
+{
+    // An empty sandbox directory: the drill finds no cluster, so nothing real is ever killed here.
+    QTemporaryDir sandboxDir;
+    qputenv("CLEARDB_SANDBOX_SCRIPT", QByteArray(CLEARDB_SOURCE_DIR "/scripts/sandbox/cluster.sh"));
+    qputenv("CLEARDB_SANDBOX_DIR", QFile::encodeName(sandboxDir.path()));
+    MonitorView view;
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setSandboxMode(true);
+    view.setDatabaseUrl(Secret(QStringLiteral("mysql://u:Drill-Secret-3@127.0.0.1:%1/db").arg(closedPort())),
+                        QStringLiteral("test URL:"));
+    view.setIntervalMs(100);
+    auto *drill = child<QAction>(&view, "runDrillAction");
+    auto *cancel = child<QAction>(&view, "cancelDrillAction");
+    auto *cancelButton = child<QPushButton>(&view, "cancelDrillButton");
+    QVERIFY(!cancel->isEnabled());
+    view.start();
+    QVERIFY(view.isRunning());
+    // The drill watches with its own monitor: the user's watch does not block it.
+    QVERIFY(drill->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(view.chart()->sampleCount() >= 2, 10000);
+
+    drill->trigger();
+    QVERIFY(view.isDrilling());
+    QVERIFY(view.isRunning());
+    QVERIFY(!drill->isEnabled());
+    QVERIFY(cancel->isEnabled());
+    QVERIFY(cancelButton->isVisible());
+    QVERIFY(cancelButton->isEnabled());
+    QSignalSpy finished(&view, &MonitorView::drillFinished);
+    QTest::mouseClick(cancelButton, Qt::LeftButton);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!view.isDrilling());
+    QVERIFY(!cancel->isEnabled());
+    QVERIFY(drill->isEnabled());
+    const QString message = child<MessageBar>(&view, "monitorMessage")->text();
+    QVERIFY2(message.contains(QStringLiteral("cancelled")), qPrintable(message));
+    // Back on the user's own watch, with everything it recorded meanwhile.
+    QVERIFY(view.isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(view.monitor()->samples().size() >= 4, 10000);
+    QCOMPARE(view.chart()->sampleCount(), int(view.monitor()->samples().size()));
+    view.stop();
+    qunsetenv("CLEARDB_SANDBOX_DIR");
 }
 
 QTEST_MAIN(TestMonitorView)
