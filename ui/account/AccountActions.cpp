@@ -16,13 +16,17 @@ AccountActions::AccountActions(QNetworkAccessManager *network, QWidget *window, 
     : QObject(window), m_network(network), m_window(window), m_messageBar(messageBar),
       m_homeDir(QDir::homePath())
 {
-    m_signIn = makeShortcutAction({QStringLiteral("signInAction"), tr("Sign in…"),
+    m_signIn = makeShortcutAction({QStringLiteral("signInAction"),
+                                   tr("Sign in…"),
                                    tr("Sign in with a Heroku API token"),
-                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)},
+                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+                                   {}},
                                   this);
-    m_account = makeShortcutAction({QStringLiteral("accountAction"), tr("Account…"),
+    m_account = makeShortcutAction({QStringLiteral("accountAction"),
+                                    tr("Account…"),
                                     tr("Where the credentials come from; log out"),
-                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
+                                    {}},
                                    this);
     for (QAction *action : actions())
         m_window->addAction(action);

@@ -16,17 +16,23 @@
 ConfigActions::ConfigActions(QWidget *window, MessageBar *messageBar)
     : QObject(window), m_window(window), m_messageBar(messageBar)
 {
-    m_configVars = makeShortcutAction({QStringLiteral("configVarsAction"), tr("Config vars…"),
+    m_configVars = makeShortcutAction({QStringLiteral("configVarsAction"),
+                                       tr("Config vars…"),
                                        tr("View and edit the selected app's config vars"),
-                                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)},
+                                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
+                                       {}},
                                       this);
-    m_promote = makeShortcutAction({QStringLiteral("promoteAction"), tr("Promote…"),
+    m_promote = makeShortcutAction({QStringLiteral("promoteAction"),
+                                    tr("Promote…"),
                                     tr("Copy CLEARDB_DATABASE_URL into DATABASE_URL"),
-                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)},
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+                                    {}},
                                    this);
-    m_dedicated = makeShortcutAction({QStringLiteral("dedicatedClusterAction"), tr("Dedicated cluster…"),
+    m_dedicated = makeShortcutAction({QStringLiteral("dedicatedClusterAction"),
+                                      tr("Dedicated cluster…"),
                                       tr("Build the URL of a ClearDB dedicated cluster"),
-                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U)},
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
+                                      {}},
                                      this);
     for (QAction *action : actions())
         m_window->addAction(action);
