@@ -239,8 +239,7 @@ void FailoverDrill::maybeFinish()
 
 void FailoverDrill::onTimeout()
 {
-    // Each message names the limit that ran out, from the same constant that armed the timer.
-    const auto seconds = [](int ms) { return QStringLiteral("%1 s").arg(ms / 1000); };
+    // Each message names the limit that ran out, from the same value that armed the timer.
     switch (m_phase) {
     case Phase::Idle:
         return;

@@ -114,7 +114,8 @@ MonitorView::MonitorView(QWidget *parent)
         makeAction(this, QStringLiteral("runDrillAction"), tr("Run failover drill"),
                    QStringLiteral(":/icons/drill.svg"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_cancelDrillAction = makeAction(this, QStringLiteral("cancelDrillAction"), tr("Cancel drill"),
-                                     QStringLiteral(":/icons/monitor-stop.svg"), QKeySequence());
+                                     QStringLiteral(":/icons/monitor-stop.svg"),
+                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
     connect(m_startAction, &QAction::triggered, this, &MonitorView::start);
     connect(m_stopAction, &QAction::triggered, this, &MonitorView::stop);
     connect(m_exportCsvAction, &QAction::triggered, this, [this] { chooseExportFile(false); });
