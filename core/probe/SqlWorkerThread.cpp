@@ -51,6 +51,24 @@ bool waitFor(const QList<QPointer<QThread>> &threads, const QDeadlineTimer &dead
     }
     return all;
 }
+
+// When the application object goes (the GUI is gone by then, so a bounded wait blocks nobody): every
+// worker thread still around is ended and its QThread deleted. Otherwise a thread that finished after
+// the last turn of the event loop keeps its QThread, whose deleteLater() never ran, until the process
+// exits, and with it Qt's per-thread data.
+void endAllAtExit()
+{
+    const QDeadlineTimer deadline(5000);
+    for (const QPointer<QThread> &thread : std::as_const(g_started)) {
+        if (!thread)
+            continue;
+        thread->quit();
+        if (thread->wait(deadline))
+            delete thread.data();
+    }
+    g_started.clear();
+    g_ending.clear();
+}
 } // namespace
 
 SqlWorkerThread::SqlWorkerThread(QObject *worker) : m_thread(new SqlThread(worker)), m_worker(worker)
@@ -58,6 +76,8 @@ SqlWorkerThread::SqlWorkerThread(QObject *worker) : m_thread(new SqlThread(worke
     m_thread->setObjectName(QStringLiteral("cleardb-sql-worker"));
     worker->moveToThread(m_thread);
     QObject::connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    if (g_started.isEmpty())
+        qAddPostRoutine(endAllAtExit);
     g_started.removeAll(QPointer<QThread>());
     g_started.append(m_thread);
     m_thread->start();

@@ -11,6 +11,7 @@
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <memory>
 
 #include <QFile>
 #include <QSignalSpy>
@@ -47,7 +48,7 @@ private:
     ConsoleStartup *newStartup();
 
     SimProcess m_sim;
-    QTemporaryDir *m_home = nullptr;
+    std::unique_ptr<QTemporaryDir> m_home;
     QProcessEnvironment m_env;
     InMemoryCredentialStore m_store;
 };
@@ -60,8 +61,7 @@ void TestConsoleStartup::initTestCase()
 
 void TestConsoleStartup::init()
 {
-    delete m_home;
-    m_home = new QTemporaryDir;
+    m_home = std::make_unique<QTemporaryDir>();
     m_env = QProcessEnvironment();
     m_env.insert(QStringLiteral("HOME"), m_home->path());
 }
