@@ -4,12 +4,12 @@
 #include "AddonTestWindow.h"
 #include "SimHttp.h"
 #include "SimRequestLog.h"
+#include "UiTestHelpers.h"
 #include "addons/AddonActions.h"
 #include "addons/ClearDbAddonCard.h"
 #include "addons/PlanChangeDialog.h"
 #include "addons/PlanListModel.h"
 #include "addons/ProvisionDialog.h"
-#include "addons/RemoveAddonDialog.h"
 #include "dburl/DatabaseUrl.h"
 
 #include <QAbstractItemModelTester>
@@ -26,35 +26,12 @@
 #include <QtTest>
 
 using namespace AddonTestWindow;
+using UiTest::openedDialog;
 
 namespace {
 // sandbox-app-0003 has no add-ons; sandbox-app-0001 has one ClearDB (ignite).
 const QString EmptyApp = SimProcess::appName(2);
 const QString IgniteApp = SimProcess::appName(0);
-
-QStringList addonNames(SimProcess &sim, const QString &app)
-{
-    SimHttp http(sim);
-    QStringList names;
-    for (const QJsonValue &addon : http.get(QStringLiteral("/apps/%1/addons").arg(app)).json().array())
-        names << addon.toObject().value(QLatin1String("name")).toString();
-    return names;
-}
-
-QString configVar(SimProcess &sim, const QString &app, const QString &var)
-{
-    SimHttp http(sim);
-    return http.get(QStringLiteral("/apps/%1/config-vars").arg(app)).json().object().value(var).toString();
-}
-
-// The dialog an action opened, once it is on screen; null after 5 s without one.
-template <typename Dialog> Dialog *openedDialog(QWidget *window)
-{
-    Dialog *dialog = nullptr;
-    const bool shown = QTest::qWaitFor(
-        [&] { return (dialog = window->findChild<Dialog *>()) && dialog->isVisible(); }, 5000);
-    return shown ? dialog : nullptr;
-}
 
 void selectPlan(QComboBox *combo, const QString &plan)
 {
@@ -77,8 +54,6 @@ private Q_SLOTS:
     void planAndPatchErrorsShownInline();
     void upgradeShowsPriceDifferenceAndSendsOnePatch();
     void downgradeWarnsAboutLimits();
-    void removeNeedsTheExactAppName();
-    void removeWithLostAnswerNeverClaimsFailure();
     void severalClearDbAddonsAskWhichOne();
 
 private:
@@ -380,90 +355,6 @@ void TestAddonWorkflows::downgradeWarnsAboutLimits()
     QTest::mouseClick(child<QPushButton>(dialog, "closeButton"), Qt::LeftButton);
     QTRY_VERIFY(!dialog);
     QCOMPARE(log.countMethod(QStringLiteral("PATCH")), 0);
-}
-
-void TestAddonWorkflows::removeNeedsTheExactAppName()
-{
-    MainWindow window(&m_network);
-    QVERIFY(openOnApp(window, m_sim, IgniteApp));
-    const QString addon = child<QTreeView>(&window, "addonTable")->model()->index(0, 0).data().toString();
-    const DatabaseUrl real =
-        DatabaseUrl::parse(configVar(m_sim, IgniteApp, QStringLiteral("CLEARDB_DATABASE_URL"))).url;
-
-    // Nothing selected: the app's only ClearDB add-on is the target, and it gets selected so the
-    // export command can be built from its URL.
-    QVERIFY(!child<QTreeView>(&window, "addonTable")->currentIndex().isValid());
-    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
-    QPointer<RemoveAddonDialog> dialog = openedDialog<RemoveAddonDialog>(&window);
-    QVERIFY(dialog);
-    QTRY_VERIFY_WITH_TIMEOUT(child<QLineEdit>(dialog, "exportCommand")
-                                 ->text()
-                                 .startsWith(QStringLiteral("mysqldump -h %1").arg(real.host())),
-                             10000);
-    QCOMPARE(child<QTreeView>(&window, "addonTable")->currentIndex().data().toString(), addon);
-    SimRequestLog log(m_sim);
-    const QString loss = child<QLabel>(dialog, "removeLossText")->text();
-    QVERIFY2(loss.contains(real.database()) && loss.contains(QStringLiteral("cannot be undone")),
-             qPrintable(loss));
-    const QString command = child<QLineEdit>(dialog, "exportCommand")->text();
-    QVERIFY(command.contains(QStringLiteral("-u %1 -p ").arg(real.user())));
-    QVERIFY(!command.contains(real.password()));
-
-    auto *confirm = child<QLineEdit>(dialog, "confirmAppEdit");
-    auto *remove = child<QPushButton>(dialog, "removeButton");
-    QVERIFY(!remove->isEnabled());
-    QTest::keyClicks(confirm, IgniteApp.chopped(1)); // one character short
-    QVERIFY(!remove->isEnabled());
-    QTest::mouseClick(remove, Qt::LeftButton);
-    QTest::keyClicks(confirm, IgniteApp.right(1).toUpper() + QStringLiteral(" "));
-    QVERIFY(!remove->isEnabled());
-    QTest::qWait(300);
-    QCOMPARE(log.total(), 0); // a wrong name sends nothing at all
-
-    confirm->clear();
-    QTest::keyClicks(confirm, IgniteApp);
-    QVERIFY(remove->isEnabled());
-    QTest::mouseClick(remove, Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
-    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 1);
-    QCOMPARE(log.count(QStringLiteral("DELETE"), QStringLiteral("/apps/%1/addons/%2").arg(IgniteApp, addon)),
-             1);
-    QVERIFY(!addonNames(m_sim, IgniteApp).contains(addon));
-    QTRY_COMPARE_WITH_TIMEOUT(addonRow(&window, addon), -1, 10000);
-    QVERIFY(!child<QWidget>(&window, "clearDbAddonCard")->isVisible());
-    QVERIFY(!child<QAction>(&window, "removeAction")->isEnabled());
-}
-
-void TestAddonWorkflows::removeWithLostAnswerNeverClaimsFailure()
-{
-    // Its own sim: it deletes the add-on, then drops the connection without an answer.
-    SimProcess sim;
-    QVERIFY(sim.start({QStringLiteral("--apps"), QStringLiteral("1"), QStringLiteral("--log"),
-                       QStringLiteral("--faults"), QStringLiteral("DELETE /apps/*/addons/*=drop*1")}));
-    MainWindow window(&m_network);
-    QVERIFY(openOnApp(window, sim, IgniteApp));
-    const QString addon = child<QTreeView>(&window, "addonTable")->model()->index(0, 0).data().toString();
-    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
-    QPointer<RemoveAddonDialog> dialog = openedDialog<RemoveAddonDialog>(&window);
-    QVERIFY(dialog);
-    SimRequestLog log(sim);
-    QTest::keyClicks(child<QLineEdit>(dialog, "confirmAppEdit"), IgniteApp);
-    auto *remove = child<QPushButton>(dialog, "removeButton");
-    QTest::mouseClick(remove, Qt::LeftButton);
-    auto *error = child<QLabel>(dialog, "dialogError");
-    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10000);
-    QTest::qWait(300); // a resend behind the user's back would show up by now
-    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 1);
-    QVERIFY(!addonNames(sim, IgniteApp).contains(addon)); // premise: the delete did happen
-    QVERIFY2(error->text().contains(QStringLiteral("may or may not have been removed")),
-             qPrintable(error->text()));
-
-    // The user tries again: the add-on is gone (404), which is what they asked for.
-    QTRY_VERIFY(remove->isEnabled());
-    QTest::mouseClick(remove, Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
-    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 2); // one per click
-    QTRY_COMPARE_WITH_TIMEOUT(addonRow(&window, addon), -1, 10000);
 }
 
 void TestAddonWorkflows::severalClearDbAddonsAskWhichOne()

@@ -42,12 +42,6 @@ const QString PostgresApp = SimProcess::appName(1); // cleardb:punch + Heroku Po
 const QString EmptyApp = SimProcess::appName(2);    // no add-ons
 const QString HostilePassword = QStringLiteral("p@ss:w/o#r%d?&=+ é[]");
 
-QString configVar(SimProcess &sim, const QString &app, const QString &var)
-{
-    SimHttp http(sim);
-    return http.get(QStringLiteral("/apps/%1/config-vars").arg(app)).json().object().value(var).toString();
-}
-
 void type(QWidget *parent, const char *name, const QString &text)
 {
     auto *edit = child<QLineEdit>(parent, name);

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "SimHttp.h"
 #include "SimProcess.h"
 #include "session/ConsoleConnection.h"
 #include "shell/MainWindow.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTreeView>
 #include <QtTest>
@@ -50,5 +53,20 @@ inline int addonRow(QWidget *window, const QString &addon)
             return row;
     }
     return -1;
+}
+// The names of `app`'s add-ons, and one of its config vars, as heroku-sim has them now.
+inline QStringList addonNames(const SimProcess &sim, const QString &app)
+{
+    SimHttp http(sim);
+    QStringList names;
+    for (const QJsonValue &addon : http.get(QStringLiteral("/apps/%1/addons").arg(app)).json().array())
+        names << addon.toObject().value(QLatin1String("name")).toString();
+    return names;
+}
+
+inline QString configVar(const SimProcess &sim, const QString &app, const QString &var)
+{
+    SimHttp http(sim);
+    return http.get(QStringLiteral("/apps/%1/config-vars").arg(app)).json().object().value(var).toString();
 }
 } // namespace AddonTestWindow
