@@ -26,9 +26,26 @@ template <typename Handler> HerokuRequest *AppCatalog::track(HerokuRequest *requ
     return request;
 }
 
+void AppCatalog::cancelAll(const QList<QPointer<HerokuRequest>> &requests)
+{
+    // cancel() finishes the request with Kind::Cancelled, which the handlers ignore.
+    for (const QPointer<HerokuRequest> &request : requests) {
+        if (request)
+            request->cancel();
+    }
+}
+
+void AppCatalog::cancel()
+{
+    cancelAll({m_accountRequest, m_rateLimitRequest, m_appsRequest, m_addonsRequest, m_varsRequest});
+}
+
 void AppCatalog::refresh()
 {
-    track(m_client->account(), [this](const HerokuResult &result) {
+    // The earlier refresh's reads are cancelled only once the new ones count as in flight, so
+    // the busy indicator stays on instead of blinking off and on.
+    const QList<QPointer<HerokuRequest>> previous = {m_accountRequest, m_rateLimitRequest, m_appsRequest};
+    m_accountRequest = track(m_client->account(), [this](const HerokuResult &result) {
         if (result.ok())
             Q_EMIT accountChanged(result.object().value(QStringLiteral("email")).toString());
         else if (result.error.kind != HerokuError::Kind::Cancelled)
@@ -36,13 +53,12 @@ void AppCatalog::refresh()
     });
     // GET /account/rate-limits answers {"remaining": n}: the figure is known at
     // start-up even before the first RateLimit-Remaining header is seen.
-    track(m_client->rateLimits(), [this](const HerokuResult &result) {
+    m_rateLimitRequest = track(m_client->rateLimits(), [this](const HerokuResult &result) {
         if (result.ok())
             Q_EMIT rateLimitChanged(result.object().value(QStringLiteral("remaining")).toInt());
     });
-    if (m_appsRequest)
-        m_appsRequest->cancel();
     m_appsRequest = track(m_client->apps(), [this](const HerokuResult &result) { onApps(result); });
+    cancelAll(previous);
     if (!m_selectedApp.isEmpty())
         selectApp(m_selectedApp);
 }
@@ -64,24 +80,16 @@ void AppCatalog::onApps(const HerokuResult &result)
     Q_EMIT appsChanged(m_apps->rowCount());
 }
 
-void AppCatalog::cancelDetails()
-{
-    // cancel() finishes the request with Kind::Cancelled, which the handlers ignore.
-    if (m_addonsRequest)
-        m_addonsRequest->cancel();
-    if (m_varsRequest)
-        m_varsRequest->cancel();
-}
-
 void AppCatalog::selectApp(const QString &name)
 {
-    cancelDetails();
+    // As in refresh(): the previous app's reads are cancelled after the new ones are counted.
+    const QList<QPointer<HerokuRequest>> previous = {m_addonsRequest, m_varsRequest};
     m_selectedApp = name;
     m_addons->clear();
     m_configVars->clear();
     m_detailParts = 0;
     if (name.isEmpty())
-        return;
+        return cancelAll(previous);
     m_detailParts = 2;
     m_addonsRequest = track(m_client->addonsForApp(name), [this, name](const HerokuResult &result) {
         if (name != m_selectedApp || result.error.kind == HerokuError::Kind::Cancelled)
@@ -106,6 +114,7 @@ void AppCatalog::selectApp(const QString &name)
         m_configVars->setNames(result.object().keys());
         detailPartFinished();
     });
+    cancelAll(previous);
 }
 
 void AppCatalog::detailPartFinished()

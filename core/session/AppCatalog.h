@@ -25,7 +25,8 @@ struct HerokuResult;
 //     catalog.selectApp("my-app"); // add-ons + config var names
 //
 // Selecting another app cancels the previous app's requests, so a slow answer
-// for app A can never fill the panel after the user moved on to B. Config var
+// for app A can never fill the panel after the user moved on to B; a second
+// refresh() likewise cancels the first one's reads before sending its own. Config var
 // values are dropped the moment they arrive: only names are kept.
 class AppCatalog : public QObject
 {
@@ -37,8 +38,11 @@ public:
     AddonListModel *addons() const { return m_addons; }
     ConfigVarNameModel *configVars() const { return m_configVars; }
 
+    // Account, rate limit and apps (and the selected app's details); cancels an earlier refresh's reads.
     void refresh();
     void selectApp(const QString &name);
+    // Cancels every read in flight; their answers change nothing (the session ending).
+    void cancel();
     QString selectedApp() const { return m_selectedApp; }
     bool appsLoaded() const { return m_appsLoaded; }
     bool isBusy() const { return m_inFlight > 0; }
@@ -56,7 +60,7 @@ Q_SIGNALS:
 private:
     // Tracks the request for the busy indicator and hands its result to `handler`.
     template <typename Handler> HerokuRequest *track(HerokuRequest *request, Handler handler);
-    void cancelDetails();
+    static void cancelAll(const QList<QPointer<HerokuRequest>> &requests);
     void detailPartFinished();
     void onApps(const HerokuResult &result);
 
@@ -64,6 +68,8 @@ private:
     AppListModel *m_apps;
     AddonListModel *m_addons;
     ConfigVarNameModel *m_configVars;
+    QPointer<HerokuRequest> m_accountRequest;
+    QPointer<HerokuRequest> m_rateLimitRequest;
     QPointer<HerokuRequest> m_appsRequest;
     QPointer<HerokuRequest> m_addonsRequest;
     QPointer<HerokuRequest> m_varsRequest;

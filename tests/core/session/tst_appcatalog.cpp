@@ -39,6 +39,7 @@ private Q_SLOTS:
     void loadsAccountRateLimitAndApps();
     void selectedAppShowsAddonsAndVarNamesOnly();
     void switchingAppsDropsTheStaleAnswer();
+    void twoRefreshesInARowAnswerOnce();
     void errorsAreReportedNotSwallowed();
 
 private:
@@ -139,6 +140,23 @@ void TestAppCatalog::switchingAppsDropsTheStaleAnswer()
     QVERIFY(!m_catalog->addons()->addons().isEmpty());
     for (const HerokuAddon &addon : m_catalog->addons()->addons())
         QCOMPARE(addon.appName, second);
+}
+
+void TestAppCatalog::twoRefreshesInARowAnswerOnce()
+{
+    QSignalSpy apps(m_catalog, &AppCatalog::appsChanged);
+    QSignalSpy account(m_catalog, &AppCatalog::accountChanged);
+    QSignalSpy busy(m_catalog, &AppCatalog::busyChanged);
+    m_catalog->refresh();
+    m_catalog->refresh(); // F5 twice: the second reload replaces the first
+    QVERIFY(apps.wait(10000));
+    QTRY_VERIFY(!m_catalog->isBusy());
+    QTest::qWait(300); // past the moment a second answer of the first reload would land
+    QCOMPARE(apps.count(), 1);
+    QCOMPARE(account.count(), 1);
+    QCOMPARE(busy.count(), 2);
+    QCOMPARE(busy.first().first().toBool(), true);
+    QCOMPARE(busy.last().first().toBool(), false);
 }
 
 void TestAppCatalog::errorsAreReportedNotSwallowed()
