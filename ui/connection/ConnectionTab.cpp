@@ -98,12 +98,29 @@ ConnectionTab::~ConnectionTab() = default;
 void ConnectionTab::setClient(HerokuClient *client)
 {
     m_loader->setClient(client);
+    if (m_app.isEmpty())
+        return; // a pasted URL belongs to no account and stays
+    // Another session: the URL of the previous account's app, and a test of it, are not this one's.
+    m_app.clear();
+    abortTest();
+    m_url->clear();
+    m_source->setText(tr("Database URL (select an app, or paste any MySQL database URL):"));
+    showIdle(tr("Select an app with ClearDB on the left, or paste a database URL above."));
+    Q_EMIT databaseUrlChanged(Secret(), m_source->text()); // an idle monitor lets go of it too
+}
+
+void ConnectionTab::abortTest()
+{
+    // An abandoned probe never delivers its result, so nothing else would enable Test again.
+    m_probe->abort();
+    m_testAction->setEnabled(true);
+    m_testButton->setEnabled(true);
 }
 
 void ConnectionTab::setApp(const QString &app)
 {
     m_app = app;
-    m_probe->abort();
+    abortTest();
     m_url->clear();
     m_source->setText(tr("Database URL of %1 (loading…):").arg(app));
     showIdle(tr("Loading the database URL of %1…").arg(app));

@@ -58,6 +58,7 @@ private:
     void onUrlUnavailable(const QString &app, const QString &message);
     void onUrlEdited();
     void onProbeFinished(const ProbeResult &result);
+    void abortTest();
     void setRevealed(bool revealed);
     void showIdle(const QString &text);
 

@@ -41,6 +41,10 @@ void DatabaseTabs::setConnection(HerokuClient *client, bool sandbox)
 {
     m_connection->setClient(client);
     m_monitor->setSandboxMode(sandbox);
+    // Another session: an app of the same name is another account's, with another URL.
+    m_app.clear();
+    m_loadedApp.clear();
+    m_monitor->setAppName(QString());
 }
 
 void DatabaseTabs::setApp(const QString &app)

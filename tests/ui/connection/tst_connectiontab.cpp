@@ -35,6 +35,8 @@ private Q_SLOTS:
     void appUrlIsLoadedMaskedAndRevealable();
     void appWithoutDatabaseSaysWhatToDo();
     void tabsLoadTheAppUrlWhenShownAndMonitorFollows();
+    void anotherSessionLoadsTheAppUrlAgain();
+    void anotherAppDuringATestLeavesTestAvailable();
 };
 
 void TestConnectionTab::closedPortShowsTcpStageErrorInline()
@@ -198,6 +200,57 @@ void TestConnectionTab::tabsLoadTheAppUrlWhenShownAndMonitorFollows()
     QCOMPARE(tabs.currentWidget(), tabs.connectionTab());
     QTest::qWait(200);
     QCOMPARE(configVarRequests, 1);
+}
+
+void TestConnectionTab::anotherSessionLoadsTheAppUrlAgain()
+{
+    // Two clients on one sim stand for two sign-ins; an app of the same name in both must not
+    // keep the first account's URL.
+    SimProcess sim;
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    QNetworkAccessManager network;
+    HerokuClient first(&network, ApiEndpoint::fromSetting(sim.baseUrl()));
+    first.setToken(sim.token());
+    HerokuClient second(&network, ApiEndpoint::fromSetting(sim.baseUrl()));
+    second.setToken(sim.token());
+    QSignalSpy secondCalls(&second, &HerokuClient::exchanged);
+
+    DatabaseTabs tabs(new QWidget);
+    tabs.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+    tabs.setConnection(&first, false);
+    auto *source = child<QLabel>(&tabs, "connectionUrlSource");
+    const QString initial = source->text();
+    auto *field = child<QLineEdit>(&tabs, "connectionUrl");
+    QTest::keyClick(&tabs, Qt::Key_2, Qt::ControlModifier);
+    tabs.setApp(SimProcess::appName(0));
+    QTRY_VERIFY_WITH_TIMEOUT(field->text().startsWith(QStringLiteral("mysql://")), 10000);
+
+    tabs.setConnection(&second, false);
+    QVERIFY(field->text().isEmpty()); // the old account's URL is gone at once
+    QCOMPARE(source->text(), initial);
+    QVERIFY(child<QLineEdit>(&tabs, "monitorUrl")->text().isEmpty()); // the idle monitor follows
+    tabs.setApp(SimProcess::appName(0));
+    QTRY_VERIFY_WITH_TIMEOUT(!secondCalls.isEmpty(), 10000);
+    QVERIFY(secondCalls.first().first().value<ApiCallRecord>().path.endsWith(QStringLiteral("/config-vars")));
+    QTRY_VERIFY_WITH_TIMEOUT(field->text().startsWith(QStringLiteral("mysql://")), 10000);
+}
+
+void TestConnectionTab::anotherAppDuringATestLeavesTestAvailable()
+{
+    // A server that accepts and never greets keeps the probe in its greeting stage.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    ConnectionTab tab;
+    tab.setUrlText(QStringLiteral("mysql://u:Silent-Secret-1@127.0.0.1:%1/db").arg(silent.serverPort()));
+    tab.testConnection();
+    QVERIFY(tab.isTesting());
+    QVERIFY(!tab.testAction()->isEnabled());
+
+    tab.setApp(QStringLiteral("another-app")); // abandons the test of the previous URL
+    QVERIFY(!tab.isTesting());
+    QVERIFY(tab.testAction()->isEnabled());
+    QVERIFY(child<QPushButton>(&tab, "testConnectionButton")->isEnabled());
 }
 
 QTEST_MAIN(TestConnectionTab)
