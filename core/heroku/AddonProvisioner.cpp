@@ -58,6 +58,9 @@ void AddonProvisioner::onCreated(const HerokuResult &result)
 
 void AddonProvisioner::poll()
 {
+    // The client went with the console's session (another sign-in): stop waiting, as cancel() does.
+    if (!m_client)
+        return cancel();
     if (m_waited.elapsed() >= m_options.timeoutMs) {
         HerokuResult timedOut;
         timedOut.data = m_addon;

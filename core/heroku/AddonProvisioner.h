@@ -52,7 +52,7 @@ private:
     void onPolled(const HerokuResult &result);
     void finishWith(HerokuResult result);
 
-    HerokuClient *m_client;
+    QPointer<HerokuClient> m_client; // the console's session may end while we wait
     Options m_options;
     QPointer<HerokuRequest> m_request;
     QTimer m_pollTimer;

@@ -219,6 +219,12 @@ void ConfigAssignment::onPatched(ConfigAssignmentOutcome outcome, const HerokuRe
     outcome.patch = result;
     if (!result.ok() || !outcome.restartRequested)
         return finishApply(outcome);
+    if (!m_client) {
+        // The client went with the console's session (another sign-in) while the PATCH was answered.
+        outcome.restartError = HerokuError::configuration(
+            QStringLiteral("the session ended before the restart was sent; restart the dynos yourself"));
+        return finishApply(outcome);
+    }
     connect(m_client->restartAllDynos(outcome.plan.app), &HerokuRequest::finished, this,
             [this, outcome](const HerokuResult &restart) mutable {
                 outcome.restarted = restart.ok();

@@ -63,8 +63,8 @@ private:
     void onPatched(ConfigAssignmentOutcome outcome, const HerokuResult &result);
     void finishApply(const ConfigAssignmentOutcome &outcome);
 
-    HerokuClient *m_client;
-    ConfigAssignmentPlan m_plan; // being prepared
+    QPointer<HerokuClient> m_client; // the console's session may end between PATCH and restart
+    ConfigAssignmentPlan m_plan;     // being prepared
     QJsonObject m_vars;
     QJsonArray m_addons;
     QPointer<HerokuRequest> m_varsRequest;

@@ -5,6 +5,7 @@
 #include "account/LoginDialog.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "session/AppCatalog.h"
+#include "session/ConsoleSession.h"
 #include "widgets/MessageBar.h"
 #include "widgets/ShortcutAction.h"
 
@@ -35,13 +36,15 @@ AccountActions::AccountActions(QNetworkAccessManager *network, QWidget *window, 
     m_account->setEnabled(false);
 }
 
-void AccountActions::setSession(AppCatalog *catalog, const ConsoleConnection &connection)
+void AccountActions::setSession(ConsoleSession *session)
 {
-    m_connection = connection;
+    m_connection = session ? session->connection() : ConsoleConnection();
     m_email.clear();
-    m_account->setEnabled(catalog != nullptr);
-    if (catalog)
-        connect(catalog, &AppCatalog::accountChanged, this,
+    m_account->setEnabled(session != nullptr);
+    // The retiring session's catalog is cut off from every receiver, so its late answer never
+    // overwrites the new account's email.
+    if (session)
+        connect(session->catalog(), &AppCatalog::accountChanged, this,
                 [this](const QString &email) { m_email = email; });
 }
 

@@ -6,7 +6,7 @@
 #include <QObject>
 #include <QPointer>
 
-class AppCatalog;
+class ConsoleSession;
 class CredentialStore;
 class MessageBar;
 class QAction;
@@ -17,7 +17,7 @@ class QWidget;
 // "Account…" (AccountDialog: where the credentials came from, log out).
 //
 //     auto *accountActions = new AccountActions(network, window, messageBar);
-//     accountActions->setSession(catalog, connection);   // after each MainWindow::open()
+//     accountActions->setSession(session);   // on each MainWindow::sessionChanged()
 //     connect(accountActions, &AccountActions::signedIn, window, &MainWindow::open);
 //
 // Results are reported in the window's MessageBar. The credential store defaults to the system
@@ -28,7 +28,7 @@ class AccountActions : public QObject
 public:
     AccountActions(QNetworkAccessManager *network, QWidget *window, MessageBar *messageBar);
 
-    void setSession(AppCatalog *catalog, const ConsoleConnection &connection);
+    void setSession(ConsoleSession *session);
     void setCredentialStore(CredentialStore *store) { m_store = store; }
     void setHomeDir(const QString &home) { m_homeDir = home; }
     QList<QAction *> actions() const { return {m_signIn, m_account}; }

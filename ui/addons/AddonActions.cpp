@@ -9,11 +9,12 @@
 #include "heroku/HerokuClient.h"
 #include "session/AddonListModel.h"
 #include "session/AppCatalog.h"
+#include "session/ConsoleSession.h"
+#include "widgets/CloseWithSession.h"
 #include "widgets/MessageBar.h"
 #include "widgets/ShortcutAction.h"
 
 #include <QAction>
-#include <QDialog>
 #include <QMetaMethod>
 #include <QWidget>
 
@@ -55,20 +56,27 @@ QList<QAction *> AddonActions::actions() const
     return {m_provision, m_changePlan, m_remove};
 }
 
-void AddonActions::setSession(HerokuClient *client, AppCatalog *catalog)
+void AddonActions::setSession(ConsoleSession *session)
 {
-    m_client = client;
-    m_catalog = catalog;
-    m_card->setClient(client);
+    if (m_catalog) {
+        disconnect(m_catalog, nullptr, this, nullptr);
+        disconnect(m_catalog->addons(), nullptr, this, nullptr);
+    }
+    m_session = session;
+    m_client = session ? session->client() : nullptr;
+    m_catalog = session ? session->catalog() : nullptr;
+    m_card->setClient(m_client);
     // Never offer a button that does nothing: Promote shows only when the window routes it.
     m_card->setPromoteAvailable(isSignalConnected(QMetaMethod::fromSignal(&AddonActions::promoteRequested)));
     m_pendingApp.clear();
-    connect(catalog, &AppCatalog::detailsLoaded, this, &AddonActions::onDetailsLoaded);
-    // A reload or another app clears the table's selection: hide the URL with it.
-    connect(catalog->addons(), &QAbstractItemModel::modelReset, this, [this] {
-        m_card->clear();
-        updateActions();
-    });
+    if (m_catalog) {
+        connect(m_catalog, &AppCatalog::detailsLoaded, this, &AddonActions::onDetailsLoaded);
+        // A reload or another app clears the table's selection: hide the URL with it.
+        connect(m_catalog->addons(), &QAbstractItemModel::modelReset, this, [this] {
+            m_card->clear();
+            updateActions();
+        });
+    }
     updateActions();
 }
 
@@ -135,7 +143,7 @@ void AddonActions::openProvision()
     });
     connect(dialog, &ProvisionDialog::created, this,
             [this](const QString &app, const QString &addon) { reloadAndSelect(app, addon, QString()); });
-    closeWithSession(dialog);
+    closeWithSession(dialog, m_session);
     dialog->open();
 }
 
@@ -149,7 +157,7 @@ void AddonActions::openChangePlan()
             [this](const QString &app, const QString &name, const QString &plan) {
                 reloadAndSelect(app, name, tr("%1 is now on %2.").arg(name, plan));
             });
-    closeWithSession(dialog);
+    closeWithSession(dialog, m_session);
     dialog->open();
 }
 
@@ -173,14 +181,8 @@ void AddonActions::openRemove()
         m_card->clear();
         reloadAndSelect(app, QString(), tr("%1 was removed from %2.").arg(name, app));
     });
-    closeWithSession(dialog);
+    closeWithSession(dialog, m_session);
     dialog->open();
-}
-
-void AddonActions::closeWithSession(QDialog *dialog)
-{
-    // MainWindow::open() replaces the client: a dialog must not outlive the one it sends through.
-    connect(m_client, &QObject::destroyed, dialog, &QDialog::reject);
 }
 
 void AddonActions::reloadAndSelect(const QString &app, const QString &addon, const QString &notice)

@@ -9,10 +9,10 @@
 class AppCatalog;
 class AppDetailsPanel;
 class ClearDbAddonCard;
+class ConsoleSession;
 class HerokuClient;
 class MessageBar;
 class QAction;
-class QDialog;
 class QWidget;
 
 // The add-on workflows of the main window: "Add ClearDB…" (ProvisionDialog), "Change
@@ -21,20 +21,21 @@ class QWidget;
 //
 //     auto *addonActions = new AddonActions(window, details, messageBar);
 //     toolBar->addActions(addonActions->actions());
-//     addonActions->setSession(client, catalog);   // after each MainWindow::open()
+//     addonActions->setSession(session);   // on each MainWindow::sessionChanged()
 //
 // Change plan and Remove act on the ClearDB add-on selected in the details panel, or on
 // the app's only ClearDB add-on. After a dialog succeeds the app's details are reloaded and
 // the add-on is selected, so its URL shows (masked) with "Promote to DATABASE_URL" beside
 // it; promoteRequested() is how the window routes that button to the promote flow. It
-// never talks to the API except through the dialogs and the card.
+// never talks to the API except through the dialogs and the card. The dialogs close when
+// their session retires (the user signed in again).
 class AddonActions : public QObject
 {
     Q_OBJECT
 public:
     AddonActions(QWidget *window, AppDetailsPanel *details, MessageBar *messageBar);
 
-    void setSession(HerokuClient *client, AppCatalog *catalog);
+    void setSession(ConsoleSession *session);
     QList<QAction *> actions() const;
     QAction *provisionAction() const { return m_provision; }
     QAction *changePlanAction() const { return m_changePlan; }
@@ -54,7 +55,6 @@ private:
     void openProvision();
     void openChangePlan();
     void openRemove();
-    void closeWithSession(QDialog *dialog);
     void reloadAndSelect(const QString &app, const QString &addon, const QString &notice);
     void onDetailsLoaded(const QString &app);
     void onCurrentAddonChanged(const QString &addon);
@@ -67,6 +67,7 @@ private:
     AppDetailsPanel *m_details;
     MessageBar *m_messageBar;
     ClearDbAddonCard *m_card;
+    QPointer<ConsoleSession> m_session;
     QPointer<HerokuClient> m_client;
     QPointer<AppCatalog> m_catalog;
     QAction *m_provision;

@@ -60,7 +60,7 @@ Q_SIGNALS:
 private:
     void onConfigVars(const HerokuResult &result);
 
-    HerokuClient *m_client = nullptr;
+    QPointer<HerokuClient> m_client;
     QPointer<HerokuRequest> m_request;
     QString m_app;
     QString m_addon;

@@ -153,7 +153,7 @@ void PlanChangeDialog::updateComparison()
 void PlanChangeDialog::apply()
 {
     const int row = m_planCombo->currentIndex();
-    if (row < 0 || m_sending)
+    if (row < 0 || m_sending || !m_client)
         return;
     m_sending = true;
     m_applyButton->setEnabled(false);

@@ -4,6 +4,7 @@
 #include "heroku/HerokuResources.h"
 
 #include <QDialog>
+#include <QPointer>
 
 class HerokuClient;
 class PlanListModel;
@@ -43,7 +44,7 @@ private:
     void onApplied(const HerokuResult &result);
     int currentPriceCents() const;
 
-    HerokuClient *m_client;
+    QPointer<HerokuClient> m_client; // goes with its session; the dialog closes first
     HerokuAddon m_addon;
     PlanListModel *m_plans;
     QComboBox *m_planCombo;

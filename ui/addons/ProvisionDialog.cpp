@@ -175,7 +175,7 @@ void ProvisionDialog::validate()
 void ProvisionDialog::startProvisioning()
 {
     const int row = m_planCombo->currentIndex();
-    if (row < 0 || m_provisioner)
+    if (row < 0 || m_provisioner || !m_client)
         return;
     AddonProvisioner::Options options;
     options.app = m_app;

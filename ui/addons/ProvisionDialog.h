@@ -59,7 +59,7 @@ private:
     void setWaiting(bool waiting);
     void showError(const QString &text);
 
-    HerokuClient *m_client;
+    QPointer<HerokuClient> m_client; // goes with its session; the dialog closes first
     QString m_app;
     PlanListModel *m_plans;
     AddonProvisioner *m_provisioner = nullptr;

@@ -104,7 +104,7 @@ QString RemoveAddonDialog::exportCommand(const std::optional<DatabaseUrl> &url)
 void RemoveAddonDialog::remove()
 {
     // The button is disabled unless the name matches; check again so no other path can send.
-    if (m_sending || m_confirmEdit->text() != m_addon.appName)
+    if (m_sending || m_confirmEdit->text() != m_addon.appName || !m_client)
         return;
     m_sending = true;
     m_removeButton->setEnabled(false);

@@ -5,6 +5,7 @@
 #include "heroku/HerokuResources.h"
 
 #include <QDialog>
+#include <QPointer>
 
 #include <optional>
 
@@ -47,7 +48,7 @@ private:
     void remove();
     void onRemoved(const HerokuResult &result);
 
-    HerokuClient *m_client;
+    QPointer<HerokuClient> m_client; // goes with its session; the dialog closes first
     HerokuAddon m_addon;
     QLineEdit *m_confirmEdit;
     QLabel *m_error;

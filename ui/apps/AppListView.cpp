@@ -73,6 +73,11 @@ AppListView::AppListView(QWidget *parent)
 
 void AppListView::setModel(AppListModel *model)
 {
+    // Another session's list: the app picked in the old one is not picked in this one, even when an
+    // app of the same name is in both (picking it again must load its details).
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_current.clear();
     m_model = model;
     m_loaded = false;
     m_proxy->setSourceModel(model);

@@ -46,7 +46,7 @@ private:
     void updateState();
     void onCurrentChanged();
 
-    QPointer<AppListModel> m_model; // MainWindow::open() deletes the old catalog and its models
+    QPointer<AppListModel> m_model; // goes with its session when the user signs in again
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_filter;
     QLabel *m_count;

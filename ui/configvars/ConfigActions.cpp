@@ -7,6 +7,8 @@
 #include "heroku/HerokuClient.h"
 #include "session/AddonListModel.h"
 #include "session/AppCatalog.h"
+#include "session/ConsoleSession.h"
+#include "widgets/CloseWithSession.h"
 #include "widgets/MessageBar.h"
 #include "widgets/ShortcutAction.h"
 
@@ -50,11 +52,15 @@ QList<QAction *> ConfigActions::actions() const
     return {m_configVars, m_promote, m_dedicated};
 }
 
-void ConfigActions::setSession(HerokuClient *client, AppCatalog *catalog)
+void ConfigActions::setSession(ConsoleSession *session)
 {
-    m_client = client;
-    m_catalog = catalog;
-    connect(catalog, &AppCatalog::detailsLoaded, this, &ConfigActions::updateActions);
+    if (m_catalog)
+        disconnect(m_catalog, nullptr, this, nullptr);
+    m_session = session;
+    m_client = session ? session->client() : nullptr;
+    m_catalog = session ? session->catalog() : nullptr;
+    if (m_catalog)
+        connect(m_catalog, &AppCatalog::detailsLoaded, this, &ConfigActions::updateActions);
     updateActions();
 }
 
@@ -77,6 +83,7 @@ void ConfigActions::openConfigVars()
         return;
     auto *editor = new ConfigVarsEditor(m_client, m_catalog->selectedApp(), m_window);
     connect(editor, &ConfigVarsEditor::configChanged, m_catalog, [this] { m_catalog->refresh(); });
+    closeWithSession(editor, m_session);
     editor->show();
 }
 
@@ -86,6 +93,7 @@ void ConfigActions::promote(const QString &app)
         return;
     auto *dialog = new ConfigAssignmentDialog(m_client, m_window);
     connect(dialog, &ConfigAssignmentDialog::applied, this, &ConfigActions::onAssigned);
+    closeWithSession(dialog, m_session);
     dialog->startPromote(app);
     dialog->open();
 }
@@ -95,6 +103,7 @@ void ConfigActions::openDedicatedCluster()
     auto *dialog = new DedicatedClusterDialog(m_window);
     dialog->setTarget(m_client, m_catalog ? m_catalog->selectedApp() : QString());
     connect(dialog, &DedicatedClusterDialog::assigned, this, &ConfigActions::onAssigned);
+    closeWithSession(dialog, m_session);
     dialog->show();
 }
 

@@ -5,6 +5,7 @@
 #include <QPointer>
 
 class AppCatalog;
+class ConsoleSession;
 class HerokuClient;
 class MessageBar;
 class QAction;
@@ -17,16 +18,16 @@ struct ConfigAssignmentOutcome;
 //
 //     auto *configActions = new ConfigActions(window, messageBar);
 //     toolBar->addActions(configActions->actions());
-//     configActions->setSession(client, catalog);   // after each MainWindow::open()
+//     configActions->setSession(session);   // on each MainWindow::sessionChanged()
 //
-// Results are reported in the window's MessageBar.
+// Results are reported in the window's MessageBar. The dialogs close when their session retires.
 class ConfigActions : public QObject
 {
     Q_OBJECT
 public:
     ConfigActions(QWidget *window, MessageBar *messageBar);
 
-    void setSession(HerokuClient *client, AppCatalog *catalog);
+    void setSession(ConsoleSession *session);
     QList<QAction *> actions() const;
     QAction *configVarsAction() const { return m_configVars; }
     QAction *promoteAction() const { return m_promote; }
@@ -43,6 +44,7 @@ private:
 
     QWidget *m_window;
     MessageBar *m_messageBar;
+    QPointer<ConsoleSession> m_session;
     QPointer<HerokuClient> m_client;
     QPointer<AppCatalog> m_catalog;
     QAction *m_configVars;

@@ -123,6 +123,8 @@ QPushButton *ConfigVarsEditor::addButton(const QString &text, const QString &obj
 
 void ConfigVarsEditor::reload()
 {
+    if (!m_client)
+        return;
     // A reload replaces the one before: its answers, however late, must not count as this one's.
     for (QPointer<HerokuRequest> *earlier : {&m_varsRequest, &m_addonsRequest}) {
         if (*earlier) {
@@ -296,7 +298,7 @@ void ConfigVarsEditor::review()
 void ConfigVarsEditor::send(bool restart)
 {
     const QJsonObject changes = m_model->stagedChanges();
-    if (changes.isEmpty() || m_sending)
+    if (changes.isEmpty() || m_sending || !m_client)
         return;
     m_sending = true;
     updateButtons();
@@ -331,6 +333,8 @@ void ConfigVarsEditor::onSent(const HerokuResult &result, int changes, bool rest
 
 void ConfigVarsEditor::promote()
 {
+    if (!m_client)
+        return;
     auto *dialog = new ConfigAssignmentDialog(m_client, this);
     connect(dialog, &ConfigAssignmentDialog::applied, this, [this](const ConfigAssignmentOutcome &outcome) {
         m_messageBar->showMessage(tr("%1. Heroku restarts the dynos of %2 with the new config.")
@@ -356,6 +360,8 @@ void ConfigVarsEditor::confirmRestart()
 
 void ConfigVarsEditor::restart()
 {
+    if (!m_client)
+        return;
     m_messageBar->showMessage(tr("Restarting all dynos of %1…").arg(m_app), MessageBar::Information);
     connect(m_client->restartAllDynos(m_app), &HerokuRequest::finished, this,
             [this](const HerokuResult &result) {

@@ -67,7 +67,7 @@ private:
     void confirmRestart();
     void restart();
 
-    HerokuClient *m_client;
+    QPointer<HerokuClient> m_client; // goes with its session; the dialog closes first
     QString m_app;
     ConfigVarTableModel *m_model;
     MessageBar *m_messageBar;

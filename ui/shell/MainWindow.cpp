@@ -12,6 +12,7 @@
 #include "connection/DatabaseTabs.h"
 #include "heroku/HerokuClient.h"
 #include "session/AppCatalog.h"
+#include "session/ConsoleSession.h"
 #include "shell/HelpMenu.h"
 #include "shell/SandboxBadge.h"
 #include "shell/StatusBarInfo.h"
@@ -66,10 +67,18 @@ MainWindow::MainWindow(QNetworkAccessManager *network, QWidget *parent)
     connect(m_appList, &AppListView::currentAppChanged, this, &MainWindow::onAppSelected);
     connect(m_appList, &AppListView::firstAppsPainted, this, &MainWindow::appsPainted);
     connect(m_messageBar, &MessageBar::actionTriggered, this, &MainWindow::refresh);
+    connect(this, &MainWindow::sessionChanged, m_addonActions, &AddonActions::setSession);
+    connect(this, &MainWindow::sessionChanged, m_configActions, &ConfigActions::setSession);
+    connect(this, &MainWindow::sessionChanged, m_accountActions, &AccountActions::setSession);
     showConnecting(tr("Connecting…"));
 }
 
 MainWindow::~MainWindow() = default;
+
+ConsoleSession *MainWindow::session() const
+{
+    return m_session;
+}
 
 void MainWindow::setUpToolBar()
 {
@@ -158,65 +167,64 @@ void MainWindow::showNotice(const QString &message, MessageBar::Type type)
 
 void MainWindow::open(const ConsoleConnection &connection)
 {
-    // Re-opening (another account, a restarted sandbox) starts from a clean slate.
-    delete m_catalog;
-    delete m_client;
+    // Re-opening (another account, a restarted sandbox) starts from a clean slate. The old session may
+    // be delivering a reply right now, so it is retired (its dialogs close, it goes later), not deleted.
+    if (m_session)
+        m_session->retire();
     m_connection = connection;
-    m_client = new HerokuClient(m_network, connection.endpoint, this);
-    m_client->setToken(connection.token.reveal());
-    m_catalog = new AppCatalog(m_client, this);
-    connect(m_client, &HerokuClient::exchanged, m_activityLog->model(), &ActivityLogModel::append);
+    m_session = new ConsoleSession(m_network, connection, this);
+    AppCatalog *catalog = m_session->catalog();
+    connect(m_session->client(), &HerokuClient::exchanged, m_activityLog->model(), &ActivityLogModel::append);
 
     m_appList->setLoadingText(tr("Loading apps…"));
-    m_appList->setModel(m_catalog->apps());
-    m_details->setModels(m_catalog->addons(), m_catalog->configVars());
+    m_appList->setModel(catalog->apps());
+    m_details->setModels(catalog->addons(), catalog->configVars());
     m_details->showNothingSelected();
     m_statusInfo->setConnection(connection);
     m_sandboxBadge->setVisible(connection.sandbox);
     setWindowTitle(connection.sandbox ? tr("%1 — Sandbox").arg(AppInfo::productName())
                                       : AppInfo::productName());
     m_refresh->setEnabled(true);
-    m_tabs->setConnection(m_client, connection.sandbox);
+    m_tabs->setConnection(m_session->client(), connection.sandbox);
 
-    connect(m_catalog, &AppCatalog::busyChanged, m_statusInfo, &StatusBarInfo::setBusy);
-    connect(m_catalog, &AppCatalog::accountChanged, m_statusInfo, &StatusBarInfo::setAccountEmail);
-    connect(m_catalog, &AppCatalog::rateLimitChanged, m_statusInfo, &StatusBarInfo::setRateLimitRemaining);
-    connect(m_catalog, &AppCatalog::failed, this, &MainWindow::onFailed);
-    connect(m_catalog, &AppCatalog::detailsLoaded, this, [this](const QString &app) {
+    connect(catalog, &AppCatalog::busyChanged, m_statusInfo, &StatusBarInfo::setBusy);
+    connect(catalog, &AppCatalog::accountChanged, m_statusInfo, &StatusBarInfo::setAccountEmail);
+    connect(catalog, &AppCatalog::rateLimitChanged, m_statusInfo, &StatusBarInfo::setRateLimitRemaining);
+    connect(catalog, &AppCatalog::failed, this, &MainWindow::onFailed);
+    connect(catalog, &AppCatalog::detailsLoaded, this, [this](const QString &app) {
         m_details->showLoaded(app);
         Q_EMIT appDetailsShown(app);
     });
-    connect(m_catalog, &AppCatalog::appsChanged, this, [this] {
+    connect(catalog, &AppCatalog::appsChanged, this, [this] {
         if (!m_initialApp.isEmpty())
             m_appList->selectApp(std::exchange(m_initialApp, QString()));
     });
-    m_addonActions->setSession(m_client, m_catalog);
-    m_configActions->setSession(m_client, m_catalog);
-    m_accountActions->setSession(m_catalog, connection);
-    m_catalog->refresh();
+    Q_EMIT sessionChanged(m_session);
+    catalog->refresh();
 }
 
 void MainWindow::refresh()
 {
-    if (!m_catalog)
+    if (!m_session)
         return;
-    if (!m_catalog->selectedApp().isEmpty())
-        m_details->showLoading(m_catalog->selectedApp());
-    m_catalog->refresh();
+    AppCatalog *catalog = m_session->catalog();
+    if (!catalog->selectedApp().isEmpty())
+        m_details->showLoading(catalog->selectedApp());
+    catalog->refresh();
 }
 
 void MainWindow::onAppSelected(const QString &name)
 {
-    if (!m_catalog)
+    if (!m_session)
         return;
     m_details->showLoading(name);
-    m_catalog->selectApp(name);
+    m_session->catalog()->selectApp(name);
     m_tabs->setApp(name);
 }
 
 void MainWindow::onFailed(const QString &what, const HerokuError &error)
 {
-    if (!m_catalog->appsLoaded())
+    if (m_session && !m_session->catalog()->appsLoaded())
         m_appList->setLoadingText(tr("The app list could not be loaded. See the message above."));
     // HerokuError::oneLine() is one secret-free line with the Request-Id support asks for.
     const QString message = tr("%1: %2").arg(what, error.oneLine());

@@ -5,6 +5,7 @@
 #include "widgets/MessageBar.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class ActivityLogDock;
 class AddonActions;
@@ -13,8 +14,8 @@ class AppDetailsPanel;
 class AppListView;
 class AccountActions;
 class ConfigActions;
+class ConsoleSession;
 class DatabaseTabs;
-class HerokuClient;
 class QAction;
 class QNetworkAccessManager;
 class StatusBarInfo;
@@ -28,7 +29,9 @@ struct HerokuError;
 //     window.show();                 // shows "Connecting…" right away
 //     window.open(connection);       // endpoint + token; loads account and apps
 //
-// The window itself is layout and wiring: data comes from AppCatalog, widgets
+// The window itself is layout and wiring: data comes from the ConsoleSession that
+// open() creates (its AppCatalog and HerokuClient); opening again retires the old
+// session (its dialogs close) and emits sessionChanged(). Widgets
 // are AppListView, AppDetailsPanel, MessageBar and StatusBarInfo. It does not
 // resolve credentials or start heroku-sim (ConsoleStartup does), so a test can
 // point it at any endpoint. The network manager is injected and shared.
@@ -57,11 +60,15 @@ public:
     bool isSandbox() const { return m_connection.sandbox; }
     // Selects this app as soon as the app list arrives (--select-app).
     void setInitialApp(const QString &name) { m_initialApp = name; }
+    // The signed-in account (or sandbox) the window shows; null before open().
+    ConsoleSession *session() const;
     DatabaseTabs *databaseTabs() const { return m_tabs; }
     ConfigActions *configActions() const { return m_configActions; }
     AccountActions *accountActions() const { return m_accountActions; }
 
 Q_SIGNALS:
+    // open() replaced the session; the previous one is retiring and goes from the event loop.
+    void sessionChanged(ConsoleSession *session);
     // Once, after the first paint that shows apps: the start-up benchmark's finish line.
     void appsPainted(int count);
     // The add-ons and config var names of `app` are on screen.
@@ -82,8 +89,7 @@ private:
 
     QNetworkAccessManager *m_network;
     ConsoleConnection m_connection;
-    HerokuClient *m_client = nullptr;
-    AppCatalog *m_catalog = nullptr;
+    QPointer<ConsoleSession> m_session;
     MessageBar *m_messageBar;
     AppListView *m_appList;
     AppDetailsPanel *m_details;
