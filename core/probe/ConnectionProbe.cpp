@@ -38,9 +38,11 @@ void ConnectionProbe::start(const ProbeTarget &target)
     m_totalTimer.start();
     const Status valid = target.validate();
     if (!valid) {
-        // Report asynchronously like every other outcome, so callers can connect after start().
-        QTimer::singleShot(0, this, [this, invalid = valid.error().message] {
-            fail(ProbeError::make(ProbeStage::None, ProbeError::Kind::InvalidTarget, invalid));
+        // Report asynchronously like every other outcome, so callers can connect after start(). The
+        // ticket (abort() moved it on) makes a start() before then abandon this report too.
+        QTimer::singleShot(0, this, [this, ticket = m_ticket, invalid = valid.error().message] {
+            if (ticket == m_ticket)
+                fail(ProbeError::make(ProbeStage::None, ProbeError::Kind::InvalidTarget, invalid));
         });
         return;
     }
