@@ -6,6 +6,7 @@
 #include "credentials/KeychainCredentialStore.h"
 #include "session/AppCatalog.h"
 #include "session/ConsoleSession.h"
+#include "widgets/CloseWithSession.h"
 #include "widgets/MessageBar.h"
 #include "widgets/ShortcutAction.h"
 
@@ -38,6 +39,7 @@ AccountActions::AccountActions(QNetworkAccessManager *network, QWidget *window, 
 
 void AccountActions::setSession(ConsoleSession *session)
 {
+    m_session = session;
     m_connection = session ? session->connection() : ConsoleConnection();
     m_email.clear();
     m_account->setEnabled(session != nullptr);
@@ -77,5 +79,6 @@ void AccountActions::openAccount()
     connect(dialog, &AccountDialog::signInRequested, this, &AccountActions::openSignIn);
     connect(dialog, &AccountDialog::loggedOut, this,
             [this](const QString &what) { m_messageBar->showMessage(what, MessageBar::Information); });
+    closeWithSession(dialog, m_session);
     dialog->open();
 }

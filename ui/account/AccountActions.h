@@ -20,8 +20,8 @@ class QWidget;
 //     accountActions->setSession(session);   // on each MainWindow::sessionChanged()
 //     connect(accountActions, &AccountActions::signedIn, window, &MainWindow::open);
 //
-// Results are reported in the window's MessageBar. The credential store defaults to the system
-// keychain; tests inject an InMemoryCredentialStore and a home dir.
+// Results are reported in the window's MessageBar; the account view closes when its session retires. The
+// credential store defaults to the system keychain; tests inject an InMemoryCredentialStore and a home dir.
 class AccountActions : public QObject
 {
     Q_OBJECT
@@ -47,6 +47,7 @@ private:
     QNetworkAccessManager *m_network;
     QWidget *m_window;
     MessageBar *m_messageBar;
+    QPointer<ConsoleSession> m_session;
     ConsoleConnection m_connection;
     QString m_email;
     CredentialStore *m_store = nullptr;

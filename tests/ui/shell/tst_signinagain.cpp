@@ -6,6 +6,7 @@
 #include "AddonTestWindow.h"
 #include "UiTestHelpers.h"
 #include "account/AccountActions.h"
+#include "account/AccountDialog.h"
 #include "addons/PlanChangeDialog.h"
 #include "configvars/ConfigActions.h"
 #include "configvars/ConfigVarsEditor.h"
@@ -55,6 +56,9 @@ void TestSignInAgain::signInClosesTheOldAccountsDialogs()
     child<QAction>(&window, "changePlanAction")->trigger();
     const QPointer<PlanChangeDialog> plan = UiTest::openedDialog<PlanChangeDialog>(&window);
     QVERIFY(plan);
+    window.accountActions()->accountAction()->trigger(); // where the old account's token came from
+    const QPointer<AccountDialog> account = UiTest::openedDialog<AccountDialog>(&window);
+    QVERIFY(account);
 
     // The old account has work in flight when the new one signs in: the editor's reload and a
     // refresh of the window (its 4-app list must never replace the new account's 2).
@@ -70,6 +74,7 @@ void TestSignInAgain::signInClosesTheOldAccountsDialogs()
 
     QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(plan.isNull(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(account.isNull(), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(apps->model()->rowCount(), 2, 10000);
     QVERIFY(window.session()->catalog()->appsLoaded());
     QCOMPARE(window.session()->connection().endpoint.baseUrl(),
