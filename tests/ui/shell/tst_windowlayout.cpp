@@ -9,10 +9,10 @@
 #include "account/LoginDialog.h"
 #include "addons/ProvisionDialog.h"
 #include "configvars/ConfigVarEditDialog.h"
-#include "credentials/InMemoryCredentialStore.h"
 #include "connection/ProbeWaterfall.h"
 #include "connection/ServerIdentityView.h"
 #include "connection/TlsCardView.h"
+#include "credentials/InMemoryCredentialStore.h"
 #include "heroku/HerokuClient.h"
 #include "probe/TlsCard.h"
 #include "shell/DesktopColorScheme.h"
@@ -37,7 +37,8 @@ const QString LongAppName = QStringLiteral("cleardb-console-staging-euwest");
 double luminance(const QColor &color)
 {
     const auto channel = [](double c) { return c <= 0.03928 ? c / 12.92 : qPow((c + 0.055) / 1.055, 2.4); };
-    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF());
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) +
+           0.0722 * channel(color.blueF());
 }
 
 double contrast(const QColor &a, const QColor &b)
@@ -68,7 +69,8 @@ QStringList clippedLabels(QWidget *root)
                                .arg(name)
                                .arg(label->minimumSizeHint().width())
                                .arg(label->width());
-        } else if (label->sizeHint().width() > label->width() || label->sizeHint().height() > label->height()) {
+        } else if (label->sizeHint().width() > label->width() ||
+                   label->sizeHint().height() > label->height()) {
             clipped << QStringLiteral("%1: needs %2x%3, has %4x%5")
                            .arg(name)
                            .arg(label->sizeHint().width())
@@ -164,6 +166,13 @@ void TestWindowLayout::windowKeepsItsSizeWhileContentChanges()
             QCOMPARE(window.size(), size);
         }
     }
+    // A long notice wraps inside the window instead of widening it.
+    window.showNotice(QStringLiteral("The sandbox's Heroku state starts afresh each time: apps, add-ons and "
+                                     "config vars made in an earlier session are gone, and so are the "
+                                     "databases' contents unless the sandbox keeps its state directory."),
+                      MessageBar::Warning);
+    QTest::qWait(50);
+    QCOMPARE(window.size(), size);
 }
 
 void TestWindowLayout::defaultWidthShowsALongAppName()
@@ -177,9 +186,10 @@ void TestWindowLayout::defaultWidthShowsALongAppName()
     const int overhead = apps->itemDelegate()->sizeHint(option, first).width() -
                          apps->fontMetrics().horizontalAdvance(first.data().toString());
     const int needed = overhead + apps->fontMetrics().horizontalAdvance(LongAppName);
-    QVERIFY2(apps->header()->sectionSize(0) >= needed, qPrintable(QStringLiteral("name column %1 px, needs %2")
-                                                                      .arg(apps->header()->sectionSize(0))
-                                                                      .arg(needed)));
+    QVERIFY2(
+        apps->header()->sectionSize(0) >= needed,
+        qPrintable(
+            QStringLiteral("name column %1 px, needs %2").arg(apps->header()->sectionSize(0)).arg(needed)));
 }
 
 void TestWindowLayout::noLabelShowsAStrayAmpersand()
@@ -263,7 +273,8 @@ void TestWindowLayout::tlsCardClipsNoText()
     QTRY_VERIFY(card->isVisible());
     // A whole probe on screen, as after Test connection: every stage timed, the server named.
     ProbeResult result;
-    result.target = QStringLiteral("mysql://b5f1c2e3a4d5e6:***@us-cdbr-east-06.cleardb.net/heroku_0a1b2c3d4e5f6a7");
+    result.target =
+        QStringLiteral("mysql://b5f1c2e3a4d5e6:***@us-cdbr-east-06.cleardb.net/heroku_0a1b2c3d4e5f6a7");
     for (ProbeStage stage : {ProbeStage::Dns, ProbeStage::Tcp, ProbeStage::Greeting, ProbeStage::Tls,
                              ProbeStage::Auth, ProbeStage::Query})
         result.stages.append({stage, 12.5, true});
