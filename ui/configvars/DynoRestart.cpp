@@ -35,8 +35,9 @@ void DynoRestart::send(HerokuClient *client, const QString &app, MessageBar *bar
             // A lost answer may hide a restart that happened; the DELETE is never resent.
             if (!result.ok())
                 return bar->showMessage(
-                    (result.error.outcomeUnknown ? QObject::tr("The dynos of %1 may or may not have restarted: %2")
-                                                 : QObject::tr("Could not restart the dynos of %1: %2"))
+                    (result.error.outcomeUnknown
+                         ? QObject::tr("The dynos of %1 may or may not have restarted: %2")
+                         : QObject::tr("Could not restart the dynos of %1: %2"))
                         .arg(app, result.error.oneLine()),
                     MessageBar::Error);
             bar->showMessage(QObject::tr("Restarted all dynos of %1.").arg(app), MessageBar::Positive);
