@@ -41,7 +41,10 @@ LoginDialog::LoginDialog(QNetworkAccessManager *network, const ApiEndpoint &endp
     tokenRow->addWidget(m_token, 1);
     tokenRow->addWidget(reveal);
     auto *form = new QFormLayout;
-    form->addRow(tr("API &token:"), tokenRow);
+    // A row of two widgets gets no buddy from QFormLayout, and a label without one shows its '&'.
+    auto *tokenLabel = new QLabel(tr("API &token:"), this);
+    tokenLabel->setBuddy(m_token);
+    form->addRow(tokenLabel, tokenRow);
     m_status->setObjectName(QStringLiteral("loginStatus"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);

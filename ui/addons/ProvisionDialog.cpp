@@ -115,6 +115,8 @@ void ProvisionDialog::setExistingAddons(const QStringList &names)
                       .arg(m_app, names.join(QStringLiteral(", "))));
     static_cast<QVBoxLayout *>(layout())->insertWidget(1, note);
     note->show();
+    // The note wraps to several lines; the layout's minimum size does not count wrapped lines.
+    DialogStyle::fitHeight(this);
 }
 
 void ProvisionDialog::loadPlans()
@@ -156,6 +158,7 @@ void ProvisionDialog::onPlanChanged(int row)
                                   "the commonly quoted ones."));
     else
         m_planDetails->setText(tr("Limits as published by ClearDB."));
+    DialogStyle::fitHeight(this);
     validate();
 }
 
@@ -201,6 +204,7 @@ void ProvisionDialog::onStateChanged(const QString &addon, const QString &state)
         m_status->setText(tr("%1 was created; Heroku is provisioning it…").arg(addon));
     else
         m_status->setText(tr("%1 is %2.").arg(addon, state));
+    DialogStyle::fitHeight(this);
 }
 
 void ProvisionDialog::onFinished(const HerokuResult &result)

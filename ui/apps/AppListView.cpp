@@ -10,9 +10,15 @@
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+namespace {
+constexpr int kRegionWidth = 60;
+constexpr int kUpdatedWidth = 90;
+} // namespace
 
 AppListView::AppListView(QWidget *parent)
     : QWidget(parent), m_proxy(new QSortFilterProxyModel(this)), m_filter(new QLineEdit(this)),
@@ -71,6 +77,20 @@ AppListView::AppListView(QWidget *parent)
     updateState();
 }
 
+QSize AppListView::sizeHint() const
+{
+    // Heroku app names are at most 30 characters; a wide-lettered one measures the worst case.
+    const int name =
+        m_view->fontMetrics().horizontalAdvance(QStringLiteral("cleardb-console-staging-euwest"));
+    // The item view's text margins (QCommonStyle: PM_FocusFrameHMargin + 1 on each side), the other
+    // columns, the frame and a vertical scroll bar.
+    const int margins = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1) + 8;
+    const int columns = kRegionWidth + kUpdatedWidth;
+    const int chrome =
+        2 * m_view->frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_view);
+    return {name + margins + columns + chrome, QWidget::sizeHint().height()};
+}
+
 void AppListView::setModel(AppListModel *model)
 {
     // Another session's list: the app picked in the old one is not picked in this one, even when an
@@ -85,8 +105,8 @@ void AppListView::setModel(AppListModel *model)
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->header()->setSectionResizeMode(AppListModel::NameColumn, QHeaderView::Stretch);
-    m_view->header()->resizeSection(AppListModel::RegionColumn, 60);
-    m_view->header()->resizeSection(AppListModel::UpdatedColumn, 90);
+    m_view->header()->resizeSection(AppListModel::RegionColumn, kRegionWidth);
+    m_view->header()->resizeSection(AppListModel::UpdatedColumn, kUpdatedWidth);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         m_loaded = true;
         updateState();

@@ -34,6 +34,8 @@ public:
     QString currentApp() const;
     // Puts the cursor in the filter box, its text selected (Ctrl+F).
     void focusFilter();
+    // Wide enough for the longest name Heroku allows (30 characters) beside the region and date.
+    QSize sizeHint() const override;
 
 Q_SIGNALS:
     void currentAppChanged(const QString &name);

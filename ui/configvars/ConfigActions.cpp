@@ -3,6 +3,7 @@
 
 #include "configvars/ConfigAssignmentDialog.h"
 #include "configvars/ConfigVarsEditor.h"
+#include "configvars/DynoRestart.h"
 #include "dedicated/DedicatedClusterDialog.h"
 #include "heroku/HerokuClient.h"
 #include "session/AddonListModel.h"
@@ -36,8 +37,19 @@ ConfigActions::ConfigActions(QWidget *window, MessageBar *messageBar)
                                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
                                       {}},
                                      this);
+    m_restart = makeShortcutAction({QStringLiteral("restartDynosAction"),
+                                    tr("Restart dynos…"),
+                                    tr("Restart all dynos of the selected app"),
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
+                                    {}},
+                                   this);
     for (QAction *action : actions())
         m_window->addAction(action);
+    m_window->addAction(m_restart);
+    connect(m_restart, &QAction::triggered, this, [this] {
+        if (m_catalog)
+            DynoRestart::confirm(m_client, m_catalog->selectedApp(), m_window, m_messageBar);
+    });
     connect(m_configVars, &QAction::triggered, this, &ConfigActions::openConfigVars);
     connect(m_promote, &QAction::triggered, this, [this] {
         if (m_catalog)
@@ -73,6 +85,7 @@ void ConfigActions::updateActions()
             clearDb = clearDb || addon.isClearDb();
     }
     m_configVars->setEnabled(app);
+    m_restart->setEnabled(app);
     m_promote->setEnabled(clearDb);
     m_dedicated->setEnabled(m_client != nullptr);
 }

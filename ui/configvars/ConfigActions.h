@@ -14,7 +14,9 @@ struct ConfigAssignmentOutcome;
 
 // The config workflows of the main window, as actions with shortcuts: "Config vars…"
 // (ConfigVarsEditor), "Promote…" (the guide's step 3 through ConfigAssignmentDialog) and
-// "Dedicated cluster…" (DedicatedClusterDialog, assigning to the selected app).
+// "Dedicated cluster…" (DedicatedClusterDialog, assigning to the selected app), and "Restart dynos…"
+// (DynoRestart, the same question and single DELETE as the editor's Restart button; in the window's
+// App menu, not the toolbar).
 //
 //     auto *configActions = new ConfigActions(window, messageBar);
 //     toolBar->addActions(configActions->actions());
@@ -32,6 +34,7 @@ public:
     QAction *configVarsAction() const { return m_configVars; }
     QAction *promoteAction() const { return m_promote; }
     QAction *dedicatedClusterAction() const { return m_dedicated; }
+    QAction *restartAction() const { return m_restart; }
 
     // Promote on `app` (also the add-on card's "Promote to DATABASE_URL" button).
     void promote(const QString &app);
@@ -50,4 +53,5 @@ private:
     QAction *m_configVars;
     QAction *m_promote;
     QAction *m_dedicated;
+    QAction *m_restart;
 };

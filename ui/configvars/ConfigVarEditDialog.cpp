@@ -41,7 +41,10 @@ ConfigVarEditDialog::ConfigVarEditDialog(Mode mode, QWidget *parent)
     valueRow->addWidget(reveal);
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("&Value:"), valueRow);
+    // A row of two widgets gets no buddy from QFormLayout, and a label without one shows its '&'.
+    auto *valueLabel = new QLabel(tr("&Value:"), this);
+    valueLabel->setBuddy(m_value);
+    form->addRow(valueLabel, valueRow);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     QPushButton *ok = buttons->addButton(tr("&Stage change"), QDialogButtonBox::AcceptRole);
     ok->setObjectName(QStringLiteral("varOkButton"));

@@ -4,6 +4,7 @@
 #include "configvars/ConfigAssignmentDialog.h"
 #include "configvars/ConfigVarEditDialog.h"
 #include "configvars/ConfigVarTableModel.h"
+#include "configvars/DynoRestart.h"
 #include "heroku/HerokuClient.h"
 #include "widgets/ConfirmationDialog.h"
 #include "widgets/MessageBar.h"
@@ -349,29 +350,10 @@ void ConfigVarsEditor::promote()
 
 void ConfigVarsEditor::confirmRestart()
 {
-    auto *ask = new ConfirmationDialog(tr("Restart all dynos of %1?").arg(m_app), this);
-    ask->setWindowTitle(tr("Restart dynos"));
-    ask->setNote(tr("Every dyno stops and starts again; requests in flight may fail. Heroku already restarts "
-                    "the dynos by itself after a config change."));
-    ask->setConfirmText(tr("&Restart"));
-    connect(ask, &ConfirmationDialog::confirmed, this, &ConfigVarsEditor::restart);
-    ask->open();
+    DynoRestart::confirm(m_client, m_app, this, m_messageBar);
 }
 
 void ConfigVarsEditor::restart()
 {
-    if (!m_client)
-        return;
-    m_messageBar->showMessage(tr("Restarting all dynos of %1…").arg(m_app), MessageBar::Information);
-    connect(m_client->restartAllDynos(m_app), &HerokuRequest::finished, this,
-            [this](const HerokuResult &result) {
-                // A lost answer may hide a restart that happened; the DELETE is never resent.
-                if (!result.ok())
-                    return m_messageBar->showMessage(
-                        (result.error.outcomeUnknown ? tr("The dynos of %1 may or may not have restarted: %2")
-                                                     : tr("Could not restart the dynos of %1: %2"))
-                            .arg(m_app, result.error.oneLine()),
-                        MessageBar::Error);
-                m_messageBar->showMessage(tr("Restarted all dynos of %1.").arg(m_app), MessageBar::Positive);
-            });
+    DynoRestart::send(m_client, m_app, m_messageBar);
 }

@@ -28,6 +28,7 @@ ConnectionTab::ConnectionTab(QWidget *parent)
     setAccessibleName(tr("Connection"));
     m_source->setObjectName(QStringLiteral("connectionUrlSource"));
     m_source->setTextFormat(Qt::PlainText);
+    m_source->setWordWrap(true);
     m_url->setObjectName(QStringLiteral("connectionUrl"));
     m_url->setAccessibleName(tr("Database URL"));
     m_url->setPlaceholderText(tr("mysql://user:password@host/database?ssl-ca=/path/to/ca.pem"));
@@ -41,14 +42,16 @@ ConnectionTab::ConnectionTab(QWidget *parent)
     m_revealAction->setText(tr("Show or hide the database URL"));
     m_revealAction->setCheckable(true);
     m_revealAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_revealAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // Window-wide while this tab is on screen (a hidden widget's shortcuts never fire): the hints
+    // advertise the keys, so they must not depend on where the focus happens to be.
+    m_revealAction->setShortcutContext(Qt::WindowShortcut);
     addAction(m_revealAction);
     connect(m_revealAction, &QAction::toggled, this, &ConnectionTab::setRevealed);
 
     m_testAction = new QAction(QIcon(QStringLiteral(":/icons/probe.svg")), tr("Test connection"), this);
     m_testAction->setObjectName(QStringLiteral("testConnectionAction"));
     m_testAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-    m_testAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_testAction->setShortcutContext(Qt::WindowShortcut);
     addAction(m_testAction);
     connect(m_testAction, &QAction::triggered, this, &ConnectionTab::testConnection);
     m_testButton->setObjectName(QStringLiteral("testConnectionButton"));

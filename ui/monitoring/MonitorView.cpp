@@ -35,8 +35,9 @@ QAction *makeAction(QWidget *owner, const QString &name, const QString &text, co
     auto *action = new QAction(QIcon(icon), text, owner);
     action->setObjectName(name);
     action->setShortcut(shortcut);
-    // Only while the Monitor view is on screen: the same keys may mean something else elsewhere.
-    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // Wherever the focus is, but only while the Monitor view is on screen (Qt never fires the
+    // shortcut of a hidden widget): the same keys may mean something else in another view.
+    action->setShortcutContext(Qt::WindowShortcut);
     owner->addAction(action);
     return action;
 }
@@ -76,6 +77,7 @@ MonitorView::MonitorView(QWidget *parent)
     m_source->setObjectName(QStringLiteral("monitorUrlSource"));
     m_source->setText(tr("Database URL to watch (select an app, or paste any MySQL database URL):"));
     m_source->setBuddy(m_url);
+    m_source->setWordWrap(true);
     m_url->setObjectName(QStringLiteral("monitorUrl"));
     m_url->setAccessibleName(tr("Database URL to watch"));
     m_url->setEchoMode(QLineEdit::Password);
@@ -174,15 +176,21 @@ MonitorView::MonitorView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_source);
     layout->addWidget(m_url);
-    auto *controls = new QHBoxLayout;
+    // Settings and buttons on two rows: one row needs more width than the view gets beside the app
+    // list at the default window size, and the window would grow (or the app list shrink) for it.
+    auto *settings = new QHBoxLayout;
     auto *intervalLabel = new QLabel(tr("&Interval:"), this);
     intervalLabel->setBuddy(m_interval);
     auto *modeLabel = new QLabel(tr("M&ode:"), this);
     modeLabel->setBuddy(m_mode);
     for (QWidget *w : {static_cast<QWidget *>(intervalLabel), static_cast<QWidget *>(m_interval),
-                       static_cast<QWidget *>(modeLabel), static_cast<QWidget *>(m_mode),
-                       static_cast<QWidget *>(m_startButton), static_cast<QWidget *>(stopButton)})
-        controls->addWidget(w);
+                       static_cast<QWidget *>(modeLabel), static_cast<QWidget *>(m_mode)})
+        settings->addWidget(w);
+    settings->addStretch(1);
+    layout->addLayout(settings);
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_startButton);
+    controls->addWidget(stopButton);
     controls->addStretch(1);
     controls->addWidget(exportButton);
     controls->addWidget(m_drillButton);

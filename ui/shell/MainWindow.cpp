@@ -21,6 +21,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSplitter>
 #include <QStatusBar>
@@ -46,8 +47,9 @@ MainWindow::MainWindow(QNetworkAccessManager *network, QWidget *parent)
     splitter->addWidget(m_appList);
     m_tabs = new DatabaseTabs(m_details, this);
     splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    // The app list keeps the width its names need (AppListView::sizeHint()); the views take the rest.
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -55,11 +57,14 @@ MainWindow::MainWindow(QNetworkAccessManager *network, QWidget *parent)
     layout->addWidget(m_messageBar);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
-    menuBar()->addMenu(new HelpMenu(this));
     m_activityLog = new ActivityLogDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, m_activityLog);
     m_activityLog->hide();
     addAction(m_activityLog->toggleViewAction());
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(m_activityLog->toggleViewAction());
+    menuBar()->addMenu(new HelpMenu(this));
     statusBar()->addPermanentWidget(m_statusInfo);
     statusBar()->setSizeGripEnabled(true);
     resize(980, 620);
@@ -109,6 +114,13 @@ void MainWindow::setUpToolBar()
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
     menuBar()->addMenu(tr("&File"))->addAction(quit);
+    // Everything that acts on the selected app, Restart included (it has no toolbar room).
+    QMenu *app = menuBar()->addMenu(tr("A&pp"));
+    app->setObjectName(QStringLiteral("appMenu"));
+    app->addActions(m_addonActions->actions());
+    app->addSeparator();
+    app->addActions(m_configActions->actions());
+    app->addAction(m_configActions->restartAction());
     m_accountActions = new AccountActions(m_network, this, m_messageBar);
     menuBar()->addMenu(tr("&Account"))->addActions(m_accountActions->actions());
     connect(m_accountActions, &AccountActions::signedIn, this, &MainWindow::open);
@@ -182,7 +194,9 @@ void MainWindow::open(const ConsoleConnection &connection)
     m_details->showNothingSelected();
     m_statusInfo->setConnection(connection);
     m_sandboxBadge->setVisible(connection.sandbox);
-    setWindowTitle(connection.sandbox ? tr("%1 — Sandbox").arg(AppInfo::productName())
+    // X11 and Windows append the application display name to a title that does not end with it
+    // (QPlatformWindow::formatWindowTitle()), so the product name goes last, once.
+    setWindowTitle(connection.sandbox ? tr("Sandbox — %1").arg(AppInfo::productName())
                                       : AppInfo::productName());
     m_refresh->setEnabled(true);
     m_tabs->setConnection(m_session->client(), connection.sandbox);

@@ -5,6 +5,7 @@
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QStackedWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -12,16 +13,21 @@
 
 namespace {
 // The view an action works in: the nearest widget up its parent chain with an accessible name
-// (tabs and views set one), for actions scoped to that widget; window-wide actions work everywhere.
+// (tabs and views set one). A widget-scoped action works in that widget; a window-wide one works
+// everywhere, unless its view is a page of a tab or stack widget: Qt fires it only while that page
+// is on screen.
 QString whereOf(const QAction *action)
 {
-    if (action->shortcutContext() == Qt::WindowShortcut ||
-        action->shortcutContext() == Qt::ApplicationShortcut)
+    if (action->shortcutContext() == Qt::ApplicationShortcut)
         return ShortcutsDialog::tr("Everywhere");
     for (QObject *o = action->parent(); o; o = o->parent()) {
         const auto *widget = qobject_cast<QWidget *>(o);
-        if (widget && !widget->accessibleName().isEmpty())
+        if (!widget || widget->accessibleName().isEmpty())
+            continue;
+        const bool page = qobject_cast<const QStackedWidget *>(widget->parentWidget()) != nullptr;
+        if (action->shortcutContext() != Qt::WindowShortcut || page)
             return widget->accessibleName();
+        break;
     }
     return ShortcutsDialog::tr("Everywhere");
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/MessageBar.h"
 
+#include <QApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
@@ -10,24 +12,32 @@ namespace {
 struct Look
 {
     QStyle::StandardPixmap icon;
-    const char *background;
-    const char *border;
+    QColor accent;
 };
 
-// The palette KMessageWidget uses, so the colours read the same as in KDE apps.
+// The accents KMessageWidget uses, so the colours read the same as in KDE apps.
 Look lookOf(MessageBar::Type type)
 {
     switch (type) {
     case MessageBar::Positive:
-        return {QStyle::SP_DialogApplyButton, "#dff3e4", "#27ae60"};
+        return {QStyle::SP_DialogApplyButton, QColor(0x27, 0xae, 0x60)};
     case MessageBar::Information:
-        return {QStyle::SP_MessageBoxInformation, "#dcecf9", "#3daee9"};
+        return {QStyle::SP_MessageBoxInformation, QColor(0x3d, 0xae, 0xe9)};
     case MessageBar::Warning:
-        return {QStyle::SP_MessageBoxWarning, "#fcf0d9", "#f67400"};
+        return {QStyle::SP_MessageBoxWarning, QColor(0xf6, 0x74, 0x00)};
     case MessageBar::Error:
         break;
     }
-    return {QStyle::SP_MessageBoxCritical, "#f9dedf", "#da4453"};
+    return {QStyle::SP_MessageBoxCritical, QColor(0xda, 0x44, 0x53)};
+}
+
+// KMessageWidget's background: a fifth of the accent over the window colour, light in a light
+// scheme and dark in a dark one, so the scheme's text colour stays readable on it.
+QColor tinted(const QColor &window, const QColor &accent)
+{
+    const auto mix = [](double w, double a) { return int(0.8 * w * 255 + 0.2 * a * 255 + 0.5); };
+    return QColor(mix(window.redF(), accent.redF()), mix(window.greenF(), accent.greenF()),
+                  mix(window.blueF(), accent.blueF()));
 }
 } // namespace
 
@@ -92,8 +102,22 @@ void MessageBar::applyStyle()
     const Look look = lookOf(m_type);
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_icon->setPixmap(style()->standardIcon(look.icon).pixmap(size, size));
-    // Fixed light colours with dark text, so the bar stays readable on dark themes too.
-    setStyleSheet(QStringLiteral("MessageBar { background: %1; border: 1px solid %2; border-radius: 4px; }"
-                                 " MessageBar QLabel { color: #232629; }")
-                      .arg(QLatin1String(look.background), QLatin1String(look.border)));
+    // The scheme's colours come from the parent: this bar's own palette carries the style sheet's.
+    const QPalette scheme = parentWidget() ? parentWidget()->palette() : QApplication::palette();
+    const QString sheet =
+        QStringLiteral("MessageBar { background: %1; border: 1px solid %2; border-radius: 4px; }"
+                       " MessageBar QLabel { color: %3; }")
+            .arg(tinted(scheme.color(QPalette::Window), look.accent).name(), look.accent.name(),
+                 scheme.color(QPalette::WindowText).name());
+    // Setting an equal sheet again would re-polish and send another palette change.
+    if (sheet != styleSheet())
+        setStyleSheet(sheet);
+}
+
+void MessageBar::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    // The desktop switched between light and dark while the console runs.
+    if (event->type() == QEvent::PaletteChange && isVisible())
+        applyStyle();
 }

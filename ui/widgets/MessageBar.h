@@ -15,7 +15,8 @@ class QToolButton;
 //     bar->showMessage(tr("Could not load apps: …"), MessageBar::Error, tr("Retry"));
 //     connect(bar, &MessageBar::actionTriggered, catalog, &AppCatalog::refresh);
 //
-// Text is shown as plain text: API messages are data, never markup.
+// Text is shown as plain text: API messages are data, never markup. The colours follow the
+// scheme: the type's accent tinted into the window colour, with the scheme's own text colour.
 class MessageBar : public QFrame
 {
     Q_OBJECT
@@ -38,6 +39,9 @@ public:
 
 Q_SIGNALS:
     void actionTriggered();
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     void applyStyle();

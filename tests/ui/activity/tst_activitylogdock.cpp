@@ -136,7 +136,9 @@ void TestActivityLogDock::errorsInPlainWordsNeverTheToken()
     auto *lastError = child<QLabel>(dock, "activityLogLastError");
     QVERIFY(lastError->isVisible());
     QVERIFY(lastError->text().startsWith(QStringLiteral("Last error: ")));
-    for (const QString &text : everyText(model) << lastError->text())
+    // Named: a range-for over `everyText(model) << …` would iterate a reference into a dead temporary.
+    const QStringList texts = everyText(model) << lastError->text();
+    for (const QString &text : texts)
         QVERIFY2(!text.contains(WrongToken) && !text.contains(Token), qPrintable(text));
 }
 
