@@ -70,9 +70,12 @@ QString HeldUrlChoice::report() const
         return {};
     const QString names = m_held.holders.join(QStringLiteral(", "));
     const QString action = m_choice->currentData().toString();
+    const bool one = m_held.holders.size() == 1;
     if (action == Unset)
-        return tr("%1 was unset.").arg(names);
+        return one ? tr("%1 was unset.").arg(names) : tr("%1 were unset.").arg(names);
     if (action == Keep)
-        return tr("%1 was kept and still points at the removed database.").arg(names);
-    return tr("%1 now holds %2's URL.").arg(names, action);
+        return one ? tr("%1 was kept and still points at the removed database.").arg(names)
+                   : tr("%1 were kept and still point at the removed database.").arg(names);
+    return one ? tr("%1 now holds %2's URL.").arg(names, action)
+               : tr("%1 now hold %2's URL.").arg(names, action);
 }

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void fitsASmallScreen();
     void enterOpensNoFilePicker();
     void testConnectionFailureIsOneLine();
+    void closingDuringATestIsSafe();
     void assignResultShowsInTheDialog();
 
 private:
@@ -116,6 +117,23 @@ void TestDedicatedClusterDialog::testConnectionFailureIsOneLine()
     // Editing a field makes an old result stale: it goes.
     type(&dialog, "databaseEdit", QStringLiteral("heroku_other"));
     QVERIFY(!result->isVisible());
+}
+
+void TestDedicatedClusterDialog::closingDuringATestIsSafe()
+{
+    // A second press supersedes the first; closing the dialog (deleted on close) abandons the probe
+    // in its worker thread, and nothing arrives afterwards.
+    QPointer<DedicatedClusterDialog> dialog = new DedicatedClusterDialog;
+    dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    fill(dialog, closedPort());
+    auto *test = child<QPushButton>(dialog, "testConnectionButton");
+    QTest::mouseClick(test, Qt::LeftButton);
+    QTest::mouseClick(test, Qt::LeftButton);
+    QVERIFY(child<QLabel>(dialog, "testResult")->text().startsWith(QStringLiteral("Testing")));
+    dialog->close();
+    QTRY_VERIFY(!dialog);
+    QTest::qWait(500);
 }
 
 void TestDedicatedClusterDialog::assignResultShowsInTheDialog()
