@@ -197,6 +197,8 @@ void RemoveAddonDialog::onPatched(const HerokuResult &result)
         return;
     }
     m_patched = true;
+    // Done: a retry after a failed DELETE sends only the DELETE, so the choice no longer applies.
+    m_held->setEnabled(false);
     sendDelete();
 }
 

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void enterOnWrongNameHintsAndStays();
     void databaseUrlHoldingTheUrlIsUnset();
     void databaseUrlHoldingTheUrlIsReassigned();
+    void failedWritesLoseNothingAndAreNotResent();
 
 private:
     SimProcess m_sim;
@@ -303,6 +304,57 @@ void TestRemoveAddon::databaseUrlHoldingTheUrlIsReassigned()
     auto *bar = child<MessageBar>(&window, "messageBar");
     QTRY_VERIFY(bar->text().contains(QStringLiteral("DATABASE_URL now holds OTHER_DB_URL's URL")));
     QVERIFY(!bar->text().contains(QStringLiteral("Other-Secret-55")));
+}
+
+void TestRemoveAddon::failedWritesLoseNothingAndAreNotResent()
+{
+    SimProcess sim;
+    QVERIFY(sim.start({QStringLiteral("--apps"), QStringLiteral("1"), QStringLiteral("--log")}));
+    MainWindow window(&m_network);
+    QString clearDbUrl;
+    QPointer<RemoveAddonDialog> dialog = openWithHeldUrl(window, sim, &clearDbUrl);
+    QVERIFY(dialog);
+    const QString addon = child<QTreeView>(&window, "addonTable")->model()->index(0, 0).data().toString();
+    // After the setup's own PATCH: the first PATCH and the first DELETE from the dialog fail.
+    SimHttp http(sim);
+    QCOMPARE(http.send("POST", QStringLiteral("/__sim/faults"),
+                       QByteArray("PATCH /apps/*/config-vars=500*1;DELETE /apps/*/addons/*=500*1"))
+                 .status,
+             200);
+    SimRequestLog log(sim);
+    QTest::keyClicks(child<QLineEdit>(dialog, "confirmAppEdit"), IgniteApp);
+    auto *remove = child<QPushButton>(dialog, "removeButton");
+    auto *error = child<QLabel>(dialog, "dialogError");
+
+    // The PATCH fails: nothing is deleted, and nothing is resent behind the user's back.
+    QTRY_VERIFY(remove->isEnabled());
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10000);
+    QTest::qWait(300);
+    QCOMPARE(log.countMethod(QStringLiteral("PATCH")), 1);
+    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 0);
+    QVERIFY2(error->text().contains(QStringLiteral("nothing was removed")), qPrintable(error->text()));
+    QVERIFY(addonNames(sim, IgniteApp).contains(addon));
+    QVERIFY(!configVar(sim, IgniteApp, QStringLiteral("DATABASE_URL")).isEmpty());
+
+    // The user tries again: the PATCH works, the DELETE fails; the database is still there.
+    QTRY_VERIFY(remove->isEnabled());
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(log.countMethod(QStringLiteral("DELETE")) == 1 && remove->isEnabled(), 10000);
+    QCOMPARE(log.countMethod(QStringLiteral("PATCH")), 2);
+    QVERIFY(addonNames(sim, IgniteApp).contains(addon));
+    QVERIFY(configVar(sim, IgniteApp, QStringLiteral("DATABASE_URL")).isEmpty());
+    // A 500 on a write may hide a change that happened: "may or may not", and what did happen.
+    QVERIFY2(error->text().contains(QStringLiteral("may or may not have been removed")) &&
+                 error->text().contains(QStringLiteral("DATABASE_URL was unset.")),
+             qPrintable(error->text()));
+
+    // And again: only the DELETE is sent, the config change is done.
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
+    QCOMPARE(log.countMethod(QStringLiteral("PATCH")), 2);
+    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 2);
+    QVERIFY(!addonNames(sim, IgniteApp).contains(addon));
 }
 
 QTEST_MAIN(TestRemoveAddon)
