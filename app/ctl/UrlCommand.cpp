@@ -76,8 +76,10 @@ QString UrlCommand::details() const
                "Frameworks: sqlalchemy (both drivers), ") +
            Framework::names().join(QStringLiteral(", ")) +
            QStringLiteral(
-               ".\nThe password is masked unless --reveal; snippets read it from $DB_PASSWORD unless "
-               "--reveal.");
+               ".\nThe password is masked unless --reveal. Django and Rails snippets read DATABASE_URL "
+               "first;\n"
+               "the explicit variants read the password from $DB_PASSWORD (heroku config:set DB_PASSWORD=…)\n"
+               "unless --reveal.");
 }
 
 void UrlCommand::configure(QCommandLineParser &parser)

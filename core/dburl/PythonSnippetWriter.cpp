@@ -11,8 +11,6 @@ using Key = UrlOptionTable::Key;
 // after about 90 s, so stay below that.
 const int kConnMaxAge = 60;
 
-const QString kPlaceholder = QStringLiteral("{password}");
-
 } // namespace
 
 QString PythonSnippetWriter::passwordExpression(const SnippetInputs &in)
@@ -20,17 +18,6 @@ QString PythonSnippetWriter::passwordExpression(const SnippetInputs &in)
     if (in.snippetOptions.reveal || !in.url.hasPassword())
         return SnippetLiterals::python(in.url.password());
     return QStringLiteral("os.environ[%1]").arg(SnippetLiterals::python(in.snippetOptions.passwordEnvVar));
-}
-
-QString PythonSnippetWriter::urlExpression(const SnippetInputs &in, const DatabaseUrl &framed)
-{
-    if (in.snippetOptions.reveal || !framed.hasPassword())
-        return SnippetLiterals::python(framed.toString());
-    const QString text = framed.toStringWithPasswordText(kPlaceholder);
-    const qsizetype at = text.indexOf(kPlaceholder);
-    // quote(…, safe="") percent-encodes exactly what DatabaseUrl does (all but unreserved).
-    return SnippetLiterals::python(text.left(at)) + QStringLiteral(" + quote(") + passwordExpression(in) +
-           QStringLiteral(", safe=\"\") + ") + SnippetLiterals::python(text.mid(at + kPlaceholder.size()));
 }
 
 QString PythonSnippetWriter::sqlAlchemyUrl(const DatabaseUrl &framed, bool reveal)
@@ -61,6 +48,22 @@ QString PythonSnippetWriter::djangoSslDict(const SnippetInputs &in, bool include
                              : QLatin1Char('{') + entries.join(QStringLiteral(", ")) + QLatin1Char('}');
 }
 
+QString PythonSnippetWriter::djangoOptions(const SnippetInputs &in)
+{
+    QStringList options;
+    const QString ssl = djangoSslDict(in, true);
+    if (!ssl.isEmpty())
+        options << QStringLiteral("\"ssl\": ") + ssl;
+    if (in.has(Key::SslMode))
+        options << QStringLiteral("\"ssl_mode\": ") + SnippetLiterals::python(in.value(Key::SslMode));
+    if (in.has(Key::Charset))
+        options << QStringLiteral("\"charset\": ") + SnippetLiterals::python(in.value(Key::Charset));
+    for (const DatabaseUrl::Option &option : in.unknownOptions())
+        options << SnippetLiterals::python(option.key) + QStringLiteral(": ") +
+                       SnippetLiterals::python(option.value);
+    return options.join(QStringLiteral(", "));
+}
+
 FrameworkSnippet PythonSnippetWriter::django(const SnippetInputs &in)
 {
     FrameworkSnippet snippet;
@@ -76,45 +79,39 @@ FrameworkSnippet PythonSnippetWriter::django(const SnippetInputs &in)
             "reconnect was left out: Django's MySQL driver rejects it as an unknown "
             "argument (Django reconnects by itself with CONN_HEALTH_CHECKS/CONN_MAX_AGE).");
 
-    QString a = QStringLiteral("# settings.py — needs: pip install dj-database-url mysqlclient\nimport os\n"
-                               "from urllib.parse import quote\n\nimport dj_database_url\n\n");
-    a += QStringLiteral("DATABASE_URL = %1\n").arg(urlExpression(in, framed));
-    a += QStringLiteral("# CONN_MAX_AGE below ClearDB's ~90 s idle cut-off.\n"
-                        "DATABASES = {\"default\": dj_database_url.parse(DATABASE_URL, conn_max_age=%1)}\n")
-             .arg(kConnMaxAge);
-    const QString extraSsl = djangoSslDict(in, false);
-    if (!extraSsl.isEmpty()) {
-        a += QStringLiteral(
-                 "DATABASES[\"default\"].setdefault(\"OPTIONS\", {}).setdefault(\"ssl\", {}).update(%1)\n")
-                 .arg(extraSsl);
-    }
-    if (in.has(Key::SslMode)) {
-        a += QStringLiteral("DATABASES[\"default\"].setdefault(\"OPTIONS\", {})[\"ssl_mode\"] = %1\n")
-                 .arg(SnippetLiterals::python(in.value(Key::SslMode)));
+    const QString options = djangoOptions(in);
+    // On Heroku the app reads DATABASE_URL, the config var Assign/Promote set: no password in the code.
+    QString a =
+        QStringLiteral("# settings.py on Heroku — needs: pip install dj-database-url mysqlclient\n"
+                       "# Reads the DATABASE_URL config var (heroku config:get DATABASE_URL shows it):\n"
+                       "# the password stays in Heroku's config, never in the repository.\n"
+                       "import dj_database_url\n\n"
+                       "# CONN_MAX_AGE below ClearDB's ~90 s idle cut-off.\n"
+                       "DATABASES = {\"default\": dj_database_url.config(conn_max_age=%1)}\n")
+            .arg(kConnMaxAge);
+    if (!in.url.options().isEmpty()) {
+        // dj-database-url passes the URL's query to MySQLdb as it is, which rejects `reconnect` and
+        // the ssl-* spellings: set the options the driver understands instead.
+        a +=
+            QStringLiteral("# The URL's query, as options MySQLdb accepts (it rejects reconnect and ssl-*).\n"
+                           "DATABASES[\"default\"][\"OPTIONS\"] = {%1}\n")
+                .arg(options);
     }
 
-    QString b = QStringLiteral("# settings.py — needs: pip install mysqlclient\nimport os\n\nDATABASES = {\n"
-                               "    \"default\": {\n        \"ENGINE\": \"django.db.backends.mysql\",\n");
+    QString b = QStringLiteral("# settings.py, every part spelled out — needs: pip install mysqlclient\n");
+    if (!in.snippetOptions.reveal && in.url.hasPassword())
+        b += in.passwordSourceComment(QStringLiteral("#"));
+    b += QStringLiteral("import os\n\nDATABASES = {\n"
+                        "    \"default\": {\n        \"ENGINE\": \"django.db.backends.mysql\",\n");
     b += QStringLiteral("        \"NAME\": %1,\n").arg(SnippetLiterals::python(in.url.database()));
     b += QStringLiteral("        \"USER\": %1,\n").arg(SnippetLiterals::python(in.url.user()));
     b += QStringLiteral("        \"PASSWORD\": %1,\n").arg(passwordExpression(in));
     b += QStringLiteral("        \"HOST\": %1,\n").arg(SnippetLiterals::python(in.url.host()));
     b += QStringLiteral("        \"PORT\": \"%1\",\n").arg(in.url.port());
     b += QStringLiteral("        \"CONN_MAX_AGE\": %1,\n").arg(kConnMaxAge);
-    QStringList options;
-    const QString ssl = djangoSslDict(in, true);
-    if (!ssl.isEmpty())
-        options << QStringLiteral("\"ssl\": ") + ssl;
-    if (in.has(Key::SslMode))
-        options << QStringLiteral("\"ssl_mode\": ") + SnippetLiterals::python(in.value(Key::SslMode));
-    if (in.has(Key::Charset))
-        options << QStringLiteral("\"charset\": ") + SnippetLiterals::python(in.value(Key::Charset));
-    for (const DatabaseUrl::Option &option : in.unknownOptions())
-        options << SnippetLiterals::python(option.key) + QStringLiteral(": ") +
-                       SnippetLiterals::python(option.value);
-    b += QStringLiteral("        \"OPTIONS\": {%1},\n    }\n}\n").arg(options.join(QStringLiteral(", ")));
+    b += QStringLiteral("        \"OPTIONS\": {%1},\n    }\n}\n").arg(options);
 
-    snippet.variants << FrameworkSnippet::Variant{QStringLiteral("settings.py with dj-database-url"),
+    snippet.variants << FrameworkSnippet::Variant{QStringLiteral("settings.py reading DATABASE_URL"),
                                                   QStringLiteral("python"), a}
                      << FrameworkSnippet::Variant{QStringLiteral("settings.py, explicit DATABASES"),
                                                   QStringLiteral("python"), b};

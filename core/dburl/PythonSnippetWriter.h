@@ -19,7 +19,8 @@ public:
 
 private:
     // A Python expression for the URL: a literal, or literal + quote(os.environ[…]) + literal.
-    static QString urlExpression(const SnippetInputs &in, const DatabaseUrl &framed);
+    // The OPTIONS dict's entries (without braces) MySQLdb accepts for the URL's query.
+    static QString djangoOptions(const SnippetInputs &in);
     static QString passwordExpression(const SnippetInputs &in);
     static QString sqlAlchemyUrl(const DatabaseUrl &framed, bool reveal);
     static QString djangoSslDict(const SnippetInputs &in, bool includeCa);

@@ -12,8 +12,20 @@ FrameworkSnippet RailsSnippetWriter::rails(const SnippetInputs &in)
     framed.setScheme(QStringLiteral("mysql2"));
     snippet.connectionString = in.shownUrl(framed);
 
-    QString yml =
-        QStringLiteral("# config/database.yml — needs: gem \"mysql2\"\nproduction:\n  adapter: mysql2\n");
+    // On Heroku the app reads DATABASE_URL, the config var Assign/Promote set: no password in the code.
+    // Rails picks the adapter from the scheme and mysql:// names one it no longer has (ClearDB's
+    // URLs and the console's are mysql://), so the URL's scheme is switched to mysql2 on the way in.
+    const QString fromEnv =
+        QStringLiteral("# config/database.yml on Heroku — needs: gem \"mysql2\"\n"
+                       "# Reads the DATABASE_URL config var (heroku config:get DATABASE_URL shows it):\n"
+                       "# the password stays in Heroku's config, never in the repository.\n"
+                       "production:\n"
+                       "  url: <%= ENV.fetch(\"DATABASE_URL\").sub(/\\Amysql:/, \"mysql2:\") %>\n");
+
+    QString yml = QStringLiteral("# config/database.yml, every part spelled out — needs: gem \"mysql2\"\n");
+    if (!in.snippetOptions.reveal && in.url.hasPassword())
+        yml += in.passwordSourceComment(QStringLiteral("#"));
+    yml += QStringLiteral("production:\n  adapter: mysql2\n");
     yml += QStringLiteral("  host: %1\n").arg(SnippetLiterals::yaml(in.url.host()));
     yml += QStringLiteral("  port: %1\n").arg(in.url.port());
     yml += QStringLiteral("  database: %1\n").arg(SnippetLiterals::yaml(in.url.database()));
@@ -44,7 +56,9 @@ FrameworkSnippet RailsSnippetWriter::rails(const SnippetInputs &in)
         env += QStringLiteral("# Replace %1 with the password, percent-encoded ('@' as %40, '%' as %25).\n")
                    .arg(DatabaseUrl::passwordMask());
     }
-    snippet.variants << FrameworkSnippet::Variant{QStringLiteral("config/database.yml"),
+    snippet.variants << FrameworkSnippet::Variant{QStringLiteral("config/database.yml reading DATABASE_URL"),
+                                                  QStringLiteral("yaml"), fromEnv}
+                     << FrameworkSnippet::Variant{QStringLiteral("config/database.yml"),
                                                   QStringLiteral("yaml"), yml}
                      << FrameworkSnippet::Variant{QStringLiteral("DATABASE_URL"), QStringLiteral("shell"),
                                                   env};

@@ -66,3 +66,14 @@ QString SnippetInputs::shownUrl(const DatabaseUrl &framed) const
 {
     return snippetOptions.reveal ? framed.toString() : framed.redacted();
 }
+
+QString SnippetInputs::passwordSourceComment(const QString &prefix) const
+{
+    // The explicit variants read the password from a variable nothing sets for the user: say how to
+    // set it, and that it stays out of the repository.
+    // Each VAR=… ends its line: cleardbctl's output redactor masks what follows `PASSWORD=`.
+    return QStringLiteral("%1 The password comes from the %2 config var, never from the repository.\n"
+                          "%1 Set it once with: heroku config:set %2=…\n"
+                          "%1 and locally with: export %2=…\n")
+        .arg(prefix, snippetOptions.passwordEnvVar);
+}

@@ -30,4 +30,6 @@ struct SnippetInputs
     DatabaseUrl urlFor(Framework::Id framework, const QList<UrlOptionTable::Key> &dropped) const;
     // url.toString() with the password revealed, or the mask when not revealing.
     QString shownUrl(const DatabaseUrl &framed) const;
+    // Three comment lines (each starting with `prefix`) saying where the password variable comes from.
+    QString passwordSourceComment(const QString &prefix) const;
 };

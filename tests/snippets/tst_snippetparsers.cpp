@@ -54,10 +54,14 @@ private:
     QString m_python;
     QString m_node;
 
-    QJsonObject python(const QString &mode, const QString &text, const QString &password = QString())
+    // `databaseUrl`: the DATABASE_URL config var the app sees (what Assign or Promote set).
+    QJsonObject python(const QString &mode, const QString &text, const QString &password = QString(),
+                       const QString &databaseUrl = QString())
     {
         QString error;
-        const QJsonObject env{{kEnvVar, password}};
+        QJsonObject env{{kEnvVar, password}};
+        if (!databaseUrl.isEmpty())
+            env.insert(QStringLiteral("DATABASE_URL"), databaseUrl);
         const QJsonObject answer = runProbe(
             m_python, {QStringLiteral(CLEARDB_SNIPPET_PROBES "/python_probe.py")},
             QProcessEnvironment::systemEnvironment(),
@@ -222,11 +226,13 @@ void TestSnippetParsers::django()
     const FrameworkSnippet revealed = snippet(url, Framework::Django, true);
     QCOMPARE(revealed.variants.size(), 2);
     check(python(QStringLiteral("dj_parse"), revealed.connectionString), port);
-    check(python(QStringLiteral("exec_django"), revealed.variants.at(0).code), port);
+    // The first variant reads DATABASE_URL as Heroku has it: the URL itself, reconnect=true included.
+    check(python(QStringLiteral("exec_django"), revealed.variants.at(0).code, QString(), url.toString()),
+          port);
     check(python(QStringLiteral("exec_django"), revealed.variants.at(1).code), QString::number(url.port()));
     // The default snippet reads the password from the environment and must reach the same result.
     const FrameworkSnippet hidden = snippet(url, Framework::Django, false);
-    check(python(QStringLiteral("exec_django"), hidden.variants.at(0).code, url.password()), port);
+    check(python(QStringLiteral("exec_django"), hidden.variants.at(0).code, QString(), url.toString()), port);
     check(python(QStringLiteral("exec_django"), hidden.variants.at(1).code, url.password()),
           QString::number(url.port()));
 }
@@ -296,7 +302,12 @@ void TestSnippetParsers::rails()
     const DatabaseUrl url = urlFromRow();
     const FrameworkSnippet s = snippet(url, Framework::Rails, true);
     QVERIFY(s.connectionString.startsWith(QStringLiteral("mysql2://")));
-    const QJsonObject yml = python(QStringLiteral("yaml"), s.variants.at(0).code);
+    // The first variant is DATABASE_URL itself, with the scheme mysql2 needs.
+    const QJsonObject fromEnv =
+        python(QStringLiteral("yaml"), s.variants.at(0).code).value(QStringLiteral("production")).toObject();
+    QCOMPARE(fromEnv.value(QStringLiteral("url")).toString(),
+             QStringLiteral("<%= ENV.fetch(\"DATABASE_URL\").sub(/\\Amysql:/, \"mysql2:\") %>"));
+    const QJsonObject yml = python(QStringLiteral("yaml"), s.variants.at(1).code);
     const QJsonObject production = yml.value(QStringLiteral("production")).toObject();
     QCOMPARE(production.value(QStringLiteral("adapter")).toString(), QStringLiteral("mysql2"));
     QCOMPARE(production.value(QStringLiteral("host")).toString(), url.host());
@@ -346,7 +357,7 @@ void TestSnippetParsers::tlsOptionsReachTheDrivers()
     const QJsonObject djangoOptions{{QStringLiteral("ssl"), ssl},
                                     {QStringLiteral("charset"), QStringLiteral("utf8mb4")}};
     const FrameworkSnippet django = snippet(url, Framework::Django, true);
-    QCOMPARE(python(QStringLiteral("exec_django"), django.variants.at(0).code)
+    QCOMPARE(python(QStringLiteral("exec_django"), django.variants.at(0).code, QString(), url.toString())
                  .value(QStringLiteral("OPTIONS"))
                  .toObject(),
              djangoOptions);
@@ -366,7 +377,7 @@ void TestSnippetParsers::tlsOptionsReachTheDrivers()
                                  {QStringLiteral("ssl_key"), data("client-key.pem")}}));
 
     const QJsonObject production =
-        python(QStringLiteral("yaml"), snippet(url, Framework::Rails, true).variants.at(0).code)
+        python(QStringLiteral("yaml"), snippet(url, Framework::Rails, true).variants.at(1).code)
             .value(QStringLiteral("production"))
             .toObject();
     QCOMPARE(production.value(QStringLiteral("sslca")).toString(), data("ca-cert.pem"));

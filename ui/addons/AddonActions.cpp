@@ -177,10 +177,13 @@ void AddonActions::openRemove()
                 });
         m_details->selectAddon(addon.name);
     }
-    connect(dialog, &RemoveAddonDialog::removed, this, [this](const QString &app, const QString &name) {
-        m_card->clear();
-        reloadAndSelect(app, QString(), tr("%1 was removed from %2.").arg(name, app));
-    });
+    connect(dialog, &RemoveAddonDialog::removed, this,
+            [this](const QString &app, const QString &name, const QString &configReport) {
+                m_card->clear();
+                const QString notice = tr("%1 was removed from %2.").arg(name, app);
+                reloadAndSelect(app, QString(),
+                                configReport.isEmpty() ? notice : notice + QLatin1Char(' ') + configReport);
+            });
     closeWithSession(dialog, m_session);
     dialog->open();
 }

@@ -9,6 +9,7 @@
 
 #include <optional>
 
+class HeldUrlChoice;
 class HerokuClient;
 class QLabel;
 class QLineEdit;
@@ -26,8 +27,15 @@ struct HerokuResult;
 //     dialog->open();
 //
 // The Remove button stays disabled until the typed name matches the app exactly, so a
-// wrong name sends nothing. Exactly one DELETE is sent per click; errors stay inline. A 404
-// counts as removed (the add-on is gone, e.g. after a click whose answer was lost).
+// wrong name sends nothing; Enter removes on the right name and only shows the "type it
+// exactly" hint on a wrong one (no button is the default, so Enter never cancels either).
+// Exactly one DELETE is sent per click; errors stay inline. A 404 counts as removed (the
+// add-on is gone, e.g. after a click whose answer was lost).
+//
+// It reads the app's config vars when it opens: a var other than the add-on's own that holds
+// the database's URL (a hand-promoted DATABASE_URL) is named in a warning, with the choice to
+// unset it, point it at another database URL of the app, or keep it (HeldUrlChoice). That
+// change is one PATCH, sent before the DELETE.
 class RemoveAddonDialog : public QDialog
 {
     Q_OBJECT
@@ -42,18 +50,29 @@ public:
     QString addon() const { return m_addon.name; }
 
 Q_SIGNALS:
-    void removed(const QString &app, const QString &addon);
+    // `configReport` says what happened to vars that held the URL ("DATABASE_URL was unset."), or is empty.
+    void removed(const QString &app, const QString &addon, const QString &configReport);
 
 private:
     void remove();
+    void sendDelete();
+    void onVarsLoaded(const HerokuResult &result);
+    void onPatched(const HerokuResult &result);
     void onRemoved(const HerokuResult &result);
+    void updateConfirm();
+    void showError(const QString &text);
 
     QPointer<HerokuClient> m_client; // goes with its session; the dialog closes first
     HerokuAddon m_addon;
     QLineEdit *m_confirmEdit;
     QLabel *m_error;
+    QLabel *m_hint;
+    HeldUrlChoice *m_held;
     QPushButton *m_removeButton;
     QLabel *m_loss;
     QLineEdit *m_command;
     bool m_sending = false;
+    bool m_checked = false; // the config vars were read (or could not be)
+    bool m_patched = false; // the held vars were changed; a retry sends only the DELETE
+    QString m_configReport;
 };

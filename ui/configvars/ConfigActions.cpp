@@ -122,14 +122,8 @@ void ConfigActions::openDedicatedCluster()
 
 void ConfigActions::onAssigned(const ConfigAssignmentOutcome &outcome)
 {
-    QString text = tr("%1 on %2. Heroku restarts the app's dynos with the new config.")
-                       .arg(outcome.plan.maskedDiff(), outcome.plan.app);
-    if (outcome.restartRequested)
-        text +=
-            QLatin1Char(' ') +
-            (outcome.restarted ? tr("All dynos were restarted as well.")
-                               : tr("The explicit restart failed: %1.").arg(outcome.restartError.oneLine()));
-    m_messageBar->showMessage(text, outcome.ok() ? MessageBar::Positive : MessageBar::Warning);
+    m_messageBar->showMessage(ConfigAssignmentDialog::outcomeText(outcome),
+                              outcome.ok() ? MessageBar::Positive : MessageBar::Warning);
     if (m_catalog)
         m_catalog->refresh();
 }

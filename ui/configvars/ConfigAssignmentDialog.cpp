@@ -179,3 +179,15 @@ void ConfigAssignmentDialog::onApplied(const ConfigAssignmentOutcome &outcome)
     Q_EMIT applied(outcome);
     accept();
 }
+
+QString ConfigAssignmentDialog::outcomeText(const ConfigAssignmentOutcome &outcome)
+{
+    QString text = tr("%1 on %2. Heroku restarts the app's dynos with the new config.")
+                       .arg(outcome.plan.maskedDiff(), outcome.plan.app);
+    if (outcome.restartRequested)
+        text +=
+            QLatin1Char(' ') +
+            (outcome.restarted ? tr("All dynos were restarted as well.")
+                               : tr("The explicit restart failed: %1.").arg(outcome.restartError.oneLine()));
+    return text;
+}

@@ -40,6 +40,8 @@ public:
     void startAssign(const QString &app, const Secret &value,
                      const QString &targetVar = QStringLiteral("DATABASE_URL"));
     const ConfigAssignmentPlan &plan() const { return m_plan; }
+    // What happened, masked, in one or two sentences for a message bar.
+    static QString outcomeText(const ConfigAssignmentOutcome &outcome);
 
 Q_SIGNALS:
     // The PATCH went through (and the restart, when asked); the dialog then closes.

@@ -2,21 +2,21 @@
 #include "dedicated/DedicatedClusterDialog.h"
 
 #include "configvars/ConfigAssignmentDialog.h"
-#include "dburl/FrameworkSnippet.h"
+#include "dedicated/ClusterSnippetTabs.h"
+#include "dedicated/ConnectionTestLabel.h"
 #include "heroku/HerokuClient.h"
 #include "widgets/DialogStyle.h"
+#include "widgets/MessageBar.h"
 #include "widgets/SecretClipboard.h"
 
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QToolButton>
@@ -38,14 +38,19 @@ DedicatedClusterDialog::DedicatedClusterDialog(QWidget *parent) : QDialog(parent
     setObjectName(QStringLiteral("dedicatedClusterDialog"));
     setWindowTitle(tr("Dedicated cluster"));
     setAttribute(Qt::WA_DeleteOnClose);
-    auto *form = new QFormLayout;
+    // Two pages, so the dialog fits a 1366×768 screen: the fields with their URL, and the snippets.
+    auto *pages = new QTabWidget(this);
+    pages->setObjectName(QStringLiteral("dedicatedPages"));
+    auto *fieldsPage = new QWidget(pages);
+    auto *form = new QFormLayout(fieldsPage);
     m_form = form;
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(DialogStyle::wrappedLabel(
         tr("Enter the connection details ClearDB sent for your dedicated cluster. The URL is built with "
            "every part encoded, so any character in the password is safe."),
         this));
-    layout->addLayout(form);
+    layout->addWidget(pages, 1);
+    pages->addTab(fieldsPage, tr("C&onnection"));
 
     m_host = addField(tr("&Host:"), QStringLiteral("hostEdit"), Field::Host);
     m_host->setPlaceholderText(QStringLiteral("us-cdbr-east-06.cleardb.net"));
@@ -97,38 +102,75 @@ DedicatedClusterDialog::DedicatedClusterDialog(QWidget *parent) : QDialog(parent
     urlRow->addWidget(m_copyUrl);
     form->addRow(tr("URL:"), urlRow);
 
-    m_snippets = new QTabWidget(this);
-    m_snippets->setObjectName(QStringLiteral("snippetTabs"));
-    m_snippets->setAccessibleName(tr("Framework snippets"));
-    for (const Framework::Id framework : Framework::snippetFrameworks()) {
-        auto *text = new QPlainTextEdit(m_snippets);
-        text->setObjectName(QStringLiteral("snippet_") + Framework::name(framework));
-        text->setReadOnly(true);
-        text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        text->setAccessibleName(tr("%1 snippet").arg(Framework::displayName(framework)));
-        m_snippets->addTab(text, Framework::displayName(framework));
-    }
-    layout->addWidget(m_snippets, 1);
+    m_snippets = new ClusterSnippetTabs(pages);
+    pages->addTab(m_snippets, tr("Framework &snippets"));
+
+    m_testResult = new ConnectionTestLabel(this);
+    layout->addWidget(m_testResult);
+    m_message = new MessageBar(this);
+    m_message->setObjectName(QStringLiteral("assignMessage"));
+    m_message->hide();
+    layout->addWidget(m_message);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_copySnippet = buttons->addButton(tr("Copy &snippet"), QDialogButtonBox::ActionRole);
+    m_test = buttons->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
+    m_test->setObjectName(QStringLiteral("testConnectionButton"));
+    m_test->setToolTip(tr("Connect with these details (read-only) and show the server and its TLS"));
+    connect(m_test, &QPushButton::clicked, this, &DedicatedClusterDialog::testConnection);
+    m_copySnippet = buttons->addButton(tr("Copy sn&ippet"), QDialogButtonBox::ActionRole);
     m_copySnippet->setObjectName(QStringLiteral("copySnippetButton"));
     connect(m_copySnippet, &QPushButton::clicked, this, [this] {
         // Snippets read the password from DB_PASSWORD: they hold no secret, a plain copy is fine.
-        if (auto *text = qobject_cast<QPlainTextEdit *>(m_snippets->currentWidget()))
-            QGuiApplication::clipboard()->setText(text->toPlainText());
+        QGuiApplication::clipboard()->setText(m_snippets->currentSnippet());
     });
     m_assign = buttons->addButton(tr("&Assign to DATABASE_URL…"), QDialogButtonBox::ActionRole);
     m_assign->setObjectName(QStringLiteral("assignButton"));
     connect(m_assign, &QPushButton::clicked, this, &DedicatedClusterDialog::assign);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    // Enter runs the one harmless action, Test connection (it only reads). Every other button is
+    // taken out of QDialog's auto-default choice, which otherwise made the first Browse… button the
+    // default when the dialog was shown, so Enter in a field opened a file picker.
+    for (QPushButton *button : findChildren<QPushButton *>())
+        button->setAutoDefault(false);
+    m_test->setAutoDefault(true);
+    m_test->setDefault(true);
 
     for (QLineEdit *edit :
-         {m_host, m_secondary, m_port, m_user, m_password, m_database, m_caFile, m_certFile, m_keyFile})
+         {m_host, m_secondary, m_port, m_user, m_password, m_database, m_caFile, m_certFile, m_keyFile}) {
         connect(edit, &QLineEdit::textChanged, this, &DedicatedClusterDialog::revalidate);
-    resize(720, 760);
+        // A result for other details would mislead; a new edit also makes Assign's message old news.
+        connect(edit, &QLineEdit::textChanged, m_testResult, &ConnectionTestLabel::cancel);
+        connect(edit, &QLineEdit::textChanged, m_message, &MessageBar::hideMessage);
+    }
     revalidate();
+    resize(720, sizeHint().height());
+}
+
+void DedicatedClusterDialog::done(int result)
+{
+    // Closing abandons a test still running; its result has nowhere to go.
+    m_testResult->cancel();
+    QDialog::done(result);
+}
+
+void DedicatedClusterDialog::testConnection()
+{
+    const DatabaseUrl::ParseResult url = spec().toUrl();
+    if (!m_valid || !url.ok())
+        return;
+    m_message->hideMessage();
+    m_testResult->start(url.url); // supersedes a test still running
+}
+
+void DedicatedClusterDialog::onAssigned(const ConfigAssignmentOutcome &outcome)
+{
+    // Here, in front of the user; the main window behind the dialog hears of it too (assigned()).
+    m_message->showMessage(ConfigAssignmentDialog::outcomeText(outcome),
+                           outcome.ok() ? MessageBar::Positive : MessageBar::Warning);
+    m_message->show();
+    activateWindow();
+    Q_EMIT assigned(outcome);
 }
 
 QLineEdit *DedicatedClusterDialog::addField(const QString &label, const QString &objectName, Field field,
@@ -161,6 +203,7 @@ QWidget *DedicatedClusterDialog::filePicker(QLineEdit *edit, const QString &titl
     edit->setParent(row);
     edit->setPlaceholderText(tr("optional, a PEM file"));
     auto *browse = new QPushButton(tr("Browse…"), row);
+    browse->setAutoDefault(false);
     browse->setAccessibleName(tr("Choose the %1 file").arg(title));
     rowLayout->addWidget(edit, 1);
     rowLayout->addWidget(browse);
@@ -221,27 +264,11 @@ void DedicatedClusterDialog::revalidate()
     m_url->setPlaceholderText(tr("Fill in the fields above; the URL appears here."));
     m_copyUrl->setEnabled(m_valid);
     m_copySnippet->setEnabled(m_valid);
+    m_test->setEnabled(m_valid);
     m_assign->setEnabled(m_valid && m_client && !m_app.isEmpty());
     m_assign->setToolTip(m_app.isEmpty() ? tr("Select an app in the main window first")
                                          : tr("Write this URL into DATABASE_URL of %1").arg(m_app));
-    updateSnippets(current, validation.keyIsEncrypted);
-}
-
-void DedicatedClusterDialog::updateSnippets(const DedicatedClusterSpec &spec, bool keyIsEncrypted)
-{
-    const QList<Framework::Id> frameworks = Framework::snippetFrameworks();
-    for (int i = 0; i < frameworks.size(); ++i) {
-        auto *text = qobject_cast<QPlainTextEdit *>(m_snippets->widget(i));
-        if (!m_valid) {
-            text->setPlainText(tr("The snippet appears once the fields above are valid."));
-            continue;
-        }
-        const DatabaseUrl::ParseResult url = spec.toUrl(frameworks.at(i));
-        FrameworkSnippet::Options options;
-        options.keyIsEncrypted = keyIsEncrypted;
-        text->setPlainText(url.ok() ? FrameworkSnippet::generate(url.url, frameworks.at(i), options).text()
-                                    : url.error.message);
-    }
+    m_snippets->showSpec(current, m_valid, validation.keyIsEncrypted);
 }
 
 void DedicatedClusterDialog::setTarget(HerokuClient *client, const QString &app)
@@ -264,7 +291,7 @@ void DedicatedClusterDialog::assign()
     if (!url.ok() || !m_client)
         return;
     auto *dialog = new ConfigAssignmentDialog(m_client, this);
-    connect(dialog, &ConfigAssignmentDialog::applied, this, &DedicatedClusterDialog::assigned);
+    connect(dialog, &ConfigAssignmentDialog::applied, this, &DedicatedClusterDialog::onAssigned);
     dialog->startAssign(m_app, Secret(url.url.toString()));
     dialog->open();
 }

@@ -8,13 +8,14 @@
 #include <QHash>
 #include <QPointer>
 
+class ClusterSnippetTabs;
+class ConnectionTestLabel;
 class HerokuClient;
+class MessageBar;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
-class QTabWidget;
 class QToolButton;
 struct ConfigAssignmentOutcome;
 
@@ -31,11 +32,14 @@ struct ConfigAssignmentOutcome;
 // Every edit re-runs DedicatedClusterSpec::validate(); its messages appear under
 // the field they are about (problems block the URL, warnings such as a file that
 // is not PEM do not). The URL is shown masked with Copy (a secret copy, see
-// SecretClipboard); each framework has a tab with its snippet (the password read
-// from DB_PASSWORD, never embedded) and Copy. Assign opens ConfigAssignmentDialog
-// with the masked old → new diff. Widgets have objectNames for tests
-// (hostEdit, portEdit, portMessage, passwordEdit, generatedUrl, snippetTabs,
-// assignButton, …).
+// SecretClipboard); each framework has a tab with its snippet (on a second page, so
+// the dialog fits a 768 px screen) and Copy. Test connection (the default button:
+// Enter runs it) probes the URL and shows the server and TLS in one line
+// (ConnectionTestLabel). Assign opens ConfigAssignmentDialog with the masked
+// old → new diff, and its result shows in this dialog's own message bar. Widgets
+// have objectNames for tests (hostEdit, portEdit, portMessage, passwordEdit,
+// generatedUrl, snippetTabs, testConnectionButton, testResult, assignButton,
+// assignMessage, …).
 class DedicatedClusterDialog : public QDialog
 {
     Q_OBJECT
@@ -46,6 +50,8 @@ public:
     void setTarget(HerokuClient *client, const QString &app);
     DedicatedClusterSpec spec() const;
 
+    void done(int result) override;
+
 Q_SIGNALS:
     void assigned(const ConfigAssignmentOutcome &outcome);
 
@@ -54,9 +60,10 @@ private:
                         QWidget *editor = nullptr);
     QWidget *filePicker(QLineEdit *edit, const QString &title);
     void revalidate();
-    void updateSnippets(const DedicatedClusterSpec &spec, bool keyIsEncrypted);
     void copyUrl();
     void assign();
+    void testConnection();
+    void onAssigned(const ConfigAssignmentOutcome &outcome);
 
     QFormLayout *m_form = nullptr;
     QHash<int, QLabel *> m_messages; // per ClusterSpecValidation::Field
@@ -72,9 +79,12 @@ private:
     QToolButton *m_reveal = nullptr;
     QLineEdit *m_url = nullptr;
     QPushButton *m_copyUrl = nullptr;
-    QTabWidget *m_snippets = nullptr;
+    ClusterSnippetTabs *m_snippets = nullptr;
     QPushButton *m_copySnippet = nullptr;
     QPushButton *m_assign = nullptr;
+    QPushButton *m_test = nullptr;
+    ConnectionTestLabel *m_testResult = nullptr;
+    MessageBar *m_message = nullptr;
     QPointer<HerokuClient> m_client;
     QString m_app;
     bool m_valid = false;

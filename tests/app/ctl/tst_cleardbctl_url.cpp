@@ -202,10 +202,14 @@ void TestCleardbctlUrl::snippetsForEveryFramework_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("django") << "django"
                             << "django.db.backends.mysql";
+    QTest::newRow("django on heroku") << "django"
+                                      << "dj_database_url.config(conn_max_age=";
     QTest::newRow("sqlalchemy") << "sqlalchemy"
                                 << "mysql+mysqldb";
     QTest::newRow("rails") << "rails"
                            << "mysql2://";
+    QTest::newRow("rails on heroku") << "rails"
+                                     << "url: <%= ENV.fetch(\"DATABASE_URL\")";
     QTest::newRow("node") << "node"
                           << "createPool";
     QTest::newRow("php") << "php"

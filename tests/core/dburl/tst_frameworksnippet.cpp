@@ -36,6 +36,7 @@ private Q_SLOTS:
     void notesExplainDroppedOptions();
     void encryptedKeyNotes();
     void revealOnlyWhenAsked();
+    void herokuVariantsReadDatabaseUrlFirst();
 };
 
 void TestFrameworkSnippet::literals_data()
@@ -193,6 +194,35 @@ void TestFrameworkSnippet::revealOnlyWhenAsked()
     }
     const FrameworkSnippet generic = FrameworkSnippet::generate(u, Framework::Generic);
     QCOMPARE(generic.connectionString, u.redacted());
+}
+
+void TestFrameworkSnippet::herokuVariantsReadDatabaseUrlFirst()
+{
+    // On Heroku the app reads DATABASE_URL (what Assign and Promote set): the first variant uses it and
+    // holds no password at all; the explicit one follows and says where DB_PASSWORD comes from.
+    const QString text = QStringLiteral("mysql://u:Secret-pw-12@h/db?reconnect=true");
+    const FrameworkSnippet django = make(text, Framework::Django, false);
+    QVERIFY(django.variants.size() >= 2);
+    const QString djangoFirst = django.variants.at(0).code;
+    QVERIFY2(djangoFirst.contains(QStringLiteral("dj_database_url.config(")), qPrintable(djangoFirst));
+    QVERIFY2(!djangoFirst.contains(QStringLiteral("DB_PASSWORD")), qPrintable(djangoFirst));
+    const QString djangoExplicit = django.variants.at(1).code;
+    QVERIFY(djangoExplicit.contains(QStringLiteral("os.environ[\"DB_PASSWORD\"]")));
+    QVERIFY2(djangoExplicit.contains(QStringLiteral("heroku config:set DB_PASSWORD=")),
+             qPrintable(djangoExplicit));
+
+    const FrameworkSnippet rails = make(text, Framework::Rails, false);
+    QVERIFY(rails.variants.size() >= 2);
+    const QString railsFirst = rails.variants.at(0).code;
+    QVERIFY2(railsFirst.contains(QStringLiteral("url: <%= ENV.fetch(\"DATABASE_URL\")")),
+             qPrintable(railsFirst));
+    QVERIFY2(!railsFirst.contains(QStringLiteral("DB_PASSWORD")), qPrintable(railsFirst));
+    const QString railsExplicit = rails.variants.at(1).code;
+    QVERIFY(railsExplicit.contains(QStringLiteral("ENV.fetch(\"DB_PASSWORD\")")));
+    QVERIFY2(railsExplicit.contains(QStringLiteral("heroku config:set DB_PASSWORD=")),
+             qPrintable(railsExplicit));
+    for (const FrameworkSnippet &snippet : {django, rails})
+        QVERIFY(!snippet.text().contains(QStringLiteral("Secret-pw-12")));
 }
 
 QTEST_GUILESS_MAIN(TestFrameworkSnippet)
