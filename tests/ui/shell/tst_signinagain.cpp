@@ -8,8 +8,12 @@
 #include "account/AccountActions.h"
 #include "account/AccountDialog.h"
 #include "addons/PlanChangeDialog.h"
+#include "addons/ProvisionDialog.h"
+#include "addons/RemoveAddonDialog.h"
 #include "configvars/ConfigActions.h"
+#include "configvars/ConfigAssignmentDialog.h"
 #include "configvars/ConfigVarsEditor.h"
+#include "dedicated/DedicatedClusterDialog.h"
 #include "session/AppCatalog.h"
 #include "session/ConsoleSession.h"
 
@@ -59,6 +63,18 @@ void TestSignInAgain::signInClosesTheOldAccountsDialogs()
     window.accountActions()->accountAction()->trigger(); // where the old account's token came from
     const QPointer<AccountDialog> account = UiTest::openedDialog<AccountDialog>(&window);
     QVERIFY(account);
+    // Every other window that sends through the old account's client.
+    QList<QPointer<QDialog>> others;
+    child<QAction>(&window, "provisionAction")->trigger();
+    others << UiTest::openedDialog<ProvisionDialog>(&window);
+    child<QAction>(&window, "removeAction")->trigger();
+    others << UiTest::openedDialog<RemoveAddonDialog>(&window);
+    window.configActions()->promoteAction()->trigger();
+    others << UiTest::openedDialog<ConfigAssignmentDialog>(&window);
+    window.configActions()->dedicatedClusterAction()->trigger();
+    others << UiTest::openedDialog<DedicatedClusterDialog>(&window);
+    for (const QPointer<QDialog> &other : others)
+        QVERIFY(other);
 
     // The old account has work in flight when the new one signs in: the editor's reload and a
     // refresh of the window (its 4-app list must never replace the new account's 2).
@@ -75,6 +91,8 @@ void TestSignInAgain::signInClosesTheOldAccountsDialogs()
     QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(plan.isNull(), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(account.isNull(), 5000);
+    for (const QPointer<QDialog> &other : others)
+        QTRY_VERIFY_WITH_TIMEOUT(other.isNull(), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(apps->model()->rowCount(), 2, 10000);
     QVERIFY(window.session()->catalog()->appsLoaded());
     QCOMPARE(window.session()->connection().endpoint.baseUrl(),
