@@ -20,7 +20,7 @@ class TestSandboxCluster : public QObject
         QSignalSpy spy(&cluster, done);
         (cluster.*action)();
         if (!spy.wait(150000))
-            return SandboxResult{false, QStringLiteral("no answer"), {}, {}};
+            return SandboxResult{makeError(Error::Kind::Timeout, QStringLiteral("no answer")), {}, {}};
         return spy.takeFirst().at(0).value<SandboxResult>();
     }
 
