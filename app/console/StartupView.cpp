@@ -53,7 +53,7 @@ void StartupView::open()
         tabs->setCurrentWidget(tabs->monitorView());
         tabs->monitorView()->setIntervalMs(250);
         connect(tabs->monitorView(), &MonitorView::drillFinished, this,
-                [this](const DrillResult &r) { done(m_window, r.ok ? QString() : r.error); });
+                [this](const DrillResult &r) { done(m_window, r.ok() ? QString() : r.error().oneLine()); });
         tabs->monitorView()->runDrill();
         if (!tabs->monitorView()->isDrilling())
             done(m_window,

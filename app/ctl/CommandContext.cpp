@@ -38,11 +38,6 @@ void CommandContext::fail(const HerokuError &error)
     fail(error.toError());
 }
 
-void CommandContext::fail(const QString &message)
-{
-    fail(makeError(Error::Kind::InvalidInput, message));
-}
-
 void CommandContext::finishList(const HerokuResult &result, const QStringList &headers,
                                 const std::function<QList<QStringList>(const QJsonArray &)> &rowsOf,
                                 const QString &emptyText)

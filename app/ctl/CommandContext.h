@@ -50,8 +50,6 @@ public:
     void fail(const Error &error);
     // "error: <message> (<id>, request <Request-Id>)": HerokuError::toError().
     void fail(const HerokuError &error);
-    // A failure known only by its line (an InvalidInput Error).
-    void fail(const QString &message);
     // How a list command ends (apps, addons, plans): fails on an error; with --json prints the API's
     // own array; else a table of `rowsOf(array)` under `headers`, or `emptyText`. Then exits.
     void finishList(const HerokuResult &result, const QStringList &headers,

@@ -159,7 +159,7 @@ void CommandDispatcher::runCommand(Command *command, const QStringList &argument
     if (!usage)
         return m_context->usageError(usage.error().oneLine(), command->name());
     if (!m_context->client()->endpoint().isValid())
-        return m_context->fail(m_context->client()->endpoint().error().message);
+        return m_context->fail(m_context->client()->endpoint().error());
     if (!command->needsToken())
         return command->start();
 
@@ -177,7 +177,9 @@ void CommandDispatcher::onResolved(Command *command, const CredentialResolution 
     for (const QString &warning : resolution.warnings)
         m_context->out().warning(warning);
     if (!resolution.hasToken())
-        return m_context->fail(makeError(Error::Kind::Unauthorized, resolution.message));
+        return m_context->fail(resolution.outcome.ok()
+                                   ? makeError(Error::Kind::Unauthorized, resolution.description)
+                                   : resolution.outcome.error());
     m_context->client()->setToken(resolution.token.reveal());
     command->start();
 }

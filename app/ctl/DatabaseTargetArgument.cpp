@@ -90,18 +90,20 @@ QString DatabaseTargetArgument::description() const
 }
 
 void DatabaseTargetArgument::resolve(HerokuClient *client, QObject *context,
-                                     const std::function<void(const ProbeTarget &, const QString &)> &done)
+                                     const std::function<void(const Result<ProbeTarget> &)> &done)
 {
     const int timeoutMs = m_timeoutMs;
     const auto deliver = [done, timeoutMs](const QString &url, const QString &where) {
         const Result<ProbeTarget> parsed = UrlProbeTarget::fromText(url);
         if (!parsed) {
-            const QString error = parsed.error().oneLine();
-            return done(ProbeTarget(), where.isEmpty() ? error : where + QStringLiteral(": ") + error);
+            Error error = parsed.error();
+            if (!where.isEmpty()) // the detail stays in oneLine(), after the place it came from
+                error.message = where + QStringLiteral(": ") + error.message;
+            return done(error);
         }
         ProbeTarget target = parsed.value();
         target.timeoutMs = timeoutMs;
-        done(target, QString());
+        done(target);
     };
     if (m_app.isEmpty()) {
         QTimer::singleShot(0, context, [deliver, url = m_url] { deliver(url, QString()); });
@@ -110,14 +112,13 @@ void DatabaseTargetArgument::resolve(HerokuClient *client, QObject *context,
     QObject::connect(client->configVars(m_app), &HerokuRequest::finished, context,
                      [deliver, done, app = m_app, var = m_var](const HerokuResult &result) {
                          if (!result.ok())
-                             return done(ProbeTarget(), result.error.oneLine());
+                             return done(result.error.toError());
                          const QString url = result.object().value(var).toString();
                          if (url.isEmpty())
-                             return done(
-                                 ProbeTarget(),
-                                 QStringLiteral("app %1 has no config var %2; provision a ClearDB add-on "
-                                                "or pass --var")
-                                     .arg(app, var));
+                             return done(makeError(Error::Kind::NotFound,
+                                                   QStringLiteral("app %1 has no config var %2; provision a "
+                                                                  "ClearDB add-on or pass --var")
+                                                       .arg(app, var)));
                          deliver(url, QStringLiteral("%1 of app %2").arg(var, app));
                      });
 }

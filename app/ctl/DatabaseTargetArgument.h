@@ -20,7 +20,7 @@ class QCommandLineParser;
 // Both paths end in the same ProbeTarget; errors never quote the password (DatabaseUrl's messages).
 //
 //     m_where.prepare(parser, out());                // in Command::prepare: no request yet
-//     m_where.resolve(client(), this, [this](const ProbeTarget &t, const QString &error) { ... });
+//     m_where.resolve(client(), this, [this](const Result<ProbeTarget> &target) { ... });
 class DatabaseTargetArgument
 {
 public:
@@ -34,9 +34,9 @@ public:
     bool needsToken() const { return !m_app.isEmpty(); }
     // What the user pointed at, for messages: "CLEARDB_DATABASE_URL of app my-app" or the redacted URL.
     QString description() const;
-    // Delivers the target (or a one-line error) later, on the event loop, with `context` alive.
+    // Delivers the target or the Error later, on the event loop, with `context` alive.
     void resolve(HerokuClient *client, QObject *context,
-                 const std::function<void(const ProbeTarget &, const QString &)> &done);
+                 const std::function<void(const Result<ProbeTarget> &)> &done);
 
     // Parses --timeout style values: a whole number of milliseconds >= minimum; `fallback` when the
     // option is absent.

@@ -11,6 +11,15 @@
 #include <QCommandLineParser>
 #include <QJsonDocument>
 
+namespace {
+// "error: drill failed: <the step's line>", keeping the step's kind for the exit path.
+Error drillFailure(Error error)
+{
+    error.message = QStringLiteral("drill failed: ") + error.message;
+    return error;
+}
+} // namespace
+
 DrillCommand::~DrillCommand()
 {
     // Deleting it quits its worker threads; a worker still closing a MySQL connection while the process
@@ -51,12 +60,16 @@ Status DrillCommand::prepare(const QCommandLineParser &parser)
     const Status tooMany = CommandOptions::tooManyArguments(parser, 0);
     if (!tooMany)
         return tooMany;
-    return SandboxOptions::read(parser, &m_dir, &m_basePort);
+    const Result<SandboxOptions::Location> where = SandboxOptions::read(parser);
+    if (!where)
+        return where.error();
+    m_sandbox = where.value();
+    return {};
 }
 
 void DrillCommand::start()
 {
-    const Result<SandboxCluster *> made = SandboxOptions::makeCluster(m_dir, m_basePort, this);
+    const Result<SandboxCluster *> made = SandboxOptions::makeCluster(m_sandbox, this);
     if (!made)
         return context()->fail(made.error());
     m_cluster = made.value();
@@ -92,15 +105,15 @@ void DrillCommand::onFinished(const DrillResult &r)
                          {QStringLiteral("Restart -> re-synchronized"), ms(r.resyncMs)},
                          {QStringLiteral("Primary back -> failback event"), ms(r.failbackDetectMs)}});
     }
-    if (!r.ok && m_cluster->isBusy()) {
+    if (!r.ok() && m_cluster->isBusy()) {
         // The drill restarts a killed primary after a failure; ending now would kill that restart.
         out().progress(QStringLiteral("waiting for the primary's restart to finish"));
         connect(m_cluster, &SandboxCluster::started, this,
-                [this, error = r.error] { context()->fail(QStringLiteral("drill failed: ") + error); });
+                [this, error = drillFailure(r.error())] { context()->fail(error); });
         return;
     }
-    if (!r.ok)
-        return context()->fail(QStringLiteral("drill failed: ") + r.error);
+    if (!r.ok())
+        return context()->fail(drillFailure(r.error()));
     if (m_done < m_count)
         return m_drill->start();
     context()->succeed();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Command.h"
+#include "SandboxOptions.h"
 
 class FailoverDrill;
 class SandboxCluster;
@@ -32,8 +33,7 @@ public:
 private:
     void onFinished(const DrillResult &result);
 
-    QString m_dir;
-    quint16 m_basePort = 0;
+    SandboxOptions::Location m_sandbox;
     int m_intervalMs = 250;
     int m_count = 1;
     int m_done = 0;

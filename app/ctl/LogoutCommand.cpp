@@ -37,7 +37,7 @@ void LogoutCommand::start()
         for (const QString &warning : result.warnings)
             out().warning(warning);
         if (!result.ok)
-            return context()->fail(result.error);
+            return context()->fail(result.toError());
         if (json())
             out().json(QJsonObject{
                 {QStringLiteral("keychain"), result.keychain},

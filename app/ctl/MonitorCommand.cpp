@@ -108,9 +108,10 @@ Status MonitorCommand::prepare(const QCommandLineParser &parser)
 
 void MonitorCommand::start()
 {
-    m_where.resolve(client(), this, [this](const ProbeTarget &routed, const QString &error) {
-        if (!error.isEmpty())
-            return context()->fail(error);
+    m_where.resolve(client(), this, [this](const Result<ProbeTarget> &resolved) {
+        if (!resolved)
+            return context()->fail(resolved.error());
+        const ProbeTarget &routed = resolved.value();
         m_monitor = new FailoverMonitor(nullptr, this);
         m_monitor->setIntervalMs(m_intervalMs);
         m_monitor->setMode(m_persistent ? FailoverMonitor::Mode::Persistent

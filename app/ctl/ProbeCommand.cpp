@@ -54,10 +54,10 @@ Status ProbeCommand::prepare(const QCommandLineParser &parser)
 
 void ProbeCommand::start()
 {
-    m_where.resolve(client(), this, [this](const ProbeTarget &target, const QString &error) {
-        if (!error.isEmpty())
-            return context()->fail(error);
-        m_target = target;
+    m_where.resolve(client(), this, [this](const Result<ProbeTarget> &target) {
+        if (!target)
+            return context()->fail(target.error());
+        m_target = target.value();
         m_target.label = QStringLiteral("probe");
         m_probe = new ConnectionProbe(this);
         connect(m_probe, &ConnectionProbe::finished, this, &ProbeCommand::onFinished);

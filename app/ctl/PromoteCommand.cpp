@@ -61,14 +61,15 @@ void PromoteCommand::onPrepared(const ConfigAssignmentPlan &plan)
     case ConfigAssignmentPlan::Status::Failed:
         return context()->fail(plan.error);
     case ConfigAssignmentPlan::Status::Refused:
-        return context()->fail(plan.message + QStringLiteral(" with --to"));
+        return context()->fail(makeError(Error::Kind::Conflict, plan.message + QStringLiteral(" with --to")));
     case ConfigAssignmentPlan::Status::NoSource:
         return context()->fail(
-            QStringLiteral("%1 has no config var %2; create a ClearDB add-on with "
-                           "`cleardbctl provision --app %1` or name another var with --from")
-                .arg(m_app, m_from));
+            makeError(Error::Kind::NotFound,
+                      QStringLiteral("%1 has no config var %2; create a ClearDB add-on with "
+                                     "`cleardbctl provision --app %1` or name another var with --from")
+                          .arg(m_app, m_from)));
     case ConfigAssignmentPlan::Status::InvalidVar:
-        return context()->fail(plan.message);
+        return context()->fail(makeError(Error::Kind::InvalidInput, plan.message));
     }
 }
 

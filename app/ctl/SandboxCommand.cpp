@@ -31,12 +31,16 @@ Status SandboxCommand::prepare(const QCommandLineParser &parser)
         return usage(QStringLiteral("unknown action \"%1\"; use start, stop or status").arg(m_action));
     if (positional.size() > 1)
         return usage(QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1)));
-    return SandboxOptions::read(parser, &m_dir, &m_basePort);
+    const Result<SandboxOptions::Location> where = SandboxOptions::read(parser);
+    if (!where)
+        return where.error();
+    m_sandbox = where.value();
+    return {};
 }
 
 void SandboxCommand::start()
 {
-    const Result<SandboxCluster *> made = SandboxOptions::makeCluster(m_dir, m_basePort, this);
+    const Result<SandboxCluster *> made = SandboxOptions::makeCluster(m_sandbox, this);
     if (!made)
         return context()->fail(made.error());
     SandboxCluster *cluster = made.value();
@@ -44,8 +48,8 @@ void SandboxCommand::start()
     connect(cluster, &SandboxCluster::stopped, this, &SandboxCommand::onResult);
     connect(cluster, &SandboxCluster::statusRefreshed, this, &SandboxCommand::onResult);
     if (m_action == QLatin1String("start")) {
-        out().progress(
-            QStringLiteral("Starting the sandbox in %1 (the first start takes a few seconds)...").arg(m_dir));
+        out().progress(QStringLiteral("Starting the sandbox in %1 (the first start takes a few seconds)...")
+                           .arg(m_sandbox.dir));
         cluster->start();
     } else if (m_action == QLatin1String("stop")) {
         cluster->stop();
@@ -64,10 +68,12 @@ void SandboxCommand::onResult(const SandboxResult &result)
         else
             out().keyValues(SandboxOptions::statusPairs(result.status));
     }
-    if (!result.ok)
-        return context()->fail(result.error);
+    if (!result.ok())
+        return context()->fail(result.error());
     if (m_action == QLatin1String("status") && !result.status.isRunning())
-        return context()->fail(QStringLiteral("the sandbox is %1; start it with `cleardbctl sandbox start`")
-                                   .arg(result.status.state));
+        return context()->fail(
+            makeError(Error::Kind::Conflict,
+                      QStringLiteral("the sandbox is %1; start it with `cleardbctl sandbox start`")
+                          .arg(result.status.state)));
     context()->succeed();
 }

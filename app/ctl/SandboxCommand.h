@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Command.h"
+#include "SandboxOptions.h"
 
 class SandboxCluster;
 struct SandboxResult;
@@ -31,6 +32,5 @@ private:
     void onResult(const SandboxResult &result);
 
     QString m_action;
-    QString m_dir;
-    quint16 m_basePort = 0;
+    SandboxOptions::Location m_sandbox;
 };

@@ -20,27 +20,23 @@ QList<QCommandLineOption> SandboxOptions::options()
          QStringLiteral("PORT")}};
 }
 
-Status SandboxOptions::read(const QCommandLineParser &parser, QString *dir, quint16 *basePort)
+Result<SandboxOptions::Location> SandboxOptions::read(const QCommandLineParser &parser)
 {
-    *dir = parser.value(QStringLiteral("dir"));
-    if (dir->isEmpty())
-        *dir = qEnvironmentVariable("CLEARDB_SANDBOX_DIR");
-    if (dir->isEmpty())
-        *dir = SandboxCluster::defaultRuntimeDir();
-    *dir = QDir(*dir).absolutePath();
-    *basePort = 0;
+    Location where;
+    const QString dir = parser.value(QStringLiteral("dir"));
+    where.dir = dir.isEmpty() ? SandboxCluster::sandboxDir() : QDir(dir).absolutePath();
     if (parser.isSet(QStringLiteral("base-port"))) {
         bool ok = false;
         const int port = parser.value(QStringLiteral("base-port")).toInt(&ok);
         // cluster.sh uses base..base+3 and refuses privileged ports.
         if (!ok || port < 1024 || port > 65530)
             return CommandOptions::usage(QStringLiteral("--base-port must be a number from 1024 to 65530"));
-        *basePort = quint16(port);
+        where.basePort = quint16(port);
     }
-    return {};
+    return where;
 }
 
-Result<SandboxCluster *> SandboxOptions::makeCluster(const QString &dir, quint16 basePort, QObject *parent)
+Result<SandboxCluster *> SandboxOptions::makeCluster(const Location &where, QObject *parent)
 {
     const QString script = SandboxCluster::locateScript();
     if (script.isEmpty())
@@ -48,7 +44,7 @@ Result<SandboxCluster *> SandboxOptions::makeCluster(const QString &dir, quint16
             Error::Kind::NotFound,
             QStringLiteral("the sandbox script cluster.sh was not found; set CLEARDB_SANDBOX_SCRIPT "
                            "to scripts/sandbox/cluster.sh"));
-    return new SandboxCluster(script, dir, basePort, parent);
+    return new SandboxCluster(script, where.dir, where.basePort, parent);
 }
 
 QJsonObject SandboxOptions::statusJson(const SandboxStatus &s)

@@ -17,10 +17,16 @@ struct SandboxStatus;
 // or SandboxCluster::defaultRuntimeDir()), its base port, the script that runs it, and how its status reads.
 namespace SandboxOptions {
 QList<QCommandLineOption> options();
-// Reads --dir/--base-port into `dir`/`basePort`; an error is a usage error.
-Status read(const QCommandLineParser &parser, QString *dir, quint16 *basePort);
-// A SandboxCluster for `dir` owned by `parent`, or a NotFound error when cluster.sh cannot be found.
-Result<SandboxCluster *> makeCluster(const QString &dir, quint16 basePort, QObject *parent);
+// Where the cluster lives and its first port (0: the script's default or the running cluster's).
+struct Location
+{
+    QString dir;
+    quint16 basePort = 0;
+};
+// Reads --dir (else SandboxCluster::sandboxDir()) and --base-port; an error is a usage error.
+Result<Location> read(const QCommandLineParser &parser);
+// A SandboxCluster at `where` owned by `parent`, or a NotFound error when cluster.sh cannot be found.
+Result<SandboxCluster *> makeCluster(const Location &where, QObject *parent);
 // The status as cleardbctl prints it with --json (no password: only the file that holds it).
 QJsonObject statusJson(const SandboxStatus &status);
 QList<QPair<QString, QString>> statusPairs(const SandboxStatus &status);

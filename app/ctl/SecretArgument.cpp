@@ -22,19 +22,28 @@ bool &stdinUsed()
 
 Result<QString> readStdin(const QString &what)
 {
-    const Error unreadable =
-        makeError(Error::Kind::Io, QStringLiteral("could not read %1 from stdin").arg(what));
 #ifdef Q_OS_UNIX
     if (isatty(STDIN_FILENO) == 1) {
         const Result<QString> line = TokenReader::readFromStdin(QStringLiteral("%1: ").arg(what));
         if (!line)
-            return unreadable;
+            return makeError(Error::Kind::Io, QStringLiteral("could not read %1 from stdin").arg(what));
         return line.value();
     }
 #endif
+    return SecretArgument::readAllOfStdin(what);
+}
+
+Error invalid(const QString &message)
+{
+    return makeError(Error::Kind::InvalidInput, message);
+}
+} // namespace
+
+Result<QString> SecretArgument::readAllOfStdin(const QString &what)
+{
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
-        return unreadable;
+        return makeError(Error::Kind::Io, QStringLiteral("could not read %1 from stdin").arg(what));
     // All of it (a PEM key spans lines) minus the one line ending `echo` and here-strings add.
     QByteArray data = in.readAll();
     if (data.endsWith('\n'))
@@ -43,12 +52,6 @@ Result<QString> readStdin(const QString &what)
         data.chop(1);
     return QString::fromUtf8(data);
 }
-
-Error invalid(const QString &message)
-{
-    return makeError(Error::Kind::InvalidInput, message);
-}
-} // namespace
 
 bool SecretArgument::isLiteral(const QString &argument)
 {

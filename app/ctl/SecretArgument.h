@@ -25,6 +25,9 @@ bool isLiteral(const QString &argument);
 // `what` names the value in errors ("the URL", "the value of DB_PASS"). The error (InvalidInput, or
 // Io when stdin cannot be read) is one line that never quotes the value.
 Result<QString> resolve(const QString &argument, const QString &what);
+// All of stdin, minus the one line ending `echo` and here-strings add (a secret may start or end with
+// spaces, so nothing else is trimmed); an Io error naming `what` when stdin cannot be read.
+Result<QString> readAllOfStdin(const QString &what);
 // "<what> given on the command line is visible to other local users in the process list; <safe>"
 QString literalWarning(const QString &what, const QString &safeForms);
 } // namespace SecretArgument

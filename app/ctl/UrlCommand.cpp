@@ -8,7 +8,6 @@
 #include "dburl/FrameworkSnippet.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -46,19 +45,6 @@ const QStringList buildOnlyOptions = {
     QStringLiteral("database"), QStringLiteral("password-stdin"), QStringLiteral("ssl-ca"),
     QStringLiteral("ssl-cert"), QStringLiteral("ssl-key"),        QStringLiteral("option")};
 
-// The whole of stdin minus one line ending: a password may legitimately start
-// or end with spaces, so nothing else is trimmed.
-QString readPasswordFromStdin(bool *ok)
-{
-    QFile in;
-    *ok = in.open(stdin, QIODevice::ReadOnly);
-    QByteArray data = *ok ? in.readAll() : QByteArray();
-    if (data.endsWith('\n'))
-        data.chop(1);
-    if (data.endsWith('\r'))
-        data.chop(1);
-    return QString::fromUtf8(data);
-}
 } // namespace
 
 QString UrlCommand::details() const
@@ -207,18 +193,19 @@ void UrlCommand::start()
 void UrlCommand::build()
 {
     if (m_passwordFromStdin) {
-        bool ok = false;
-        m_spec.password = readPasswordFromStdin(&ok);
-        if (!ok)
-            return context()->fail(QStringLiteral("cannot read the password from stdin"));
+        const Result<QString> password = SecretArgument::readAllOfStdin(QStringLiteral("the password"));
+        if (!password)
+            return context()->fail(password.error());
+        m_spec.password = password.value();
     }
     const ClusterSpecValidation validation = m_spec.validate();
     if (!validation.ok())
-        return context()->fail(optionFor(validation.problems.first().field) + QStringLiteral(": ") +
-                               validation.problems.first().message);
+        return context()->fail(makeError(Error::Kind::InvalidInput,
+                                         optionFor(validation.problems.first().field) + QStringLiteral(": ") +
+                                             validation.problems.first().message));
     const DatabaseUrl::ParseResult built = m_spec.toUrl();
     if (!built.ok())
-        return context()->fail(built.error.message);
+        return context()->fail(makeError(Error::Kind::InvalidInput, built.error.message));
     QStringList warnings;
     for (const auto &warning : validation.warnings)
         warnings << optionFor(warning.field) + QStringLiteral(": ") + warning.message;
@@ -234,7 +221,7 @@ void UrlCommand::parse()
 {
     const DatabaseUrl::ParseResult parsed = DatabaseUrl::parse(m_urlText);
     if (!parsed.ok())
-        return context()->fail(parsed.error.message);
+        return context()->fail(makeError(Error::Kind::InvalidInput, parsed.error.message));
     printParts(parsed.url, {});
 }
 
@@ -282,7 +269,7 @@ void UrlCommand::snippet()
 {
     const DatabaseUrl::ParseResult parsed = DatabaseUrl::parse(m_urlText);
     if (!parsed.ok())
-        return context()->fail(parsed.error.message);
+        return context()->fail(makeError(Error::Kind::InvalidInput, parsed.error.message));
     FrameworkSnippet::Options options;
     options.reveal = m_reveal;
     QJsonArray snippets;

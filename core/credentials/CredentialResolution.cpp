@@ -23,6 +23,7 @@ CredentialResolution CredentialResolution::sandbox(const Secret &token)
     CredentialResolution resolution;
     resolution.source = Source::Sandbox;
     resolution.token = token;
+    resolution.outcome = Status();
     resolution.description = QStringLiteral("from the local sandbox (heroku-sim)");
     return resolution;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Secret.h"
+#include "common/Result.h"
 
 #include <QString>
 #include <QStringList>
@@ -21,14 +22,16 @@ struct CredentialResolution
     Source source = Source::None;
     Secret token;
     QString login;       // the netrc login (the account e-mail), when known
-    QString description; // "from HEROKU_API_KEY", "from ~/.netrc (line 12)"; for None the message below
-    // For None: one line saying why nothing was found and how to log in.
-    QString message;
+    QString description; // "from HEROKU_API_KEY", "from ~/.netrc (line 12)"; for None the error's line
+    // Success once a token was found; else why nothing was found and how to log in (InvalidInput for a
+    // broken ~/.netrc, Unauthorized when there is nothing at all).
+    Status outcome =
+        makeError(Error::Kind::Unauthorized, QStringLiteral("no Heroku credentials were looked up"));
     // Things worth showing even on success: a world-readable ~/.netrc, a keychain
     // that was unavailable, a netrc entry without a password.
     QStringList warnings;
 
-    bool hasToken() const { return source != Source::None && !token.isEmpty(); }
+    bool hasToken() const { return outcome.ok() && source != Source::None && !token.isEmpty(); }
 
     static QString sourceName(Source source);
     // For the programs' sandbox mode (heroku-sim on this machine).

@@ -42,6 +42,7 @@ void CredentialResolver::resolve()
         resolution.source = CredentialResolution::Source::Environment;
         resolution.token = Secret(fromEnvironment);
         resolution.description = QStringLiteral("from HEROKU_API_KEY");
+        resolution.outcome = Status();
         QTimer::singleShot(0, this, [this, resolution, generation] { finish(resolution, generation); });
         return;
     }
@@ -66,6 +67,7 @@ void CredentialResolver::continueWithKeychain(const CredentialStoreResult &resul
         resolution.source = CredentialResolution::Source::Keychain;
         resolution.token = result.secret;
         resolution.description = QStringLiteral("from the system keychain");
+        resolution.outcome = Status();
         finish(resolution, generation);
         return;
     }
@@ -109,17 +111,21 @@ void CredentialResolver::finishWithNetrc(const CredentialStoreResult &keychain, 
         }
     }
     if (loaded.error.isError()) {
-        resolution.message =
-            loaded.error.describe(file.displayPath()) + QStringLiteral("; fix the file, or ") + howToLogIn();
+        resolution.outcome =
+            makeError(Error::Kind::InvalidInput, loaded.error.describe(file.displayPath()) +
+                                                     QStringLiteral("; fix the file, or ") + howToLogIn());
     } else if (entry && (!entry->hasPassword || entry->password.isEmpty())) {
         // curl would prompt for the missing password; we have no terminal to ask on.
-        resolution.message = QStringLiteral("%1 line %2: machine %3 has no password; ")
-                                 .arg(file.displayPath(), QString::number(entry->line), machine) +
-                             howToLogIn();
+        resolution.outcome =
+            makeError(Error::Kind::InvalidInput,
+                      QStringLiteral("%1 line %2: machine %3 has no password; ")
+                              .arg(file.displayPath(), QString::number(entry->line), machine) +
+                          howToLogIn());
     } else if (entry) {
         resolution.source = CredentialResolution::Source::Netrc;
         resolution.token = entry->password;
         resolution.login = entry->login;
+        resolution.outcome = ::Status();
         resolution.description =
             QStringLiteral("from %1 (line %2)").arg(file.displayPath(), QString::number(entry->line));
         // No keychain at all is the normal state of a server: nothing to say. A
@@ -129,14 +135,14 @@ void CredentialResolver::finishWithNetrc(const CredentialStoreResult &keychain, 
             resolution.warnings << keychainProblem + QStringLiteral("; using the token ") +
                                        resolution.description + QStringLiteral(" instead");
     } else {
-        resolution.message = keychainProblem.isEmpty()
-                                 ? QStringLiteral("No Heroku credentials found for %1: ").arg(machine)
-                                 : QStringLiteral("No Heroku credentials found for %1, and %2: ")
-                                       .arg(machine, keychainProblem);
-        resolution.message += howToLogIn();
+        const QString found = keychainProblem.isEmpty()
+                                  ? QStringLiteral("No Heroku credentials found for %1: ").arg(machine)
+                                  : QStringLiteral("No Heroku credentials found for %1, and %2: ")
+                                        .arg(machine, keychainProblem);
+        resolution.outcome = makeError(Error::Kind::Unauthorized, found + howToLogIn());
     }
-    if (resolution.source == CredentialResolution::Source::None)
-        resolution.description = resolution.message;
+    if (!resolution.outcome)
+        resolution.description = resolution.outcome.error().oneLine();
     finish(resolution, generation);
 }
 

@@ -10,7 +10,7 @@
 
 #include <QTimer>
 
-using Status = CredentialStoreResult::Status;
+using StoreStatus = CredentialStoreResult::Status;
 
 namespace {
 
@@ -18,7 +18,7 @@ CredentialStoreResult noStore(CredentialStoreResult::Operation operation)
 {
     CredentialStoreResult result;
     result.operation = operation;
-    result.status = Status::Unavailable;
+    result.status = StoreStatus::Unavailable;
     result.errorMessage = QStringLiteral("no keychain is configured");
     return result;
 }
@@ -124,12 +124,12 @@ void CredentialWriter::logoutFromNetrc(const CredentialStoreResult &keychain)
     result.operation = CredentialWriteResult::Operation::Logout;
     result.keychain = keychain.isOk();
     QStringList problems;
-    if (keychain.status == Status::AccessDenied || keychain.status == Status::Failed) {
+    if (keychain.status == StoreStatus::AccessDenied || keychain.status == StoreStatus::Failed) {
         problems << QStringLiteral("the system keychain refused to remove the token (%1); remove the "
                                    "\"%2\" entry with your keychain manager")
                         .arg(SecretRedactor::redact(keychain.errorMessage),
                              KeychainCredentialStore::serviceName());
-    } else if (keychain.status == Status::TimedOut) {
+    } else if (keychain.status == StoreStatus::TimedOut) {
         // The removal may still happen, or not: a token may sit in the keychain,
         // and the next start would find it there. Never report that as logged out.
         problems << QStringLiteral(

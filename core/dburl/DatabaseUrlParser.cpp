@@ -9,6 +9,11 @@
 using Part = DatabaseUrlError::Part;
 
 namespace {
+// The detail of a part's error; DatabaseUrlError::make() puts the part's name before it.
+Error invalid(const QString &detail)
+{
+    return makeError(Error::Kind::InvalidInput, detail);
+}
 
 QString encodingHint()
 {
@@ -28,14 +33,15 @@ DatabaseUrl::ParseResult DatabaseUrlParser::parse(const QString &text)
         return result;
     }
     const QUrl url(trimmed, QUrl::StrictMode);
-    QString scheme;
     // Only a scheme followed by "//" is echoed: in a pasted "user:password@host" QUrl would take the
     // user (or, pasted without the user, the password) for the scheme.
     const bool schemeShown = trimmed.mid(url.scheme().size()).startsWith(QLatin1String("://")) ||
                              DatabaseUrl::acceptedSchemes().contains(url.scheme().toLower());
-    result.error = checkScheme(schemeShown ? url.scheme() : QString(), &scheme);
-    if (result.error.isError())
+    const Result<QString> scheme = normalizeScheme(schemeShown ? url.scheme() : QString());
+    if (!scheme) {
+        result.error = DatabaseUrlError::make(Part::Scheme, scheme.error().message);
         return result;
+    }
     const QString prefix = url.scheme() + QStringLiteral("://");
     if (!trimmed.startsWith(prefix, Qt::CaseInsensitive)) {
         result.error = DatabaseUrlError::make(
@@ -58,22 +64,21 @@ DatabaseUrl::ParseResult DatabaseUrlParser::parse(const QString &text)
     }
 
     DatabaseUrl parsed;
-    parsed.setScheme(scheme);
-    bool ok = false;
-    parsed.setUser(UrlPercentEncoding::decode(url.userName(QUrl::FullyEncoded),
-                                              UrlPercentEncoding::PlusIsSpace::No, &ok));
-    if (!ok) {
-        result.error = DatabaseUrlError::make(
-            Part::User, QStringLiteral("has a broken %-escape; use %XX with UTF-8 bytes (%25 for '%')"));
+    parsed.setScheme(scheme.value());
+    const Result<QString> user =
+        UrlPercentEncoding::decode(url.userName(QUrl::FullyEncoded), UrlPercentEncoding::PlusIsSpace::No);
+    if (!user) {
+        result.error = DatabaseUrlError::make(Part::User, user.error().message);
         return result;
     }
-    parsed.setPassword(UrlPercentEncoding::decode(url.password(QUrl::FullyEncoded),
-                                                  UrlPercentEncoding::PlusIsSpace::No, &ok));
-    if (!ok) {
-        result.error = DatabaseUrlError::make(
-            Part::Password, QStringLiteral("has a broken %-escape; use %XX with UTF-8 bytes (%25 for '%')"));
+    parsed.setUser(user.value());
+    const Result<QString> password =
+        UrlPercentEncoding::decode(url.password(QUrl::FullyEncoded), UrlPercentEncoding::PlusIsSpace::No);
+    if (!password) {
+        result.error = DatabaseUrlError::make(Part::Password, password.error().message);
         return result;
     }
+    parsed.setPassword(password.value());
     if (parsed.user().isEmpty() && parsed.password().isEmpty() && rest.contains(QLatin1Char('@'))) {
         // QUrl found no user info, yet an '@' follows: a '/', '?' or '#' inside the password ended
         // the authority early (e.g. mysql://u:12?x@host).
@@ -103,13 +108,13 @@ DatabaseUrl::ParseResult DatabaseUrlParser::parse(const QString &text)
                                                                     "segment, write a literal '/' as %2F"));
             return result;
         }
-        parsed.setDatabase(UrlPercentEncoding::decode(segment, UrlPercentEncoding::PlusIsSpace::No, &ok));
-        if (!ok) {
-            result.error = DatabaseUrlError::make(
-                Part::Database,
-                QStringLiteral("has a broken %-escape; use %XX with UTF-8 bytes (%25 for '%')"));
+        const Result<QString> database =
+            UrlPercentEncoding::decode(segment, UrlPercentEncoding::PlusIsSpace::No);
+        if (!database) {
+            result.error = DatabaseUrlError::make(Part::Database, database.error().message);
             return result;
         }
+        parsed.setDatabase(database.value());
     }
     QList<DatabaseUrl::Option> options;
     result.error = parseQuery(url.query(QUrl::FullyEncoded), &options);
@@ -122,19 +127,21 @@ DatabaseUrl::ParseResult DatabaseUrlParser::parse(const QString &text)
 DatabaseUrl::ParseResult DatabaseUrlParser::validate(const DatabaseUrl &url)
 {
     DatabaseUrl::ParseResult result;
-    QString scheme;
-    result.error = checkScheme(url.scheme(), &scheme);
-    if (result.error.isError())
+    const Result<QString> scheme = normalizeScheme(url.scheme());
+    if (!scheme) {
+        result.error = DatabaseUrlError::make(Part::Scheme, scheme.error().message);
         return result;
+    }
     if (url.user().isEmpty() && url.hasPassword()) {
         result.error =
             DatabaseUrlError::make(Part::User, QStringLiteral("missing; a password needs a user name"));
         return result;
     }
-    QString host;
-    result.error = normalizeHost(url.host(), &host);
-    if (result.error.isError())
+    const Result<QString> host = normalizeHost(url.host());
+    if (!host) {
+        result.error = DatabaseUrlError::make(Part::Host, host.error().message);
         return result;
+    }
     if (url.hasExplicitPort() && (url.port() < 1 || url.port() > 65535)) {
         result.error = DatabaseUrlError::make(
             Part::Port,
@@ -150,43 +157,35 @@ DatabaseUrl::ParseResult DatabaseUrlParser::validate(const DatabaseUrl &url)
         }
     }
     result.url = url;
-    result.url.setScheme(scheme);
-    result.url.setHost(host);
+    result.url.setScheme(scheme.value());
+    result.url.setHost(host.value());
     return result;
 }
 
-DatabaseUrlError DatabaseUrlParser::checkScheme(const QString &scheme, QString *normalized)
+Result<QString> DatabaseUrlParser::normalizeScheme(const QString &scheme)
 {
-    *normalized = scheme.toLower();
-    if (scheme.isEmpty()) {
-        return DatabaseUrlError::make(
-            Part::Scheme, QStringLiteral("missing; a database URL starts with mysql:// (or mysql2:// "
-                                         "for Rails)"));
-    }
-    if (DatabaseUrl::acceptedSchemes().contains(*normalized))
-        return {};
+    const QString normalized = scheme.toLower();
+    if (scheme.isEmpty())
+        return invalid(
+            QStringLiteral("missing; a database URL starts with mysql:// (or mysql2:// for Rails)"));
+    if (DatabaseUrl::acceptedSchemes().contains(normalized))
+        return normalized;
     // Echo the scheme only when it has a scheme's shape and is short; it precedes every credential.
     static const QRegularExpression shape(QStringLiteral("^[a-z][a-z0-9+.-]{0,31}$"));
-    const QString shown = shape.match(*normalized).hasMatch() ? QStringLiteral("'%1'").arg(*normalized)
-                                                              : QStringLiteral("this");
-    return DatabaseUrlError::make(
-        Part::Scheme, QStringLiteral("%1 is not supported; use %2 (ClearDB databases are "
-                                     "MySQL)")
-                          .arg(shown, DatabaseUrl::acceptedSchemes().join(QStringLiteral(":// or ")) +
-                                          QStringLiteral("://")));
+    const QString shown =
+        shape.match(normalized).hasMatch() ? QStringLiteral("'%1'").arg(normalized) : QStringLiteral("this");
+    return invalid(QStringLiteral("%1 is not supported; use %2 (ClearDB databases are MySQL)")
+                       .arg(shown, DatabaseUrl::acceptedSchemes().join(QStringLiteral(":// or ")) +
+                                       QStringLiteral("://")));
 }
 
-DatabaseUrlError DatabaseUrlParser::normalizeHost(const QString &host, QString *normalized)
+Result<QString> DatabaseUrlParser::normalizeHost(const QString &host)
 {
-    if (host.isEmpty()) {
-        return DatabaseUrlError::make(Part::Host, QStringLiteral("missing; expected a host name such as "
-                                                                 "us-cdbr-east-06.cleardb.net"));
-    }
-    if (host.contains(QLatin1Char('%'))) {
-        return DatabaseUrlError::make(Part::Host,
-                                      QStringLiteral("IPv6 zone identifiers ('%…') are not supported "
-                                                     "by MySQL drivers; use a routable address"));
-    }
+    if (host.isEmpty())
+        return invalid(QStringLiteral("missing; expected a host name such as us-cdbr-east-06.cleardb.net"));
+    if (host.contains(QLatin1Char('%')))
+        return invalid(QStringLiteral("IPv6 zone identifiers ('%…') are not supported by MySQL drivers; use "
+                                      "a routable address"));
     QString bare = host;
     if (bare.startsWith(QLatin1Char('[')) && bare.endsWith(QLatin1Char(']')))
         bare = bare.mid(1, bare.size() - 2);
@@ -194,13 +193,12 @@ DatabaseUrlError DatabaseUrlParser::normalizeHost(const QString &host, QString *
     probe.setScheme(QStringLiteral("mysql"));
     probe.setHost(bare, QUrl::StrictMode);
     // QUrl validates names (IDNA), IPv4 and IPv6 literals, lower-cases them and gives ASCII (punycode).
-    *normalized = probe.host(QUrl::FullyEncoded);
-    if (!probe.isValid() || normalized->isEmpty()) {
-        return DatabaseUrlError::make(Part::Host,
-                                      QStringLiteral("is not a valid host name or IP address (IPv6 "
-                                                     "addresses go in brackets: [2001:db8::1])"));
-    }
-    return {};
+    const QString normalized = probe.host(QUrl::FullyEncoded);
+    if (!probe.isValid() || normalized.isEmpty())
+        return invalid(
+            QStringLiteral("is not a valid host name or IP address (IPv6 addresses go in brackets: "
+                           "[2001:db8::1])"));
+    return normalized;
 }
 
 DatabaseUrlError DatabaseUrlParser::errorFromQUrl(const QString &qurlError)
@@ -254,25 +252,22 @@ DatabaseUrlError DatabaseUrlParser::parseQuery(const QString &encodedQuery,
     const QStringList pairs = encodedQuery.split(QLatin1Char('&'), Qt::SkipEmptyParts);
     for (const QString &pair : pairs) {
         const qsizetype equals = pair.indexOf(QLatin1Char('='));
-        bool keyOk = false;
-        bool valueOk = true;
-        const QString key = UrlPercentEncoding::decode(equals < 0 ? pair : pair.left(equals),
-                                                       UrlPercentEncoding::PlusIsSpace::Yes, &keyOk);
-        const QString value =
-            equals < 0 ? QString()
-                       : UrlPercentEncoding::decode(pair.mid(equals + 1),
-                                                    UrlPercentEncoding::PlusIsSpace::Yes, &valueOk);
-        if (!keyOk || !valueOk) {
-            return DatabaseUrlError::make(Part::Option,
-                                          QStringLiteral("has a broken %-escape; use %XX with UTF-8 "
-                                                         "bytes (%25 for '%')"));
-        }
-        if (key.isEmpty()) {
+        const Result<QString> key = UrlPercentEncoding::decode(equals < 0 ? pair : pair.left(equals),
+                                                               UrlPercentEncoding::PlusIsSpace::Yes);
+        const Result<QString> value =
+            equals < 0
+                ? Result<QString>(QString())
+                : UrlPercentEncoding::decode(pair.mid(equals + 1), UrlPercentEncoding::PlusIsSpace::Yes);
+        if (!key)
+            return DatabaseUrlError::make(Part::Option, key.error().message);
+        if (!value)
+            return DatabaseUrlError::make(Part::Option, value.error().message);
+        if (key->isEmpty()) {
             return DatabaseUrlError::make(Part::Option,
                                           QStringLiteral("an option has no name; write key=value "
                                                          "pairs joined by '&'"));
         }
-        options->append({key, value});
+        options->append({key.value(), value.value()});
     }
     return {};
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
 #include "dburl/DatabaseUrl.h"
 
 // The checks behind DatabaseUrl::parse() and DatabaseUrl::validated(), kept apart so the value type
@@ -13,8 +14,10 @@ public:
     static DatabaseUrl::ParseResult validate(const DatabaseUrl &url);
 
 private:
-    static DatabaseUrlError checkScheme(const QString &scheme, QString *normalized);
-    static DatabaseUrlError normalizeHost(const QString &host, QString *normalized);
+    // The scheme in lower case, or why it is unusable (the detail of a Part::Scheme error).
+    static Result<QString> normalizeScheme(const QString &scheme);
+    // The host in lower-case ASCII (punycode), or why it is unusable (the detail of a Part::Host error).
+    static Result<QString> normalizeHost(const QString &host);
     static DatabaseUrlError errorFromQUrl(const QString &qurlError);
     // A raw '@', '/', '?' or '#' inside the user name or password shifts the URL's structure; when
     // the text shows that shape, report it as a credentials problem rather than the part QUrl

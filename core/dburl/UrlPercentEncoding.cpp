@@ -15,18 +15,18 @@ QString UrlPercentEncoding::encodeQueryValue(const QString &text)
     return QString::fromLatin1(QUrl::toPercentEncoding(text, QByteArrayLiteral("/:")));
 }
 
-QString UrlPercentEncoding::decode(const QString &encoded, PlusIsSpace plus, bool *ok)
+Result<QString> UrlPercentEncoding::decode(const QString &encoded, PlusIsSpace plus)
 {
-    *ok = true;
+    const Error broken =
+        makeError(Error::Kind::InvalidInput,
+                  QStringLiteral("has a broken %-escape; use %XX with UTF-8 bytes (%25 for '%')"));
     QByteArray bytes = encoded.toUtf8();
     for (qsizetype i = 0; i < bytes.size(); ++i) {
         if (bytes.at(i) != '%')
             continue;
         if (i + 2 >= bytes.size() || !isxdigit(static_cast<unsigned char>(bytes.at(i + 1))) ||
-            !isxdigit(static_cast<unsigned char>(bytes.at(i + 2)))) {
-            *ok = false;
-            return QString();
-        }
+            !isxdigit(static_cast<unsigned char>(bytes.at(i + 2))))
+            return broken;
     }
     // application/x-www-form-urlencoded, which Python's parse_qs and WHATWG URLSearchParams apply to
     // the query: a literal '+' there means a space.
@@ -37,9 +37,7 @@ QString UrlPercentEncoding::decode(const QString &encoded, PlusIsSpace plus, boo
                         QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
     // ConvertInitialBom: a password may legitimately start with U+FEFF; the default would drop it.
     const QString text = utf8(raw);
-    if (utf8.hasError()) {
-        *ok = false;
-        return QString();
-    }
+    if (utf8.hasError())
+        return broken;
     return text;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
+
 #include <QString>
 
 // Percent-encoding rules for the parts of a database URL, in one place so that building and
@@ -25,7 +27,8 @@ public:
 
     static QString encodeComponent(const QString &text);
     static QString encodeQueryValue(const QString &text);
-    // Decodes %XX sequences as UTF-8. Sets *ok to false on a '%' not followed by two hex digits or on
-    // bytes that are not valid UTF-8 (a password must not be silently altered).
-    static QString decode(const QString &encoded, PlusIsSpace plus, bool *ok);
+    // Decodes %XX sequences as UTF-8. An InvalidInput Error ("has a broken %-escape; ...", worded to
+    // follow the part's name) on a '%' not followed by two hex digits or on bytes that are not valid
+    // UTF-8 (a password must not be silently altered).
+    static Result<QString> decode(const QString &encoded, PlusIsSpace plus);
 };

@@ -35,28 +35,20 @@ Status ConfigAssignment::checkVarName(const QString &name)
     return {};
 }
 
-namespace {
-// The plan's message: empty when the name is fine.
-QString nameProblem(const QString &name)
-{
-    const Status checked = ConfigAssignment::checkVarName(name);
-    return checked ? QString() : checked.error().message;
-}
-} // namespace
-
 void ConfigAssignment::preparePromote(const QString &app, const QString &sourceVar, const QString &targetVar)
 {
     ConfigAssignmentPlan plan;
     plan.app = app;
     plan.sourceVar = sourceVar;
     plan.targetVar = targetVar;
-    plan.message = nameProblem(sourceVar);
-    if (plan.message.isEmpty())
-        plan.message = nameProblem(targetVar);
-    if (plan.message.isEmpty() && sourceVar == targetVar)
-        plan.message =
-            QStringLiteral("the source and the target are both %1; nothing to copy").arg(targetVar);
-    prepare(plan);
+    Status checked = checkVarName(sourceVar);
+    if (checked)
+        checked = checkVarName(targetVar);
+    if (checked && sourceVar == targetVar)
+        checked = makeError(
+            Error::Kind::InvalidInput,
+            QStringLiteral("the source and the target are both %1; nothing to copy").arg(targetVar));
+    prepare(plan, checked);
 }
 
 void ConfigAssignment::prepareAssign(const QString &app, const QString &targetVar, const Secret &value)
@@ -65,17 +57,19 @@ void ConfigAssignment::prepareAssign(const QString &app, const QString &targetVa
     plan.app = app;
     plan.targetVar = targetVar;
     plan.newValue = value;
-    plan.message = nameProblem(targetVar);
-    if (plan.message.isEmpty() && value.isEmpty())
-        plan.message = QStringLiteral("the value for %1 is empty; build the URL first").arg(targetVar);
-    prepare(plan);
+    Status checked = checkVarName(targetVar);
+    if (checked && value.isEmpty())
+        checked = makeError(Error::Kind::InvalidInput,
+                            QStringLiteral("the value for %1 is empty; build the URL first").arg(targetVar));
+    prepare(plan, checked);
 }
 
-void ConfigAssignment::prepare(ConfigAssignmentPlan plan)
+void ConfigAssignment::prepare(ConfigAssignmentPlan plan, const Status &checked)
 {
     cancel();
-    if (!plan.message.isEmpty()) {
+    if (!checked) {
         plan.status = ConfigAssignmentPlan::Status::InvalidVar;
+        plan.message = checked.error().message;
         // Results always arrive from the event loop, as the network ones do.
         QTimer::singleShot(0, this, [this, plan] { Q_EMIT prepared(plan); });
         return;

@@ -55,7 +55,8 @@ Q_SIGNALS:
     void applied(const ConfigAssignmentOutcome &outcome);
 
 private:
-    void prepare(ConfigAssignmentPlan plan);
+    // `checked` is the names' and the value's check: a failed one ends the plan as InvalidVar at once.
+    void prepare(ConfigAssignmentPlan plan, const Status &checked);
     void onLoaded();
     void failPrepare(const QString &what, const HerokuError &error);
     void finishPrepare(ConfigAssignmentPlan plan);

@@ -3,7 +3,7 @@
 
 #include <QNetworkProxyFactory>
 
-ProxyRoute ProxyRoute::forUrl(const QUrl &url, QNetworkProxyFactory *factory)
+Result<ProxyRoute> ProxyRoute::forUrl(const QUrl &url, QNetworkProxyFactory *factory)
 {
     const QNetworkProxyQuery query(url);
     const QList<QNetworkProxy> proxies =
@@ -33,8 +33,8 @@ ProxyRoute ProxyRoute::forUrl(const QUrl &url, QNetworkProxyFactory *factory)
     }
     if (proxies.isEmpty()) // a factory with no opinion means: no proxy
         return route;
-    route.m_error = QStringLiteral("no configured proxy can carry %1 requests").arg(url.scheme());
-    return route;
+    return makeError(Error::Kind::Unsupported,
+                     QStringLiteral("no configured proxy can carry %1 requests").arg(url.scheme()));
 }
 
 QString ProxyRoute::proxyName() const

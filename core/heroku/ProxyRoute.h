@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
+
 #include <QNetworkProxy>
 #include <QString>
 #include <QUrl>
@@ -10,8 +12,8 @@ class QNetworkProxyFactory;
 // How a hand-made HTTP exchange reaches a URL, decided the way QNetworkAccessManager
 // decides it, so writes go the same way as every read:
 //
-//     const ProxyRoute route = ProxyRoute::forUrl(url);   // or forUrl(url, &factory)
-//     if (!route.ok()) ...route.error...
+//     const Result<ProxyRoute> route = ProxyRoute::forUrl(url);   // or forUrl(url, &factory)
+//     if (!route) ...route.error()...   // Unsupported: no configured proxy carries the scheme
 //
 // The proxies come from `factory` when given (QNetworkAccessManager::setProxyFactory's
 // role), else from QNetworkProxyFactory::proxyForQuery: the application proxy or
@@ -31,17 +33,14 @@ public:
         Forward, // connect to the proxy and send it the absolute URL (RFC 9112 §3.2.2)
     };
 
-    static ProxyRoute forUrl(const QUrl &url, QNetworkProxyFactory *factory = nullptr);
+    static Result<ProxyRoute> forUrl(const QUrl &url, QNetworkProxyFactory *factory = nullptr);
 
-    bool ok() const { return m_error.isEmpty(); }
     Kind kind() const { return m_kind; }
     QNetworkProxy proxy() const { return m_proxy; }
     // "proxy HOST:PORT", for error lines; empty when direct.
     QString proxyName() const;
-    QString error() const { return m_error; }
 
 private:
     Kind m_kind = Kind::Direct;
     QNetworkProxy m_proxy{QNetworkProxy::NoProxy};
-    QString m_error;
 };

@@ -66,10 +66,12 @@ void SingleAttemptExchange::start(const QUrl &url, const QByteArray &method, con
     // all count, and nothing the server does restarts it.
     m_deadline.start(timeoutMs);
     m_parser = HttpResponseParser(m_maxBodyBytes);
-    m_route = ProxyRoute::forUrl(url, m_proxyFactory);
-    if (!m_route.ok()) {
+    const Result<ProxyRoute> route = ProxyRoute::forUrl(url, m_proxyFactory);
+    m_route = route.valueOr(ProxyRoute());
+    if (!route) {
         QMetaObject::invokeMethod(
-            this, [this] { fail(QNetworkReply::ProxyNotFoundError, m_route.error()); }, Qt::QueuedConnection);
+            this, [this, text = route.error().oneLine()] { fail(QNetworkReply::ProxyNotFoundError, text); },
+            Qt::QueuedConnection);
         return;
     }
     const bool tls = url.scheme() == QLatin1String("https");

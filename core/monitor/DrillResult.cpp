@@ -19,7 +19,7 @@ QJsonValue eventJson(const MonitorEvent &e)
 
 QJsonObject DrillResult::toJson() const
 {
-    QJsonObject json{{QStringLiteral("ok"), ok},
+    QJsonObject json{{QStringLiteral("ok"), ok()},
                      {QStringLiteral("intervalMs"), intervalMs},
                      {QStringLiteral("failoverDetectMs"), failoverDetectMs},
                      {QStringLiteral("routedFailoverMs"), routedFailoverMs},
@@ -34,7 +34,7 @@ QJsonObject DrillResult::toJson() const
         json.insert(QStringLiteral("restartedAt"), MonitorReport::isoTime(restartedAtMs));
     if (primaryBackAtMs != 0)
         json.insert(QStringLiteral("primaryBackAt"), MonitorReport::isoTime(primaryBackAtMs));
-    if (!ok)
-        json.insert(QStringLiteral("error"), error);
+    if (!ok())
+        json.insert(QStringLiteral("error"), error().oneLine());
     return json;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
 #include "monitor/MonitorEvent.h"
 
 #include <QJsonObject>
@@ -12,8 +13,9 @@
 // moment the drill acted (SIGKILL sent, restart finished) to the sample that proved the event.
 struct DrillResult
 {
-    bool ok = false;
-    QString error; // one line: which step failed and what to do
+    // Success, or which step failed and what to do (a Timeout names the limit that ran out). A result
+    // that was never finished reads as failed.
+    Status outcome = makeError(Error::Kind::Cancelled, QStringLiteral("the drill did not finish"));
     int intervalMs = 0;
     qint64 killedAtMs = 0;        // wall clock when SIGKILL was sent
     qint64 restartedAtMs = 0;     // wall clock when `cluster.sh start` reported the primary running again
@@ -28,6 +30,8 @@ struct DrillResult
     MonitorEvent failover;
     MonitorEvent failback;
 
+    bool ok() const { return outcome.ok(); }
+    const Error &error() const { return outcome.error(); }
     QJsonObject toJson() const;
 };
 

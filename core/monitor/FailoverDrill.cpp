@@ -58,7 +58,8 @@ void FailoverDrill::start()
     m_restartRequested = false;
     enter(Phase::Status, m_timeouts.statusMs);
     if (const Status supported = m_processes->supported(); !supported)
-        return fail(QStringLiteral("the failover drill cannot run here: ") + supported.error().oneLine());
+        return fail(Error::Kind::Unsupported,
+                    QStringLiteral("the failover drill cannot run here: ") + supported.error().oneLine());
     Q_EMIT progressed(QStringLiteral("reading the sandbox status"));
     m_cluster->refreshStatus();
 }
@@ -66,21 +67,23 @@ void FailoverDrill::start()
 void FailoverDrill::cancel()
 {
     if (isRunning())
-        fail(QStringLiteral("the drill was cancelled"));
+        fail(Error::Kind::Cancelled, QStringLiteral("the drill was cancelled"));
 }
 
 void FailoverDrill::onStatus(const SandboxResult &result)
 {
     if (m_phase != Phase::Status)
         return;
-    if (!result.ok)
-        return fail(result.error);
+    if (!result.ok())
+        return fail(result.error());
     m_status = result.status;
     if (!m_status.isRunning())
-        return fail(QStringLiteral("the sandbox is %1; start it with `cleardbctl sandbox start`")
+        return fail(Error::Kind::Conflict,
+                    QStringLiteral("the sandbox is %1; start it with `cleardbctl sandbox start`")
                         .arg(m_status.state.isEmpty() ? QStringLiteral("stopped") : m_status.state));
     if (m_status.adminPassword().isEmpty())
-        return fail(QStringLiteral("cannot read the sandbox admin password from %1; restart the sandbox")
+        return fail(Error::Kind::Io,
+                    QStringLiteral("cannot read the sandbox admin password from %1; restart the sandbox")
                         .arg(m_status.adminPasswordFile));
     startMonitor();
     enter(Phase::Baseline, m_timeouts.baselineMs);
@@ -169,12 +172,14 @@ void FailoverDrill::kill()
     // directory (a stale status could name a pid the system has since given to another process).
     const Result<QByteArray> command = m_processes->commandLine(pid);
     if (!command || !command->contains("mariadbd") || !command->contains(m_status.dir.toUtf8()))
-        return fail(QStringLiteral("pid %1 is not the sandbox's primary mariadbd; run `cleardbctl sandbox "
+        return fail(Error::Kind::Conflict,
+                    QStringLiteral("pid %1 is not the sandbox's primary mariadbd; run `cleardbctl sandbox "
                                    "status` and try again")
                         .arg(pid));
     Q_EMIT progressed(QStringLiteral("sending SIGKILL to the primary (pid %1)").arg(pid));
     if (const Status killed = m_processes->killHard(pid); !killed)
-        return fail(QStringLiteral("cannot kill the primary: ") + killed.error().oneLine());
+        return fail(killed.error().kind,
+                    QStringLiteral("cannot kill the primary: ") + killed.error().oneLine());
     m_result.killedAtMs = now();
     enter(Phase::AwaitFailover, m_timeouts.failoverMs);
 }
@@ -183,8 +188,9 @@ void FailoverDrill::onStarted(const SandboxResult &result)
 {
     if (m_phase != Phase::Restart)
         return;
-    if (!result.ok)
-        return fail(QStringLiteral("restarting the primary failed: ") + result.error);
+    if (!result.ok())
+        return fail(result.error().kind,
+                    QStringLiteral("restarting the primary failed: ") + result.error().oneLine());
     m_status = result.status;
     m_result.restartedAtMs = now();
     m_result.restartMs = double(m_result.restartedAtMs - m_restartAskedAtMs);
@@ -210,7 +216,8 @@ void FailoverDrill::onSynced(quint64 ticket, const ProbeError &error)
     if (ticket != m_syncTicket || m_phase != Phase::AwaitFailback)
         return;
     if (error.isError())
-        return fail(QStringLiteral("the masters did not re-synchronize: ") + error.toString());
+        return fail(Error::Kind::Remote,
+                    QStringLiteral("the masters did not re-synchronize: ") + error.toString());
     m_synced = true;
     m_result.resyncMs = double(now() - m_result.restartedAtMs);
     maybeFinish();
@@ -230,7 +237,7 @@ void FailoverDrill::maybeFinish()
         return;
     const qint64 back = m_result.primaryBackAtMs != 0 ? m_result.primaryBackAtMs : m_result.restartedAtMs;
     m_result.failbackDetectMs = double(m_result.failback.atMs - back);
-    m_result.ok = true;
+    m_result.outcome = Status();
     m_timeout.stop();
     m_monitor->stop();
     m_phase = Phase::Idle;
@@ -245,41 +252,50 @@ void FailoverDrill::onTimeout()
         return;
     case Phase::Status:
         return fail(
+            Error::Kind::Timeout,
             QStringLiteral("cluster.sh status did not answer within %1").arg(seconds(m_timeouts.statusMs)));
     case Phase::Baseline:
-        return fail(QStringLiteral("the routed endpoint was not served by the primary within %1; check "
+        return fail(Error::Kind::Timeout,
+                    QStringLiteral("the routed endpoint was not served by the primary within %1; check "
                                    "`cleardbctl sandbox status` and the HAProxy stats page")
                         .arg(seconds(m_timeouts.baselineMs)));
     case Phase::AwaitFailover:
-        return fail((m_result.failover.atMs == 0
+        return fail(Error::Kind::Timeout,
+                    (m_result.failover.atMs == 0
                          ? QStringLiteral("no failover was detected within %1 of killing the primary")
                          : QStringLiteral("the routed endpoint never moved to the secondary within %1; "
                                           "check HAProxy's health checks"))
                         .arg(seconds(m_timeouts.failoverMs)));
     case Phase::Restart:
-        return fail(QStringLiteral("the primary did not come back within %1; see its error.log")
+        return fail(Error::Kind::Timeout,
+                    QStringLiteral("the primary did not come back within %1; see its error.log")
                         .arg(seconds(m_timeouts.restartMs)));
     case Phase::AwaitFailback:
-        return fail((m_synced ? QStringLiteral("no failback within %1 of restarting the primary")
+        return fail(Error::Kind::Timeout,
+                    (m_synced ? QStringLiteral("no failback within %1 of restarting the primary")
                               : QStringLiteral("the masters did not re-synchronize within %1"))
                         .arg(seconds(m_timeouts.failbackMs)));
     }
 }
 
-void FailoverDrill::fail(const QString &error)
+void FailoverDrill::fail(Error::Kind kind, const QString &message)
+{
+    fail(makeError(kind, message));
+}
+
+void FailoverDrill::fail(Error error)
 {
     m_timeout.stop();
     if (m_monitor)
         m_monitor->stop();
     const bool needsRestart = m_result.killedAtMs != 0 && !m_restartRequested;
     m_phase = Phase::Idle;
-    m_result.ok = false;
-    m_result.error = error;
     if (needsRestart) {
         // Never leave the sandbox with a dead primary behind.
-        m_result.error += QStringLiteral(" (the primary is being restarted)");
+        error.message += QStringLiteral(" (the primary is being restarted)");
         m_restartRequested = true;
         m_cluster->start();
     }
+    m_result.outcome = std::move(error);
     Q_EMIT finished(m_result);
 }

@@ -95,7 +95,8 @@ private:
     void startMonitor();
     void kill();
     void maybeFinish();
-    void fail(const QString &error);
+    void fail(Error::Kind kind, const QString &message);
+    void fail(Error error);
     qint64 now() const;
 
     SandboxCluster *m_cluster;

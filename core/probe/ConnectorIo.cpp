@@ -4,39 +4,149 @@
 #include <QThread>
 
 #include <cerrno>
-#include <csignal>
 #include <mysql.h>
+
+#ifdef Q_OS_WIN
+#include <winsock2.h>
+#else
+#include <csignal>
 #include <poll.h>
 #include <pthread.h>
 #include <sys/socket.h>
+#endif
 
 namespace {
 // A greeting is at most MySqlHandshake's 1024-byte payload plus its header; peek a little more.
 constexpr int kPeekSize = 2048;
 
+// The socket calls differ between Winsock and POSIX only in names and error codes; everything
+// above this block is shared, so both builds run the same waiting and peeking logic.
+#ifdef Q_OS_WIN
+using PollFd = WSAPOLLFD;
+using SockLen = int;
+// Winsock's WSAPoll does not support POLLPRI (out-of-band data) and fails with WSAEINVAL on it.
+constexpr short kPollExcept = 0;
+
+int pollOne(PollFd *pfd, int ms)
+{
+    return ::WSAPoll(pfd, 1, ms);
+}
+
+// Winsock reports WSAE* codes; the probe's messages (ConnectorError) speak errno, as on Unix.
+int errnoOf(int wsaError)
+{
+    switch (wsaError) {
+    case WSAECONNREFUSED:
+        return ECONNREFUSED;
+    case WSAETIMEDOUT:
+        return ETIMEDOUT;
+    case WSAEHOSTUNREACH:
+        return EHOSTUNREACH;
+    case WSAENETUNREACH:
+        return ENETUNREACH;
+    case WSAECONNRESET:
+        return ECONNRESET;
+    case WSAENOTCONN:
+        return ENOTCONN;
+    case WSAEWOULDBLOCK:
+    case WSAEINPROGRESS:
+        return EINPROGRESS;
+    case WSAEALREADY:
+        return EALREADY;
+    case WSAEINTR:
+        return EINTR;
+    default:
+        return wsaError;
+    }
+}
+
+int lastSocketError()
+{
+    return errnoOf(::WSAGetLastError());
+}
+
+// Winsock has no MSG_DONTWAIT; Connector/C keeps the socket non-blocking for its asynchronous API,
+// so a plain MSG_PEEK returns at once as well.
+qint64 peekBytes(qintptr socket, char *buffer, int size)
+{
+    return ::recv(SOCKET(socket), buffer, size, MSG_PEEK);
+}
+
+int socketErrorOption(qintptr socket, int *error)
+{
+    SockLen length = sizeof(*error);
+    return ::getsockopt(SOCKET(socket), SOL_SOCKET, SO_ERROR, reinterpret_cast<char *>(error), &length);
+}
+
+int peerName(qintptr socket, sockaddr_storage *peer)
+{
+    SockLen length = sizeof(*peer);
+    return ::getpeername(SOCKET(socket), reinterpret_cast<sockaddr *>(peer), &length);
+}
+#else
+using PollFd = pollfd;
+constexpr short kPollExcept = POLLPRI;
+
+int pollOne(PollFd *pfd, int ms)
+{
+    return ::poll(pfd, 1, ms);
+}
+
+int errnoOf(int error)
+{
+    return error;
+}
+
+int lastSocketError()
+{
+    return errno;
+}
+
+qint64 peekBytes(qintptr socket, char *buffer, int size)
+{
+    return ::recv(int(socket), buffer, size_t(size), MSG_PEEK | MSG_DONTWAIT);
+}
+
+int socketErrorOption(qintptr socket, int *error)
+{
+    socklen_t length = sizeof(*error);
+    return ::getsockopt(int(socket), SOL_SOCKET, SO_ERROR, error, &length);
+}
+
+int peerName(qintptr socket, sockaddr_storage *peer)
+{
+    socklen_t length = sizeof(*peer);
+    return ::getpeername(int(socket), reinterpret_cast<sockaddr *>(peer), &length);
+}
+#endif
+
 } // namespace
 
 // TLS writes go through OpenSSL's plain write(); a server that vanished must not kill the process with
-// SIGPIPE. Blocking it in the threads that talk to MySQL turns it into an EPIPE error.
+// SIGPIPE. Blocking it in the threads that talk to MySQL turns it into an EPIPE error. Windows has no
+// SIGPIPE: a write to a closed socket fails with WSAECONNRESET instead.
 void ConnectorIo::blockSigpipe()
 {
+#ifndef Q_OS_WIN
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGPIPE);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
+#endif
 }
 
 // Waits for what a non-blocking call asked for (MYSQL_WAIT_READ/WRITE/EXCEPT/TIMEOUT) but no longer than
 // `deadline`. Returns the events for the _cont() call, or -1 when the deadline came first.
 int ConnectorIo::waitFor(st_mysql *mysql, int status, const QDeadlineTimer &deadline)
 {
-    pollfd pfd{mysql_get_socket(mysql), 0, 0};
+    PollFd pfd{};
+    pfd.fd = mysql_get_socket(mysql);
     if (status & MYSQL_WAIT_READ)
         pfd.events |= POLLIN;
     if (status & MYSQL_WAIT_WRITE)
         pfd.events |= POLLOUT;
     if (status & MYSQL_WAIT_EXCEPT)
-        pfd.events |= POLLPRI;
+        pfd.events |= kPollExcept;
     for (;;) {
         qint64 ms = qMax<qint64>(0, deadline.remainingTime());
         bool libraryTimeout = false;
@@ -44,8 +154,8 @@ int ConnectorIo::waitFor(st_mysql *mysql, int status, const QDeadlineTimer &dead
             ms = mysql_get_timeout_value_ms(mysql);
             libraryTimeout = true;
         }
-        const int n = ::poll(&pfd, 1, int(ms));
-        if (n < 0 && errno == EINTR)
+        const int n = pollOne(&pfd, int(ms));
+        if (n < 0 && lastSocketError() == EINTR)
             continue;
         if (n > 0) {
             int events = 0;
@@ -55,7 +165,7 @@ int ConnectorIo::waitFor(st_mysql *mysql, int status, const QDeadlineTimer &dead
                 events |= MYSQL_WAIT_READ;
             if (pfd.revents & POLLOUT)
                 events |= MYSQL_WAIT_WRITE;
-            if (pfd.revents & POLLPRI)
+            if (kPollExcept != 0 && (pfd.revents & kPollExcept))
                 events |= MYSQL_WAIT_EXCEPT;
             return events;
         }
@@ -65,14 +175,16 @@ int ConnectorIo::waitFor(st_mysql *mysql, int status, const QDeadlineTimer &dead
 
 // Reads the greeting without consuming it (MSG_PEEK): Connector/C reads the same bytes next, so what
 // decides the login's options is exactly what the library acts on.
-ConnectorIo::GreetingPeek ConnectorIo::peekGreeting(int fd, const QDeadlineTimer &deadline)
+ConnectorIo::GreetingPeek ConnectorIo::peekGreeting(qintptr socket, const QDeadlineTimer &deadline)
 {
     GreetingPeek peek;
     QByteArray buffer(kPeekSize, '\0');
     for (;;) {
-        pollfd pfd{fd, POLLIN, 0};
-        const int ready = ::poll(&pfd, 1, int(qMax<qint64>(0, deadline.remainingTime())));
-        if (ready < 0 && errno == EINTR)
+        PollFd pfd{};
+        pfd.fd = decltype(pfd.fd)(socket);
+        pfd.events = POLLIN;
+        const int ready = pollOne(&pfd, int(qMax<qint64>(0, deadline.remainingTime())));
+        if (ready < 0 && lastSocketError() == EINTR)
             continue;
         if (ready == 0) {
             peek.error = ProbeError::make(
@@ -81,9 +193,12 @@ ConnectorIo::GreetingPeek ConnectorIo::peekGreeting(int fd, const QDeadlineTimer
                                "overloaded server or router)"));
             return peek;
         }
-        const ssize_t n = ::recv(fd, buffer.data(), size_t(buffer.size()), MSG_PEEK | MSG_DONTWAIT);
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
-            continue;
+        const qint64 n = peekBytes(socket, buffer.data(), int(buffer.size()));
+        if (n < 0) {
+            const int error = lastSocketError();
+            if (error == EAGAIN || error == EWOULDBLOCK || error == EINTR || error == EINPROGRESS)
+                continue;
+        }
         if (n <= 0) {
             peek.error = ProbeError::make(
                 ProbeStage::Greeting, ProbeError::Kind::ConnectionLost,
@@ -102,15 +217,13 @@ ConnectorIo::GreetingPeek ConnectorIo::peekGreeting(int fd, const QDeadlineTimer
     }
 }
 
-int ConnectorIo::connectError(int fd)
+int ConnectorIo::connectError(qintptr socket)
 {
     int error = 0;
-    socklen_t length = sizeof(error);
-    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0)
-        return errno;
+    if (socketErrorOption(socket, &error) != 0)
+        return lastSocketError();
     if (error != 0)
-        return error;
+        return errnoOf(error);
     sockaddr_storage peer{};
-    socklen_t peerLength = sizeof(peer);
-    return ::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &peerLength) == 0 ? 0 : ENOTCONN;
+    return peerName(socket, &peer) == 0 ? 0 : ENOTCONN;
 }

@@ -8,9 +8,9 @@
 
 struct st_mysql;
 
-// The socket side of MariaDbConnection's non-blocking calls: waiting (poll) for what Connector/C asked
-// for, within a deadline in milliseconds, and peeking at the server greeting before the library reads
-// it. Functions, not a connection: they hold no state.
+// The socket side of MariaDbConnection's non-blocking calls: waiting (poll, WSAPoll on Windows) for what
+// Connector/C asked for, within a deadline in milliseconds, and peeking at the server greeting before the
+// library reads it. Functions, not a connection: they hold no state.
 class ConnectorIo
 {
 public:
@@ -25,8 +25,9 @@ public:
     // Waits for the MYSQL_WAIT_* events in `status`, no longer than `deadline`. Returns the events to
     // hand to the _cont() call, or -1 when the deadline came first.
     static int waitFor(st_mysql *mysql, int status, const QDeadlineTimer &deadline);
-    // The errno a non-blocking connect on `fd` ended with (SO_ERROR); 0 once it is connected.
-    static int connectError(int fd);
-    // Reads the greeting on `fd` with MSG_PEEK, leaving it for the library, until it is complete.
-    static GreetingPeek peekGreeting(int fd, const QDeadlineTimer &deadline);
+    // The errno a non-blocking connect on `socket` ended with (SO_ERROR; Winsock's codes are mapped to
+    // the errno names); 0 once it is connected.
+    static int connectError(qintptr socket);
+    // Reads the greeting on `socket` with MSG_PEEK, leaving it for the library, until it is complete.
+    static GreetingPeek peekGreeting(qintptr socket, const QDeadlineTimer &deadline);
 };

@@ -58,12 +58,10 @@ bool waitFor(const QList<QPointer<QThread>> &threads, const QDeadlineTimer &dead
 // exits, and with it Qt's per-thread data.
 void endAllAtExit()
 {
-    const QDeadlineTimer deadline(5000);
+    SqlWorkerThread::quitAllAndWait(5000);
+    // A thread still stuck in a driver call keeps its QThread: deleting a running QThread aborts.
     for (const QPointer<QThread> &thread : std::as_const(g_started)) {
-        if (!thread)
-            continue;
-        thread->quit();
-        if (thread->wait(deadline))
+        if (thread && thread->isFinished())
             delete thread.data();
     }
     g_started.clear();

@@ -41,6 +41,12 @@ QString SandboxCluster::defaultRuntimeDir()
     return QDir::homePath() + QStringLiteral("/.local/state/cleardb-sandbox");
 }
 
+QString SandboxCluster::sandboxDir(const QProcessEnvironment &environment)
+{
+    const QString dir = environment.value(QStringLiteral("CLEARDB_SANDBOX_DIR"));
+    return dir.isEmpty() ? defaultRuntimeDir() : QDir(dir).absolutePath();
+}
+
 QString SandboxCluster::locateScript()
 {
     const QString fromEnv = qEnvironmentVariable("CLEARDB_SANDBOX_SCRIPT");
@@ -110,9 +116,9 @@ void SandboxCluster::runNext()
 void SandboxCluster::launch(const QStringList &arguments, const QByteArray &input)
 {
     if (m_scriptPath.isEmpty()) {
-        m_pending.error =
-            QStringLiteral("the sandbox script cluster.sh was not found; set CLEARDB_SANDBOX_SCRIPT "
-                           "to scripts/sandbox/cluster.sh");
+        m_pending.outcome = makeError(Error::Kind::NotFound,
+                                      QStringLiteral("the sandbox script cluster.sh was not found; set "
+                                                     "CLEARDB_SANDBOX_SCRIPT to scripts/sandbox/cluster.sh"));
         QTimer::singleShot(0, this, [this] {
             const SandboxResult result = m_pending;
             deliver(m_currentJob.action, result);
@@ -130,8 +136,9 @@ void SandboxCluster::launch(const QStringList &arguments, const QByteArray &inpu
     connect(m_current, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart)
             return;
-        m_pending.error = QStringLiteral("cannot run %1: %2; check the installation")
-                              .arg(m_scriptPath, m_current->errorString());
+        m_pending.outcome =
+            makeError(Error::Kind::Io, QStringLiteral("cannot run %1: %2; check the installation")
+                                           .arg(m_scriptPath, m_current->errorString()));
         onProcessFinished(-1);
     });
     QTimer::singleShot(kActionTimeoutMs, m_current, [process = m_current] { process->kill(); });
@@ -152,12 +159,13 @@ void SandboxCluster::onProcessFinished(int exitCode)
     const bool crashed = process->exitStatus() == QProcess::CrashExit || exitCode < 0;
 
     if (!m_statusPhase) {
-        if ((crashed || exitCode != 0) && m_pending.error.isEmpty()) {
+        if ((crashed || exitCode != 0) && m_pending.ok()) {
             const QString reason = lastLine(err);
-            m_pending.error =
-                reason.isEmpty() ? QStringLiteral("cluster.sh failed (exit %1)").arg(exitCode) : reason;
+            m_pending.outcome = makeError(
+                Error::Kind::Remote,
+                reason.isEmpty() ? QStringLiteral("cluster.sh failed (exit %1)").arg(exitCode) : reason);
         }
-        if (!m_pending.error.isEmpty()) {
+        if (!m_pending.ok()) {
             deliver(m_currentJob.action, m_pending);
             runNext();
             return;
@@ -175,17 +183,20 @@ void SandboxCluster::onProcessFinished(int exitCode)
                 : SandboxStatus::fromJson(out);
     if (parsed)
         m_pending.status = parsed.value();
-    else if (m_pending.error.isEmpty())
-        m_pending.error = parsed.error().oneLine();
+    else if (m_pending.ok())
+        m_pending.outcome = parsed.error();
     const bool expectRunning =
         m_currentJob.action == Action::Start || m_currentJob.action == Action::CreateDatabase;
-    if (m_pending.error.isEmpty() && expectRunning && !m_pending.status.isRunning())
-        m_pending.error = QStringLiteral("the sandbox is %1 after start; run 'cluster.sh status' for details")
-                              .arg(m_pending.status.state);
-    if (m_pending.error.isEmpty() && m_currentJob.action == Action::Stop &&
+    if (m_pending.ok() && expectRunning && !m_pending.status.isRunning())
+        m_pending.outcome =
+            makeError(Error::Kind::Conflict,
+                      QStringLiteral("the sandbox is %1 after start; run 'cluster.sh status' for details")
+                          .arg(m_pending.status.state));
+    if (m_pending.ok() && m_currentJob.action == Action::Stop &&
         m_pending.status.state != QStringLiteral("stopped"))
-        m_pending.error = QStringLiteral("the sandbox is still %1 after stop").arg(m_pending.status.state);
-    m_pending.ok = m_pending.error.isEmpty();
+        m_pending.outcome =
+            makeError(Error::Kind::Conflict,
+                      QStringLiteral("the sandbox is still %1 after stop").arg(m_pending.status.state));
     deliver(m_currentJob.action, m_pending);
     runNext();
 }

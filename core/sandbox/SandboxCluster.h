@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
 #include "sandbox/SandboxStatus.h"
 
 #include <QObject>
+#include <QProcessEnvironment>
 #include <QQueue>
 #include <QString>
 #include <QStringList>
@@ -19,12 +21,16 @@ class QProcess;
 //     auto *cluster = new SandboxCluster(scriptPath, SandboxCluster::defaultRuntimeDir(), 0, this);
 //     connect(cluster, &SandboxCluster::started, this, [](const SandboxResult &r) { ... r.status.routedPort
 //     ... }); cluster->start();
+// A failed action may still carry a readable status (e.g. "degraded"), so the status sits beside the
+// outcome rather than inside a Result.
 struct SandboxResult
 {
-    bool ok = false;
-    QString error; // one line: what went wrong and what to do
-    SandboxStatus status;
-    QString database; // for createDatabase()
+    Status outcome;       // success, or what went wrong and what to do
+    SandboxStatus status; // what `cluster.sh status` said after the action, when it said anything
+    QString database;     // for createDatabase()
+
+    bool ok() const { return outcome.ok(); }
+    const Error &error() const { return outcome.error(); }
 };
 Q_DECLARE_METATYPE(SandboxResult)
 
@@ -39,6 +45,10 @@ public:
 
     // $XDG_RUNTIME_DIR/cleardb-sandbox, else ~/.local/state/cleardb-sandbox (never a system path).
     static QString defaultRuntimeDir();
+    // The sandbox directory the console, its drill and cleardbctl all use: CLEARDB_SANDBOX_DIR of
+    // `environment` when set (made absolute), else defaultRuntimeDir().
+    static QString
+    sandboxDir(const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
     // $CLEARDB_SANDBOX_SCRIPT if set, else the installed <prefix>/share/cleardb-console/sandbox/cluster.sh
     // next to the running program; empty when neither exists.
     static QString locateScript();

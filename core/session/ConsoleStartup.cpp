@@ -109,8 +109,8 @@ void ConsoleStartup::onResolved(const CredentialResolution &resolution)
         sentences << asSentence(warning);
     const bool warned = !sentences.isEmpty();
     if (!resolution.hasToken()) {
-        // The resolver's message already says how to log in and that a sandbox follows.
-        sentences << asSentence(resolution.message)
+        // The resolver's description (its error line) already says how to log in and that a sandbox follows.
+        sentences << asSentence(resolution.description)
                   << tr("Nothing in the sandbox touches your Heroku account.");
         Q_EMIT notice(sentences.join(QLatin1Char(' ')), warned);
         startSandbox();
@@ -132,9 +132,7 @@ void ConsoleStartup::startSandbox()
     if (m_environment.value(QStringLiteral("CLEARDB_SANDBOX_DATABASES")) == QLatin1String("0") ||
         m_clusterScript.isEmpty())
         return startSimulator();
-    QString dir = m_environment.value(QStringLiteral("CLEARDB_SANDBOX_DIR"));
-    if (dir.isEmpty())
-        dir = SandboxCluster::defaultRuntimeDir();
+    const QString dir = SandboxCluster::sandboxDir(m_environment);
     m_clusterRuntimeDir = dir;
     m_owners.emplace(dir);
     m_cluster = new SandboxCluster(m_clusterScript, dir, 0, this);
@@ -148,7 +146,7 @@ void ConsoleStartup::onClusterStatus(const SandboxResult &result)
 {
     if (m_stopping || m_stopped)
         return;
-    const bool running = result.ok && result.status.state == QLatin1String("running");
+    const bool running = result.ok() && result.status.state == QLatin1String("running");
     // Running without owners: the user started it by hand; use it and leave it running.
     if (running && !m_owners->isManaged())
         return onClusterStarted(result);
@@ -166,14 +164,14 @@ void ConsoleStartup::onClusterStarted(const SandboxResult &result)
 {
     if (m_stopping || m_stopped)
         return;
-    if (result.ok) {
+    if (result.ok()) {
         m_clusterDir = result.status.dir;
     } else {
         if (m_owners && m_owners->isJoined())
             m_owners->leave();
         m_clusterIsOurs = false;
         Q_EMIT notice(tr("The sandbox databases did not start (%1); sandbox add-ons get placeholder URLs.")
-                          .arg(result.error),
+                          .arg(result.error().oneLine()),
                       true);
     }
     startSimulator();

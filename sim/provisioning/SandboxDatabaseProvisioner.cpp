@@ -37,10 +37,10 @@ void SandboxDatabaseProvisioner::onDatabaseCreated(const SandboxResult &result)
         return;
     const Pending pending = *it;
     m_pending.erase(it);
-    if (!result.ok) {
+    if (!result.ok()) {
         // cluster.sh reads the password from stdin and never prints it, so its error line is safe to show.
-        Q_EMIT failed(pending.addonId,
-                      QStringLiteral("the sandbox cluster could not create the database: ") + result.error);
+        Q_EMIT failed(pending.addonId, QStringLiteral("the sandbox cluster could not create the database: ") +
+                                           result.error().oneLine());
         return;
     }
     DatabaseUrl url;

@@ -18,17 +18,13 @@ QString planIdentity(const QJsonValue &value)
     return value.toString();
 }
 
-// The JSON body of a create or plan change and the plan it names; on failure `error` is the answer.
-bool planFromBody(const HttpRequest &request, QJsonObject *body, QString *planName, HttpResponse *error)
+// The plan a create or plan change names; InvalidInput (Heroku answers 422) when it names none.
+Result<QString> planFromBody(const QJsonObject &body)
 {
-    if (!SimContext::jsonBody(request, body, error))
-        return false;
-    *planName = planIdentity(body->value(QStringLiteral("plan")));
-    if (planName->isEmpty()) {
-        *error = SimContext::invalidParams(QStringLiteral("Missing required param: plan."));
-        return false;
-    }
-    return true;
+    const QString planName = planIdentity(body.value(QStringLiteral("plan")));
+    if (planName.isEmpty())
+        return makeError(Error::Kind::InvalidInput, QStringLiteral("Missing required param: plan."));
+    return planName;
 }
 
 HttpResponse planNotFound(const QString &plan)
@@ -83,11 +79,14 @@ QString uniqueAttachmentName(const SimState &state, const QString &appId, const 
 
 HttpResponse create(SimContext &ctx, SimApp &app, const HttpRequest &request)
 {
-    QJsonObject body;
-    QString planName;
-    HttpResponse error;
-    if (!planFromBody(request, &body, &planName, &error))
-        return error;
+    const Result<QJsonObject> parsed = SimContext::jsonBody(request);
+    if (!parsed)
+        return SimContext::badRequest(parsed.error());
+    const QJsonObject &body = parsed.value();
+    const Result<QString> named = planFromBody(body);
+    if (!named)
+        return SimContext::invalidParams(named.error().message);
+    const QString &planName = named.value();
     const SimCatalog::Plan *plan = ctx.catalog.plan(planName);
     if (!plan)
         return planNotFound(planName);
@@ -127,11 +126,14 @@ HttpResponse create(SimContext &ctx, SimApp &app, const HttpRequest &request)
 
 HttpResponse update(SimContext &ctx, SimAddon &addon, const HttpRequest &request)
 {
-    QJsonObject body;
-    QString planName;
-    HttpResponse error;
-    if (!planFromBody(request, &body, &planName, &error))
-        return error;
+    const Result<QJsonObject> parsed = SimContext::jsonBody(request);
+    if (!parsed)
+        return SimContext::badRequest(parsed.error());
+    const QJsonObject &body = parsed.value();
+    const Result<QString> named = planFromBody(body);
+    if (!named)
+        return SimContext::invalidParams(named.error().message);
+    const QString &planName = named.value();
     const QString currentService = addon.plan.section(QLatin1Char(':'), 0, 0);
     const SimCatalog::Plan *plan = ctx.catalog.plan(planName, currentService);
     if (!plan)

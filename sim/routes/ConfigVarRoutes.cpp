@@ -14,10 +14,10 @@ QJsonObject configJson(const SimApp &app)
 
 HttpResponse patchConfig(SimContext &ctx, SimApp &app, const HttpRequest &request)
 {
-    QJsonObject body;
-    HttpResponse error;
-    if (!SimContext::jsonBody(request, &body, &error))
-        return error;
+    const Result<QJsonObject> parsed = SimContext::jsonBody(request);
+    if (!parsed)
+        return SimContext::badRequest(parsed.error());
+    const QJsonObject &body = parsed.value();
     static const QRegularExpression nameRe(QStringLiteral("^\\w+$"));
     const QStringList owned = ctx.state.ownedConfigVars(app.id);
     QMap<QString, QString> set;

@@ -8,9 +8,12 @@
 ResolveQuery ResolveQuery::parse(SimContext &ctx, const HttpRequest &request, const QString &key)
 {
     ResolveQuery query;
-    QJsonObject body;
-    if (!SimContext::jsonBody(request, &body, &query.error))
+    const Result<QJsonObject> parsed = SimContext::jsonBody(request);
+    if (!parsed) {
+        query.error = SimContext::badRequest(parsed.error());
         return query;
+    }
+    const QJsonObject &body = parsed.value();
     query.identifier = body.value(key).toString();
     QString appName = body.value(QStringLiteral("app")).toString();
     query.service = body.value(QStringLiteral("addon_service")).toString();

@@ -21,21 +21,21 @@ HttpResponse SimContext::invalidParams(const QString &message)
     return HttpResponse::error(422, QStringLiteral("invalid_params"), message);
 }
 
-bool SimContext::jsonBody(const HttpRequest &request, QJsonObject *out, HttpResponse *error)
+Result<QJsonObject> SimContext::jsonBody(const HttpRequest &request)
 {
-    if (request.body.trimmed().isEmpty()) {
-        *out = {};
-        return true;
-    }
+    if (request.body.trimmed().isEmpty())
+        return QJsonObject();
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = HttpResponse::error(400, QStringLiteral("bad_request"),
-                                     QStringLiteral("Request body must be a JSON object."));
-        return false;
-    }
-    *out = doc.object();
-    return true;
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return makeError(Error::Kind::InvalidInput, QStringLiteral("Request body must be a JSON object."),
+                         parseError.errorString());
+    return doc.object();
+}
+
+HttpResponse SimContext::badRequest(const Error &error)
+{
+    return HttpResponse::error(400, QStringLiteral("bad_request"), error.message);
 }
 
 std::function<HttpResponse(const HttpRequest &, const QStringList &)> SimContext::forApp(AppHandler handler)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
 #include "sim/http/HttpRequest.h"
 #include "sim/http/HttpResponse.h"
 #include "sim/routes/ResourceRenderer.h"
@@ -28,8 +29,11 @@ struct SimContext
     static HttpResponse appNotFound();
     static HttpResponse addonNotFound();
     static HttpResponse invalidParams(const QString &message);
-    // Parses a JSON object body; on failure fills `error` with a 400 "bad_request".
-    static bool jsonBody(const HttpRequest &request, QJsonObject *out, HttpResponse *error);
+    // Parses a JSON object body (an empty body is an empty object); an InvalidInput Error when it is
+    // not one, which badRequest() answers.
+    static Result<QJsonObject> jsonBody(const HttpRequest &request);
+    // Heroku's 400 "bad_request" with the error's message.
+    static HttpResponse badRequest(const Error &error);
     using AppHandler = std::function<HttpResponse(const HttpRequest &, SimApp &, const QStringList &params)>;
     // A route handler for /apps/{app}/…: resolves the first path segment (id or
     // name) to the app, or answers Heroku's 404 for apps without calling `handler`.

@@ -39,11 +39,17 @@ ToolRun ToolRunner::run(const QString &program, const QStringList &arguments, in
     return result;
 }
 
-QString ToolRunner::require(const QString &tool, const QString &debianPackage, QString *error)
+Result<QString> ToolRunner::require(const QString &tool, const QString &debianPackage)
 {
     const QString path = QStandardPaths::findExecutable(tool);
     if (path.isEmpty())
-        *error = QStringLiteral("%1 is missing: apt-get install %2 (or run scripts/setup.sh)")
-                     .arg(tool, debianPackage);
+        return makeError(Error::Kind::NotFound, QStringLiteral("%1 is missing: apt-get install %2 (or run "
+                                                               "scripts/setup.sh)")
+                                                    .arg(tool, debianPackage));
     return path;
+}
+
+QString ToolRunner::failure(const Result<QString> &required)
+{
+    return required ? QString() : required.error().oneLine();
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
+
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -30,6 +32,8 @@ class ToolRunner
 public:
     static ToolRun run(const QString &program, const QStringList &arguments, int timeoutMs = 120000,
                        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
-    // Full path of `tool`, or empty with `*error` = "<tool> is missing: apt-get install <package>".
-    static QString require(const QString &tool, const QString &debianPackage, QString *error);
+    // Full path of `tool`, or a NotFound error "<tool> is missing: apt-get install <package>".
+    static Result<QString> require(const QString &tool, const QString &debianPackage);
+    // The error's line for a QVERIFY2 message; empty when `required` found the tool.
+    static QString failure(const Result<QString> &required);
 };

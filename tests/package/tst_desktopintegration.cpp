@@ -65,10 +65,10 @@ private Q_SLOTS:
     {
         if (!hasConsole())
             QSKIP("this build has no cleardb-console (CLEARDB_BUILD_GUI=OFF), so no desktop entry");
-        QString error;
-        const QString tool = ToolRunner::require(QStringLiteral("desktop-file-validate"),
-                                                 QStringLiteral("desktop-file-utils"), &error);
-        QVERIFY2(!tool.isEmpty(), qPrintable(error));
+        const Result<QString> found = ToolRunner::require(QStringLiteral("desktop-file-validate"),
+                                                          QStringLiteral("desktop-file-utils"));
+        QVERIFY2(found, qPrintable(ToolRunner::failure(found)));
+        const QString tool = found.value();
         const QString path = sourcePath(QStringLiteral("packaging/linux/cleardb-console.desktop"));
         const ToolRun run = ToolRunner::run(tool, {path});
         // desktop-file-validate exits 0 on hints too; any line it prints is a finding.
@@ -86,10 +86,10 @@ private Q_SLOTS:
     {
         if (!hasConsole())
             QSKIP("this build has no cleardb-console (CLEARDB_BUILD_GUI=OFF), so no AppStream metainfo");
-        QString error;
-        const QString tool =
-            ToolRunner::require(QStringLiteral("appstreamcli"), QStringLiteral("appstream"), &error);
-        QVERIFY2(!tool.isEmpty(), qPrintable(error));
+        const Result<QString> found =
+            ToolRunner::require(QStringLiteral("appstreamcli"), QStringLiteral("appstream"));
+        QVERIFY2(found, qPrintable(ToolRunner::failure(found)));
+        const QString tool = found.value();
         const QString path =
             buildPath(QStringLiteral("packaging/%1.metainfo.xml").arg(PackageLayout::appStreamId()));
         QVERIFY2(QFile::exists(path), qPrintable(path + QStringLiteral(" was not configured")));
@@ -138,9 +138,9 @@ private Q_SLOTS:
     void manPagesRenderCleanly()
     {
         QFETCH(QString, program);
-        QString error;
-        const QString man = ToolRunner::require(QStringLiteral("man"), QStringLiteral("man-db"), &error);
-        QVERIFY2(!man.isEmpty(), qPrintable(error));
+        const Result<QString> found = ToolRunner::require(QStringLiteral("man"), QStringLiteral("man-db"));
+        QVERIFY2(found, qPrintable(ToolRunner::failure(found)));
+        const QString man = found.value();
         const QString page = buildPath(QStringLiteral("packaging/%1.1").arg(program));
         const QString gz = page + QStringLiteral(".gz");
         QVERIFY2(QFile::exists(gz),

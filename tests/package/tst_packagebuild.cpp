@@ -30,12 +30,6 @@ private:
     QString m_rpm;
     QString m_tgz;
 
-    QString m_toolError;
-    QString requireTool(const QString &tool, const QString &package)
-    {
-        return ToolRunner::require(tool, package, &m_toolError);
-    }
-
     QString control(const QString &field)
     {
         return ToolRunner::run(QStringLiteral("dpkg-deb"), {QStringLiteral("-f"), m_deb, field})
@@ -45,12 +39,13 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(!requireTool(QStringLiteral("dpkg-deb"), QStringLiteral("dpkg")).isEmpty(),
-                 qPrintable(m_toolError));
-        QVERIFY2(!requireTool(QStringLiteral("dpkg-shlibdeps"), QStringLiteral("dpkg-dev")).isEmpty(),
-                 qPrintable(m_toolError));
-        QVERIFY2(!requireTool(QStringLiteral("rpmbuild"), QStringLiteral("rpm")).isEmpty(),
-                 qPrintable(m_toolError));
+        for (const auto &[tool, package] :
+             {std::pair{QStringLiteral("dpkg-deb"), QStringLiteral("dpkg")},
+              std::pair{QStringLiteral("dpkg-shlibdeps"), QStringLiteral("dpkg-dev")},
+              std::pair{QStringLiteral("rpmbuild"), QStringLiteral("rpm")}}) {
+            const Result<QString> found = ToolRunner::require(tool, package);
+            QVERIFY2(found, qPrintable(ToolRunner::failure(found)));
+        }
         QVERIFY(QDir(packageDir).removeRecursively());
         QVERIFY(QDir().mkpath(packageDir));
 
@@ -142,8 +137,10 @@ private Q_SLOTS:
 
     void lintianFindsNoErrorsOrWarnings()
     {
-        const QString lintian = requireTool(QStringLiteral("lintian"), QStringLiteral("lintian"));
-        QVERIFY2(!lintian.isEmpty(), qPrintable(m_toolError));
+        const Result<QString> found =
+            ToolRunner::require(QStringLiteral("lintian"), QStringLiteral("lintian"));
+        QVERIFY2(found, qPrintable(ToolRunner::failure(found)));
+        const QString lintian = found.value();
         // Every remaining warning must be overridden, with its reason, in packaging/debian/lintian-overrides.
         const ToolRun run = ToolRunner::run(lintian,
                                             {QStringLiteral("--fail-on"), QStringLiteral("error,warning"),
@@ -159,8 +156,9 @@ private Q_SLOTS:
 
     void rpmContainsTheFiles()
     {
-        const QString rpm = requireTool(QStringLiteral("rpm"), QStringLiteral("rpm"));
-        QVERIFY2(!rpm.isEmpty(), qPrintable(m_toolError));
+        const Result<QString> found = ToolRunner::require(QStringLiteral("rpm"), QStringLiteral("rpm"));
+        QVERIFY2(found, qPrintable(ToolRunner::failure(found)));
+        const QString rpm = found.value();
         const ToolRun list = ToolRunner::run(rpm, {QStringLiteral("-qlp"), m_rpm});
         QVERIFY2(list.finished && list.exitCode == 0, qPrintable(list.describe()));
         const QStringList files = list.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);

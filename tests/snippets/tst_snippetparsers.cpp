@@ -23,25 +23,30 @@ QString data(const char *name)
     return QStringLiteral(CLEARDB_TEST_DATA_DIR "/dburl/") + QString::fromLatin1(name);
 }
 
-// Runs a probe script with a JSON request on stdin; returns its JSON answer (empty on failure,
-// with the reason in *error).
-QJsonObject runProbe(const QString &program, const QStringList &args, const QProcessEnvironment &env,
-                     const QJsonObject &request, QString *error)
+// Runs a probe script with a JSON request on stdin; returns its JSON answer, or why there is none.
+Result<QJsonObject> runProbe(const QString &program, const QStringList &args, const QProcessEnvironment &env,
+                             const QJsonObject &request)
 {
     QProcess process;
     process.setProcessEnvironment(env);
     process.start(program, args);
-    if (!process.waitForStarted(30000)) {
-        *error = program + QStringLiteral(" did not start");
-        return {};
-    }
+    if (!process.waitForStarted(30000))
+        return makeError(Error::Kind::Io, program + QStringLiteral(" did not start"));
     process.write(QJsonDocument(request).toJson(QJsonDocument::Compact));
     process.closeWriteChannel();
-    if (!process.waitForFinished(120000) || process.exitCode() != 0) {
-        *error = QString::fromUtf8(process.readAllStandardError()).right(2000);
-        return {};
-    }
+    if (!process.waitForFinished(120000) || process.exitCode() != 0)
+        return makeError(Error::Kind::Remote, program + QStringLiteral(" failed"),
+                         QString::fromUtf8(process.readAllStandardError()).right(2000));
     return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+}
+
+// The answer, or an empty object after a warning naming the probe and why it failed.
+QJsonObject answerOf(const Result<QJsonObject> &answer, const char *probe, const QString &mode)
+{
+    if (answer)
+        return answer.value();
+    qWarning("%s probe (%s) failed: %s", probe, qPrintable(mode), qPrintable(answer.error().oneLine()));
+    return {};
 }
 
 } // namespace
@@ -58,33 +63,25 @@ private:
     QJsonObject python(const QString &mode, const QString &text, const QString &password = QString(),
                        const QString &databaseUrl = QString())
     {
-        QString error;
         QJsonObject env{{kEnvVar, password}};
         if (!databaseUrl.isEmpty())
             env.insert(QStringLiteral("DATABASE_URL"), databaseUrl);
-        const QJsonObject answer = runProbe(
-            m_python, {QStringLiteral(CLEARDB_SNIPPET_PROBES "/python_probe.py")},
-            QProcessEnvironment::systemEnvironment(),
-            {{QStringLiteral("mode"), mode}, {QStringLiteral("text"), text}, {QStringLiteral("env"), env}},
-            &error);
-        if (answer.isEmpty())
-            qWarning("python probe (%s) failed: %s", qPrintable(mode), qPrintable(error));
-        return answer;
+        return answerOf(runProbe(m_python, {QStringLiteral(CLEARDB_SNIPPET_PROBES "/python_probe.py")},
+                                 QProcessEnvironment::systemEnvironment(),
+                                 {{QStringLiteral("mode"), mode},
+                                  {QStringLiteral("text"), text},
+                                  {QStringLiteral("env"), env}}),
+                        "python", mode);
     }
     QJsonObject node(const QString &mode, const QString &text, const QString &password = QString())
     {
-        QString error;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("NODE_PATH"), QStringLiteral(CLEARDB_SNIPPET_NODE_MODULES));
-        const QJsonObject answer =
-            runProbe(m_node, {QStringLiteral(CLEARDB_SNIPPET_PROBES "/node_probe.js")}, env,
-                     {{QStringLiteral("mode"), mode},
-                      {QStringLiteral("text"), text},
-                      {QStringLiteral("env"), QJsonObject{{kEnvVar, password}}}},
-                     &error);
-        if (answer.isEmpty())
-            qWarning("node probe (%s) failed: %s", qPrintable(mode), qPrintable(error));
-        return answer;
+        return answerOf(runProbe(m_node, {QStringLiteral(CLEARDB_SNIPPET_PROBES "/node_probe.js")}, env,
+                                 {{QStringLiteral("mode"), mode},
+                                  {QStringLiteral("text"), text},
+                                  {QStringLiteral("env"), QJsonObject{{kEnvVar, password}}}}),
+                        "node", mode);
     }
     static DatabaseUrl urlFromRow();
     static FrameworkSnippet snippet(const DatabaseUrl &url, Framework::Id framework, bool reveal)

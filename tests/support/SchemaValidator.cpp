@@ -9,21 +9,20 @@
 #include <QUrl>
 #include <QUuid>
 
-bool SchemaValidator::load(const QString &path, QString *error)
+Status SchemaValidator::load(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read schema %1: %2").arg(path, file.errorString());
-        return false;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(Error::Kind::Io, QStringLiteral("cannot read schema %1").arg(path),
+                         file.errorString());
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!doc.isObject()) {
-        *error = QStringLiteral("schema %1 is not a JSON object: %2").arg(path, parseError.errorString());
-        return false;
-    }
+    if (!doc.isObject())
+        return makeError(Error::Kind::InvalidInput,
+                         QStringLiteral("schema %1 is not a JSON object").arg(path),
+                         parseError.errorString());
     m_root = doc.object();
-    return true;
+    return {};
 }
 
 QJsonObject SchemaValidator::resolve(const QString &ref) const

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/Result.h"
+
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -19,7 +21,7 @@
 class SchemaValidator
 {
 public:
-    bool load(const QString &path, QString *error);
+    Status load(const QString &path);
 
     QStringList validate(const QJsonValue &value, const QJsonObject &schema) const;
     // The targetSchema of a link, found by method and href with every "{...}" placeholder written

@@ -9,6 +9,7 @@
 #include "widgets/ConfirmationDialog.h"
 #include "widgets/MessageBar.h"
 #include "widgets/SecretClipboard.h"
+#include "widgets/ShortcutAction.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -116,8 +117,7 @@ QPushButton *ConfigVarsEditor::addButton(const QString &text, const QString &obj
     button->setFocusPolicy(Qt::TabFocus);
     if (!shortcut.isEmpty()) {
         button->setShortcut(shortcut);
-        button->setToolTip(QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')),
-                                                         shortcut.toString(QKeySequence::NativeText)));
+        button->setToolTip(shortcutTip(text, shortcut));
     }
     return button;
 }

@@ -3,32 +3,17 @@
 
 #include "probe/MySqlHandshake.h"
 
-#include <QFormLayout>
 #include <QLabel>
 
-ServerIdentityView::ServerIdentityView(QWidget *parent) : QGroupBox(tr("Server reached"), parent)
+ServerIdentityView::ServerIdentityView(QWidget *parent)
+    : FactsCard(tr("Server reached"), QStringLiteral("serverIdentity"), parent)
 {
-    setObjectName(QStringLiteral("serverIdentity"));
-    setAccessibleName(tr("Server reached"));
-    auto *form = new QFormLayout(this);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_serverId = addRow(QStringLiteral("serverId"), tr("Server id"));
     m_hostname = addRow(QStringLiteral("serverHostname"), tr("Host name"));
     m_version = addRow(QStringLiteral("serverVersion"), tr("Version"));
     m_readOnly = addRow(QStringLiteral("serverReadOnly"), tr("Read only"));
     m_connectionId = addRow(QStringLiteral("serverConnectionId"), tr("Connection id"));
     clear();
-}
-
-QLabel *ServerIdentityView::addRow(const QString &objectName, const QString &title)
-{
-    auto *label = new QLabel(this);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setAccessibleName(title);
-    static_cast<QFormLayout *>(layout())->addRow(title + QLatin1Char(':'), label);
-    return label;
 }
 
 void ServerIdentityView::clear()

@@ -3,14 +3,12 @@
 
 #include "probe/ProbeResult.h"
 
-#include <QGroupBox>
-
-class QLabel;
+#include "connection/FactsCard.h"
 
 // "Which server did I reach?": the answer of the probe's first query (SELECT @@server_id, @@hostname,
 // @@version, @@read_only) plus the connection id from the greeting. Behind ClearDB's routed URL the
 // server id tells the two masters apart, so this is how a user sees a failover. Display only.
-class ServerIdentityView : public QGroupBox
+class ServerIdentityView : public FactsCard
 {
     Q_OBJECT
 public:
@@ -20,8 +18,6 @@ public:
     void clear();
 
 private:
-    QLabel *addRow(const QString &objectName, const QString &title);
-
     QLabel *m_serverId;
     QLabel *m_hostname;
     QLabel *m_version;

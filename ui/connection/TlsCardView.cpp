@@ -2,7 +2,6 @@
 #include "connection/TlsCardView.h"
 
 #include <QDateTime>
-#include <QFormLayout>
 #include <QLabel>
 
 namespace {
@@ -25,35 +24,20 @@ QString colorFor(TlsCard::State state)
 }
 } // namespace
 
-TlsCardView::TlsCardView(QWidget *parent) : QGroupBox(tr("TLS certificate"), parent)
+TlsCardView::TlsCardView(QWidget *parent)
+    : FactsCard(tr("TLS certificate"), QStringLiteral("tlsCard"), parent)
 {
-    setObjectName(QStringLiteral("tlsCard"));
-    setAccessibleName(tr("TLS certificate"));
-    auto *form = new QFormLayout(this);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_verdict = addRow(QStringLiteral("tlsVerdict"), tr("Verdict"));
-    m_protocol = addRow(QStringLiteral("tlsProtocol"), tr("Protocol"));
-    m_cipher = addRow(QStringLiteral("tlsCipher"), tr("Cipher"));
-    m_subject = addRow(QStringLiteral("tlsSubject"), tr("Subject"));
-    m_issuer = addRow(QStringLiteral("tlsIssuer"), tr("Issuer"));
-    m_expiry = addRow(QStringLiteral("tlsExpiry"), tr("Expires"));
-    m_errors = addRow(QStringLiteral("tlsErrors"), tr("Details"));
+    m_verdict = addRow(QStringLiteral("tlsVerdict"), tr("Verdict"), Wrap::Yes);
+    m_protocol = addRow(QStringLiteral("tlsProtocol"), tr("Protocol"), Wrap::Yes);
+    m_cipher = addRow(QStringLiteral("tlsCipher"), tr("Cipher"), Wrap::Yes);
+    m_subject = addRow(QStringLiteral("tlsSubject"), tr("Subject"), Wrap::Yes);
+    m_issuer = addRow(QStringLiteral("tlsIssuer"), tr("Issuer"), Wrap::Yes);
+    m_expiry = addRow(QStringLiteral("tlsExpiry"), tr("Expires"), Wrap::Yes);
+    m_errors = addRow(QStringLiteral("tlsErrors"), tr("Details"), Wrap::Yes);
     QFont bold = m_verdict->font();
     bold.setBold(true);
     m_verdict->setFont(bold);
     clear();
-}
-
-QLabel *TlsCardView::addRow(const QString &objectName, const QString &title)
-{
-    auto *label = new QLabel(this);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setAccessibleName(title);
-    static_cast<QFormLayout *>(layout())->addRow(title + QLatin1Char(':'), label);
-    return label;
 }
 
 void TlsCardView::clear()

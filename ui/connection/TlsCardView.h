@@ -3,15 +3,13 @@
 
 #include "probe/TlsCard.h"
 
-#include <QGroupBox>
-
-class QLabel;
+#include "connection/FactsCard.h"
 
 // The TLS certificate card of the connection tab: the verdict first, in words and colour ("verified",
 // "chain OK, hostname mismatch" — what ClearDB's certificates usually give —, "certificate verification
 // failed"), then protocol, cipher, subject, issuer and expiry with the days left. Before a probe
 // reaches TLS it says so instead of showing empty fields. Display only.
-class TlsCardView : public QGroupBox
+class TlsCardView : public FactsCard
 {
     Q_OBJECT
 public:
@@ -22,8 +20,6 @@ public:
     QString verdictText() const;
 
 private:
-    QLabel *addRow(const QString &objectName, const QString &title);
-
     QLabel *m_verdict;
     QLabel *m_protocol;
     QLabel *m_cipher;

@@ -9,6 +9,7 @@
 #include "monitoring/SandboxDrillRunner.h"
 #include "probe/UrlProbeTarget.h"
 #include "widgets/MessageBar.h"
+#include "widgets/ShortcutAction.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -29,26 +30,12 @@
 #include <QVBoxLayout>
 
 namespace {
-QAction *makeAction(QWidget *owner, const QString &name, const QString &text, const QString &icon,
-                    const QKeySequence &shortcut)
-{
-    auto *action = new QAction(QIcon(icon), text, owner);
-    action->setObjectName(name);
-    action->setShortcut(shortcut);
-    // Wherever the focus is, but only while the Monitor view is on screen (Qt never fires the
-    // shortcut of a hidden widget): the same keys may mean something else in another view.
-    action->setShortcutContext(Qt::WindowShortcut);
-    owner->addAction(action);
-    return action;
-}
-
 QPushButton *makeButton(QWidget *owner, QAction *action, const QString &name)
 {
     auto *button = new QPushButton(action->icon(), action->text(), owner);
     button->setObjectName(name);
     button->setAccessibleName(action->text());
-    button->setToolTip(
-        QStringLiteral("%1 (%2)").arg(action->text(), action->shortcut().toString(QKeySequence::NativeText)));
+    button->setToolTip(shortcutTip(action->text(), action->shortcut()));
     QObject::connect(button, &QPushButton::clicked, action, &QAction::trigger);
     return button;
 }
@@ -101,23 +88,30 @@ MonitorView::MonitorView(QWidget *parent)
     m_mode->setToolTip(tr("A new connection sees what a starting app sees; a persistent one what a pooled "
                           "connection sees (it notices a failover only when it breaks)."));
 
-    m_startAction =
-        makeAction(this, QStringLiteral("startMonitorAction"), tr("Start monitor"),
-                   QStringLiteral(":/icons/monitor-start.svg"), QKeySequence(Qt::CTRL | Qt::Key_M));
-    m_stopAction = makeAction(this, QStringLiteral("stopMonitorAction"), tr("Stop monitor"),
-                              QStringLiteral(":/icons/monitor-stop.svg"),
-                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
-    m_exportCsvAction = makeAction(this, QStringLiteral("exportCsvAction"), tr("Export CSV…"),
-                                   QStringLiteral(":/icons/export.svg"), QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportJsonAction =
-        makeAction(this, QStringLiteral("exportJsonAction"), tr("Export JSON…"),
-                   QStringLiteral(":/icons/export.svg"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    m_drillAction =
-        makeAction(this, QStringLiteral("runDrillAction"), tr("Run failover drill"),
-                   QStringLiteral(":/icons/drill.svg"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    m_cancelDrillAction = makeAction(this, QStringLiteral("cancelDrillAction"), tr("Cancel drill"),
-                                     QStringLiteral(":/icons/monitor-stop.svg"),
-                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    m_startAction = makeViewShortcutAction({QStringLiteral("startMonitorAction"), tr("Start monitor"),
+                                            QString(), QKeySequence(Qt::CTRL | Qt::Key_M),
+                                            QStringLiteral(":/icons/monitor-start.svg")},
+                                           this);
+    m_stopAction = makeViewShortcutAction({QStringLiteral("stopMonitorAction"), tr("Stop monitor"), QString(),
+                                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
+                                           QStringLiteral(":/icons/monitor-stop.svg")},
+                                          this);
+    m_exportCsvAction =
+        makeViewShortcutAction({QStringLiteral("exportCsvAction"), tr("Export CSV…"), QString(),
+                                QKeySequence(Qt::CTRL | Qt::Key_E), QStringLiteral(":/icons/export.svg")},
+                               this);
+    m_exportJsonAction = makeViewShortcutAction({QStringLiteral("exportJsonAction"), tr("Export JSON…"),
+                                                 QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+                                                 QStringLiteral(":/icons/export.svg")},
+                                                this);
+    m_drillAction = makeViewShortcutAction({QStringLiteral("runDrillAction"), tr("Run failover drill"),
+                                            QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+                                            QStringLiteral(":/icons/drill.svg")},
+                                           this);
+    m_cancelDrillAction = makeViewShortcutAction({QStringLiteral("cancelDrillAction"), tr("Cancel drill"),
+                                                  QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X),
+                                                  QStringLiteral(":/icons/monitor-stop.svg")},
+                                                 this);
     connect(m_startAction, &QAction::triggered, this, &MonitorView::start);
     connect(m_stopAction, &QAction::triggered, this, &MonitorView::stop);
     connect(m_exportCsvAction, &QAction::triggered, this, [this] { chooseExportFile(false); });
@@ -372,7 +366,7 @@ void MonitorView::cancelDrill()
 
 void MonitorView::onDrillFinished(const DrillResult &result)
 {
-    if (result.ok) {
+    if (result.ok()) {
         m_message->showMessage(
             tr("Failover drill finished: failover detected %1 ms after the primary was killed, "
                "failback %2 ms after it answered again.")
@@ -380,7 +374,8 @@ void MonitorView::onDrillFinished(const DrillResult &result)
                 .arg(result.failbackDetectMs, 0, 'f', 0),
             MessageBar::Positive);
     } else {
-        m_message->showMessage(tr("Failover drill failed: %1").arg(result.error), MessageBar::Error);
+        m_message->showMessage(tr("Failover drill failed: %1").arg(result.error().oneLine()),
+                               MessageBar::Error);
     }
     if (!isRunning())
         m_about = QJsonObject{{QStringLiteral("app"), QJsonValue()},

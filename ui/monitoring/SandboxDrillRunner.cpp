@@ -32,8 +32,7 @@ QString SandboxDrillRunner::start(int intervalMs)
             "and restart the console.");
     discard();
     if (!m_cluster) {
-        const QString dir = qEnvironmentVariable("CLEARDB_SANDBOX_DIR", SandboxCluster::defaultRuntimeDir());
-        m_cluster = new SandboxCluster(script, dir, 0, this);
+        m_cluster = new SandboxCluster(script, SandboxCluster::sandboxDir(), 0, this);
     }
     m_drill = new FailoverDrill(m_cluster, nullptr, this);
     m_drill->setIntervalMs(intervalMs);

@@ -4,6 +4,8 @@
 // The processes of one sandbox cluster directory, found in /proc: its MariaDB
 // servers (mariadbd --defaults-file=DIR/…) and HAProxy (haproxy -f DIR/…), and
 // the heroku-sim children of a console. Zombies count as gone.
+#include "TestProcesses.h"
+
 #include <QDir>
 #include <QFile>
 #include <QList>
@@ -19,8 +21,7 @@ inline QByteArray readProc(qint64 pid, const char *file)
 
 inline bool processGone(qint64 pid)
 {
-    const QByteArray line = readProc(pid, "stat");
-    return line.isEmpty() || line.mid(line.lastIndexOf(')') + 2, 1) == "Z";
+    return TestProcesses::isGone(pid);
 }
 
 inline QList<qint64> allPids()

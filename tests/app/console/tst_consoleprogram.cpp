@@ -4,6 +4,7 @@
 // and never leave it running, whether the console quits or is killed.
 #include "SimProcess.h"
 #include "TestConfig.h"
+#include "TestProcesses.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -20,17 +21,11 @@
 namespace {
 const QString ConsoleProgram = QStringLiteral(CLEARDB_BIN_DIR "/cleardb-console");
 
-QByteArray procStat(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    return stat.open(QIODevice::ReadOnly) ? stat.readAll() : QByteArray();
-}
+using TestProcesses::procStat;
 
-// A pid that no longer exists, or a zombie nobody has reaped yet, is not running.
 bool processGone(qint64 pid)
 {
-    const QByteArray line = procStat(pid);
-    return line.isEmpty() || line.mid(line.lastIndexOf(')') + 2, 1) == "Z";
+    return TestProcesses::isGone(pid);
 }
 
 // The heroku-sim children of `parent`, from /proc/<pid>/stat: "pid (comm) state ppid ...".
@@ -50,18 +45,9 @@ QList<qint64> simChildrenOf(qint64 parent)
     return children;
 }
 
-// An environment with no way to find Heroku credentials: no HEROKU_API_KEY, a
-// HOME without .netrc, and no session bus, so the keychain reports itself unavailable.
 QProcessEnvironment withoutCredentials(const QString &home)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"HEROKU_API_KEY", "HEROKU_HOST", "DBUS_SESSION_BUS_ADDRESS", "DISPLAY",
-                             "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR"})
-        env.remove(QString::fromLatin1(name));
-    env.insert(QStringLiteral("HOME"), home);
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    return env;
+    return TestProcesses::consoleEnvironment(home, {QStringLiteral("XDG_RUNTIME_DIR")});
 }
 } // namespace
 

@@ -3,6 +3,7 @@
 // the Help dialog, not the window; --view connection photographs the Connection tab after its probe
 // (here of a closed port, so no database is needed) and never prints the URL's password.
 #include "TestConfig.h"
+#include "TestProcesses.h"
 
 #include <QImage>
 #include <QProcess>
@@ -15,14 +16,8 @@ const QString ConsoleProgram = QStringLiteral(CLEARDB_BIN_DIR "/cleardb-console"
 
 QProcessEnvironment sandboxEnvironment(const QString &home)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"HEROKU_API_KEY", "HEROKU_HOST", "DBUS_SESSION_BUS_ADDRESS", "DISPLAY",
-                             "WAYLAND_DISPLAY", "CLEARDB_DATABASE_URL", "CLEARDB_CONSOLE_COLOR_SCHEME"})
-        env.remove(QString::fromLatin1(name));
-    env.insert(QStringLiteral("HOME"), home);
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    return env;
+    return TestProcesses::consoleEnvironment(
+        home, {QStringLiteral("CLEARDB_DATABASE_URL"), QStringLiteral("CLEARDB_CONSOLE_COLOR_SCHEME")});
 }
 } // namespace
 

@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 
 using Source = CredentialResolution::Source;
-using Status = CredentialStoreResult::Status;
+using StoreStatus = CredentialStoreResult::Status;
 
 Q_DECLARE_METATYPE(CredentialResolution)
 
@@ -23,6 +23,12 @@ namespace {
 const QString EnvToken = QStringLiteral("env-token-1111");
 const QString KeychainToken = QStringLiteral("keychain-token-2222");
 const QString NetrcToken = QStringLiteral("netrc-token-3333");
+
+// Why nothing was found, as the programs print it; empty when a token was found.
+QString problem(const CredentialResolution &resolution)
+{
+    return resolution.outcome.ok() ? QString() : resolution.outcome.error().oneLine();
+}
 
 } // namespace
 
@@ -151,7 +157,7 @@ void TstCredentialResolver::picksFirstAvailableSource()
     QVERIFY(result.hasToken());
     QVERIFY(result.token.reveal() == token);
     QCOMPARE(result.description, description);
-    QVERIFY(result.message.isEmpty());
+    QVERIFY(result.outcome.ok());
     if (result.source == Source::Netrc)
         QCOMPARE(result.login, QStringLiteral("dev@example.com"));
     // The environment wins without asking the keychain at all.
@@ -190,13 +196,13 @@ void TstCredentialResolver::explainsMissingCredentials()
     const CredentialResolution result = resolve(resolver);
     QCOMPARE(result.source, Source::None);
     QVERIFY(!result.hasToken());
-    QVERIFY2(result.message.contains(mentions), qPrintable(result.message));
-    QVERIFY(result.message.contains(QStringLiteral("cleardbctl login")));
-    QVERIFY(result.message.contains(QStringLiteral("HEROKU_API_KEY")));
-    QVERIFY(result.message.contains(QStringLiteral("sandbox")));
-    QVERIFY(!result.message.contains(QLatin1Char('\n')));
-    QVERIFY(!result.message.contains(QStringLiteral("SECRET")));
-    QCOMPARE(result.description, result.message);
+    QVERIFY2(problem(result).contains(mentions), qPrintable(problem(result)));
+    QVERIFY(problem(result).contains(QStringLiteral("cleardbctl login")));
+    QVERIFY(problem(result).contains(QStringLiteral("HEROKU_API_KEY")));
+    QVERIFY(problem(result).contains(QStringLiteral("sandbox")));
+    QVERIFY(!problem(result).contains(QLatin1Char('\n')));
+    QVERIFY(!problem(result).contains(QStringLiteral("SECRET")));
+    QCOMPARE(result.description, problem(result));
 }
 
 void TstCredentialResolver::usesTheApiHostAsMachine()
@@ -222,8 +228,8 @@ void TstCredentialResolver::refusesNetrcOthersCanChange()
     const CredentialResolution result = resolve(resolver);
     QCOMPARE(result.source, Source::None);
     QVERIFY(!result.hasToken());
-    QVERIFY2(result.message.contains(QStringLiteral("chmod 600 ~/.netrc")), qPrintable(result.message));
-    QVERIFY(!result.message.contains(NetrcToken));
+    QVERIFY2(problem(result).contains(QStringLiteral("chmod 600 ~/.netrc")), qPrintable(problem(result)));
+    QVERIFY(!problem(result).contains(NetrcToken));
 }
 
 void TstCredentialResolver::keychainProblemIsToldOnlyWhenItMatters_data()
@@ -232,13 +238,13 @@ void TstCredentialResolver::keychainProblemIsToldOnlyWhenItMatters_data()
     QTest::addColumn<bool>("inNetrc");
     QTest::addColumn<bool>("warned");
     // No keychain on this machine: nothing worth saying while ~/.netrc has the token.
-    QTest::newRow("unavailable, netrc has it") << int(Status::Unavailable) << true << false;
+    QTest::newRow("unavailable, netrc has it") << int(StoreStatus::Unavailable) << true << false;
     // A keychain that did not answer may hold a newer token: say which one is used instead.
-    QTest::newRow("timed out, netrc has it") << int(Status::TimedOut) << true << true;
-    QTest::newRow("denied, netrc has it") << int(Status::AccessDenied) << true << true;
+    QTest::newRow("timed out, netrc has it") << int(StoreStatus::TimedOut) << true << true;
+    QTest::newRow("denied, netrc has it") << int(StoreStatus::AccessDenied) << true << true;
     // Nothing anywhere: the reason is part of the one message, not a second line.
-    QTest::newRow("unavailable, nothing") << int(Status::Unavailable) << false << false;
-    QTest::newRow("timed out, nothing") << int(Status::TimedOut) << false << false;
+    QTest::newRow("unavailable, nothing") << int(StoreStatus::Unavailable) << false << false;
+    QTest::newRow("timed out, nothing") << int(StoreStatus::TimedOut) << false << false;
 }
 
 void TstCredentialResolver::keychainProblemIsToldOnlyWhenItMatters()
@@ -247,7 +253,7 @@ void TstCredentialResolver::keychainProblemIsToldOnlyWhenItMatters()
     QFETCH(bool, inNetrc);
     QFETCH(bool, warned);
     const QString reason = QStringLiteral("the keychain's own words");
-    m_store->setFailure(Status(status), reason);
+    m_store->setFailure(StoreStatus(status), reason);
     if (inNetrc)
         writeNetrc("machine api.heroku.com password " + NetrcToken.toUtf8() + "\n");
     CredentialResolver resolver(m_store.get());
@@ -264,16 +270,17 @@ void TstCredentialResolver::keychainProblemIsToldOnlyWhenItMatters()
         QVERIFY2(result.warnings.isEmpty(), qPrintable(result.warnings.join(QLatin1Char('|'))));
     }
     if (!inNetrc)
-        QVERIFY2(result.message.contains(reason), qPrintable(result.message));
+        QVERIFY2(problem(result).contains(reason), qPrintable(problem(result)));
     // Once where it matters, not at all where it does not.
-    const QString all = result.warnings.join(QLatin1Char(' ')) + result.message +
+    const QString all = result.warnings.join(QLatin1Char(' ')) + problem(result) +
                         (result.hasToken() ? result.description : QString());
     QCOMPARE(all.count(reason), warned || !inNetrc ? 1 : 0);
 }
 
 void TstCredentialResolver::keychainUnavailableFallsBackToNetrc()
 {
-    m_store->setFailure(Status::Unavailable, QStringLiteral("Cannot autolaunch D-Bus without X11 $DISPLAY"));
+    m_store->setFailure(StoreStatus::Unavailable,
+                        QStringLiteral("Cannot autolaunch D-Bus without X11 $DISPLAY"));
     writeNetrc("machine api.heroku.com password " + NetrcToken.toUtf8() + "\n");
     const QString path = m_home->filePath(QStringLiteral(".netrc"));
     CredentialResolver resolver(m_store.get());
@@ -319,20 +326,20 @@ void TstCredentialResolver::tokenIsNeverPrinted()
     writeNetrc("machine api.heroku.com password " + NetrcToken.toUtf8() + "\n", 0644);
     QStringList texts;
     for (const QString &apiKey : {EnvToken, QString()}) {
-        for (Status failure : {Status::Ok, Status::Unavailable}) {
+        for (StoreStatus failure : {StoreStatus::Ok, StoreStatus::Unavailable}) {
             m_store->setFailure(failure, QStringLiteral("backend said no"));
             CredentialResolver resolver(m_store.get());
             resolver.setEnvironment(environment(apiKey));
             const CredentialResolution result = resolve(resolver);
             QVERIFY(result.hasToken());
-            texts << result.description << result.message << result.warnings;
+            texts << result.description << problem(result) << result.warnings;
             qWarning() << "resolved" << result.token << CredentialResolution::sourceName(result.source);
         }
     }
     writeNetrc("machine api.heroku.com\n password " + NetrcToken.toUtf8() + " " + NetrcToken.toUtf8() + "\n");
     CredentialResolver broken(m_store.get());
     broken.setEnvironment(environment());
-    texts << resolve(broken).message;
+    texts << problem(resolve(broken));
     capture.stop();
 
     const QString all = (capture.lines() + texts).join(QLatin1Char('\n'));

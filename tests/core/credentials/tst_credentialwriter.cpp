@@ -13,7 +13,7 @@
 
 #include <sys/stat.h>
 
-using Status = CredentialStoreResult::Status;
+using StoreStatus = CredentialStoreResult::Status;
 
 Q_DECLARE_METATYPE(CredentialWriteResult)
 
@@ -106,9 +106,9 @@ void TstCredentialWriter::loginFallsBackToNetrc_data()
 {
     QTest::addColumn<int>("failure");
     QTest::addColumn<bool>("withStore");
-    QTest::newRow("keychain unavailable") << int(Status::Unavailable) << true;
-    QTest::newRow("keychain access denied") << int(Status::AccessDenied) << true;
-    QTest::newRow("no keychain configured") << int(Status::Ok) << false;
+    QTest::newRow("keychain unavailable") << int(StoreStatus::Unavailable) << true;
+    QTest::newRow("keychain access denied") << int(StoreStatus::AccessDenied) << true;
+    QTest::newRow("no keychain configured") << int(StoreStatus::Ok) << false;
 }
 
 void TstCredentialWriter::loginFallsBackToNetrc()
@@ -116,7 +116,7 @@ void TstCredentialWriter::loginFallsBackToNetrc()
     QFETCH(int, failure);
     QFETCH(bool, withStore);
     const QString reason = QStringLiteral("no system keychain is available (none in this test)");
-    m_store->setFailure(Status(failure), reason);
+    m_store->setFailure(StoreStatus(failure), reason);
     const QByteArray existing("# keep me\nmachine ftp.example.org login a password \"b c\"\n");
     writeNetrc(existing);
     QVERIFY(QFile::setPermissions(netrcPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
@@ -161,7 +161,7 @@ void TstCredentialWriter::loginForSandboxHostWritesOneMachine()
     QCOMPARE(CredentialWriter::netrcMachinesFor(QStringLiteral("api.example.com")),
              (QStringList{QStringLiteral("api.example.com"), QStringLiteral("git.example.com")}));
 
-    m_store->setFailure(Status::Unavailable);
+    m_store->setFailure(StoreStatus::Unavailable);
     CredentialWriter writer(m_store.get());
     writer.setHomeDir(m_home->path());
     writer.setApiHost(QStringLiteral("127.0.0.1"));
@@ -173,7 +173,7 @@ void TstCredentialWriter::loginForSandboxHostWritesOneMachine()
 
 void TstCredentialWriter::loginRefusesToRewriteBrokenNetrc()
 {
-    m_store->setFailure(Status::Unavailable, QStringLiteral("no backend"));
+    m_store->setFailure(StoreStatus::Unavailable, QStringLiteral("no backend"));
     const QByteArray broken("machine a\n  password two words\n");
     writeNetrc(broken);
     CredentialWriter writer(m_store.get());
@@ -211,7 +211,7 @@ void TstCredentialWriter::logoutRemovesFromBoth()
 
 void TstCredentialWriter::logoutWithNothingStored()
 {
-    m_store->setFailure(Status::Unavailable);
+    m_store->setFailure(StoreStatus::Unavailable);
     CredentialWriter writer(m_store.get());
     writer.setHomeDir(m_home->path());
     const CredentialWriteResult result = run(writer, [&] { writer.logout(); });
@@ -224,7 +224,7 @@ void TstCredentialWriter::logoutWithNothingStored()
 
 void TstCredentialWriter::logoutReportsKeychainRefusal()
 {
-    m_store->setFailure(Status::AccessDenied, QStringLiteral("collection is locked"));
+    m_store->setFailure(StoreStatus::AccessDenied, QStringLiteral("collection is locked"));
     writeNetrc("machine api.heroku.com password x\n");
     CredentialWriter writer(m_store.get());
     writer.setHomeDir(m_home->path());
@@ -239,7 +239,8 @@ void TstCredentialWriter::logoutReportsKeychainRefusal()
 void TstCredentialWriter::logoutIsNotConfirmedWhenKeychainTimedOut()
 {
     // A keychain that never answered may still hold the token: the next start would find it.
-    m_store->setFailure(Status::TimedOut, QStringLiteral("the system keychain did not answer within 15 s"));
+    m_store->setFailure(StoreStatus::TimedOut,
+                        QStringLiteral("the system keychain did not answer within 15 s"));
     writeNetrc("machine api.heroku.com password x\n");
     CredentialWriter writer(m_store.get());
     writer.setHomeDir(m_home->path());
@@ -255,7 +256,7 @@ void TstCredentialWriter::logoutIsNotConfirmedWhenKeychainTimedOut()
 void TstCredentialWriter::usesTheHerokuCliMachineName()
 {
     // HEROKU_HOST=http://127.0.0.1:5000: `heroku login` names the machine "127.0.0.1:5000".
-    m_store->setFailure(Status::Unavailable);
+    m_store->setFailure(StoreStatus::Unavailable);
     writeNetrc("machine 127.0.0.1 password older\n");
     CredentialWriter writer(m_store.get());
     writer.setHomeDir(m_home->path());
@@ -285,12 +286,12 @@ void TstCredentialWriter::tokenIsNeverPrinted()
     CredentialWriter writer(m_store.get());
     writer.setHomeDir(m_home->path());
     record(run(writer, [&] { writer.login(Email, Secret(Token)); }));
-    m_store->setFailure(Status::Unavailable, QStringLiteral("no bus"));
+    m_store->setFailure(StoreStatus::Unavailable, QStringLiteral("no bus"));
     record(run(writer, [&] { writer.login(Email, Secret(Token)); }));
     record(run(writer, [&] { writer.logout(); }));
     writeNetrc("machine api.heroku.com password " + Token.toUtf8() + " " + Token.toUtf8() + "\n");
     record(run(writer, [&] { writer.login(Email, Secret(Token)); }));
-    m_store->setFailure(Status::Failed, QStringLiteral("backend error"));
+    m_store->setFailure(StoreStatus::Failed, QStringLiteral("backend error"));
     record(run(writer, [&] { writer.logout(); }));
     qWarning() << "login with" << Secret(Token);
     capture.stop();

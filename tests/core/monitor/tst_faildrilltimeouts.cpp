@@ -49,8 +49,10 @@ private Q_SLOTS:
         QStringList steps;
         const DrillResult r = runUntilFinished(drill, &steps);
         QVERIFY2(steps.contains(QStringLiteral("reading the sandbox status")), qPrintable(steps.join(u'|')));
-        QVERIFY(!r.ok);
-        QVERIFY2(r.error.contains(QStringLiteral("within 1.5 s")), qPrintable(r.error));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().oneLine().contains(QStringLiteral("within 1.5 s")),
+                 qPrintable(r.error().oneLine()));
+        QCOMPARE(r.error().kind, Error::Kind::Timeout);
     }
 
     void baselineTimeoutMessageNamesTheLimitUsed()
@@ -78,9 +80,12 @@ private Q_SLOTS:
         QStringList steps;
         const DrillResult r = runUntilFinished(drill, &steps);
         QVERIFY2(steps.contains(QStringLiteral("waiting until the routed endpoint is served by the primary")),
-                 qPrintable(steps.join(u'|') + QStringLiteral(" / ") + r.error));
-        QVERIFY(!r.ok);
-        QVERIFY2(r.error.contains(QStringLiteral("within 1.2 s")), qPrintable(r.error));
+                 qPrintable(steps.join(u'|') + QStringLiteral(" / ") +
+                            (r.ok() ? QString() : r.error().oneLine())));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().oneLine().contains(QStringLiteral("within 1.2 s")),
+                 qPrintable(r.error().oneLine()));
+        QCOMPARE(r.error().kind, Error::Kind::Timeout);
         QCOMPARE(r.killedAtMs, 0);
     }
 

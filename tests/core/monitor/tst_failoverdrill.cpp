@@ -34,8 +34,9 @@ private Q_SLOTS:
         drill.start();
         QVERIFY(finished.wait(30000));
         const DrillResult r = finished.first().at(0).value<DrillResult>();
-        QVERIFY(!r.ok);
-        QVERIFY2(r.error.contains(QStringLiteral("sandbox start")), qPrintable(r.error));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().oneLine().contains(QStringLiteral("sandbox start")),
+                 qPrintable(r.error().oneLine()));
         QCOMPARE(r.killedAtMs, 0);
     }
 
@@ -68,7 +69,7 @@ private Q_SLOTS:
         QVERIFY(drill.isRunning());
         QVERIFY(finished.wait(120000));
         const DrillResult r = finished.first().at(0).value<DrillResult>();
-        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().oneLine()));
         QVERIFY(wroteDuringOutage);
         QCOMPARE(r.failover.fromServerId, 1);
         QCOMPARE(r.failover.toServerId, 2);

@@ -20,7 +20,7 @@ class TestSandboxCluster : public QObject
         QSignalSpy spy(&cluster, done);
         (cluster.*action)();
         if (!spy.wait(150000))
-            return SandboxResult{false, QStringLiteral("no answer"), {}, {}};
+            return SandboxResult{makeError(Error::Kind::Timeout, QStringLiteral("no answer")), {}, {}};
         return spy.takeFirst().at(0).value<SandboxResult>();
     }
 
@@ -37,14 +37,14 @@ private Q_SLOTS:
     {
         SandboxCluster cluster(SandboxTestEnv::script(), m_dir, kBasePort);
         const SandboxResult r = runAction(cluster, &SandboxCluster::stop, &SandboxCluster::stopped);
-        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().oneLine()));
     }
 
     void startIsIdempotent()
     {
         SandboxCluster cluster(SandboxTestEnv::script(), m_dir, kBasePort);
         const SandboxResult first = runAction(cluster, &SandboxCluster::start, &SandboxCluster::started);
-        QVERIFY2(first.ok, qPrintable(first.error));
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().oneLine()));
         QVERIFY(first.status.isRunning());
         QCOMPARE(first.status.routedPort, kBasePort);
         QCOMPARE(first.status.primaryPort, quint16(kBasePort + 1));
@@ -56,7 +56,7 @@ private Q_SLOTS:
         QCOMPARE(SandboxTestEnv::liveProcesses(m_dir).size(), 3);
 
         const SandboxResult second = runAction(cluster, &SandboxCluster::start, &SandboxCluster::started);
-        QVERIFY2(second.ok, qPrintable(second.error));
+        QVERIFY2(second.ok(), qPrintable(second.ok() ? QString() : second.error().oneLine()));
         QCOMPARE(second.status.primaryPid, first.status.primaryPid);
         QCOMPARE(second.status.secondaryPid, first.status.secondaryPid);
         QCOMPARE(second.status.haproxyPid, first.status.haproxyPid);
@@ -70,7 +70,7 @@ private Q_SLOTS:
         cluster.createDatabase(QStringLiteral("heroku_abc123"), QStringLiteral("b1a2c3d4e5f6a7"), password);
         QVERIFY(spy.wait(60000));
         const SandboxResult r = spy.takeFirst().at(0).value<SandboxResult>();
-        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().oneLine()));
         QCOMPARE(r.database, QStringLiteral("heroku_abc123"));
         for (auto e : {SandboxStatus::Endpoint::Primary, SandboxStatus::Endpoint::Secondary,
                        SandboxStatus::Endpoint::Routed}) {
@@ -89,21 +89,22 @@ private Q_SLOTS:
                                QStringLiteral("pw"));
         QVERIFY(spy.wait(60000));
         const SandboxResult r = spy.takeFirst().at(0).value<SandboxResult>();
-        QVERIFY(!r.ok);
-        QVERIFY2(r.error.contains(QStringLiteral("database name")), qPrintable(r.error));
-        QVERIFY(!r.error.contains(QLatin1Char('\n')));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().oneLine().contains(QStringLiteral("database name")),
+                 qPrintable(r.error().oneLine()));
+        QVERIFY(!r.error().oneLine().contains(QLatin1Char('\n')));
     }
 
     void stopIsCleanAndIdempotent()
     {
         SandboxCluster cluster(SandboxTestEnv::script(), m_dir);
         const SandboxResult first = runAction(cluster, &SandboxCluster::stop, &SandboxCluster::stopped);
-        QVERIFY2(first.ok, qPrintable(first.error));
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().oneLine()));
         QCOMPARE(first.status.state, QStringLiteral("stopped"));
         QVERIFY2(SandboxTestEnv::liveProcesses(m_dir).isEmpty(),
                  qPrintable(SandboxTestEnv::liveProcesses(m_dir).join(QLatin1Char('\n'))));
         const SandboxResult second = runAction(cluster, &SandboxCluster::stop, &SandboxCluster::stopped);
-        QVERIFY2(second.ok, qPrintable(second.error));
+        QVERIFY2(second.ok(), qPrintable(second.ok() ? QString() : second.error().oneLine()));
         QVERIFY(SandboxTestEnv::liveProcesses(m_dir).isEmpty());
     }
 
@@ -112,8 +113,9 @@ private Q_SLOTS:
         SandboxCluster cluster(QStringLiteral("/nonexistent/cluster.sh"), m_dir);
         const SandboxResult r =
             runAction(cluster, &SandboxCluster::refreshStatus, &SandboxCluster::statusRefreshed);
-        QVERIFY(!r.ok);
-        QVERIFY2(r.error.contains(QStringLiteral("/nonexistent/cluster.sh")), qPrintable(r.error));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().oneLine().contains(QStringLiteral("/nonexistent/cluster.sh")),
+                 qPrintable(r.error().oneLine()));
     }
 
     void missingScriptIsAClearErrorAndTheQueueGoesOn()
@@ -127,8 +129,9 @@ private Q_SLOTS:
         QTRY_COMPARE(stopped.size(), 1);
         QCOMPARE(status.size(), 1);
         const SandboxResult r = status.first().at(0).value<SandboxResult>();
-        QVERIFY(!r.ok);
-        QVERIFY2(r.error.contains(QStringLiteral("CLEARDB_SANDBOX_SCRIPT")), qPrintable(r.error));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().oneLine().contains(QStringLiteral("CLEARDB_SANDBOX_SCRIPT")),
+                 qPrintable(r.error().oneLine()));
         QVERIFY(!cluster.isBusy());
     }
 

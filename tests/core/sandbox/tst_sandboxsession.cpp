@@ -2,6 +2,7 @@
 // SandboxSession against the real heroku-sim binary: it starts the child with a
 // fresh random token, finds its URL, and never leaves a heroku-sim behind.
 #include "TestConfig.h"
+#include "TestProcesses.h"
 #include "heroku/HerokuClient.h"
 #include "heroku/HerokuResources.h"
 #include "sandbox/SandboxSession.h"
@@ -18,16 +19,6 @@
 
 namespace {
 const QString SimProgram = QStringLiteral(CLEARDB_BIN_DIR "/heroku-sim");
-
-// A pid that no longer exists, or a zombie nobody has reaped yet, is not running.
-bool processGone(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return true;
-    const QByteArray line = stat.readAll();
-    return line.mid(line.lastIndexOf(')') + 2, 1) == "Z";
-}
 
 HerokuResult call(HerokuRequest *request)
 {
@@ -112,13 +103,13 @@ void TestSandboxSession::startsWithRandomTokenAndStops()
     QSignalSpy otherStopped(&other, &SandboxSession::stopped);
     other.stop();
     QVERIFY(otherStopped.wait(SandboxSession::StopTimeoutMs + 2000));
-    QVERIFY(processGone(otherPid));
+    QVERIFY(TestProcesses::isGone(otherPid));
 
     QSignalSpy stopped(&session, &SandboxSession::stopped);
     session.stop();
     QVERIFY(stopped.wait(SandboxSession::StopTimeoutMs + 2000));
     QVERIFY(!session.isRunning());
-    QVERIFY(processGone(pid));
+    QVERIFY(TestProcesses::isGone(pid));
 }
 
 void TestSandboxSession::destructorStopsChild()
@@ -129,9 +120,9 @@ void TestSandboxSession::destructorStopsChild()
     session->start();
     QVERIFY(started.wait(SandboxSession::StartTimeoutMs + 2000));
     const qint64 pid = session->processId();
-    QVERIFY(!processGone(pid));
+    QVERIFY(!TestProcesses::isGone(pid));
     delete session;
-    QVERIFY(processGone(pid));
+    QVERIFY(TestProcesses::isGone(pid));
 }
 
 void TestSandboxSession::missingProgramFailsClearly()
@@ -263,18 +254,18 @@ void TestSandboxSession::stopNeverBlocks()
     // Premise: the child ignores SIGTERM, so only the kill ends it.
     ::kill(pid_t(pid), SIGTERM);
     QTest::qWait(200);
-    QVERIFY(!processGone(pid));
+    QVERIFY(!TestProcesses::isGone(pid));
 
     QElapsedTimer clock;
     clock.start();
     session.stop();
     QVERIFY2(clock.elapsed() < 200, qPrintable(QStringLiteral("stop() blocked %1 ms").arg(clock.elapsed())));
-    QVERIFY(!processGone(pid));
+    QVERIFY(!TestProcesses::isGone(pid));
     QCOMPARE(stopped.count(), 0);
     QVERIFY(stopped.wait(SandboxSession::StopTimeoutMs + 3000));
     QVERIFY(clock.elapsed() >= SandboxSession::StopTimeoutMs - 100);
     QCOMPARE(stopped.count(), 1);
-    QVERIFY(processGone(pid));
+    QVERIFY(TestProcesses::isGone(pid));
     QVERIFY(!session.isRunning());
 
     // Nothing running: stopped() at once.

@@ -4,6 +4,7 @@
 // keychain are injected; heroku-sim is the real binary.
 #include "SimProcess.h"
 #include "TestConfig.h"
+#include "TestProcesses.h"
 #include "credentials/InMemoryCredentialStore.h"
 #include "heroku/HerokuClient.h"
 #include "sandbox/SandboxSession.h"
@@ -20,15 +21,6 @@
 
 namespace {
 const QString SandboxNote = QStringLiteral("Nothing in the sandbox touches your Heroku account.");
-
-bool processGone(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return true;
-    const QByteArray line = stat.readAll();
-    return line.mid(line.lastIndexOf(')') + 2, 1) == "Z";
-}
 } // namespace
 
 class TestConsoleStartup : public QObject
@@ -135,9 +127,9 @@ void TestConsoleStartup::noCredentialsStartSandbox()
     QCOMPARE(notice.first().at(1).toBool(), false);
     // The startup owns the sandbox: destroying it stops heroku-sim.
     const qint64 pid = startup->sandbox()->processId();
-    QVERIFY(!processGone(pid));
+    QVERIFY(!TestProcesses::isGone(pid));
     startup.reset();
-    QVERIFY(processGone(pid));
+    QVERIFY(TestProcesses::isGone(pid));
 }
 
 void TestConsoleStartup::forcedSandboxIgnoresCredentials()

@@ -22,8 +22,8 @@ private:
 
 void TestSchemaValidator::initTestCase()
 {
-    QString error;
-    QVERIFY2(m_validator.load(QStringLiteral(CLEARDB_HEROKU_SCHEMA), &error), qPrintable(error));
+    const Status loaded = m_validator.load(QStringLiteral(CLEARDB_HEROKU_SCHEMA));
+    QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().oneLine()));
 }
 
 void TestSchemaValidator::keywords_data()

@@ -32,8 +32,8 @@ private:
 
 void TestSimSchema::initTestCase()
 {
-    QString error;
-    QVERIFY2(m_validator.load(QStringLiteral(CLEARDB_HEROKU_SCHEMA), &error), qPrintable(error));
+    const Status loaded = m_validator.load(QStringLiteral(CLEARDB_HEROKU_SCHEMA));
+    QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().oneLine()));
     QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("3"), QStringLiteral("--provision-delay"),
                           QStringLiteral("0")}),
              qPrintable(m_sim.errorString()));

@@ -50,8 +50,9 @@ private Q_SLOTS:
         runner.cancel();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
         const DrillResult r = finished.first().at(0).value<DrillResult>();
-        QVERIFY(!r.ok);
-        QVERIFY2(r.error.contains(QStringLiteral("cancelled")), qPrintable(r.error));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().oneLine().contains(QStringLiteral("cancelled")), qPrintable(r.error().oneLine()));
+        QCOMPARE(r.error().kind, Error::Kind::Cancelled);
         QCOMPARE(r.killedAtMs, 0);
         QVERIFY(!runner.isRunning());
         QVERIFY(!second->isRunning());
@@ -75,8 +76,9 @@ private Q_SLOTS:
         QVERIFY(finished.wait(60000));
         QVERIFY(cancelled);
         const DrillResult r = finished.first().at(0).value<DrillResult>();
-        QVERIFY(!r.ok);
-        QVERIFY2(r.error.contains(QStringLiteral("cancelled")), qPrintable(r.error));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().oneLine().contains(QStringLiteral("cancelled")), qPrintable(r.error().oneLine()));
+        QCOMPARE(r.error().kind, Error::Kind::Cancelled);
         QVERIFY2(r.killedAtMs != 0, "the drill was cancelled before its kill; the premise did not hold");
         QVERIFY(!runner.isRunning());
 
