@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <variant>
+
 namespace {
 QString planIdentity(const QJsonValue &value)
 {
@@ -25,6 +27,24 @@ Result<QString> planFromBody(const QJsonObject &body)
     if (planName.isEmpty())
         return makeError(Error::Kind::InvalidInput, QStringLiteral("Missing required param: plan."));
     return planName;
+}
+
+struct PlanRequest
+{
+    QJsonObject body;
+    QString plan;
+};
+
+// The body of a create or a plan change with its plan, or Heroku's answer when either is missing.
+std::variant<PlanRequest, HttpResponse> readPlanRequest(const HttpRequest &request)
+{
+    const Result<QJsonObject> parsed = SimContext::jsonBody(request);
+    if (!parsed)
+        return SimContext::badRequest(parsed.error());
+    const Result<QString> named = planFromBody(parsed.value());
+    if (!named)
+        return SimContext::invalidParams(named.error().message);
+    return PlanRequest{parsed.value(), named.value()};
 }
 
 HttpResponse planNotFound(const QString &plan)
@@ -79,14 +99,10 @@ QString uniqueAttachmentName(const SimState &state, const QString &appId, const 
 
 HttpResponse create(SimContext &ctx, SimApp &app, const HttpRequest &request)
 {
-    const Result<QJsonObject> parsed = SimContext::jsonBody(request);
-    if (!parsed)
-        return SimContext::badRequest(parsed.error());
-    const QJsonObject &body = parsed.value();
-    const Result<QString> named = planFromBody(body);
-    if (!named)
-        return SimContext::invalidParams(named.error().message);
-    const QString &planName = named.value();
+    const std::variant<PlanRequest, HttpResponse> read = readPlanRequest(request);
+    if (const auto *answer = std::get_if<HttpResponse>(&read))
+        return *answer;
+    const auto &[body, planName] = std::get<PlanRequest>(read);
     const SimCatalog::Plan *plan = ctx.catalog.plan(planName);
     if (!plan)
         return planNotFound(planName);
@@ -126,14 +142,10 @@ HttpResponse create(SimContext &ctx, SimApp &app, const HttpRequest &request)
 
 HttpResponse update(SimContext &ctx, SimAddon &addon, const HttpRequest &request)
 {
-    const Result<QJsonObject> parsed = SimContext::jsonBody(request);
-    if (!parsed)
-        return SimContext::badRequest(parsed.error());
-    const QJsonObject &body = parsed.value();
-    const Result<QString> named = planFromBody(body);
-    if (!named)
-        return SimContext::invalidParams(named.error().message);
-    const QString &planName = named.value();
+    const std::variant<PlanRequest, HttpResponse> read = readPlanRequest(request);
+    if (const auto *answer = std::get_if<HttpResponse>(&read))
+        return *answer;
+    const auto &[body, planName] = std::get<PlanRequest>(read);
     const QString currentService = addon.plan.section(QLatin1Char(':'), 0, 0);
     const SimCatalog::Plan *plan = ctx.catalog.plan(planName, currentService);
     if (!plan)
