@@ -81,7 +81,11 @@ private Q_SLOTS:
         QProcess child;
         child.start(QStringLiteral("sleep"), {QStringLiteral("37")});
         QVERIFY(child.waitForStarted());
-        const Result<QByteArray> command = control.commandLine(child.processId());
+        // QProcess reports the start when exec closes its close-on-exec pipe, which the kernel does
+        // before it lays out the new program's arguments: for a moment /proc/PID/cmdline is empty.
+        Result<QByteArray> command = control.commandLine(child.processId());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (command = control.commandLine(child.processId())) && !command.value().isEmpty(), 5000);
         QVERIFY2(command, qPrintable(command ? QString() : command.error().oneLine()));
         QVERIFY2(command.value().endsWith(QByteArray("sleep\0"
                                                      "37\0",
