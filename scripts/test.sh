@@ -5,6 +5,7 @@
 # Usage: scripts/test.sh [ctest arguments, e.g. -L unit]
 #   CLEARDB_SANITIZER_PASS=0      skip the sanitizer pass (it is on by default, and in CI)
 #   CLEARDB_SANITIZER_LABELS=…    ctest label regex for that pass
+#   CLEARDB_SANITIZER_EXCLUDED_LABELS=…  labels it leaves out (default: thirdparty)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
