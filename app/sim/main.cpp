@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // heroku-sim: a stateful Heroku Platform API simulator on 127.0.0.1, for offline sandboxes and as the
-// peer of every client test. Prints its base URL as the first line of stdout.
+// peer of every client test. Prints its base URL as the first line of stdout and its login host as
+// the second ("login http://127.0.0.1:N").
 #include "common/Result.h"
 #include "heroku/ClearDbPlans.h"
 #include "sandbox/SandboxCluster.h"
@@ -63,8 +64,9 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Simulates the Heroku Platform API (apps, ClearDB add-ons, config vars, dynos) on 127.0.0.1.\n"
-        "Prints the base URL as the first line of stdout. Point the Heroku CLI at it with "
-        "HEROKU_HOST=<url>."));
+        "Prints the base URL as the first line of stdout and \"login <url>\", the login host of the "
+        "browser sign-in, as the second. Point the Heroku CLI at them with HEROKU_HOST=<url> and "
+        "HEROKU_LOGIN_HOST=<login url>."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
@@ -77,6 +79,10 @@ int main(int argc, char *argv[])
         {QStringLiteral("apps"),
          QStringLiteral("Number of seeded apps when no state file exists (default 3)."), QStringLiteral("n"),
          QStringLiteral("3")},
+        {QStringLiteral("team-apps"),
+         QStringLiteral("Number of seeded apps of the team acme-data (sandbox@example.com is its admin) when "
+                        "no state file exists (default 0)."),
+         QStringLiteral("n"), QStringLiteral("0")},
         {QStringLiteral("provision-delay"),
          QStringLiteral("Milliseconds an add-on stays 'provisioning' (default 1500)."), QStringLiteral("ms"),
          QStringLiteral("1500")},
@@ -90,6 +96,18 @@ int main(int argc, char *argv[])
                         "its HAProxy endpoint. The script is found through CLEARDB_SANDBOX_SCRIPT or the "
                         "installation."),
          QStringLiteral("dir")},
+        {QStringLiteral("login-port"),
+         QStringLiteral("TCP port of the login host on 127.0.0.1 (0 = any free port)."),
+         QStringLiteral("port"), QStringLiteral("0")},
+        {QStringLiteral("login-poll-ms"),
+         QStringLiteral("Milliseconds the login host holds a pending token poll before answering 503 so "
+                        "the client polls again (default 25000)."),
+         QStringLiteral("ms"), QStringLiteral("25000")},
+        {QStringLiteral("account"),
+         QStringLiteral("Add an account EMAIL whose API key is TOKEN, with two apps of its own (repeatable; "
+                        "also HEROKU_SIM_ACCOUNTS=EMAIL=TOKEN[,EMAIL=TOKEN...], which keeps the tokens out "
+                        "of the process list)."),
+         QStringLiteral("email=token")},
         {QStringLiteral("rate-limit"),
          QStringLiteral("Request budget per token, refilling ~75/minute (default 4500)."),
          QStringLiteral("n"), QStringLiteral("4500")},
@@ -102,9 +120,20 @@ int main(int argc, char *argv[])
         return fail(port.error());
     if (*port > 65535)
         return fail(QStringLiteral("--port must be 0..65535"));
+    const Result<int> loginPort = intOption(parser, QStringLiteral("login-port"), 0, 0);
+    if (!loginPort)
+        return fail(loginPort.error());
+    if (*loginPort > 65535)
+        return fail(QStringLiteral("--login-port must be 0..65535"));
+    const Result<int> pollHold = intOption(parser, QStringLiteral("login-poll-ms"), 1, 25000);
+    if (!pollHold)
+        return fail(pollHold.error());
     const Result<int> apps = intOption(parser, QStringLiteral("apps"), 0, 3);
     if (!apps)
         return fail(apps.error());
+    const Result<int> teamApps = intOption(parser, QStringLiteral("team-apps"), 0, 0);
+    if (!teamApps)
+        return fail(teamApps.error());
     const Result<int> delay = intOption(parser, QStringLiteral("provision-delay"), 0, 1500);
     if (!delay)
         return fail(delay.error());
@@ -118,9 +147,26 @@ int main(int argc, char *argv[])
     if (options.token.isEmpty())
         return fail(
             QStringLiteral("--token (or HEROKU_SIM_TOKEN) is required: the API token clients must send"));
+    QStringList accountSpecs = parser.values(QStringLiteral("account"));
+    const QString fromEnvironment = qEnvironmentVariable("HEROKU_SIM_ACCOUNTS");
+    if (!fromEnvironment.isEmpty())
+        accountSpecs += fromEnvironment.split(QLatin1Char(','));
+    QStringList tokens{QString::fromUtf8(options.token)};
+    for (const QString &spec : std::as_const(accountSpecs)) {
+        const QString email = spec.section(QLatin1Char('='), 0, 0).trimmed();
+        const QString token = spec.section(QLatin1Char('='), 1).trimmed();
+        // The value holds a token: name only the e-mail part in the message.
+        if (!email.contains(QLatin1Char('@')) || token.isEmpty())
+            return fail(QStringLiteral("--account needs EMAIL=TOKEN (got an entry for \"%1\")").arg(email));
+        if (tokens.contains(token))
+            return fail(QStringLiteral("--account %1: every account needs a token of its own").arg(email));
+        tokens.append(token);
+        options.accounts.append({email, token});
+    }
     options.statePath = parser.value(QStringLiteral("state"));
     options.provisionDelayMs = *delay;
     options.logRequests = parser.isSet(QStringLiteral("log"));
+    options.loginPollHoldMs = *pollHold;
 
     Result<std::optional<SimState>> loaded = options.statePath.isEmpty()
                                                  ? Result<std::optional<SimState>>(std::nullopt)
@@ -129,7 +175,7 @@ int main(int argc, char *argv[])
         return fail(loaded.error());
     // A fresh seed when there is no state file (yet).
     const bool seeded = !loaded->has_value();
-    SimState state = seeded ? SimSeeder::seed(*apps) : std::move(loaded.value()).value();
+    SimState state = seeded ? SimSeeder::seed(*apps, *teamApps) : std::move(loaded.value()).value();
 
     DatabaseProvisioner *provisioner = nullptr;
     if (parser.isSet(QStringLiteral("sandbox-cluster"))) {
@@ -162,6 +208,9 @@ int main(int argc, char *argv[])
     const Status listening = server.listen(quint16(*port));
     if (!listening)
         return fail(listening.error());
+    const Status loginListening = server.listenLogin(quint16(*loginPort));
+    if (!loginListening)
+        return fail(loginListening.error());
     // A fresh seed is written at once, so the file exists before the first mutation.
     if (seeded) {
         const Status saved = server.saveState();
@@ -170,7 +219,9 @@ int main(int argc, char *argv[])
     }
     server.resumeProvisioning();
 
-    std::printf("http://127.0.0.1:%u\n", unsigned(server.port()));
+    // Readers take the first line as the base URL; the login host comes second so they keep working.
+    std::printf("http://127.0.0.1:%u\nlogin http://127.0.0.1:%u\n", unsigned(server.port()),
+                unsigned(server.loginPort()));
     std::fflush(stdout);
     return app.exec();
 }

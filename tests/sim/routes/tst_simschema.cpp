@@ -27,6 +27,7 @@ private:
     QString m_addonId;
     QString m_attachmentId;
     QString m_releaseId;
+    QString m_authorizationId;
     QSet<QString> m_linksCovered;
 };
 
@@ -35,7 +36,7 @@ void TestSimSchema::initTestCase()
     const Status loaded = m_validator.load(QStringLiteral(CLEARDB_HEROKU_SCHEMA));
     QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().oneLine()));
     QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("3"), QStringLiteral("--provision-delay"),
-                          QStringLiteral("0")}),
+                          QStringLiteral("0"), QStringLiteral("--team-apps"), QStringLiteral("2")}),
              qPrintable(m_sim.errorString()));
     SimHttp http(m_sim);
     const QJsonObject addon =
@@ -56,13 +57,22 @@ void TestSimSchema::initTestCase()
                       .value(QStringLiteral("id"))
                       .toString();
     QVERIFY(!m_addonId.isEmpty() && !m_attachmentId.isEmpty() && !m_releaseId.isEmpty());
+    // A browser login's authorization, so deleting one leaves the sim's own token working.
+    const Result<QString> login = m_sim.approvedLoginToken();
+    QVERIFY2(login, login ? "" : qPrintable(login.error().oneLine()));
+    for (const QJsonValue &a : http.get(QStringLiteral("/oauth/authorizations")).json().array()) {
+        if (!a.toObject().value(QStringLiteral("session")).isNull())
+            m_authorizationId = a.toObject().value(QStringLiteral("id")).toString();
+    }
+    QVERIFY(!m_authorizationId.isEmpty());
 }
 
 QString TestSimSchema::fill(QString path) const
 {
     return path.replace(QStringLiteral("{addon}"), m_addonId)
         .replace(QStringLiteral("{attachment}"), m_attachmentId)
-        .replace(QStringLiteral("{release}"), m_releaseId);
+        .replace(QStringLiteral("{release}"), m_releaseId)
+        .replace(QStringLiteral("{authorization}"), m_authorizationId);
 }
 
 void TestSimSchema::route_data()
@@ -132,7 +142,23 @@ void TestSimSchema::route_data()
         {}, 200);
     row("delete addon", "DELETE", a3 + QStringLiteral("/addons/schema-db"),
         QStringLiteral("/apps/{}/addons/{}"), {}, 200);
+    row("authorizations", "GET", QStringLiteral("/oauth/authorizations"),
+        QStringLiteral("/oauth/authorizations"), {}, 200);
+    row("default authorization", "GET", QStringLiteral("/oauth/authorizations/~"),
+        QStringLiteral("/oauth/authorizations/{}"), {}, 200);
+    row("authorization", "GET", QStringLiteral("/oauth/authorizations/{authorization}"),
+        QStringLiteral("/oauth/authorizations/{}"), {}, 200);
+    row("delete authorization", "DELETE", QStringLiteral("/oauth/authorizations/{authorization}"),
+        QStringLiteral("/oauth/authorizations/{}"), {}, 200);
+    row("teams", "GET", QStringLiteral("/teams"), QStringLiteral("/teams"), {}, 200);
+    row("team", "GET", QStringLiteral("/teams/acme-data"), QStringLiteral("/teams/{}"), {}, 200);
+    row("team apps", "GET", QStringLiteral("/teams/acme-data/apps"), QStringLiteral("/teams/{}/apps"), {},
+        200);
+    row("team app", "GET", QStringLiteral("/apps/acme-data-app-0001"), QStringLiteral("/apps/{}"), {}, 200);
     // Errors: no link schema, the Heroku error shape.
+    row("unknown team", "GET", QStringLiteral("/teams/nope/apps"), {}, {}, 404);
+    row("unknown authorization", "GET", QStringLiteral("/oauth/authorizations/{authorization}"), {}, {}, 404);
+    row("no session", "DELETE", QStringLiteral("/oauth/sessions/~"), {}, {}, 404);
     row("unknown app", "GET", QStringLiteral("/apps/nope"), {}, {}, 404);
     row("unknown addon", "GET", a1 + QStringLiteral("/addons/nope"), {}, {}, 404);
     row("unknown service", "GET", QStringLiteral("/addon-services/nope"), {}, {}, 404);
@@ -190,8 +216,8 @@ void TestSimSchema::route()
 
 void TestSimSchema::cleanupTestCase()
 {
-    // heroku-sim serves 32 links of the official schema; every one was validated above.
-    QCOMPARE(m_linksCovered.size(), 32);
+    // heroku-sim serves 38 links of the official schema; every one was validated above.
+    QCOMPARE(m_linksCovered.size(), 38);
 }
 
 QTEST_GUILESS_MAIN(TestSimSchema)
