@@ -190,6 +190,7 @@ void MainWindow::open(const ConsoleConnection &connection)
 
     m_appList->setLoadingText(tr("Loading apps…"));
     m_appList->setModel(catalog->apps());
+    m_appList->setTeams({}); // another account's teams are not this one's
     m_details->setModels(catalog->addons(), catalog->configVars());
     m_details->showNothingSelected();
     m_statusInfo->setConnection(connection);
@@ -208,6 +209,12 @@ void MainWindow::open(const ConsoleConnection &connection)
     connect(catalog, &AppCatalog::detailsLoaded, this, [this](const QString &app) {
         m_details->showLoaded(app);
         Q_EMIT appDetailsShown(app);
+    });
+    connect(catalog, &AppCatalog::teamsChanged, this, [this, catalog] {
+        QStringList names;
+        for (const HerokuTeam &team : catalog->teams())
+            names << team.name;
+        m_appList->setTeams(names);
     });
     connect(catalog, &AppCatalog::appsChanged, this, [this] {
         if (!m_initialApp.isEmpty())
