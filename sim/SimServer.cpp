@@ -9,6 +9,7 @@
 #include "sim/routes/CatalogRoutes.h"
 #include "sim/routes/ConfigVarRoutes.h"
 #include "sim/routes/OAuthRoutes.h"
+#include "sim/routes/TeamRoutes.h"
 #include "sim/state/SimSeeder.h"
 #include "sim/state/StateStore.h"
 
@@ -80,6 +81,7 @@ SimServer::SimServer(SimState state, Options options, DatabaseProvisioner *provi
     AttachmentRoutes::install(m_router, m_context);
     CatalogRoutes::install(m_router, m_context);
     OAuthRoutes::install(m_router, m_context);
+    TeamRoutes::install(m_router, m_context);
 }
 
 Status SimServer::listen(quint16 port)

@@ -79,6 +79,10 @@ int main(int argc, char *argv[])
         {QStringLiteral("apps"),
          QStringLiteral("Number of seeded apps when no state file exists (default 3)."), QStringLiteral("n"),
          QStringLiteral("3")},
+        {QStringLiteral("team-apps"),
+         QStringLiteral("Number of seeded apps of the team acme-data (sandbox@example.com is its admin) when "
+                        "no state file exists (default 0)."),
+         QStringLiteral("n"), QStringLiteral("0")},
         {QStringLiteral("provision-delay"),
          QStringLiteral("Milliseconds an add-on stays 'provisioning' (default 1500)."), QStringLiteral("ms"),
          QStringLiteral("1500")},
@@ -127,6 +131,9 @@ int main(int argc, char *argv[])
     const Result<int> apps = intOption(parser, QStringLiteral("apps"), 0, 3);
     if (!apps)
         return fail(apps.error());
+    const Result<int> teamApps = intOption(parser, QStringLiteral("team-apps"), 0, 0);
+    if (!teamApps)
+        return fail(teamApps.error());
     const Result<int> delay = intOption(parser, QStringLiteral("provision-delay"), 0, 1500);
     if (!delay)
         return fail(delay.error());
@@ -168,7 +175,7 @@ int main(int argc, char *argv[])
         return fail(loaded.error());
     // A fresh seed when there is no state file (yet).
     const bool seeded = !loaded->has_value();
-    SimState state = seeded ? SimSeeder::seed(*apps) : std::move(loaded.value()).value();
+    SimState state = seeded ? SimSeeder::seed(*apps, *teamApps) : std::move(loaded.value()).value();
 
     DatabaseProvisioner *provisioner = nullptr;
     if (parser.isSet(QStringLiteral("sandbox-cluster"))) {

@@ -113,8 +113,8 @@ QJsonObject ResourceRenderer::app(const SimApp &a) const
             {QStringLiteral("maintenance"), false},
             {QStringLiteral("name"), a.name},
             {QStringLiteral("owner"), ownerRef(a.ownerId)},
-            {QStringLiteral("organization"), QJsonValue::Null},
-            {QStringLiteral("team"), QJsonValue::Null},
+            {QStringLiteral("organization"), teamRef(a.teamId)},
+            {QStringLiteral("team"), teamRef(a.teamId)},
             {QStringLiteral("region"), named(QStringLiteral("region"), QStringLiteral("us"))},
             {QStringLiteral("released_at"), time(a.updatedAt)},
             {QStringLiteral("repo_size"), QJsonValue::Null},
@@ -123,6 +123,43 @@ QJsonObject ResourceRenderer::app(const SimApp &a) const
             {QStringLiteral("stack"), stack},
             {QStringLiteral("updated_at"), time(a.updatedAt)},
             {QStringLiteral("web_url"), QStringLiteral("https://%1.herokuapp.com/").arg(a.name)}};
+}
+
+QJsonValue ResourceRenderer::teamRef(const QString &teamId) const
+{
+    const SimTeam *t = teamId.isEmpty() ? nullptr : m_state.team(teamId);
+    if (!t)
+        return QJsonValue::Null;
+    return QJsonObject{{QStringLiteral("id"), t->id}, {QStringLiteral("name"), t->name}};
+}
+
+QJsonObject ResourceRenderer::teamApp(const SimApp &a) const
+{
+    QJsonObject o = app(a);
+    o.remove(QStringLiteral("acm"));
+    o.remove(QStringLiteral("generation"));
+    o.remove(QStringLiteral("organization"));
+    o.insert(QStringLiteral("joined"), false);
+    o.insert(QStringLiteral("locked"), false);
+    return o;
+}
+
+QJsonObject ResourceRenderer::team(const SimTeam &t, const QString &accountId) const
+{
+    const QJsonValue role =
+        t.members.contains(accountId) ? QJsonValue(t.members.value(accountId)) : QJsonValue(QJsonValue::Null);
+    return {{QStringLiteral("id"), t.id},
+            {QStringLiteral("name"), t.name},
+            {QStringLiteral("role"), role},
+            {QStringLiteral("type"), QStringLiteral("team")},
+            {QStringLiteral("default"), false},
+            {QStringLiteral("created_at"), time(t.createdAt)},
+            {QStringLiteral("updated_at"), time(t.createdAt)},
+            {QStringLiteral("membership_limit"), QJsonValue::Null},
+            {QStringLiteral("credit_card_collections"), false},
+            {QStringLiteral("provisioned_licenses"), false},
+            {QStringLiteral("enterprise_account"), QJsonValue::Null},
+            {QStringLiteral("identity_provider"), QJsonValue::Null}};
 }
 
 QJsonObject ResourceRenderer::addon(const SimAddon &a) const

@@ -23,6 +23,10 @@ public:
     QJsonObject authorization(const SimAuthorization &authorization) const;
     static QString redactedToken(const QString &token);
     QJsonObject app(const SimApp &app) const;
+    // The team-app shape (GET /teams/{team}/apps): an app without acm, generation and organization,
+    // with joined and locked.
+    QJsonObject teamApp(const SimApp &app) const;
+    QJsonObject team(const SimTeam &team, const QString &accountId) const;
     QJsonObject addon(const SimAddon &addon) const;
     QJsonObject attachment(const SimAttachment &attachment, bool includeAddonPlan = false) const;
     QJsonObject release(const SimRelease &release, bool current) const;
@@ -34,6 +38,7 @@ public:
 private:
     QJsonObject appRef(const QString &appId) const;
     QJsonObject ownerRef(const QString &accountId) const;
+    QJsonValue teamRef(const QString &teamId) const;
     QJsonObject planRef(const QString &qualifiedPlan) const;
 
     SimState &m_state;

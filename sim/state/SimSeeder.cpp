@@ -53,7 +53,22 @@ SimApp &SimSeeder::addApp(SimState &state, const QString &name, const QString &o
     return stored;
 }
 
-SimState SimSeeder::seed(int appCount)
+QString SimSeeder::teamAppName(int index)
+{
+    return QStringLiteral("acme-data-app-%1").arg(index, 4, 10, QLatin1Char('0'));
+}
+
+const SimTeam &SimSeeder::addTeam(SimState &state)
+{
+    const QString name = QStringLiteral("acme-data");
+    state.teams.append({SimCatalog::stableId(QStringLiteral("team"), name),
+                        name,
+                        seedTime,
+                        {{state.defaultAccount().id, QStringLiteral("admin")}}});
+    return state.teams.last();
+}
+
+SimState SimSeeder::seed(int appCount, int teamAppCount)
 {
     SimState state;
     state.accounts = {{SimCatalog::stableId(QStringLiteral("account"), QStringLiteral("sandbox")),
@@ -72,6 +87,9 @@ SimState SimSeeder::seed(int appCount)
                            QStringLiteral("DATABASE"), FakeDatabaseUrls::postgres(rng), created);
         }
     }
+    const QString teamId = addTeam(state).id;
+    for (int i = 1; i <= teamAppCount; ++i)
+        addApp(state, teamAppName(i), state.defaultAccount().id, teamId, seedTime.addSecs(1800 + 60 * i));
     return state;
 }
 

@@ -15,8 +15,12 @@
 class SimSeeder
 {
 public:
-    static SimState seed(int appCount);
-    static QString appName(int index); // 1-based
+    // `teamAppCount` apps named acme-data-app-0001, ... belong to the team "acme-data", of which
+    // sandbox@example.com is an admin (the team exists also with no apps).
+    static SimState seed(int appCount, int teamAppCount = 0);
+    static const SimTeam &addTeam(SimState &state);
+    static QString teamAppName(int index); // 1-based
+    static QString appName(int index);     // 1-based
     static const SimState::Account &addAccount(SimState &state, const QString &email);
     static QString accountAppPrefix(const QString &email);
     // A new app with a web dyno and its first release.

@@ -9,6 +9,7 @@
 #include "sim/state/SimAuthorization.h"
 #include "sim/state/SimDyno.h"
 #include "sim/state/SimRelease.h"
+#include "sim/state/SimTeam.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -33,6 +34,7 @@ public:
 
     QList<Account> accounts; // never empty; the first is the default (seeded) account
     QList<SimAuthorization> authorizations;
+    QList<SimTeam> teams;
     QList<SimApp> apps;
     QList<SimAddon> addons;
     QList<SimAttachment> attachments;
@@ -44,6 +46,9 @@ public:
     const Account *account(const QString &idOrEmail) const;
     // The account owns the app or is a member of the team that owns it.
     bool canSee(const QString &accountId, const SimApp &app) const;
+    const SimTeam *team(const QString &idOrName) const;
+    // The teams the account is a member of.
+    QList<SimTeam> teamsOf(const QString &accountId) const;
     const SimAuthorization *authorizationByToken(const QString &token) const;
     const SimAuthorization *authorization(const QString &id) const;
     // The account's API key (default authorization) gets `token`; made when it has none.

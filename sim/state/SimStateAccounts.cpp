@@ -22,7 +22,29 @@ const SimState::Account *SimState::account(const QString &idOrEmail) const
 
 bool SimState::canSee(const QString &accountId, const SimApp &app) const
 {
-    return app.ownerId == accountId;
+    if (app.ownerId == accountId)
+        return true;
+    const SimTeam *owner = app.teamId.isEmpty() ? nullptr : team(app.teamId);
+    return owner && owner->members.contains(accountId);
+}
+
+const SimTeam *SimState::team(const QString &idOrName) const
+{
+    for (const SimTeam &t : teams) {
+        if (t.id == idOrName || t.name == idOrName)
+            return &t;
+    }
+    return nullptr;
+}
+
+QList<SimTeam> SimState::teamsOf(const QString &accountId) const
+{
+    QList<SimTeam> out;
+    for (const SimTeam &t : teams) {
+        if (t.members.contains(accountId))
+            out.append(t);
+    }
+    return out;
 }
 
 const SimAuthorization *SimState::authorizationByToken(const QString &token) const

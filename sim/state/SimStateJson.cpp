@@ -2,6 +2,8 @@
 // SimState's --state file form (format "heroku-sim-state/1").
 #include "sim/state/SimState.h"
 
+#include "sim/state/SimSeeder.h"
+
 #include <QJsonArray>
 
 namespace {
@@ -55,6 +57,7 @@ QJsonObject SimState::toJson() const
             {QStringLiteral("account"), accountJson(defaultAccount())},
             {QStringLiteral("accounts"), accountList},
             {QStringLiteral("authorizations"), toArray(authorizations)},
+            {QStringLiteral("teams"), toArray(teams)},
             {QStringLiteral("serial"), serial},
             {QStringLiteral("apps"), toArray(apps)},
             {QStringLiteral("addons"), toArray(addons)},
@@ -88,6 +91,11 @@ Result<SimState> SimState::fromJson(const QJsonObject &json)
     // Files written before authorizations existed have none: the server adds the API keys.
     if (json.contains(QStringLiteral("authorizations")))
         ok = ok && fromArray(json.value(QStringLiteral("authorizations")), &s.authorizations);
+    // Files written before teams existed get the seeded team (with no apps).
+    if (json.contains(QStringLiteral("teams")))
+        ok = ok && fromArray(json.value(QStringLiteral("teams")), &s.teams);
+    else if (ok)
+        SimSeeder::addTeam(s);
     s.serial = json.value(QStringLiteral("serial")).toInt();
     ok = ok && fromArray(json.value(QStringLiteral("apps")), &s.apps) &&
          fromArray(json.value(QStringLiteral("addons")), &s.addons) &&

@@ -36,7 +36,7 @@ void TestSimSchema::initTestCase()
     const Status loaded = m_validator.load(QStringLiteral(CLEARDB_HEROKU_SCHEMA));
     QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().oneLine()));
     QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("3"), QStringLiteral("--provision-delay"),
-                          QStringLiteral("0")}),
+                          QStringLiteral("0"), QStringLiteral("--team-apps"), QStringLiteral("2")}),
              qPrintable(m_sim.errorString()));
     SimHttp http(m_sim);
     const QJsonObject addon =
@@ -150,7 +150,13 @@ void TestSimSchema::route_data()
         QStringLiteral("/oauth/authorizations/{}"), {}, 200);
     row("delete authorization", "DELETE", QStringLiteral("/oauth/authorizations/{authorization}"),
         QStringLiteral("/oauth/authorizations/{}"), {}, 200);
+    row("teams", "GET", QStringLiteral("/teams"), QStringLiteral("/teams"), {}, 200);
+    row("team", "GET", QStringLiteral("/teams/acme-data"), QStringLiteral("/teams/{}"), {}, 200);
+    row("team apps", "GET", QStringLiteral("/teams/acme-data/apps"), QStringLiteral("/teams/{}/apps"), {},
+        200);
+    row("team app", "GET", QStringLiteral("/apps/acme-data-app-0001"), QStringLiteral("/apps/{}"), {}, 200);
     // Errors: no link schema, the Heroku error shape.
+    row("unknown team", "GET", QStringLiteral("/teams/nope/apps"), {}, {}, 404);
     row("unknown authorization", "GET", QStringLiteral("/oauth/authorizations/{authorization}"), {}, {}, 404);
     row("no session", "DELETE", QStringLiteral("/oauth/sessions/~"), {}, {}, 404);
     row("unknown app", "GET", QStringLiteral("/apps/nope"), {}, {}, 404);
@@ -210,8 +216,8 @@ void TestSimSchema::route()
 
 void TestSimSchema::cleanupTestCase()
 {
-    // heroku-sim serves 35 links of the official schema; every one was validated above.
-    QCOMPARE(m_linksCovered.size(), 35);
+    // heroku-sim serves 38 links of the official schema; every one was validated above.
+    QCOMPARE(m_linksCovered.size(), 38);
 }
 
 QTEST_GUILESS_MAIN(TestSimSchema)
