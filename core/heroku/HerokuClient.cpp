@@ -62,6 +62,11 @@ HerokuRequest *HerokuClient::app(const QString &app)
     return get(QStringLiteral("/apps/") + encodeSegment(app));
 }
 
+HerokuRequest *HerokuClient::teams()
+{
+    return get(QStringLiteral("/teams"), true);
+}
+
 HerokuRequest *HerokuClient::addons()
 {
     return get(QStringLiteral("/addons"), true);

@@ -12,7 +12,7 @@
 
 class QNetworkAccessManager;
 
-// The Heroku Platform API as ClearDB Console uses it: account, apps, add-ons,
+// The Heroku Platform API as ClearDB Console uses it: account, apps, teams, add-ons,
 // add-on plans, config vars, dyno restarts and rate limits.
 //
 // Every method returns a HerokuRequest that is already under way and emits
@@ -41,6 +41,7 @@ public:
     HerokuRequest *rateLimits();
     HerokuRequest *apps();
     HerokuRequest *app(const QString &app);
+    HerokuRequest *teams();  // the teams the account belongs to, every page
     HerokuRequest *addons(); // account-wide
     HerokuRequest *addonsForApp(const QString &app);
     HerokuRequest *addon(const QString &addon);

@@ -22,7 +22,28 @@ HerokuApp HerokuApp::fromJson(const QJsonObject &object)
     app.region = str(obj(object, "region"), "name");
     app.ownerEmail = str(obj(object, "owner"), "email");
     app.updatedAt = str(object, "updated_at");
+    const QJsonObject team = obj(object, "team");
+    app.teamId = str(team, "id");
+    app.teamName = str(team, "name");
     return app;
+}
+
+HerokuTeam HerokuTeam::fromJson(const QJsonObject &object)
+{
+    HerokuTeam team;
+    team.id = str(object, "id");
+    team.name = str(object, "name");
+    team.role = str(object, "role");
+    return team;
+}
+
+QList<HerokuTeam> HerokuTeam::listFromJson(const QJsonArray &array)
+{
+    QList<HerokuTeam> teams;
+    teams.reserve(array.size());
+    for (const QJsonValue &value : array)
+        teams << fromJson(value.toObject());
+    return teams;
 }
 
 HerokuAddon HerokuAddon::fromJson(const QJsonObject &object)

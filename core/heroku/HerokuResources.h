@@ -17,8 +17,24 @@ struct HerokuApp
     QString region;
     QString ownerEmail;
     QString updatedAt;
+    // The team that owns the app (`team`, {id, name} or null per the Platform API's app
+    // schema); both empty for a personal app. Team apps (GET /teams/{t}/apps) send only the name.
+    QString teamId;
+    QString teamName;
 
+    bool isPersonal() const { return teamName.isEmpty() && teamId.isEmpty(); }
     static HerokuApp fromJson(const QJsonObject &object);
+};
+
+// A Heroku team the account belongs to (GET /teams).
+struct HerokuTeam
+{
+    QString id;
+    QString name;
+    QString role; // admin | collaborator | member | owner, or empty
+
+    static HerokuTeam fromJson(const QJsonObject &object);
+    static QList<HerokuTeam> listFromJson(const QJsonArray &array);
 };
 
 struct HerokuAddon

@@ -37,14 +37,16 @@ void AppCatalog::cancelAll(const QList<QPointer<HerokuRequest>> &requests)
 
 void AppCatalog::cancel()
 {
-    cancelAll({m_accountRequest, m_rateLimitRequest, m_appsRequest, m_addonsRequest, m_varsRequest});
+    cancelAll({m_accountRequest, m_rateLimitRequest, m_appsRequest, m_teamsRequest, m_addonsRequest,
+               m_varsRequest});
 }
 
 void AppCatalog::refresh()
 {
     // The earlier refresh's reads are cancelled only once the new ones count as in flight, so
     // the busy indicator stays on instead of blinking off and on.
-    const QList<QPointer<HerokuRequest>> previous = {m_accountRequest, m_rateLimitRequest, m_appsRequest};
+    const QList<QPointer<HerokuRequest>> previous = {m_accountRequest, m_rateLimitRequest, m_appsRequest,
+                                                     m_teamsRequest};
     m_accountRequest = track(m_client->account(), [this](const HerokuResult &result) {
         if (result.ok())
             Q_EMIT accountChanged(result.object().value(QStringLiteral("email")).toString());
@@ -58,6 +60,14 @@ void AppCatalog::refresh()
             Q_EMIT rateLimitChanged(result.object().value(QStringLiteral("remaining")).toInt());
     });
     m_appsRequest = track(m_client->apps(), [this](const HerokuResult &result) { onApps(result); });
+    m_teamsRequest = track(m_client->teams(), [this](const HerokuResult &result) {
+        if (result.ok()) {
+            m_teams = HerokuTeam::listFromJson(result.array());
+            Q_EMIT teamsChanged();
+        } else if (result.error.kind != HerokuError::Kind::Cancelled) {
+            Q_EMIT failed(tr("Could not load the teams"), result.error);
+        }
+    });
     cancelAll(previous);
     if (!m_selectedApp.isEmpty())
         selectApp(m_selectedApp);

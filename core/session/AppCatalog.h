@@ -2,6 +2,7 @@
 #pragma once
 
 #include "heroku/HerokuError.h"
+#include "heroku/HerokuResources.h"
 
 #include <QObject>
 #include <QPointer>
@@ -15,9 +16,9 @@ class HerokuRequest;
 struct HerokuResult;
 
 // What the main window shows, fetched through the asynchronous HerokuClient and
-// kept in three item models: the account's apps, and the add-ons and config var
-// names of the selected app. It owns the models and no widgets, so the window is
-// only layout and the data flow can be tested without one.
+// kept in three item models (and the account's teams, for the app list's filter): the account's apps, and the
+// add-ons and config var names of the selected app. It owns the models and no widgets, so the window is only
+// layout and the data flow can be tested without one.
 //
 //     AppCatalog catalog(&client);
 //     connect(&catalog, &AppCatalog::failed, bar, ...);
@@ -37,8 +38,11 @@ public:
     AppListModel *apps() const { return m_apps; }
     AddonListModel *addons() const { return m_addons; }
     ConfigVarNameModel *configVars() const { return m_configVars; }
+    // The teams the account belongs to (GET /teams), in the API's order; empty until loaded.
+    const QList<HerokuTeam> &teams() const { return m_teams; }
 
-    // Account, rate limit and apps (and the selected app's details); cancels an earlier refresh's reads.
+    // Account, rate limit, teams and apps (and the selected app's details); cancels an earlier refresh's
+    // reads.
     void refresh();
     void selectApp(const QString &name);
     // Cancels every read in flight; their answers change nothing (the session ending).
@@ -51,6 +55,7 @@ Q_SIGNALS:
     void accountChanged(const QString &email);
     void rateLimitChanged(int remaining);
     void appsChanged(int count);
+    void teamsChanged();
     // The add-ons and config var names of `app` are both in their models.
     void detailsLoaded(const QString &app);
     void busyChanged(bool busy);
@@ -68,9 +73,11 @@ private:
     AppListModel *m_apps;
     AddonListModel *m_addons;
     ConfigVarNameModel *m_configVars;
+    QList<HerokuTeam> m_teams;
     QPointer<HerokuRequest> m_accountRequest;
     QPointer<HerokuRequest> m_rateLimitRequest;
     QPointer<HerokuRequest> m_appsRequest;
+    QPointer<HerokuRequest> m_teamsRequest;
     QPointer<HerokuRequest> m_addonsRequest;
     QPointer<HerokuRequest> m_varsRequest;
     QString m_selectedApp;

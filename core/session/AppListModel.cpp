@@ -43,7 +43,11 @@ QVariant AppListModel::data(const QModelIndex &index, int role) const
     const HerokuApp &app = m_apps.at(index.row());
     if (role == AppNameRole)
         return app.name;
+    if (role == TeamRole)
+        return app.teamName;
     if (role == Qt::ToolTipRole) {
+        if (!app.teamName.isEmpty())
+            return tr("%1, team %2").arg(app.name, app.teamName);
         return app.ownerEmail.isEmpty() ? app.name : tr("%1, owned by %2").arg(app.name, app.ownerEmail);
     }
     if (role != Qt::DisplayRole)

@@ -25,6 +25,7 @@ public:
     enum Role
     {
         AppNameRole = Qt::UserRole + 1, // the app name, whatever the column
+        TeamRole,                       // the owning team's name; empty for a personal app
     };
 
     explicit AppListModel(QObject *parent = nullptr);

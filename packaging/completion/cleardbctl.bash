@@ -28,7 +28,7 @@ _cleardbctl()
 
     # Options that take a value: complete nothing but files where a file is wanted.
     case $prev in
-        -a | --app | --confirm | --name | --from | --to | --var | --count | --timeout | --interval | --base-port)
+        -a | --app | --confirm | --name | --from | --to | --var | --count | --timeout | --interval | --base-port | --team)
             return
             ;;
         --plan)
@@ -69,7 +69,9 @@ _cleardbctl()
     local opts="--help --json"
     case $command in
         addons | restart) opts+=" --app" ;;
-        plans | apps | login | logout) ;;
+        plans | login) ;;
+        apps) opts+=" --team --personal" ;;
+        logout) opts+=" --local-only" ;;
         provision) opts+=" --app --plan --name --wait" ;;
         upgrade) opts+=" --app --plan" ;;
         remove) opts+=" --app --confirm" ;;

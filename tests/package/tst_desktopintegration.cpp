@@ -222,6 +222,11 @@ private Q_SLOTS:
         QVERIFY(complete(QStringLiteral("cleardbctl dr")).contains(QStringLiteral("drill")));
         // After an option that takes a free-form value nothing is offered (no stray command names).
         QCOMPARE(complete(QStringLiteral("cleardbctl addons --app ")), QSet<QString>());
+        QCOMPARE(complete(QStringLiteral("cleardbctl apps --")),
+                 (QSet<QString>{QStringLiteral("--help"), QStringLiteral("--json"), QStringLiteral("--team"),
+                                QStringLiteral("--personal")}));
+        QCOMPARE(complete(QStringLiteral("cleardbctl apps --team ")), QSet<QString>());
+        QVERIFY(complete(QStringLiteral("cleardbctl logout --")).contains(QStringLiteral("--local-only")));
     }
 
     void iconsHaveTheirSizes()

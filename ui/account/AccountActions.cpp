@@ -76,6 +76,7 @@ void AccountActions::openAccount()
 {
     auto *dialog = new AccountDialog(m_connection, m_email, store(), m_window);
     dialog->setHomeDir(m_homeDir);
+    dialog->setNetwork(m_network);
     connect(dialog, &AccountDialog::signInRequested, this, &AccountActions::openSignIn);
     connect(dialog, &AccountDialog::loggedOut, this,
             [this](const QString &what) { m_messageBar->showMessage(what, MessageBar::Information); });

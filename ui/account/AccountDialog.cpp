@@ -2,6 +2,8 @@
 #include "account/AccountDialog.h"
 
 #include "credentials/CredentialWriter.h"
+#include "heroku/HerokuClient.h"
+#include "heroku/SignOut.h"
 #include "widgets/DialogStyle.h"
 
 #include <QDialogButtonBox>
@@ -37,7 +39,8 @@ AccountDialog::AccountDialog(const ConsoleConnection &connection, const QString 
     signIn->setObjectName(QStringLiteral("signInButton"));
     m_logout = buttons->addButton(tr("&Log out"), QDialogButtonBox::ActionRole);
     m_logout->setObjectName(QStringLiteral("logoutButton"));
-    m_logout->setToolTip(tr("Remove the stored token from the keychain and ~/.netrc"));
+    m_logout->setToolTip(tr(
+        "Revoke the stored token's session at Heroku and remove the token from the keychain and ~/.netrc"));
     connect(signIn, &QPushButton::clicked, this, [this] {
         Q_EMIT signInRequested();
         accept();
@@ -80,18 +83,38 @@ void AccountDialog::logout()
     writer->setApiHost(m_connection.endpoint.host());
     writer->setNetrcMachine(m_connection.endpoint.netrcMachine());
     writer->setHomeDir(m_homeDir);
-    connect(writer, &CredentialWriter::finished, this, [this, writer](const CredentialWriteResult &result) {
+    // Only a token a sign-in stored is revoked: HEROKU_API_KEY belongs to whoever set it, and the
+    // sandbox's token is heroku-sim's own.
+    const CredentialResolution::Source kind = m_connection.credentialKind;
+    const bool revoke = m_network && kind != CredentialResolution::Source::Environment &&
+                        kind != CredentialResolution::Source::Sandbox &&
+                        kind != CredentialResolution::Source::None;
+    auto *client = new HerokuClient(m_network, m_connection.endpoint, this);
+    auto *signOut = new SignOut(client, writer, this);
+    connect(signOut, &SignOut::finished, this, [this, signOut, writer, client](const SignOutResult &result) {
+        signOut->deleteLater();
         writer->deleteLater();
-        m_logout->setEnabled(true);
-        if (!result.ok) {
-            m_result->setText(tr("Could not log out: %1").arg(result.error));
-            return;
-        }
-        QString text = tr("Logged out: %1.").arg(result.description);
-        if (m_connection.credentialKind == CredentialResolution::Source::Environment)
-            text += QLatin1Char(' ') + tr("HEROKU_API_KEY is still set and still signs this console in.");
-        m_result->setText(text);
-        Q_EMIT loggedOut(text);
+        client->deleteLater();
+        showLoggedOut(result);
     });
-    writer->logout();
+    signOut->signOut(revoke ? m_connection.token : Secret());
+}
+
+void AccountDialog::showLoggedOut(const SignOutResult &result)
+{
+    m_logout->setEnabled(true);
+    QStringList lines;
+    if (!result.local.ok)
+        lines << tr("Could not log out: %1").arg(result.local.error);
+    else
+        lines << tr("Logged out: %1.").arg(result.local.description);
+    if (!result.revoked.isEmpty())
+        lines << tr("Revoked at Heroku: %1.").arg(result.revoked.join(QStringLiteral(", ")));
+    lines << result.notes << result.notRevoked;
+    if (m_connection.credentialKind == CredentialResolution::Source::Environment)
+        lines << tr("HEROKU_API_KEY is still set and still signs this console in.");
+    const QString text = lines.join(QLatin1Char('\n'));
+    m_result->setText(text);
+    if (result.local.ok)
+        Q_EMIT loggedOut(text);
 }

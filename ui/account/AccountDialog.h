@@ -7,6 +7,8 @@
 
 class CredentialStore;
 class QLabel;
+class QNetworkAccessManager;
+struct SignOutResult;
 class QPushButton;
 
 // Where the console's credentials come from: the account, the API it
@@ -14,8 +16,11 @@ class QPushButton;
 // HEROKU_API_KEY (which logging out cannot remove), the system keychain,
 // ~/.netrc (shared with the Heroku CLI) or the local sandbox. "Sign in with a
 // token…" asks for a new token (AccountActions opens LoginDialog); "Log out"
-// removes the stored token from the keychain and ~/.netrc through
-// CredentialWriter and says what it removed.
+// signs out like `heroku logout` (SignOut): with a network set, it revokes the
+// stored token's session and authorization at Heroku (never the account's API key,
+// nor a HEROKU_API_KEY or sandbox token, which were not stored by a sign-in), then
+// removes the stored token from the keychain and ~/.netrc through CredentialWriter,
+// and says what it revoked, removed and could not revoke (one line each).
 //
 //     auto *account = new AccountDialog(connection, email, store, window);
 //     account->open();
@@ -29,6 +34,8 @@ public:
                   QWidget *parent = nullptr);
 
     void setHomeDir(const QString &home) { m_homeDir = home; }
+    // Where revoking requests go; without one, logging out only forgets the token here.
+    void setNetwork(QNetworkAccessManager *network) { m_network = network; }
     // One sentence per kind of source; public so the status bar tooltip can reuse it.
     static QString explain(const ConsoleConnection &connection);
 
@@ -38,10 +45,12 @@ Q_SIGNALS:
 
 private:
     void logout();
+    void showLoggedOut(const SignOutResult &result);
 
     ConsoleConnection m_connection;
     CredentialStore *m_store;
     QString m_homeDir;
+    QNetworkAccessManager *m_network = nullptr;
     QLabel *m_result;
     QPushButton *m_logout;
 };

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "apps/AppListView.h"
 
+#include "session/AppFilterModel.h"
 #include "session/AppListModel.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTimer>
@@ -21,21 +22,21 @@ constexpr int kUpdatedWidth = 90;
 } // namespace
 
 AppListView::AppListView(QWidget *parent)
-    : QWidget(parent), m_proxy(new QSortFilterProxyModel(this)), m_filter(new QLineEdit(this)),
-      m_count(new QLabel(this)), m_stack(new QStackedWidget(this)), m_view(new QTreeView(this)),
-      m_empty(new QLabel(this))
+    : QWidget(parent), m_proxy(new AppFilterModel(this)), m_filter(new QLineEdit(this)),
+      m_scope(new QComboBox(this)), m_count(new QLabel(this)), m_stack(new QStackedWidget(this)),
+      m_view(new QTreeView(this)), m_empty(new QLabel(this))
 {
     setObjectName(QStringLiteral("appListView"));
     m_filter->setObjectName(QStringLiteral("appFilter"));
     m_filter->setPlaceholderText(tr("Filter apps"));
     m_filter->setAccessibleName(tr("Filter apps by name"));
     m_filter->setClearButtonEnabled(true);
+    m_scope->setObjectName(QStringLiteral("appScope"));
+    m_scope->setAccessibleName(tr("Show apps of"));
+    m_scope->setToolTip(tr("All apps, your personal apps, or one team's apps"));
+    m_scope->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_count->setObjectName(QStringLiteral("appCount"));
     m_count->setAccessibleName(tr("Number of apps"));
-
-    m_proxy->setFilterKeyColumn(AppListModel::NameColumn);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
 
     m_view->setObjectName(QStringLiteral("appTable"));
     m_view->setAccessibleName(tr("Apps"));
@@ -61,6 +62,7 @@ AppListView::AppListView(QWidget *parent)
 
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_scope);
     filterRow->addWidget(m_count);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -68,13 +70,14 @@ AppListView::AppListView(QWidget *parent)
     layout->addWidget(m_stack, 1);
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setFilterFixedString(text.trimmed());
+        m_proxy->setNameFilter(text);
         updateState();
     });
+    connect(m_scope, qOverload<int>(&QComboBox::activated), this, &AppListView::onScopeChosen);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &AppListView::onCurrentChanged);
     m_loadingText = tr("Loading apps…");
-    updateState();
+    setTeams({});
 }
 
 QSize AppListView::sizeHint() const
@@ -117,6 +120,36 @@ void AppListView::setModel(AppListModel *model)
     updateState();
 }
 
+void AppListView::setTeams(const QStringList &teams)
+{
+    const QString chosen = m_proxy->scope() == AppFilterModel::TeamApps ? m_proxy->team() : QString();
+    const AppFilterModel::Scope scope = m_proxy->scope();
+    m_scope->clear();
+    m_scope->addItem(tr("All apps"), QVariant());
+    m_scope->addItem(tr("Personal apps"), QString());
+    for (const QString &team : teams)
+        m_scope->addItem(tr("Team: %1").arg(team), team);
+    int index = 0;
+    if (scope == AppFilterModel::PersonalApps)
+        index = 1;
+    else if (scope == AppFilterModel::TeamApps)
+        index = qMax(0, m_scope->findData(chosen));
+    m_scope->setCurrentIndex(index);
+    onScopeChosen();
+}
+
+void AppListView::onScopeChosen()
+{
+    const int index = m_scope->currentIndex();
+    if (index <= 0)
+        m_proxy->setTeamScope(AppFilterModel::AllApps);
+    else if (index == 1)
+        m_proxy->setTeamScope(AppFilterModel::PersonalApps);
+    else
+        m_proxy->setTeamScope(AppFilterModel::TeamApps, m_scope->itemData(index).toString());
+    updateState();
+}
+
 void AppListView::setLoadingText(const QString &text)
 {
     m_loadingText = text;
@@ -132,11 +165,18 @@ void AppListView::updateState()
                                     : tr("%1 of %2").arg(shown).arg(total));
     m_count->setVisible(m_loaded);
     m_filter->setEnabled(m_loaded && total > 0);
+    m_scope->setEnabled(m_loaded && total > 0);
     if (!m_loaded)
         m_empty->setText(m_loadingText);
     else if (total == 0)
         m_empty->setText(tr("This account has no apps yet.\n\nCreate one with `heroku create` or in the "
                             "Heroku Dashboard, then press Refresh."));
+    else if (shown == 0 && m_proxy->nameFilter().isEmpty())
+        m_empty->setText(tr("No %1.\n\nChoose “All apps” to see all %2 apps.")
+                             .arg(m_proxy->scope() == AppFilterModel::PersonalApps
+                                      ? tr("personal apps")
+                                      : tr("apps of team %1").arg(m_proxy->team()))
+                             .arg(total));
     else if (shown == 0)
         m_empty->setText(tr("No app name contains “%1”.\n\nClear the filter to see all %2 apps.")
                              .arg(m_filter->text().trimmed())

@@ -4,17 +4,19 @@
 #include <QPointer>
 #include <QWidget>
 
+class AppFilterModel;
 class AppListModel;
+class QComboBox;
 class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QStackedWidget;
 class QTreeView;
 
-// The left pane: a filter box over the account's apps, sorted by name. Built for
+// The left pane: a filter box and an owner choice ("All apps", "Personal apps",
+// "Team: X" for each team of setTeams()) over the account's apps, sorted by name. Built for
 // accounts with thousands of apps: a QTreeView with uniform row heights (so
 // layout is O(visible rows)), fixed-width columns (no ResizeToContents pass over
-// every row), and a QSortFilterProxyModel that filters in memory.
+// every row), and an AppFilterModel that filters in memory. Nothing is persisted.
 //
 // When there is nothing to list it says why and what to do (still loading, no
 // apps on the account, nothing matches the filter) instead of an empty grid.
@@ -27,6 +29,8 @@ public:
     explicit AppListView(QWidget *parent = nullptr);
 
     void setModel(AppListModel *model);
+    // The account's team names for the owner choice; a chosen team that is gone falls back to all apps.
+    void setTeams(const QStringList &teams);
     // Shown in place of the list until the first answer arrives.
     void setLoadingText(const QString &text);
     // Re-selects `name` after the list was reloaded, if it is still there.
@@ -46,11 +50,13 @@ protected:
 
 private:
     void updateState();
+    void onScopeChosen();
     void onCurrentChanged();
 
     QPointer<AppListModel> m_model; // goes with its session when the user signs in again
-    QSortFilterProxyModel *m_proxy;
+    AppFilterModel *m_proxy;
     QLineEdit *m_filter;
+    QComboBox *m_scope;
     QLabel *m_count;
     QStackedWidget *m_stack;
     QTreeView *m_view;

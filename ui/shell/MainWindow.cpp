@@ -12,6 +12,7 @@
 #include "connection/DatabaseTabs.h"
 #include "heroku/HerokuClient.h"
 #include "session/AppCatalog.h"
+#include "session/AppListModel.h"
 #include "session/ConsoleSession.h"
 #include "shell/HelpMenu.h"
 #include "shell/SandboxBadge.h"
@@ -190,6 +191,7 @@ void MainWindow::open(const ConsoleConnection &connection)
 
     m_appList->setLoadingText(tr("Loading apps…"));
     m_appList->setModel(catalog->apps());
+    m_appList->setTeams({}); // another account's teams are not this one's
     m_details->setModels(catalog->addons(), catalog->configVars());
     m_details->showNothingSelected();
     m_statusInfo->setConnection(connection);
@@ -209,7 +211,20 @@ void MainWindow::open(const ConsoleConnection &connection)
         m_details->showLoaded(app);
         Q_EMIT appDetailsShown(app);
     });
-    connect(catalog, &AppCatalog::appsChanged, this, [this] {
+    // The owner choice offers the account's teams (GET /teams) and any other team an app names.
+    const auto showTeams = [this, catalog] {
+        QStringList names;
+        for (const HerokuTeam &team : catalog->teams())
+            names << team.name;
+        for (const HerokuApp &app : catalog->apps()->apps()) {
+            if (!app.teamName.isEmpty() && !names.contains(app.teamName))
+                names << app.teamName;
+        }
+        m_appList->setTeams(names);
+    };
+    connect(catalog, &AppCatalog::teamsChanged, this, showTeams);
+    connect(catalog, &AppCatalog::appsChanged, this, [this, showTeams] {
+        showTeams();
         if (!m_initialApp.isEmpty())
             m_appList->selectApp(std::exchange(m_initialApp, QString()));
     });

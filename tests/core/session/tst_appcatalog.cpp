@@ -5,6 +5,7 @@
 #include "heroku/HerokuClient.h"
 #include "session/AddonListModel.h"
 #include "session/AppCatalog.h"
+#include "session/AppFilterModel.h"
 #include "session/AppListModel.h"
 #include "session/ConfigVarNameModel.h"
 
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void switchingAppsDropsTheStaleAnswer();
     void twoRefreshesInARowAnswerOnce();
     void errorsAreReportedNotSwallowed();
+    void teamsAndTheTeamFilter();
 
 private:
     SimProcess m_sim;
@@ -183,6 +185,59 @@ void TestAppCatalog::errorsAreReportedNotSwallowed()
              qPrintable(what.join(QLatin1Char('|'))));
     QVERIFY(!m_catalog->appsLoaded());
     QCOMPARE(m_catalog->apps()->rowCount(), 0);
+}
+
+void TestAppCatalog::teamsAndTheTeamFilter()
+{
+    // Three personal apps and two of the team acme-data, which the sim's account administers.
+    SimProcess sim;
+    QVERIFY2(sim.start({QStringLiteral("--apps"), QStringLiteral("3"), QStringLiteral("--team-apps"),
+                        QStringLiteral("2")}),
+             qPrintable(sim.errorString()));
+    HerokuClient client(&m_network, ApiEndpoint::fromSetting(sim.baseUrl()));
+    client.setToken(sim.token());
+    AppCatalog catalog(&client);
+    QSignalSpy teams(&catalog, &AppCatalog::teamsChanged);
+    QSignalSpy failed(&catalog, &AppCatalog::failed);
+    catalog.refresh();
+    QTRY_VERIFY(!catalog.isBusy());
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(teams.count(), 1);
+    QCOMPARE(catalog.teams().size(), 1);
+    QCOMPARE(catalog.teams().first().name, QStringLiteral("acme-data"));
+    QCOMPARE(catalog.apps()->rowCount(), 5); // premise: the team's apps are in GET /apps
+
+    AppFilterModel filter;
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    filter.setSourceModel(catalog.apps());
+    const auto shown = [&filter] {
+        QStringList names;
+        for (int row = 0; row < filter.rowCount(); ++row)
+            names << filter.index(row, AppListModel::NameColumn).data(AppListModel::AppNameRole).toString();
+        names.sort();
+        return names;
+    };
+    QCOMPARE(filter.rowCount(), 5);
+    filter.setTeamScope(AppFilterModel::TeamApps, QStringLiteral("acme-data"));
+    QCOMPARE(shown(),
+             (QStringList{QStringLiteral("acme-data-app-0001"), QStringLiteral("acme-data-app-0002")}));
+    filter.setNameFilter(QStringLiteral("0002"));
+    QCOMPARE(shown(), QStringList{QStringLiteral("acme-data-app-0002")});
+    filter.setTeamScope(AppFilterModel::PersonalApps);
+    QCOMPARE(shown(), QStringList{SimProcess::appName(1)});
+    filter.setNameFilter(QString());
+    QCOMPARE(filter.rowCount(), 3);
+    for (const QString &name : shown())
+        QVERIFY2(!name.startsWith(QStringLiteral("acme-data")), qPrintable(name));
+    filter.setTeamScope(AppFilterModel::TeamApps, QStringLiteral("no-such-team"));
+    QCOMPARE(filter.rowCount(), 0);
+    filter.setTeamScope(AppFilterModel::AllApps);
+    QCOMPARE(filter.rowCount(), 5);
+    // A reload under the filter keeps the model contract (the tester watches the reset).
+    filter.setTeamScope(AppFilterModel::TeamApps, QStringLiteral("acme-data"));
+    catalog.refresh();
+    QTRY_VERIFY(!catalog.isBusy());
+    QCOMPARE(filter.rowCount(), 2);
 }
 
 QTEST_MAIN(TestAppCatalog)
