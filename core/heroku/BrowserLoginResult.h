@@ -19,5 +19,7 @@ struct BrowserLoginResult
     CredentialWriteResult stored;
 };
 
+Q_DECLARE_METATYPE(BrowserLoginResult)
+
 using BrowserLoginOutcome = Result<BrowserLoginResult>;
 Q_DECLARE_METATYPE(BrowserLoginOutcome)
