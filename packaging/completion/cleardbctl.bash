@@ -69,7 +69,8 @@ _cleardbctl()
     local opts="--help --json"
     case $command in
         addons | restart) opts+=" --app" ;;
-        plans | apps | login | logout) ;;
+        login) opts+=" --browser" ;;
+        plans | apps | logout) ;;
         provision) opts+=" --app --plan --name --wait" ;;
         upgrade) opts+=" --app --plan" ;;
         remove) opts+=" --app --confirm" ;;
