@@ -35,8 +35,19 @@ SimServer::SimServer(SimState state, Options options, DatabaseProvisioner *provi
       m_renderer(m_state, m_catalog),
       m_provisioner(provisioner), m_context{m_state, m_catalog, m_renderer, {}, {}, {}, 0},
       m_rateLimiter(m_options.rateLimit),
-      m_http([this](const HttpRequest &r) { return handle(r); }, [this](HttpResponse &r) { finish(r); })
+      m_http([this](const HttpRequest &r) { return handle(r); }, [this](HttpResponse &r) { finish(r); }),
+      m_login(
+          m_state,
+          [this](const QString &accountId, const QString &description) {
+              const QString token = m_state.authorize(accountId, description, true, SimContext::now()).token;
+              persist();
+              return token;
+          },
+          LoginHost::Options{m_options.loginPollHoldMs, 10 * 60 * 1000, m_options.logRequests})
 {
+    // --token is the default account's API key, whatever a loaded state file said before.
+    m_state.setDefaultToken(m_state.defaultAccount().id, QString::fromUtf8(m_options.token),
+                            SimContext::now());
     m_provisioner->setParent(this);
     m_context.changed = [this] { persist(); };
     m_context.startProvisioning = [this](const SimAddon &addon) { startProvisioning(addon); };
@@ -69,6 +80,15 @@ Status SimServer::listen(quint16 port)
         return {};
     return makeError(Error::Kind::Io,
                      QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(port).arg(m_http.errorString()));
+}
+
+Status SimServer::listenLogin(quint16 port)
+{
+    if (m_login.listen(port))
+        return {};
+    return makeError(Error::Kind::Io, QStringLiteral("cannot listen for the login host on 127.0.0.1:%1: %2")
+                                          .arg(port)
+                                          .arg(m_login.errorString()));
 }
 
 void SimServer::resumeProvisioning()
@@ -111,18 +131,18 @@ void SimServer::persist()
         std::fprintf(stderr, "heroku-sim: %s\n", qPrintable(saved.error().oneLine()));
 }
 
-bool SimServer::authorized(const HttpRequest &request) const
+const SimAuthorization *SimServer::authorized(const HttpRequest &request) const
 {
     const QByteArray auth = request.header("authorization");
     if (auth.startsWith("Bearer "))
-        return auth.mid(7).trimmed() == m_options.token;
+        return m_state.authorizationByToken(QString::fromUtf8(auth.mid(7).trimmed()));
     if (auth.startsWith("Basic ")) {
         // Heroku accepts HTTP Basic with the API token as the password (any user/e-mail).
         const QByteArray decoded = QByteArray::fromBase64(auth.mid(6).trimmed());
         const int colon = decoded.indexOf(':');
-        return colon >= 0 && decoded.mid(colon + 1) == m_options.token;
+        return colon >= 0 ? m_state.authorizationByToken(QString::fromUtf8(decoded.mid(colon + 1))) : nullptr;
     }
-    return false;
+    return nullptr;
 }
 
 HttpResponse SimServer::handle(const HttpRequest &request)
@@ -150,10 +170,12 @@ void SimServer::finish(HttpResponse &response)
 
 HttpResponse SimServer::guarded(const HttpRequest &request, int *remaining)
 {
-    if (!authorized(request))
+    const SimAuthorization *caller = authorized(request);
+    if (!caller)
         return HttpResponse::error(401, QStringLiteral("unauthorized"),
                                    QStringLiteral("Invalid credentials provided. Check the API token."));
-    const QByteArray token = m_options.token;
+    // Copies: a route may change the authorizations (and so move this one).
+    const QByteArray token = caller->token.toUtf8();
     if (request.path.startsWith(QLatin1String("/__sim/"))) {
         *remaining = m_rateLimiter.remaining(token);
         return control(request);

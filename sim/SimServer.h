@@ -4,6 +4,7 @@
 #include "sim/faults/FaultPlan.h"
 #include "sim/faults/RateLimiter.h"
 #include "sim/http/HttpServer.h"
+#include "sim/login/LoginHost.h"
 #include "sim/provisioning/DatabaseProvisioner.h"
 #include "sim/routes/ResourceRenderer.h"
 #include "sim/routes/Router.h"
@@ -22,6 +23,10 @@
 // the Heroku CLI may send), Accept (application/vnd.heroku+json; version=3[.variant]), the rate
 // limiter, injected faults, then the routes. Every answer carries Request-Id and
 // RateLimit-Remaining. With a state path, the state is saved after each mutation.
+//
+// A second listener, the login host (LoginHost, listenLogin()), serves the Heroku CLI's browser
+// sign-in; it is separate because its requests carry no Platform API headers. A token it mints
+// is an authorization of the chosen account and works on the API at once.
 class SimServer : public QObject
 {
     Q_OBJECT
@@ -32,13 +37,16 @@ public:
         int rateLimit = 4500;
         int provisionDelayMs = 1500; // for non-ClearDB add-ons; ClearDB's delay is the provisioner's
         QString statePath;
-        bool logRequests = false; // one "METHOD path -> status" line per request on stderr
+        bool logRequests = false;    // one "METHOD path -> status" line per request on stderr
+        int loginPollHoldMs = 25000; // how long the login host holds a pending token poll
     };
 
     SimServer(SimState state, Options options, DatabaseProvisioner *provisioner, QObject *parent = nullptr);
 
     Status listen(quint16 port);
     quint16 port() const { return m_http.port(); }
+    Status listenLogin(quint16 port);
+    quint16 loginPort() const { return m_login.port(); }
     Status addFaults(const QString &spec) { return m_faults.add(spec); }
     // Writes the state file now (nothing to do without a state path).
     Status saveState() const;
@@ -50,7 +58,8 @@ private:
     void finish(HttpResponse &response);
     HttpResponse guarded(const HttpRequest &request, int *remaining);
     HttpResponse control(const HttpRequest &request);
-    bool authorized(const HttpRequest &request) const;
+    // The authorization whose token the request carries (Bearer, or Basic with it as password).
+    const SimAuthorization *authorized(const HttpRequest &request) const;
     void startProvisioning(const SimAddon &addon);
     void persist();
 
@@ -64,4 +73,5 @@ private:
     FaultPlan m_faults;
     RateLimiter m_rateLimiter;
     HttpServer m_http;
+    LoginHost m_login;
 };

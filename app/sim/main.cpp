@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // heroku-sim: a stateful Heroku Platform API simulator on 127.0.0.1, for offline sandboxes and as the
-// peer of every client test. Prints its base URL as the first line of stdout.
+// peer of every client test. Prints its base URL as the first line of stdout and its login host as
+// the second ("login http://127.0.0.1:N").
 #include "common/Result.h"
 #include "heroku/ClearDbPlans.h"
 #include "sandbox/SandboxCluster.h"
@@ -63,8 +64,9 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Simulates the Heroku Platform API (apps, ClearDB add-ons, config vars, dynos) on 127.0.0.1.\n"
-        "Prints the base URL as the first line of stdout. Point the Heroku CLI at it with "
-        "HEROKU_HOST=<url>."));
+        "Prints the base URL as the first line of stdout and \"login <url>\", the login host of the "
+        "browser sign-in, as the second. Point the Heroku CLI at them with HEROKU_HOST=<url> and "
+        "HEROKU_LOGIN_HOST=<login url>."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
@@ -90,6 +92,13 @@ int main(int argc, char *argv[])
                         "its HAProxy endpoint. The script is found through CLEARDB_SANDBOX_SCRIPT or the "
                         "installation."),
          QStringLiteral("dir")},
+        {QStringLiteral("login-port"),
+         QStringLiteral("TCP port of the login host on 127.0.0.1 (0 = any free port)."),
+         QStringLiteral("port"), QStringLiteral("0")},
+        {QStringLiteral("login-poll-ms"),
+         QStringLiteral("Milliseconds the login host holds a pending token poll before answering 503 so "
+                        "the client polls again (default 25000)."),
+         QStringLiteral("ms"), QStringLiteral("25000")},
         {QStringLiteral("rate-limit"),
          QStringLiteral("Request budget per token, refilling ~75/minute (default 4500)."),
          QStringLiteral("n"), QStringLiteral("4500")},
@@ -102,6 +111,14 @@ int main(int argc, char *argv[])
         return fail(port.error());
     if (*port > 65535)
         return fail(QStringLiteral("--port must be 0..65535"));
+    const Result<int> loginPort = intOption(parser, QStringLiteral("login-port"), 0, 0);
+    if (!loginPort)
+        return fail(loginPort.error());
+    if (*loginPort > 65535)
+        return fail(QStringLiteral("--login-port must be 0..65535"));
+    const Result<int> pollHold = intOption(parser, QStringLiteral("login-poll-ms"), 1, 25000);
+    if (!pollHold)
+        return fail(pollHold.error());
     const Result<int> apps = intOption(parser, QStringLiteral("apps"), 0, 3);
     if (!apps)
         return fail(apps.error());
@@ -121,6 +138,7 @@ int main(int argc, char *argv[])
     options.statePath = parser.value(QStringLiteral("state"));
     options.provisionDelayMs = *delay;
     options.logRequests = parser.isSet(QStringLiteral("log"));
+    options.loginPollHoldMs = *pollHold;
 
     Result<std::optional<SimState>> loaded = options.statePath.isEmpty()
                                                  ? Result<std::optional<SimState>>(std::nullopt)
@@ -162,6 +180,9 @@ int main(int argc, char *argv[])
     const Status listening = server.listen(quint16(*port));
     if (!listening)
         return fail(listening.error());
+    const Status loginListening = server.listenLogin(quint16(*loginPort));
+    if (!loginListening)
+        return fail(loginListening.error());
     // A fresh seed is written at once, so the file exists before the first mutation.
     if (seeded) {
         const Status saved = server.saveState();
@@ -170,7 +191,9 @@ int main(int argc, char *argv[])
     }
     server.resumeProvisioning();
 
-    std::printf("http://127.0.0.1:%u\n", unsigned(server.port()));
+    // Readers take the first line as the base URL; the login host comes second so they keep working.
+    std::printf("http://127.0.0.1:%u\nlogin http://127.0.0.1:%u\n", unsigned(server.port()),
+                unsigned(server.loginPort()));
     std::fflush(stdout);
     return app.exec();
 }

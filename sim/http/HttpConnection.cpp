@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "sim/http/HttpConnection.h"
 
+#include "sim/http/PendingResponse.h"
+
+#include <utility>
+
 HttpConnection::HttpConnection(QTcpSocket *socket, Handler handler, Finisher finisher,
                                const HttpLimits &limits, QObject *parent)
     : QObject(parent), m_socket(socket), m_handler(std::move(handler)), m_finisher(std::move(finisher)),
@@ -13,7 +17,13 @@ HttpConnection::HttpConnection(QTcpSocket *socket, Handler handler, Finisher fin
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::processNext);
     // Answers taken by the peer may unblock a connection held back in Phase::Writing.
     connect(socket, &QTcpSocket::bytesWritten, this, &HttpConnection::processNext);
-    connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+    connect(socket, &QTcpSocket::disconnected, this, [this] {
+        // At once, not in the destructor: an answer that comes before deleteLater runs must not
+        // be spent on a peer that is gone.
+        if (m_pending)
+            std::exchange(m_pending, nullptr)->abandon();
+        deleteLater();
+    });
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &HttpConnection::deadlinePassed);
     m_deadline.start(m_limits.idleTimeoutMs);
@@ -23,6 +33,13 @@ HttpConnection::HttpConnection(QTcpSocket *socket, Handler handler, Finisher fin
         if (m_socket)
             m_socket->disconnectFromHost();
     });
+}
+
+HttpConnection::~HttpConnection()
+{
+    // A held request whose peer went away: its owner drops it, and a one-time answer is kept.
+    if (m_pending)
+        m_pending->abandon();
 }
 
 qint64 HttpConnection::bufferedBytes() const
@@ -61,8 +78,14 @@ void HttpConnection::processNext()
         m_requestStarted = m_parser.bufferedBytes() > 0;
         enter(Phase::Handling);
         request.peer = m_socket->peerAddress();
-        const HttpResponse response = m_handler(request);
+        HttpResponse response = m_handler(request);
         const bool keepAlive = request.keepAlive();
+        if (response.pending && !response.pending->isResolved()) {
+            await(response.pending, keepAlive);
+            return;
+        }
+        if (response.pending)
+            response = HttpResponse(response.pending->response());
         if (response.delayMs > 0) {
             // Later requests wait, unread, in the socket: see readBufferBytes.
             m_busy = true;
@@ -75,6 +98,20 @@ void HttpConnection::processNext()
         }
         send(response, keepAlive);
     }
+}
+
+void HttpConnection::await(std::shared_ptr<PendingResponse> pending, bool keepAlive)
+{
+    // Like a delayed answer: pipelined requests wait unread until this one is answered.
+    m_busy = true;
+    m_pending = std::move(pending);
+    connect(m_pending.get(), &PendingResponse::resolved, this, [this, keepAlive] {
+        const std::shared_ptr<PendingResponse> done = std::move(m_pending);
+        m_pending.reset();
+        m_busy = false;
+        send(done->response(), keepAlive);
+        processNext();
+    });
 }
 
 qint64 HttpConnection::pull()

@@ -10,6 +10,9 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <functional>
+#include <memory>
+
+class PendingResponse;
 
 // One accepted TCP connection: reads requests with HttpRequestParser, hands each to the handler
 // and writes the answers in order (HTTP/1.1 pipelining requires in-order responses, RFC 9112 §9.3.2).
@@ -18,6 +21,8 @@
 // still need them for the current request, never while a response is delayed (fault "slow") or
 // while the peer leaves more than HttpLimits::maxPendingOutputBytes of answers unread. The socket's
 // own buffer is bounded too, so a peer that pipelines without end is stopped by TCP flow control.
+// A deferred answer (HttpResponse::pending, a long poll) holds the connection the same way until it
+// is resolved; if the peer disconnects first the PendingResponse is abandoned.
 //
 // Deadlines (HttpLimits): a request's head must arrive within headTimeoutMs of its first byte and
 // its body within bodyTimeoutMs of the head, else 408 and close; a connection idle between
@@ -39,6 +44,7 @@ public:
 
     HttpConnection(QTcpSocket *socket, Handler handler, Finisher finisher, const HttpLimits &limits,
                    QObject *parent = nullptr);
+    ~HttpConnection() override;
 
     // Input held for requests not yet handled: the parser's buffer plus the socket's.
     qint64 bufferedBytes() const;
@@ -50,7 +56,7 @@ private:
         Idle,     // no byte of a next request yet
         Head,     // part of a request head
         Body,     // a complete head, part of its body
-        Handling, // the handler's answer is delayed
+        Handling, // the handler's answer is delayed or deferred
         Writing,  // the peer has not read enough of our answers
         Closing   // error answered, draining before close
     };
@@ -62,12 +68,14 @@ private:
     void deadlinePassed();
     void reject(int status, const QString &id, const QString &message);
     void send(HttpResponse response, bool keepAlive);
+    void await(std::shared_ptr<PendingResponse> pending, bool keepAlive);
 
     QPointer<QTcpSocket> m_socket;
     Handler m_handler;
     Finisher m_finisher;
     HttpLimits m_limits;
     HttpRequestParser m_parser;
+    std::shared_ptr<PendingResponse> m_pending; // the deferred answer being waited for
     QTimer m_deadline;
     QTimer m_linger;
     Phase m_phase = Phase::Idle;

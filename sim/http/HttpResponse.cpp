@@ -1,8 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "sim/http/HttpResponse.h"
 
+#include "sim/http/PendingResponse.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
+
+HttpResponse HttpResponse::deferred(std::shared_ptr<PendingResponse> pending)
+{
+    HttpResponse r;
+    r.pending = std::move(pending);
+    return r;
+}
 
 HttpResponse HttpResponse::json(int status, const QJsonValue &value)
 {

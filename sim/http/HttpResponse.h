@@ -7,9 +7,13 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <memory>
+
+class PendingResponse;
 
 // An HTTP response heroku-sim is about to send, plus two delivery instructions used by fault
-// injection: delay the bytes by delayMs, or drop the connection without answering.
+// injection: delay the bytes by delayMs, or drop the connection without answering. A handler
+// that answers later returns deferred(): the connection then waits for that PendingResponse.
 //
 // error() builds Heroku's error shape {"id", "message"[, "url"]} (Platform API reference,
 // "Errors"); extra members such as "resource" go in `extra`.
@@ -20,7 +24,9 @@ struct HttpResponse
     QByteArray body;
     int delayMs = 0;
     bool drop = false;
+    std::shared_ptr<PendingResponse> pending;
 
+    static HttpResponse deferred(std::shared_ptr<PendingResponse> pending);
     static HttpResponse json(int status, const QJsonValue &value);
     static HttpResponse error(int status, const QString &id, const QString &message,
                               const QJsonObject &extra = {});

@@ -58,8 +58,8 @@ void AppRoutes::install(Router &router, SimContext &ctx)
     // The CLI's `heroku apps` lists /users/~/apps ("~" is the current account).
     router.add("GET", QStringLiteral("/users/{}/apps"),
                [&ctx](const HttpRequest &r, const Router::Params &p) {
-                   if (p.at(0) != QLatin1String("~") && p.at(0) != ctx.state.account.id &&
-                       p.at(0) != ctx.state.account.email)
+                   if (p.at(0) != QLatin1String("~") && p.at(0) != ctx.state.defaultAccount().id &&
+                       p.at(0) != ctx.state.defaultAccount().email)
                        return HttpResponse::error(404, QStringLiteral("not_found"),
                                                   QStringLiteral("Couldn't find that user."),
                                                   {{QStringLiteral("resource"), QStringLiteral("user")}});

@@ -24,7 +24,7 @@ QString ResourceRenderer::time(const QDateTime &when)
 
 QJsonObject ResourceRenderer::account() const
 {
-    const auto &a = m_state.account;
+    const auto &a = m_state.defaultAccount();
     return {{QStringLiteral("allow_tracking"), false},
             {QStringLiteral("beta"), false},
             {QStringLiteral("created_at"), time(a.createdAt)},
@@ -74,8 +74,8 @@ QJsonObject ResourceRenderer::app(const SimApp &a) const
             {QStringLiteral("internal_routing"), QJsonValue::Null},
             {QStringLiteral("maintenance"), false},
             {QStringLiteral("name"), a.name},
-            {QStringLiteral("owner"), QJsonObject{{QStringLiteral("email"), m_state.account.email},
-                                                  {QStringLiteral("id"), m_state.account.id}}},
+            {QStringLiteral("owner"), QJsonObject{{QStringLiteral("email"), m_state.defaultAccount().email},
+                                                  {QStringLiteral("id"), m_state.defaultAccount().id}}},
             {QStringLiteral("organization"), QJsonValue::Null},
             {QStringLiteral("team"), QJsonValue::Null},
             {QStringLiteral("region"), named(QStringLiteral("region"), QStringLiteral("us"))},
@@ -147,8 +147,8 @@ QJsonObject ResourceRenderer::release(const SimRelease &r, bool current) const
             {QStringLiteral("updated_at"), time(r.createdAt)},
             {QStringLiteral("slug"), QJsonValue::Null},
             {QStringLiteral("status"), QStringLiteral("succeeded")},
-            {QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), m_state.account.id},
-                                                 {QStringLiteral("email"), m_state.account.email}}},
+            {QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), m_state.defaultAccount().id},
+                                                 {QStringLiteral("email"), m_state.defaultAccount().email}}},
             {QStringLiteral("version"), r.version},
             {QStringLiteral("current"), current},
             {QStringLiteral("output_stream_url"), QJsonValue::Null},

@@ -34,8 +34,8 @@ QString SimSeeder::appName(int index)
 SimState SimSeeder::seed(int appCount)
 {
     SimState state;
-    state.account = {SimCatalog::stableId(QStringLiteral("account"), QStringLiteral("sandbox")),
-                     QStringLiteral("sandbox@example.com"), QStringLiteral("Sandbox User"), seedTime};
+    state.accounts = {{SimCatalog::stableId(QStringLiteral("account"), QStringLiteral("sandbox")),
+                       QStringLiteral("sandbox@example.com"), QStringLiteral("Sandbox User"), seedTime}};
     QRandomGenerator rng(20240102);
     for (int i = 1; i <= appCount; ++i) {
         const QDateTime created = seedTime.addSecs(60 * i);

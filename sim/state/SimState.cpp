@@ -10,26 +10,6 @@ QString newUuid()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-template <typename T> QJsonArray toArray(const QList<T> &items)
-{
-    QJsonArray out;
-    for (const T &item : items)
-        out.append(item.toJson());
-    return out;
-}
-
-template <typename T> bool fromArray(const QJsonValue &value, QList<T> *out)
-{
-    if (!value.isArray())
-        return false;
-    for (const QJsonValue &v : value.toArray()) {
-        T item;
-        if (!v.isObject() || !T::fromJson(v.toObject(), &item))
-            return false;
-        out->append(item);
-    }
-    return true;
-}
 } // namespace
 
 SimApp *SimState::app(const QString &idOrName)
@@ -246,45 +226,4 @@ SimRelease &SimState::addRelease(SimApp &app, const QString &description, const 
     }
     releases.append({newUuid(), app.id, app.releaseVersion, description, plans, now});
     return releases.last();
-}
-
-QJsonObject SimState::toJson() const
-{
-    QJsonObject acc{{QStringLiteral("id"), account.id},
-                    {QStringLiteral("email"), account.email},
-                    {QStringLiteral("name"), account.name},
-                    {QStringLiteral("createdAt"), account.createdAt.toUTC().toString(Qt::ISODate)}};
-    return {{QStringLiteral("format"), QStringLiteral("heroku-sim-state/1")},
-            {QStringLiteral("account"), acc},
-            {QStringLiteral("serial"), serial},
-            {QStringLiteral("apps"), toArray(apps)},
-            {QStringLiteral("addons"), toArray(addons)},
-            {QStringLiteral("attachments"), toArray(attachments)},
-            {QStringLiteral("releases"), toArray(releases)},
-            {QStringLiteral("dynos"), toArray(dynos)}};
-}
-
-Result<SimState> SimState::fromJson(const QJsonObject &json)
-{
-    if (json.value(QStringLiteral("format")).toString() != QLatin1String("heroku-sim-state/1")) {
-        return makeError(
-            Error::Kind::InvalidInput,
-            QStringLiteral("not a heroku-sim state file (missing \"format\": \"heroku-sim-state/1\")"));
-    }
-    SimState s;
-    const QJsonObject acc = json.value(QStringLiteral("account")).toObject();
-    s.account = {acc.value(QStringLiteral("id")).toString(), acc.value(QStringLiteral("email")).toString(),
-                 acc.value(QStringLiteral("name")).toString(),
-                 QDateTime::fromString(acc.value(QStringLiteral("createdAt")).toString(), Qt::ISODate)};
-    s.serial = json.value(QStringLiteral("serial")).toInt();
-    const bool ok = !s.account.id.isEmpty() && s.account.createdAt.isValid() &&
-                    fromArray(json.value(QStringLiteral("apps")), &s.apps) &&
-                    fromArray(json.value(QStringLiteral("addons")), &s.addons) &&
-                    fromArray(json.value(QStringLiteral("attachments")), &s.attachments) &&
-                    fromArray(json.value(QStringLiteral("releases")), &s.releases) &&
-                    fromArray(json.value(QStringLiteral("dynos")), &s.dynos);
-    if (!ok)
-        return makeError(Error::Kind::InvalidInput,
-                         QStringLiteral("state file has a missing or mistyped member"));
-    return s;
 }

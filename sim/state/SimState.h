@@ -6,13 +6,15 @@
 #include "sim/state/SimAddon.h"
 #include "sim/state/SimApp.h"
 #include "sim/state/SimAttachment.h"
+#include "sim/state/SimAuthorization.h"
 #include "sim/state/SimDyno.h"
 #include "sim/state/SimRelease.h"
 
 #include <QJsonObject>
 #include <QList>
 
-// Everything heroku-sim remembers: the account, its apps, add-ons, attachments, releases and dynos.
+// Everything heroku-sim remembers: the accounts and their API tokens (authorizations), the apps,
+// add-ons, attachments, releases and dynos.
 //
 // The domain rules live here so every route applies them the same way: an add-on's attachment owns
 // the config var <ATTACHMENT>_URL, which appears only once the add-on is provisioned and disappears
@@ -29,13 +31,27 @@ public:
         QDateTime createdAt;
     };
 
-    Account account;
+    QList<Account> accounts; // never empty; the first is the default (seeded) account
+    QList<SimAuthorization> authorizations;
     QList<SimApp> apps;
     QList<SimAddon> addons;
     QList<SimAttachment> attachments;
     QList<SimRelease> releases;
     QList<SimDyno> dynos;
     int serial = 0; // feeds deterministic add-on names
+
+    const Account &defaultAccount() const { return accounts.first(); }
+    const Account *account(const QString &idOrEmail) const;
+    const SimAuthorization *authorizationByToken(const QString &token) const;
+    const SimAuthorization *authorization(const QString &id) const;
+    // The account's API key (default authorization) gets `token`; made when it has none.
+    void setDefaultToken(const QString &accountId, const QString &token, const QDateTime &now);
+    // A new token for the account ("HRKU-" + uuid, like Heroku's), with a session when
+    // `withSession` (a browser login).
+    const SimAuthorization &authorize(const QString &accountId, const QString &description, bool withSession,
+                                      const QDateTime &now);
+    // Removes the authorization; its token stops working. False when there is none with that id.
+    bool revoke(const QString &authorizationId);
 
     SimApp *app(const QString &idOrName);
     SimAddon *addon(const QString &idOrName);

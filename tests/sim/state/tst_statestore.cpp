@@ -5,6 +5,8 @@
 #include "sim/state/StateStore.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,6 +16,7 @@ class TestStateStore : public QObject
 private Q_SLOTS:
     void missingFileIsNoState();
     void roundTrips();
+    void fileFromBeforeAccountsLoads();
     void damagedFileIsInvalidInput_data();
     void damagedFileIsInvalidInput();
     void unwritablePathIsIo();
@@ -39,10 +42,42 @@ void TestStateStore::roundTrips()
     QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().oneLine()));
     QVERIFY(loaded->has_value());
     const SimState &state = **loaded;
-    QCOMPARE(state.account.id, seeded.account.id);
+    QCOMPARE(state.defaultAccount().id, seeded.defaultAccount().id);
     QCOMPARE(state.apps.size(), 2);
     QCOMPARE(state.apps.first().name, seeded.apps.first().name);
     QCOMPARE(state.addons.size(), seeded.addons.size());
+}
+
+void TestStateStore::fileFromBeforeAccountsLoads()
+{
+    // The shape heroku-sim wrote before several accounts and authorizations: one "account".
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format":"heroku-sim-state/1","account":{"id":"acc-1","email":"old@example.com",)"
+               R"("name":"Old","createdAt":"2020-01-01T00:00:00Z"},"serial":0,"apps":[],"addons":[],)"
+               R"("attachments":[],"releases":[],"dynos":[]})");
+    file.close();
+    const Result<std::optional<SimState>> loaded = StateStore::load(path);
+    QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().oneLine()));
+    QCOMPARE((*loaded)->accounts.size(), 1);
+    QCOMPARE((*loaded)->defaultAccount().email, QStringLiteral("old@example.com"));
+    QVERIFY((*loaded)->authorizations.isEmpty());
+
+    // Saved again it keeps "account" for older readers and gains the lists.
+    SimState state = **loaded;
+    state.setDefaultToken(state.defaultAccount().id, QStringLiteral("tok"), QDateTime::currentDateTimeUtc());
+    QVERIFY(StateStore::save(path, state));
+    const Result<std::optional<SimState>> again = StateStore::load(path);
+    QVERIFY(again);
+    QCOMPARE((*again)->authorizations.size(), 1);
+    QVERIFY((*again)->authorizations.first().isDefault);
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(saved.readAll()).object();
+    QVERIFY(json.value(QStringLiteral("account")).isObject());
+    QVERIFY(json.value(QStringLiteral("accounts")).isArray());
 }
 
 void TestStateStore::damagedFileIsInvalidInput_data()
