@@ -77,7 +77,7 @@ bool WebDriver::start()
          QJsonArray{QStringLiteral("--headless=new"), QStringLiteral("--no-sandbox"),
                     QStringLiteral("--disable-gpu"), QStringLiteral("--disable-dev-shm-usage"),
                     QStringLiteral("--no-first-run"),
-                    QStringLiteral("--user-data-dir=") + m_profile.path()}}};
+                    QString(QStringLiteral("--user-data-dir=") + m_profile.path())}}};
     const QJsonObject capabilities{
         {QStringLiteral("alwaysMatch"), QJsonObject{{QStringLiteral("browserName"), QStringLiteral("chrome")},
                                                     {QStringLiteral("goog:chromeOptions"), options}}}};
