@@ -77,9 +77,9 @@ BrowserLogin::~BrowserLogin()
 
 void BrowserLogin::start()
 {
-    if (m_started.isValid() || m_done)
+    if (m_started || m_done)
         return;
-    m_started.start();
+    m_started = true;
     const Result<QUrl> host = CliAuthHost::fromEnvironment(m_environment);
     if (!host)
         return finishLater(host.error());

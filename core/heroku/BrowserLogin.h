@@ -5,7 +5,6 @@
 #include "BrowserLoginResult.h"
 #include "HttpAnswer.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QProcessEnvironment>
@@ -107,7 +106,7 @@ private:
     QPointer<HerokuClient> m_client;
     QTimer m_totalDeadline;
     QTimer m_retry;
-    QElapsedTimer m_started;
+    bool m_started = false;
     bool m_confirming = false;
     bool m_done = false;
 };
