@@ -8,6 +8,8 @@
 #include "sim/routes/AttachmentRoutes.h"
 #include "sim/routes/CatalogRoutes.h"
 #include "sim/routes/ConfigVarRoutes.h"
+#include "sim/routes/OAuthRoutes.h"
+#include "sim/state/SimSeeder.h"
 #include "sim/state/StateStore.h"
 
 #include <QRegularExpression>
@@ -33,7 +35,7 @@ HttpResponse rateLimited(int retryAfterSeconds)
 SimServer::SimServer(SimState state, Options options, DatabaseProvisioner *provisioner, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_state(std::move(state)),
       m_renderer(m_state, m_catalog),
-      m_provisioner(provisioner), m_context{m_state, m_catalog, m_renderer, {}, {}, {}, 0},
+      m_provisioner(provisioner), m_context{m_state, m_catalog, m_renderer, {}, {}, {}, 0, {}, {}},
       m_rateLimiter(m_options.rateLimit),
       m_http([this](const HttpRequest &r) { return handle(r); }, [this](HttpResponse &r) { finish(r); }),
       m_login(
@@ -48,6 +50,11 @@ SimServer::SimServer(SimState state, Options options, DatabaseProvisioner *provi
     // --token is the default account's API key, whatever a loaded state file said before.
     m_state.setDefaultToken(m_state.defaultAccount().id, QString::fromUtf8(m_options.token),
                             SimContext::now());
+    for (const AccountToken &extra : std::as_const(m_options.accounts)) {
+        const SimState::Account *account = m_state.account(extra.email);
+        const QString id = account ? account->id : SimSeeder::addAccount(m_state, extra.email).id;
+        m_state.setDefaultToken(id, extra.token, SimContext::now());
+    }
     m_provisioner->setParent(this);
     m_context.changed = [this] { persist(); };
     m_context.startProvisioning = [this](const SimAddon &addon) { startProvisioning(addon); };
@@ -72,6 +79,7 @@ SimServer::SimServer(SimState state, Options options, DatabaseProvisioner *provi
     AddonRoutes::install(m_router, m_context);
     AttachmentRoutes::install(m_router, m_context);
     CatalogRoutes::install(m_router, m_context);
+    OAuthRoutes::install(m_router, m_context);
 }
 
 Status SimServer::listen(quint16 port)
@@ -176,6 +184,8 @@ HttpResponse SimServer::guarded(const HttpRequest &request, int *remaining)
                                    QStringLiteral("Invalid credentials provided. Check the API token."));
     // Copies: a route may change the authorizations (and so move this one).
     const QByteArray token = caller->token.toUtf8();
+    m_context.callerAccountId = caller->accountId;
+    m_context.callerAuthorizationId = caller->id;
     if (request.path.startsWith(QLatin1String("/__sim/"))) {
         *remaining = m_rateLimiter.remaining(token);
         return control(request);

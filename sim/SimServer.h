@@ -31,6 +31,12 @@ class SimServer : public QObject
 {
     Q_OBJECT
 public:
+    // Another account (after sandbox@example.com) and its API key; see SimSeeder::addAccount.
+    struct AccountToken
+    {
+        QString email;
+        QString token;
+    };
     struct Options
     {
         QByteArray token;
@@ -39,6 +45,7 @@ public:
         QString statePath;
         bool logRequests = false;    // one "METHOD path -> status" line per request on stderr
         int loginPollHoldMs = 25000; // how long the login host holds a pending token poll
+        QList<AccountToken> accounts;
     };
 
     SimServer(SimState state, Options options, DatabaseProvisioner *provisioner, QObject *parent = nullptr);

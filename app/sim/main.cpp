@@ -99,6 +99,11 @@ int main(int argc, char *argv[])
          QStringLiteral("Milliseconds the login host holds a pending token poll before answering 503 so "
                         "the client polls again (default 25000)."),
          QStringLiteral("ms"), QStringLiteral("25000")},
+        {QStringLiteral("account"),
+         QStringLiteral("Add an account EMAIL whose API key is TOKEN, with two apps of its own (repeatable; "
+                        "also HEROKU_SIM_ACCOUNTS=EMAIL=TOKEN[,EMAIL=TOKEN...], which keeps the tokens out "
+                        "of the process list)."),
+         QStringLiteral("email=token")},
         {QStringLiteral("rate-limit"),
          QStringLiteral("Request budget per token, refilling ~75/minute (default 4500)."),
          QStringLiteral("n"), QStringLiteral("4500")},
@@ -135,6 +140,22 @@ int main(int argc, char *argv[])
     if (options.token.isEmpty())
         return fail(
             QStringLiteral("--token (or HEROKU_SIM_TOKEN) is required: the API token clients must send"));
+    QStringList accountSpecs = parser.values(QStringLiteral("account"));
+    const QString fromEnvironment = qEnvironmentVariable("HEROKU_SIM_ACCOUNTS");
+    if (!fromEnvironment.isEmpty())
+        accountSpecs += fromEnvironment.split(QLatin1Char(','));
+    QStringList tokens{QString::fromUtf8(options.token)};
+    for (const QString &spec : std::as_const(accountSpecs)) {
+        const QString email = spec.section(QLatin1Char('='), 0, 0).trimmed();
+        const QString token = spec.section(QLatin1Char('='), 1).trimmed();
+        // The value holds a token: name only the e-mail part in the message.
+        if (!email.contains(QLatin1Char('@')) || token.isEmpty())
+            return fail(QStringLiteral("--account needs EMAIL=TOKEN (got an entry for \"%1\")").arg(email));
+        if (tokens.contains(token))
+            return fail(QStringLiteral("--account %1: every account needs a token of its own").arg(email));
+        tokens.append(token);
+        options.accounts.append({email, token});
+    }
     options.statePath = parser.value(QStringLiteral("state"));
     options.provisionDelayMs = *delay;
     options.logRequests = parser.isSet(QStringLiteral("log"));

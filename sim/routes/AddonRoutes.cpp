@@ -176,7 +176,7 @@ HttpResponse resolve(SimContext &ctx, const HttpRequest &request)
     QList<QJsonObject> matches;
     QStringList seen;
     auto consider = [&](const SimAddon *a) {
-        if (!a || seen.contains(a->id))
+        if (!a || seen.contains(a->id) || !ctx.canSee(a->appId))
             return;
         if (!service.isEmpty() && a->plan.section(QLatin1Char(':'), 0, 0) != service)
             return;
@@ -201,13 +201,16 @@ void AddonRoutes::install(Router &router, SimContext &ctx)
 {
     router.add("GET", QStringLiteral("/addons"), [&ctx](const HttpRequest &r, const Router::Params &) {
         QList<QJsonObject> items;
-        for (const SimAddon &a : std::as_const(ctx.state.addons))
-            items.append(ctx.render.addon(a));
+        for (const SimAddon &a : std::as_const(ctx.state.addons)) {
+            if (ctx.canSee(a.appId))
+                items.append(ctx.render.addon(a));
+        }
         return ListPager::respond(r, items);
     });
     router.add("GET", QStringLiteral("/addons/{}"), [&ctx](const HttpRequest &, const Router::Params &p) {
         const SimAddon *a = ctx.state.addon(p.at(0));
-        return a ? HttpResponse::json(200, ctx.render.addon(*a)) : SimContext::addonNotFound();
+        return a && ctx.canSee(a->appId) ? HttpResponse::json(200, ctx.render.addon(*a))
+                                         : SimContext::addonNotFound();
     });
     router.add("GET", QStringLiteral("/apps/{}/addons"),
                ctx.forApp([&ctx](const HttpRequest &r, SimApp &app, const Router::Params &) {

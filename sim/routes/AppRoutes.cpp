@@ -10,8 +10,11 @@ HttpResponse listApps(SimContext &ctx, const HttpRequest &request)
 {
     QList<QJsonObject> items;
     items.reserve(ctx.state.apps.size());
-    for (const SimApp &a : std::as_const(ctx.state.apps))
-        items.append(ctx.render.app(a));
+    const QString caller = ctx.caller().id;
+    for (const SimApp &a : std::as_const(ctx.state.apps)) {
+        if (ctx.state.canSee(caller, a))
+            items.append(ctx.render.app(a));
+    }
     return ListPager::respond(request, items);
 }
 
@@ -46,7 +49,7 @@ HttpResponse restart(SimContext &ctx, const QString &appId, const QString &dyno)
 void AppRoutes::install(Router &router, SimContext &ctx)
 {
     router.add("GET", QStringLiteral("/account"), [&ctx](const HttpRequest &, const Router::Params &) {
-        return HttpResponse::json(200, ctx.render.account());
+        return HttpResponse::json(200, ctx.render.account(ctx.caller()));
     });
     router.add("GET", QStringLiteral("/account/rate-limits"),
                [&ctx](const HttpRequest &, const Router::Params &) {
@@ -58,8 +61,8 @@ void AppRoutes::install(Router &router, SimContext &ctx)
     // The CLI's `heroku apps` lists /users/~/apps ("~" is the current account).
     router.add("GET", QStringLiteral("/users/{}/apps"),
                [&ctx](const HttpRequest &r, const Router::Params &p) {
-                   if (p.at(0) != QLatin1String("~") && p.at(0) != ctx.state.defaultAccount().id &&
-                       p.at(0) != ctx.state.defaultAccount().email)
+                   if (p.at(0) != QLatin1String("~") && p.at(0) != ctx.caller().id &&
+                       p.at(0).compare(ctx.caller().email, Qt::CaseInsensitive) != 0)
                        return HttpResponse::error(404, QStringLiteral("not_found"),
                                                   QStringLiteral("Couldn't find that user."),
                                                   {{QStringLiteral("resource"), QStringLiteral("user")}});

@@ -36,7 +36,7 @@ HttpResponse resolve(SimContext &ctx, const HttpRequest &request)
     const SimApp *app = query.app;
     QList<SimAttachment> matches;
     for (const SimAttachment &att : std::as_const(ctx.state.attachments)) {
-        if (app && att.appId != app->id)
+        if ((app && att.appId != app->id) || !ctx.canSee(att.appId))
             continue;
         const SimAddon *addon = ctx.state.addon(att.addonId);
         if (att.id != id && att.name != id && !(addon && addon->name == id))
@@ -53,13 +53,20 @@ HttpResponse resolve(SimContext &ctx, const HttpRequest &request)
 
 void AttachmentRoutes::install(Router &router, SimContext &ctx)
 {
-    router.add(
-        "GET", QStringLiteral("/addon-attachments"),
-        [&ctx](const HttpRequest &r, const Router::Params &) { return list(ctx, r, ctx.state.attachments); });
+    router.add("GET", QStringLiteral("/addon-attachments"),
+               [&ctx](const HttpRequest &r, const Router::Params &) {
+                   QList<SimAttachment> seen;
+                   for (const SimAttachment &att : std::as_const(ctx.state.attachments)) {
+                       if (ctx.canSee(att.appId))
+                           seen.append(att);
+                   }
+                   return list(ctx, r, seen);
+               });
     router.add("GET", QStringLiteral("/addon-attachments/{}"),
                [&ctx](const HttpRequest &r, const Router::Params &p) {
                    const SimAttachment *att = ctx.state.attachment(p.at(0));
-                   return att ? HttpResponse::json(200, ctx.render.attachment(*att, includesPlan(r)))
+                   return att && ctx.canSee(att->appId)
+                              ? HttpResponse::json(200, ctx.render.attachment(*att, includesPlan(r)))
                               : attachmentNotFound();
                });
     router.add("GET", QStringLiteral("/apps/{}/addon-attachments"),
@@ -77,8 +84,9 @@ void AttachmentRoutes::install(Router &router, SimContext &ctx)
     router.add("GET", QStringLiteral("/addons/{}/addon-attachments"),
                [&ctx](const HttpRequest &r, const Router::Params &p) {
                    const SimAddon *addon = ctx.state.addon(p.at(0));
-                   return addon ? list(ctx, r, ctx.state.attachmentsOfAddon(addon->id))
-                                : SimContext::addonNotFound();
+                   return addon && ctx.canSee(addon->appId)
+                              ? list(ctx, r, ctx.state.attachmentsOfAddon(addon->id))
+                              : SimContext::addonNotFound();
                });
     router.add("POST", QStringLiteral("/actions/addon-attachments/resolve"),
                [&ctx](const HttpRequest &r, const Router::Params &) { return resolve(ctx, r); });

@@ -26,7 +26,7 @@ ResolveQuery ResolveQuery::parse(SimContext &ctx, const HttpRequest &request, co
         appName = query.identifier.section(QStringLiteral("::"), 0, 0);
         query.identifier = query.identifier.section(QStringLiteral("::"), 1);
     }
-    query.app = appName.isEmpty() ? nullptr : ctx.state.app(appName);
+    query.app = appName.isEmpty() ? nullptr : ctx.visibleApp(appName);
     if (!appName.isEmpty() && !query.app) {
         query.error = SimContext::appNotFound();
         return query;

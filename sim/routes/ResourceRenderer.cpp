@@ -22,9 +22,8 @@ QString ResourceRenderer::time(const QDateTime &when)
     return when.toUTC().toString(Qt::ISODate);
 }
 
-QJsonObject ResourceRenderer::account() const
+QJsonObject ResourceRenderer::account(const SimState::Account &a) const
 {
-    const auto &a = m_state.defaultAccount();
     return {{QStringLiteral("allow_tracking"), false},
             {QStringLiteral("beta"), false},
             {QStringLiteral("created_at"), time(a.createdAt)},
@@ -43,6 +42,45 @@ QJsonObject ResourceRenderer::account() const
             {QStringLiteral("country_of_residence"), QJsonValue::Null},
             {QStringLiteral("default_organization"), QJsonValue::Null},
             {QStringLiteral("default_team"), QJsonValue::Null}};
+}
+
+QJsonObject ResourceRenderer::ownerRef(const QString &accountId) const
+{
+    const SimState::Account *a = m_state.account(accountId);
+    const SimState::Account &owner = a ? *a : m_state.defaultAccount();
+    return {{QStringLiteral("email"), owner.email}, {QStringLiteral("id"), owner.id}};
+}
+
+QString ResourceRenderer::redactedToken(const QString &token)
+{
+    // The Heroku CLI's logout matches "<prefix>**********<suffix>" against its token
+    // (isCurrentOAuthToken in @heroku-cli/command's login.js).
+    if (token.size() < 16)
+        return token.left(2) + QStringLiteral("**********");
+    return token.left(8) + QStringLiteral("**********") + token.right(4);
+}
+
+QJsonObject ResourceRenderer::authorization(const SimAuthorization &a) const
+{
+    const SimState::Account *account = m_state.account(a.accountId);
+    const QJsonValue session = a.sessionId.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                     : QJsonObject{{QStringLiteral("id"), a.sessionId}};
+    return {{QStringLiteral("id"), a.id},
+            {QStringLiteral("description"), a.description},
+            {QStringLiteral("scope"), QJsonArray{QStringLiteral("global")}},
+            {QStringLiteral("created_at"), time(a.createdAt)},
+            {QStringLiteral("updated_at"), time(a.updatedAt)},
+            {QStringLiteral("access_token"), QJsonObject{{QStringLiteral("expires_in"), QJsonValue::Null},
+                                                         {QStringLiteral("id"), a.tokenId},
+                                                         {QStringLiteral("token"), redactedToken(a.token)}}},
+            {QStringLiteral("refresh_token"), QJsonValue::Null},
+            {QStringLiteral("client"), QJsonValue::Null},
+            {QStringLiteral("grant"), QJsonValue::Null},
+            {QStringLiteral("session"), session},
+            {QStringLiteral("user"),
+             QJsonObject{{QStringLiteral("id"), a.accountId},
+                         {QStringLiteral("email"), account ? account->email : QString()},
+                         {QStringLiteral("full_name"), account ? account->name : QString()}}}};
 }
 
 QJsonObject ResourceRenderer::appRef(const QString &appId) const
@@ -74,8 +112,7 @@ QJsonObject ResourceRenderer::app(const SimApp &a) const
             {QStringLiteral("internal_routing"), QJsonValue::Null},
             {QStringLiteral("maintenance"), false},
             {QStringLiteral("name"), a.name},
-            {QStringLiteral("owner"), QJsonObject{{QStringLiteral("email"), m_state.defaultAccount().email},
-                                                  {QStringLiteral("id"), m_state.defaultAccount().id}}},
+            {QStringLiteral("owner"), ownerRef(a.ownerId)},
             {QStringLiteral("organization"), QJsonValue::Null},
             {QStringLiteral("team"), QJsonValue::Null},
             {QStringLiteral("region"), named(QStringLiteral("region"), QStringLiteral("us"))},
@@ -138,6 +175,7 @@ QJsonObject ResourceRenderer::attachment(const SimAttachment &t, bool includeAdd
 
 QJsonObject ResourceRenderer::release(const SimRelease &r, bool current) const
 {
+    const SimApp *owner = m_state.app(r.appId);
     return {{QStringLiteral("addon_plan_names"), QJsonArray::fromStringList(r.addonPlanNames)},
             {QStringLiteral("artifacts"), QJsonArray()},
             {QStringLiteral("app"), appRef(r.appId)},
@@ -147,8 +185,7 @@ QJsonObject ResourceRenderer::release(const SimRelease &r, bool current) const
             {QStringLiteral("updated_at"), time(r.createdAt)},
             {QStringLiteral("slug"), QJsonValue::Null},
             {QStringLiteral("status"), QStringLiteral("succeeded")},
-            {QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), m_state.defaultAccount().id},
-                                                 {QStringLiteral("email"), m_state.defaultAccount().email}}},
+            {QStringLiteral("user"), ownerRef(owner ? owner->ownerId : QString())},
             {QStringLiteral("version"), r.version},
             {QStringLiteral("current"), current},
             {QStringLiteral("output_stream_url"), QJsonValue::Null},

@@ -18,7 +18,10 @@ class ResourceRenderer
 public:
     ResourceRenderer(SimState &state, const SimCatalog &catalog) : m_state(state), m_catalog(catalog) {}
 
-    QJsonObject account() const;
+    QJsonObject account(const SimState::Account &account) const;
+    // Tokens are shown redacted, as Heroku lists them: only a new login's answer carries one whole.
+    QJsonObject authorization(const SimAuthorization &authorization) const;
+    static QString redactedToken(const QString &token);
     QJsonObject app(const SimApp &app) const;
     QJsonObject addon(const SimAddon &addon) const;
     QJsonObject attachment(const SimAttachment &attachment, bool includeAddonPlan = false) const;
@@ -30,6 +33,7 @@ public:
 
 private:
     QJsonObject appRef(const QString &appId) const;
+    QJsonObject ownerRef(const QString &accountId) const;
     QJsonObject planRef(const QString &qualifiedPlan) const;
 
     SimState &m_state;

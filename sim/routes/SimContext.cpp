@@ -38,10 +38,28 @@ HttpResponse SimContext::badRequest(const Error &error)
     return HttpResponse::error(400, QStringLiteral("bad_request"), error.message);
 }
 
+const SimState::Account &SimContext::caller() const
+{
+    const SimState::Account *a = state.account(callerAccountId);
+    return a ? *a : state.defaultAccount();
+}
+
+bool SimContext::canSee(const QString &appId) const
+{
+    const SimApp *app = const_cast<SimState &>(state).app(appId);
+    return app && state.canSee(caller().id, *app);
+}
+
+SimApp *SimContext::visibleApp(const QString &idOrName)
+{
+    SimApp *app = state.app(idOrName);
+    return app && state.canSee(caller().id, *app) ? app : nullptr;
+}
+
 std::function<HttpResponse(const HttpRequest &, const QStringList &)> SimContext::forApp(AppHandler handler)
 {
     return [this, handler = std::move(handler)](const HttpRequest &request, const QStringList &params) {
-        SimApp *app = state.app(params.at(0));
+        SimApp *app = visibleApp(params.at(0));
         return app ? handler(request, *app, params) : appNotFound();
     };
 }

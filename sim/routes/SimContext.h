@@ -12,9 +12,12 @@
 #include <QJsonObject>
 #include <functional>
 
-// What the route handlers share: the state, the catalog, the renderer and two callbacks into the
-// server (persist after a mutation, start provisioning a new add-on). Also the Heroku error
-// bodies every handler uses, so "not found" reads the same on every route.
+// What the route handlers share: the state, the catalog, the renderer, the callbacks into the
+// server (persist after a mutation, start or end provisioning an add-on) and who is asking: the
+// account and authorization of the request's token, which the server sets before each dispatch.
+// An account sees only its own apps and its teams' apps (and their add-ons and attachments);
+// anything else answers "not found", as Heroku does. Also the Heroku error bodies every handler
+// uses, so "not found" reads the same on every route.
 struct SimContext
 {
     SimState &state;
@@ -24,6 +27,14 @@ struct SimContext
     std::function<void(const SimAddon &)> startProvisioning;
     std::function<void(const SimAddon &)> released;
     int rateLimitRemaining = 0;
+    QString callerAccountId;
+    QString callerAuthorizationId;
+
+    // The token's account (the default account when none was set, e.g. in unit tests).
+    const SimState::Account &caller() const;
+    bool canSee(const QString &appId) const;
+    // The app with that id or name if the caller may see it.
+    SimApp *visibleApp(const QString &idOrName);
 
     static QDateTime now() { return QDateTime::currentDateTimeUtc(); }
     static HttpResponse appNotFound();

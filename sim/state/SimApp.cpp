@@ -12,6 +12,8 @@ QJsonObject SimApp::toJson() const
     o.insert(QStringLiteral("updatedAt"), StateJson::date(updatedAt));
     o.insert(QStringLiteral("config"), StateJson::map(config));
     o.insert(QStringLiteral("releaseVersion"), releaseVersion);
+    o.insert(QStringLiteral("ownerId"), ownerId);
+    o.insert(QStringLiteral("teamId"), teamId);
     return o;
 }
 
@@ -25,6 +27,9 @@ bool SimApp::fromJson(const QJsonObject &json, SimApp *out)
     v.updatedAt = r.date(QStringLiteral("updatedAt"));
     v.config = r.map(QStringLiteral("config"));
     v.releaseVersion = r.integer(QStringLiteral("releaseVersion"));
+    // Optional: files from before several accounts have neither (the default account owns all).
+    v.ownerId = json.value(QStringLiteral("ownerId")).toString();
+    v.teamId = json.value(QStringLiteral("teamId")).toString();
     if (!r.ok())
         return false;
     *out = v;

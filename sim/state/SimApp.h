@@ -18,6 +18,8 @@ struct SimApp
     QDateTime updatedAt;
     QMap<QString, QString> config;
     int releaseVersion = 0;
+    QString ownerId; // the owning account's id (a team app: the team's admin)
+    QString teamId;  // empty: a personal app
 
     QJsonObject toJson() const;
     // False when a required member is missing or has the wrong type.

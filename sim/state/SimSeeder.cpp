@@ -31,6 +31,28 @@ QString SimSeeder::appName(int index)
     return QStringLiteral("sandbox-app-%1").arg(index, 4, 10, QLatin1Char('0'));
 }
 
+SimApp &SimSeeder::addApp(SimState &state, const QString &name, const QString &ownerId, const QString &teamId,
+                          const QDateTime &created)
+{
+    SimApp app;
+    app.name = name;
+    app.id = SimCatalog::stableId(QStringLiteral("app"), app.name);
+    app.ownerId = ownerId;
+    app.teamId = teamId;
+    app.createdAt = created;
+    app.updatedAt = created;
+    app.config = {{QStringLiteral("LANG"), QStringLiteral("en_US.UTF-8")},
+                  {QStringLiteral("WEB_CONCURRENCY"), QStringLiteral("2")}};
+    state.apps.append(app);
+    SimApp &stored = state.apps.last();
+    state.addRelease(stored, QStringLiteral("Initial release"), created);
+    state.dynos.append({SimCatalog::stableId(QStringLiteral("dyno"), app.name + QStringLiteral("web.1")),
+                        app.id, QStringLiteral("web.1"), QStringLiteral("web"),
+                        QStringLiteral("gunicorn app:app"), QStringLiteral("Basic"), QStringLiteral("up"), 0,
+                        created, created});
+    return stored;
+}
+
 SimState SimSeeder::seed(int appCount)
 {
     SimState state;
@@ -39,20 +61,7 @@ SimState SimSeeder::seed(int appCount)
     QRandomGenerator rng(20240102);
     for (int i = 1; i <= appCount; ++i) {
         const QDateTime created = seedTime.addSecs(60 * i);
-        SimApp app;
-        app.name = appName(i);
-        app.id = SimCatalog::stableId(QStringLiteral("app"), app.name);
-        app.createdAt = created;
-        app.updatedAt = created;
-        app.config = {{QStringLiteral("LANG"), QStringLiteral("en_US.UTF-8")},
-                      {QStringLiteral("WEB_CONCURRENCY"), QStringLiteral("2")}};
-        state.apps.append(app);
-        SimApp &stored = state.apps.last();
-        state.addRelease(stored, QStringLiteral("Initial release"), created);
-        state.dynos.append({SimCatalog::stableId(QStringLiteral("dyno"), app.name + QStringLiteral("web.1")),
-                            app.id, QStringLiteral("web.1"), QStringLiteral("web"),
-                            QStringLiteral("gunicorn app:app"), QStringLiteral("Basic"), QStringLiteral("up"),
-                            0, created, created});
+        SimApp &stored = addApp(state, appName(i), state.defaultAccount().id, {}, created);
         if (i == 1) {
             addSeededAddon(state, stored, QStringLiteral("cleardb:ignite"),
                            QStringLiteral("CLEARDB_DATABASE"), FakeDatabaseUrls::cleardb(rng), created);
@@ -64,4 +73,33 @@ SimState SimSeeder::seed(int appCount)
         }
     }
     return state;
+}
+
+QString SimSeeder::accountAppPrefix(const QString &email)
+{
+    QString local = email.section(QLatin1Char('@'), 0, 0).toLower();
+    for (QChar &c : local) {
+        if (!((c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+              (c >= QLatin1Char('0') && c <= QLatin1Char('9'))))
+            c = QLatin1Char('-');
+    }
+    return local;
+}
+
+const SimState::Account &SimSeeder::addAccount(SimState &state, const QString &email)
+{
+    const QString local = accountAppPrefix(email);
+    state.accounts.append({SimCatalog::stableId(QStringLiteral("account"), email.toLower()), email,
+                           email.section(QLatin1Char('@'), 0, 0), seedTime});
+    const QString accountId = state.accounts.last().id;
+    QRandomGenerator rng(quint32(qHash(email)));
+    for (int i = 1; i <= 2; ++i) {
+        const QDateTime created = seedTime.addSecs(3600 + 60 * i);
+        SimApp &app = addApp(state, QStringLiteral("%1-app-%2").arg(local).arg(i, 4, 10, QLatin1Char('0')),
+                             accountId, {}, created);
+        if (i == 1)
+            addSeededAddon(state, app, QStringLiteral("cleardb:ignite"), QStringLiteral("CLEARDB_DATABASE"),
+                           FakeDatabaseUrls::cleardb(rng), created);
+    }
+    return *state.account(accountId);
 }

@@ -42,6 +42,8 @@ public:
 
     const Account &defaultAccount() const { return accounts.first(); }
     const Account *account(const QString &idOrEmail) const;
+    // The account owns the app or is a member of the team that owns it.
+    bool canSee(const QString &accountId, const SimApp &app) const;
     const SimAuthorization *authorizationByToken(const QString &token) const;
     const SimAuthorization *authorization(const QString &id) const;
     // The account's API key (default authorization) gets `token`; made when it has none.
@@ -51,7 +53,8 @@ public:
     const SimAuthorization &authorize(const QString &accountId, const QString &description, bool withSession,
                                       const QDateTime &now);
     // Removes the authorization; its token stops working. False when there is none with that id.
-    bool revoke(const QString &authorizationId);
+    // (By value: callers pass the id of an element this call moves.)
+    bool revoke(QString authorizationId);
 
     SimApp *app(const QString &idOrName);
     SimAddon *addon(const QString &idOrName);

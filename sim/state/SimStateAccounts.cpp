@@ -20,6 +20,11 @@ const SimState::Account *SimState::account(const QString &idOrEmail) const
     return nullptr;
 }
 
+bool SimState::canSee(const QString &accountId, const SimApp &app) const
+{
+    return app.ownerId == accountId;
+}
+
 const SimAuthorization *SimState::authorizationByToken(const QString &token) const
 {
     if (token.isEmpty())
@@ -80,7 +85,7 @@ const SimAuthorization &SimState::authorize(const QString &accountId, const QStr
     return authorizations.last();
 }
 
-bool SimState::revoke(const QString &authorizationId)
+bool SimState::revoke(QString authorizationId)
 {
     const auto gone = std::remove_if(authorizations.begin(), authorizations.end(),
                                      [&](const SimAuthorization &a) { return a.id == authorizationId; });

@@ -97,5 +97,9 @@ Result<SimState> SimState::fromJson(const QJsonObject &json)
     if (!ok)
         return makeError(Error::Kind::InvalidInput,
                          QStringLiteral("state file has a missing or mistyped member"));
+    for (SimApp &app : s.apps) {
+        if (app.ownerId.isEmpty())
+            app.ownerId = s.defaultAccount().id;
+    }
     return s;
 }

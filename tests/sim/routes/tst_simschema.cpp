@@ -27,6 +27,7 @@ private:
     QString m_addonId;
     QString m_attachmentId;
     QString m_releaseId;
+    QString m_authorizationId;
     QSet<QString> m_linksCovered;
 };
 
@@ -56,13 +57,22 @@ void TestSimSchema::initTestCase()
                       .value(QStringLiteral("id"))
                       .toString();
     QVERIFY(!m_addonId.isEmpty() && !m_attachmentId.isEmpty() && !m_releaseId.isEmpty());
+    // A browser login's authorization, so deleting one leaves the sim's own token working.
+    const Result<QString> login = m_sim.approvedLoginToken();
+    QVERIFY2(login, login ? "" : qPrintable(login.error().oneLine()));
+    for (const QJsonValue &a : http.get(QStringLiteral("/oauth/authorizations")).json().array()) {
+        if (!a.toObject().value(QStringLiteral("session")).isNull())
+            m_authorizationId = a.toObject().value(QStringLiteral("id")).toString();
+    }
+    QVERIFY(!m_authorizationId.isEmpty());
 }
 
 QString TestSimSchema::fill(QString path) const
 {
     return path.replace(QStringLiteral("{addon}"), m_addonId)
         .replace(QStringLiteral("{attachment}"), m_attachmentId)
-        .replace(QStringLiteral("{release}"), m_releaseId);
+        .replace(QStringLiteral("{release}"), m_releaseId)
+        .replace(QStringLiteral("{authorization}"), m_authorizationId);
 }
 
 void TestSimSchema::route_data()
@@ -132,7 +142,17 @@ void TestSimSchema::route_data()
         {}, 200);
     row("delete addon", "DELETE", a3 + QStringLiteral("/addons/schema-db"),
         QStringLiteral("/apps/{}/addons/{}"), {}, 200);
+    row("authorizations", "GET", QStringLiteral("/oauth/authorizations"),
+        QStringLiteral("/oauth/authorizations"), {}, 200);
+    row("default authorization", "GET", QStringLiteral("/oauth/authorizations/~"),
+        QStringLiteral("/oauth/authorizations/{}"), {}, 200);
+    row("authorization", "GET", QStringLiteral("/oauth/authorizations/{authorization}"),
+        QStringLiteral("/oauth/authorizations/{}"), {}, 200);
+    row("delete authorization", "DELETE", QStringLiteral("/oauth/authorizations/{authorization}"),
+        QStringLiteral("/oauth/authorizations/{}"), {}, 200);
     // Errors: no link schema, the Heroku error shape.
+    row("unknown authorization", "GET", QStringLiteral("/oauth/authorizations/{authorization}"), {}, {}, 404);
+    row("no session", "DELETE", QStringLiteral("/oauth/sessions/~"), {}, {}, 404);
     row("unknown app", "GET", QStringLiteral("/apps/nope"), {}, {}, 404);
     row("unknown addon", "GET", a1 + QStringLiteral("/addons/nope"), {}, {}, 404);
     row("unknown service", "GET", QStringLiteral("/addon-services/nope"), {}, {}, 404);
@@ -190,8 +210,8 @@ void TestSimSchema::route()
 
 void TestSimSchema::cleanupTestCase()
 {
-    // heroku-sim serves 32 links of the official schema; every one was validated above.
-    QCOMPARE(m_linksCovered.size(), 32);
+    // heroku-sim serves 35 links of the official schema; every one was validated above.
+    QCOMPARE(m_linksCovered.size(), 35);
 }
 
 QTEST_GUILESS_MAIN(TestSimSchema)
