@@ -247,8 +247,14 @@ void TestHerokuCliLogin::approveInTheBrowserLogsInAndCleardbctlFindsIt()
     const CliRun whoami = heroku(home.path(), {QStringLiteral("auth:whoami")});
     QCOMPARE(whoami.exitCode, 0);
     QVERIFY2(whoami.out.contains(Email), qPrintable(whoami.out + whoami.err));
+    m_sim.process().waitForReadyRead(100);
+    const int revoked = int(m_sim.standardError().count(QStringLiteral("DELETE /oauth/sessions/~ -> 200")));
     const CliRun logout = heroku(home.path(), {QStringLiteral("logout")});
     QCOMPARE(logout.exitCode, 0);
+    // The CLI revoked the session its browser login opened, on the sim.
+    m_sim.process().waitForReadyRead(100);
+    QCOMPARE(int(m_sim.standardError().count(QStringLiteral("DELETE /oauth/sessions/~ -> 200"))),
+             revoked + 1);
     netrc.close();
     QVERIFY(netrc.open(QIODevice::ReadOnly));
     QVERIFY2(!QString::fromUtf8(netrc.readAll()).contains(token), "logout removed the token");

@@ -29,6 +29,7 @@ class TestBrowserLogin : public QObject
 private Q_SLOTS:
     void initTestCase();
     void approvedIsCheckedAndStored();
+    void approvedForAnotherAccountNamesIt();
     void deniedIsRefusedInOneLine();
     void cancelWhileWaitingStoresNothing();
     void unavailableAnswerIsPolledAgain();
@@ -50,9 +51,11 @@ private:
 void TestBrowserLogin::initTestCase()
 {
     // A poll is held for 700 ms, then answered 503 ("poll again"), so a test sees re-polls quickly.
-    QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("1"), QStringLiteral("--log"),
-                          QStringLiteral("--login-poll-ms"), QStringLiteral("700")}),
-             qPrintable(m_sim.errorString()));
+    QVERIFY2(
+        m_sim.start({QStringLiteral("--apps"), QStringLiteral("1"), QStringLiteral("--log"),
+                     QStringLiteral("--account"), QStringLiteral("dev@example.com=browser-login-dev-Kq83"),
+                     QStringLiteral("--login-poll-ms"), QStringLiteral("700")}),
+        qPrintable(m_sim.errorString()));
     QVERIFY(m_sim.loginUrl().isValid());
 }
 
@@ -116,6 +119,20 @@ void TestBrowserLogin::approvedIsCheckedAndStored()
     QCOMPARE(loginHostCount(QStringLiteral("POST /auth -> 200")), posts + 1);
     // Both tokens are masked wherever text is printed.
     QVERIFY(!SecretRedactor::redact(result->token.reveal()).contains(QStringLiteral("HRKU-")));
+}
+
+void TestBrowserLogin::approvedForAnotherAccountNamesIt()
+{
+    InMemoryCredentialStore store;
+    QTemporaryDir home;
+    BrowserLogin *browser = login(&store, home.path());
+    QSignalSpy finished(browser, &BrowserLogin::finished);
+    // The page offers both accounts; the e-mail must come from GET /account with the minted token.
+    QCOMPARE(SimLoginPage::approve(browserUrl(browser), QStringLiteral("dev@example.com")), 200);
+    const BrowserLoginOutcome result = outcome(finished);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().oneLine()));
+    QCOMPARE(result->email, QStringLiteral("dev@example.com"));
+    QVERIFY(store.contains(KeychainCredentialStore::serviceName(), QStringLiteral("127.0.0.1")));
 }
 
 void TestBrowserLogin::deniedIsRefusedInOneLine()
