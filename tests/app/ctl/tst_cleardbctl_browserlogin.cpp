@@ -32,6 +32,7 @@ private Q_SLOTS:
     void approvedIsStoredAndUsed();
     void jsonPrintsOneObject();
     void deniedIsOneErrorLine();
+    void browserThatCannotStartIsOnlyANote();
     void interruptWhileWaitingStoresNothing();
 
 private:
@@ -171,6 +172,39 @@ void TestCleardbctlBrowserLogin::deniedIsOneErrorLine()
                             "Try again, or sign in with an API token."));
     QVERIFY(run.out.isEmpty());
     QVERIFY(!QFile::exists(ctl.home() + QStringLiteral("/.netrc")));
+}
+
+void TestCleardbctlBrowserLogin::browserThatCannotStartIsOnlyANote()
+{
+    CtlProcess ctl(m_sim);
+    QProcessEnvironment env = ctl.environment();
+    env.remove(QStringLiteral("HEROKU_API_KEY"));
+    env.insert(QStringLiteral("HEROKU_LOGIN_HOST"), m_sim.loginUrl().toString());
+    env.insert(QStringLiteral("BROWSER"), m_bin.filePath(QStringLiteral("no-such-browser")));
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(CLEARDB_BIN_DIR "/cleardbctl"),
+                  {QStringLiteral("login"), QStringLiteral("--browser")});
+    QString err;
+    static const QRegularExpression printed(QRegularExpression::escape(Prompt) + QStringLiteral("(\\S+)"));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            err += QString::fromUtf8(process.readAllStandardError());
+            return err.contains(QStringLiteral("note: "));
+        },
+        10000));
+    QVERIFY2(
+        err.contains(QStringLiteral("note: Could not start %1 to open a browser; open the address yourself")
+                         .arg(m_bin.filePath(QStringLiteral("no-such-browser")))),
+        qPrintable(err));
+    // The address is still there to open by hand, and the sign-in still works.
+    const QUrl url(printed.match(err).captured(1));
+    QVERIFY2(url.isValid() && !url.isEmpty(), qPrintable(err));
+    QCOMPARE(SimLoginPage::approve(url), 200);
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(QString::fromUtf8(process.readAllStandardOutput())
+                .startsWith(QStringLiteral("Logged in as ") + Email));
 }
 
 void TestCleardbctlBrowserLogin::interruptWhileWaitingStoresNothing()
