@@ -40,6 +40,8 @@ public:
     ~CommandContext() override;
 
     HerokuClient *client() const { return m_client; }
+    // The one network manager of the process, for exchanges that are not Platform API calls.
+    QNetworkAccessManager *network() const { return m_network; }
     const Output &out() const { return m_output; }
     Output &out() { return m_output; }
     const CtlSettings &settings() const { return m_settings; }

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "LoginCommand.h"
 
+#include "BrowserLauncher.h"
+#include "InterruptNotifier.h"
 #include "TokenReader.h"
+#include "heroku/BrowserLogin.h"
+#include "heroku/HerokuClient.h"
 #include "heroku/TokenLogin.h"
 
 #include <QCommandLineParser>
@@ -20,12 +24,18 @@ QString LoginCommand::details() const
         "`heroku authorizations:create` or in the Heroku Dashboard under Account settings):\n"
         "  cleardbctl login < token-file\n"
         "It is checked with the API, then stored in the system keychain, or in ~/.netrc\n"
-        "(mode 0600, the Heroku CLI's format) when no keychain is available.");
+        "(mode 0600, the Heroku CLI's format) when no keychain is available.\n"
+        "With --browser, sign in through Heroku's web page instead, like `heroku login`:\n"
+        "the address is printed and opened ($BROWSER, else xdg-open); after you approve,\n"
+        "the token Heroku hands over is checked and stored the same way. Ctrl+C cancels.\n"
+        "HEROKU_LOGIN_HOST moves the login host (default https://cli-auth.heroku.com).");
 }
 
 void LoginCommand::configure(QCommandLineParser &parser)
 {
-    Q_UNUSED(parser)
+    parser.addOption(QCommandLineOption(QStringLiteral("browser"),
+                                        QStringLiteral("Sign in through the browser instead of a token "
+                                                       "on stdin.")));
 }
 
 Status LoginCommand::prepare(const QCommandLineParser &parser)
@@ -33,11 +43,14 @@ Status LoginCommand::prepare(const QCommandLineParser &parser)
     if (!parser.positionalArguments().isEmpty())
         return usage(
             QStringLiteral("login takes no arguments; pass the token on stdin, never on the command line"));
+    m_browser = parser.isSet(QStringLiteral("browser"));
     return {};
 }
 
 void LoginCommand::start()
 {
+    if (m_browser)
+        return startBrowserLogin();
     const Result<QString> read = TokenReader::readFromStdin(QStringLiteral("Heroku API token: "));
     if (!read)
         return context()->fail(read.error());
@@ -54,22 +67,58 @@ void LoginCommand::start()
     login->login(Secret(read.value()));
 }
 
+void LoginCommand::startBrowserLogin()
+{
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    auto *login = new BrowserLogin(context()->network(), client()->endpoint(), m_store, this);
+    login->setEnvironment(environment);
+    const QString home = environment.value(QStringLiteral("HOME"));
+    if (!home.isEmpty())
+        login->setHomeDir(home);
+    connect(login, &BrowserLogin::browserUrlReady, this, [this, environment](const QUrl &url) {
+        // Printed also with --json: the user has to open it, whatever reads stdout.
+        out().notice(QStringLiteral("Open this address in your browser to sign in: %1")
+                         .arg(url.toString(QUrl::FullyEncoded)));
+        const Status opened = BrowserLauncher::open(url, environment);
+        if (!opened)
+            out().notice(QStringLiteral("note: %1").arg(opened.error().oneLine()));
+        out().progress(
+            QStringLiteral("Waiting for you to approve the sign-in in the browser (Ctrl+C cancels)…"));
+    });
+    connect(login, &BrowserLogin::finished, this, &LoginCommand::onBrowserFinished);
+    auto *interrupt = new InterruptNotifier(this);
+    connect(interrupt, &InterruptNotifier::interrupted, login, &BrowserLogin::cancel);
+    login->start();
+}
+
+void LoginCommand::onBrowserFinished(const BrowserLoginOutcome &outcome)
+{
+    if (!outcome)
+        return context()->fail(outcome.error());
+    report(outcome->email, outcome->stored);
+}
+
 void LoginCommand::onFinished(const TokenLoginResult &result)
 {
     if (!result.verified())
         return context()->fail(result.verifyError);
-    for (const QString &warning : result.stored.warnings)
+    report(result.email, result.stored);
+}
+
+void LoginCommand::report(const QString &email, const CredentialWriteResult &stored)
+{
+    for (const QString &warning : stored.warnings)
         out().warning(warning);
-    if (!result.stored.ok)
-        return context()->fail(result.stored.toError());
+    if (!stored.ok)
+        return context()->fail(stored.toError());
     if (json()) {
-        out().json(QJsonObject{
-            {QStringLiteral("email"), result.email},
-            {QStringLiteral("keychain"), result.stored.keychain},
-            {QStringLiteral("netrc_machines"), QJsonArray::fromStringList(result.stored.netrcMachines)},
-            {QStringLiteral("stored"), result.stored.description}});
+        out().json(
+            QJsonObject{{QStringLiteral("email"), email},
+                        {QStringLiteral("keychain"), stored.keychain},
+                        {QStringLiteral("netrc_machines"), QJsonArray::fromStringList(stored.netrcMachines)},
+                        {QStringLiteral("stored"), stored.description}});
     } else {
-        out().line(QStringLiteral("Logged in as %1; token %2").arg(result.email, result.stored.description));
+        out().line(QStringLiteral("Logged in as %1; token %2").arg(email, stored.description));
     }
     if (!QProcessEnvironment::systemEnvironment().value(QStringLiteral("HEROKU_API_KEY")).trimmed().isEmpty())
         out().warning(

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Command.h"
+#include "heroku/BrowserLoginResult.h"
 #include "heroku/TokenLoginResult.h"
 
 class CredentialStore;
@@ -15,6 +16,11 @@ class CredentialStore;
 // goes to stderr and echo is off; otherwise the first line of stdin is read
 // (`cleardbctl login < token-file`, or a CI secret piped in). A token the API
 // refuses is not stored. Prints the account e-mail and where the token went.
+//
+// `login --browser` signs in the Heroku CLI's way instead (core's BrowserLogin): it prints the
+// address of Heroku's approval page on stderr, tries to open it (BrowserLauncher: $BROWSER, else
+// xdg-open), waits for the approval, and stores the token it brings like the token login does.
+// Ctrl+C cancels the wait; nothing is stored then.
 class LoginCommand : public Command
 {
     Q_OBJECT
@@ -22,7 +28,10 @@ public:
     LoginCommand(CommandContext *context, CredentialStore *store);
 
     QString name() const override { return QStringLiteral("login"); }
-    QString summary() const override { return QStringLiteral("Store a Heroku API token (read from stdin)."); }
+    QString summary() const override
+    {
+        return QStringLiteral("Store a Heroku API token (read from stdin), or sign in with --browser.");
+    }
     QString details() const override;
     void configure(QCommandLineParser &parser) override;
     Status prepare(const QCommandLineParser &parser) override;
@@ -30,7 +39,11 @@ public:
     void start() override;
 
 private:
+    void startBrowserLogin();
     void onFinished(const TokenLoginResult &result);
+    void onBrowserFinished(const BrowserLoginOutcome &outcome);
+    void report(const QString &email, const CredentialWriteResult &stored);
 
     CredentialStore *m_store;
+    bool m_browser = false;
 };

@@ -115,6 +115,11 @@ void Output::progress(const QString &text) const
         write(Stream::Message, text + QLatin1Char('\n'));
 }
 
+void Output::notice(const QString &text) const
+{
+    write(Stream::Message, text + QLatin1Char('\n'));
+}
+
 void Output::error(const QString &message) const
 {
     write(Stream::Message, QStringLiteral("error: ") + message + QLatin1Char('\n'));

@@ -49,6 +49,8 @@ public:
 
     // stderr: progress for humans (silent with --json so stdout and stderr stay parseable).
     void progress(const QString &text) const;
+    // stderr: a line the user must see also with --json (the address to open for a browser sign-in).
+    void notice(const QString &text) const;
     // stderr: "error: <message>".
     void error(const QString &message) const;
     // stderr: "warning: <message>".

@@ -69,7 +69,8 @@ _cleardbctl()
     local opts="--help --json"
     case $command in
         addons | restart) opts+=" --app" ;;
-        plans | login) ;;
+        plans) ;;
+        login) opts+=" --browser" ;;
         apps) opts+=" --team --personal" ;;
         logout) opts+=" --local-only" ;;
         provision) opts+=" --app --plan --name --wait" ;;

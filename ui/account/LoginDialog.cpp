@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "account/LoginDialog.h"
 
+#include "account/BrowserSignInPanel.h"
 #include "heroku/HerokuClient.h"
 #include "heroku/TokenLogin.h"
 #include "widgets/DialogStyle.h"
@@ -18,16 +19,34 @@
 LoginDialog::LoginDialog(QNetworkAccessManager *network, const ApiEndpoint &endpoint, CredentialStore *store,
                          QWidget *parent)
     : QDialog(parent), m_network(network), m_endpoint(endpoint), m_store(store), m_homeDir(QDir::homePath()),
-      m_token(new QLineEdit(this)), m_status(new QLabel(this)), m_error(DialogStyle::errorLabel(this))
+      m_browser(new BrowserSignInPanel(network, endpoint, store, this)),
+      m_useToken(new QPushButton(tr("Use an API &token instead"), this)), m_tokenSection(new QWidget(this)),
+      m_token(new QLineEdit(m_tokenSection)), m_status(new QLabel(this)),
+      m_error(DialogStyle::errorLabel(this))
 {
     setObjectName(QStringLiteral("loginDialog"));
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Sign in to Heroku"));
+    m_browser->setHomeDir(m_homeDir);
+    m_browser->signInButton()->setDefault(true);
+    connect(m_browser, &BrowserSignInPanel::started, this, [this] {
+        m_error->hide();
+        m_status->clear();
+    });
+    connect(m_browser, &BrowserSignInPanel::signedIn, this, [this](const BrowserLoginResult &result) {
+        finishSignIn(result.email, result.token, result.stored);
+    });
+    connect(m_browser, &BrowserSignInPanel::failed, this, &LoginDialog::fail);
+
+    m_useToken->setObjectName(QStringLiteral("useTokenButton"));
+    m_useToken->setFlat(true);
+    connect(m_useToken, &QPushButton::clicked, this, &LoginDialog::showTokenPath);
+
     m_token->setObjectName(QStringLiteral("tokenEdit"));
     m_token->setAccessibleName(tr("Heroku API token"));
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(tr("paste the output of `heroku auth:token`"));
-    auto *reveal = new QToolButton(this);
+    auto *reveal = new QToolButton(m_tokenSection);
     reveal->setObjectName(QStringLiteral("tokenRevealButton"));
     reveal->setText(tr("Show"));
     reveal->setAccessibleName(tr("Show the token"));
@@ -37,40 +56,62 @@ LoginDialog::LoginDialog(QNetworkAccessManager *network, const ApiEndpoint &endp
         m_token->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
         reveal->setText(shown ? tr("Hide") : tr("Show"));
     });
+    m_signIn = new QPushButton(tr("&Sign in with the token"), m_tokenSection);
+    m_signIn->setObjectName(QStringLiteral("signInButton"));
+    m_signIn->setEnabled(false);
+    connect(m_token, &QLineEdit::textChanged, this,
+            [this](const QString &text) { m_signIn->setEnabled(!text.trimmed().isEmpty()); });
+    connect(m_signIn, &QPushButton::clicked, this, &LoginDialog::signIn);
     auto *tokenRow = new QHBoxLayout;
     tokenRow->addWidget(m_token, 1);
     tokenRow->addWidget(reveal);
-    auto *form = new QFormLayout;
-    // A row of two widgets gets no buddy from QFormLayout, and a label without one shows its '&'.
-    auto *tokenLabel = new QLabel(tr("API &token:"), this);
+    tokenRow->addWidget(m_signIn);
+    auto *form = new QFormLayout(m_tokenSection);
+    form->setContentsMargins(0, 0, 0, 0);
+    // A row of several widgets gets no buddy from QFormLayout, and a label without one shows its '&'.
+    auto *tokenLabel = new QLabel(tr("API &token:"), m_tokenSection);
     tokenLabel->setBuddy(m_token);
     form->addRow(tokenLabel, tokenRow);
+    m_tokenSection->hide();
+
     m_status->setObjectName(QStringLiteral("loginStatus"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
     m_error->setObjectName(QStringLiteral("loginError"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_signIn = buttons->addButton(tr("&Sign in"), QDialogButtonBox::AcceptRole);
-    m_signIn->setObjectName(QStringLiteral("signInButton"));
-    m_signIn->setDefault(true);
-    m_signIn->setEnabled(false);
-    connect(m_token, &QLineEdit::textChanged, this,
-            [this](const QString &text) { m_signIn->setEnabled(!text.trimmed().isEmpty()); });
-    connect(m_signIn, &QPushButton::clicked, this, &LoginDialog::signIn);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(DialogStyle::wrappedLabel(
-        tr("The token is checked with Heroku (%1) and then kept in the system keychain, or in ~/.netrc when "
-           "there is no keychain, like `heroku login` does.")
+        tr("Sign in with your Heroku account in the web browser, as `heroku login` does. The token Heroku "
+           "hands over is checked with Heroku (%1) and kept in the system keychain, or in ~/.netrc when "
+           "there is no keychain.")
             .arg(endpoint.host()),
         this));
-    layout->addLayout(form);
+    layout->addWidget(m_browser);
+    layout->addWidget(m_useToken, 0, Qt::AlignLeft);
+    layout->addWidget(m_tokenSection);
     layout->addWidget(m_status);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     setMinimumWidth(500);
+}
+
+void LoginDialog::setHomeDir(const QString &home)
+{
+    m_homeDir = home;
+    m_browser->setHomeDir(home);
+}
+
+void LoginDialog::showTokenPath()
+{
+    m_useToken->hide();
+    m_tokenSection->show();
+    // Enter in the token field now signs in with the token, not through the browser.
+    m_browser->signInButton()->setDefault(false);
+    m_signIn->setDefault(true);
+    m_token->setFocus();
 }
 
 void LoginDialog::signIn()
@@ -103,18 +144,23 @@ void LoginDialog::onFinished(const TokenLoginResult &result, const Secret &token
             tr("Could not check the token: %1. Nothing was stored.").arg(result.verifyError.oneLine()));
     if (!result.stored.ok)
         return fail(tr("The token works, but it could not be stored: %1").arg(result.stored.error));
+    finishSignIn(result.email, token, result.stored);
+}
+
+void LoginDialog::finishSignIn(const QString &email, const Secret &token, const CredentialWriteResult &stored)
+{
     ConsoleConnection connection;
     connection.endpoint = m_endpoint;
     connection.token = token;
     connection.credentialKind =
-        result.stored.keychain ? CredentialResolution::Source::Keychain : CredentialResolution::Source::Netrc;
+        stored.keychain ? CredentialResolution::Source::Keychain : CredentialResolution::Source::Netrc;
     connection.credentialSource =
-        result.stored.keychain ? QStringLiteral("from the system keychain") : QStringLiteral("from ~/.netrc");
-    QString where = tr("Signed in as %1; token %2.").arg(result.email, result.stored.description);
-    if (!result.stored.warnings.isEmpty())
-        where += QLatin1Char(' ') + result.stored.warnings.join(QLatin1Char(' '));
+        stored.keychain ? QStringLiteral("from the system keychain") : QStringLiteral("from ~/.netrc");
+    QString where = tr("Signed in as %1; token %2.").arg(email, stored.description);
+    if (!stored.warnings.isEmpty())
+        where += QLatin1Char(' ') + stored.warnings.join(QLatin1Char(' '));
     m_status->setText(where);
-    Q_EMIT signedIn(connection, result.email, where);
+    Q_EMIT signedIn(connection, email, where);
     accept();
 }
 
@@ -123,6 +169,8 @@ void LoginDialog::fail(const QString &message)
     m_status->clear();
     m_error->setText(message);
     m_error->show();
+    if (m_tokenSection->isHidden())
+        return;
     m_token->setEnabled(true);
     m_signIn->setEnabled(true);
     m_token->setFocus();

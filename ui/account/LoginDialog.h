@@ -8,6 +8,7 @@
 #include <QDialog>
 #include <QPointer>
 
+class BrowserSignInPanel;
 class CredentialStore;
 class HerokuClient;
 class QLabel;
@@ -15,21 +16,22 @@ class QLineEdit;
 class QNetworkAccessManager;
 class QPushButton;
 
-// Sign in with a Heroku API token, the console's `cleardbctl login`:
-// the user pastes the token (`heroku auth:token`, or Account settings → API key)
-// into a masked field; core's TokenLogin (shared with `cleardbctl login`) checks
-// it with GET /account and only then stores it through CredentialWriter — the
-// system keychain, or ~/.netrc (0600) when no keychain answers — and the dialog
-// says where it went. A token Heroku refuses is
-// reported inline and nothing is stored.
+// Signing in to Heroku, the console's `cleardbctl login`. The first, default choice is the
+// browser sign-in users know from `heroku login` (BrowserSignInPanel: Heroku's approval page,
+// its address to copy, Cancel, a refusal shown inline). "Use an API token instead" opens the
+// second path: the user pastes a token (`heroku auth:token`, or Account settings → API key)
+// into a masked field; core's TokenLogin (shared with `cleardbctl login`) checks it with GET
+// /account and only then stores it through CredentialWriter — the system keychain, or ~/.netrc
+// (0600) when no keychain answers. Either way the dialog says where the token went, and a token
+// Heroku refuses is reported inline with nothing stored.
 //
 //     auto *login = new LoginDialog(network, endpoint, keychain, window);
 //     connect(login, &LoginDialog::signedIn, window, &MainWindow::open);
 //     login->open();
 //
 // The store and the home directory are injected so tests use an
-// InMemoryCredentialStore and a temporary $HOME. objectNames: tokenEdit,
-// tokenRevealButton, signInButton, loginError, loginStatus.
+// InMemoryCredentialStore and a temporary $HOME. objectNames: useTokenButton, tokenEdit,
+// tokenRevealButton, signInButton, loginError, loginStatus, and the panel's (BrowserSignInPanel).
 class LoginDialog : public QDialog
 {
     Q_OBJECT
@@ -38,7 +40,8 @@ public:
                 QWidget *parent = nullptr);
 
     // ~/.netrc is looked up under this directory (default: $HOME).
-    void setHomeDir(const QString &home) { m_homeDir = home; }
+    void setHomeDir(const QString &home);
+    BrowserSignInPanel *browserPanel() const { return m_browser; }
 
 Q_SIGNALS:
     // Verified and stored: a connection for the main window, the account and where the token went
@@ -47,7 +50,9 @@ Q_SIGNALS:
 
 private:
     void signIn();
+    void showTokenPath();
     void onFinished(const TokenLoginResult &result, const Secret &token);
+    void finishSignIn(const QString &email, const Secret &token, const CredentialWriteResult &stored);
     void fail(const QString &message);
 
     QNetworkAccessManager *m_network;
@@ -55,6 +60,9 @@ private:
     CredentialStore *m_store;
     QString m_homeDir;
     QPointer<HerokuClient> m_client;
+    BrowserSignInPanel *m_browser;
+    QPushButton *m_useToken;
+    QWidget *m_tokenSection;
     QLineEdit *m_token;
     QLabel *m_status;
     QLabel *m_error;

@@ -71,7 +71,12 @@ LoginDialog *TestLoginDialog::dialog(InMemoryCredentialStore *store, const QStri
 
 void TestLoginDialog::signIn(LoginDialog *login, const QString &token)
 {
+    // The token is the second path, behind "Use an API token instead".
+    auto *useToken = child<QPushButton>(login, "useTokenButton");
+    if (useToken->isVisible())
+        QTest::mouseClick(useToken, Qt::LeftButton);
     auto *edit = child<QLineEdit>(login, "tokenEdit");
+    QVERIFY(edit->isVisible());
     QCOMPARE(edit->echoMode(), QLineEdit::Password);
     edit->clear();
     QTest::keyClicks(edit, token);
