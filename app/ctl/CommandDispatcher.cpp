@@ -22,6 +22,7 @@
 
 #include "AppInfo.h"
 #include "credentials/CredentialResolver.h"
+#include "credentials/HerokuCliStore.h"
 #include "heroku/HerokuClient.h"
 
 #include <QCommandLineParser>
@@ -164,6 +165,7 @@ void CommandDispatcher::runCommand(Command *command, const QStringList &argument
         return command->start();
 
     auto *resolver = new CredentialResolver(m_store, this);
+    resolver->setHerokuCliStore(HerokuCliStore::create(resolver));
     resolver->setApiHost(m_context->client()->endpoint().host());
     resolver->setNetrcMachine(m_context->client()->endpoint().netrcMachine());
     connect(resolver, &CredentialResolver::resolved, this,
