@@ -2,6 +2,8 @@
 #include "LoginCommand.h"
 
 #include "TokenReader.h"
+#include "credentials/HerokuCliSignIn.h"
+#include "credentials/HerokuCliStore.h"
 #include "heroku/TokenLogin.h"
 
 #include <QCommandLineParser>
@@ -20,12 +22,16 @@ QString LoginCommand::details() const
         "`heroku authorizations:create` or in the Heroku Dashboard under Account settings):\n"
         "  cleardbctl login < token-file\n"
         "It is checked with the API, then stored in the system keychain, or in ~/.netrc\n"
-        "(mode 0600, the Heroku CLI's format) when no keychain is available.");
+        "(mode 0600, the Heroku CLI's format) when no keychain is available.\n"
+        "With --also-heroku-cli the Heroku CLI is signed in too, as `heroku login` would:\n"
+        "the token under service heroku-cli in the OS store, and the account in its login.json.");
 }
 
 void LoginCommand::configure(QCommandLineParser &parser)
 {
-    Q_UNUSED(parser)
+    parser.addOption(
+        {QStringLiteral("also-heroku-cli"),
+         QStringLiteral("Also sign in the Heroku CLI with this token (its OS store and login.json).")});
 }
 
 Status LoginCommand::prepare(const QCommandLineParser &parser)
@@ -33,6 +39,7 @@ Status LoginCommand::prepare(const QCommandLineParser &parser)
     if (!parser.positionalArguments().isEmpty())
         return usage(
             QStringLiteral("login takes no arguments; pass the token on stdin, never on the command line"));
+    m_alsoHerokuCli = parser.isSet(QStringLiteral("also-heroku-cli"));
     return {};
 }
 
@@ -51,7 +58,8 @@ void LoginCommand::start()
     if (!home.isEmpty())
         login->setHomeDir(home);
     connect(login, &TokenLogin::finished, this, &LoginCommand::onFinished);
-    login->login(Secret(read.value()));
+    m_token = Secret(read.value());
+    login->login(m_token);
 }
 
 void LoginCommand::onFinished(const TokenLoginResult &result)
@@ -74,5 +82,16 @@ void LoginCommand::onFinished(const TokenLoginResult &result)
     if (!QProcessEnvironment::systemEnvironment().value(QStringLiteral("HEROKU_API_KEY")).trimmed().isEmpty())
         out().warning(
             QStringLiteral("HEROKU_API_KEY is set and wins over the stored token until you unset it"));
-    context()->succeed();
+    if (!m_alsoHerokuCli)
+        return context()->succeed();
+    auto *share = new HerokuCliSignIn(HerokuCliStore::create(this), this);
+    connect(share, &HerokuCliSignIn::finished, this,
+            [this](const Status &status, const QString &description) {
+                if (!status)
+                    return context()->fail(status.error());
+                if (!json()) // the JSON object above already ended the output
+                    out().line(description[0].toUpper() + description.mid(1));
+                context()->succeed();
+            });
+    share->signIn(result.email, m_token);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Command.h"
+#include "credentials/Secret.h"
 #include "heroku/TokenLoginResult.h"
 
 class CredentialStore;
@@ -15,6 +16,7 @@ class CredentialStore;
 // goes to stderr and echo is off; otherwise the first line of stdin is read
 // (`cleardbctl login < token-file`, or a CI secret piped in). A token the API
 // refuses is not stored. Prints the account e-mail and where the token went.
+// --also-heroku-cli then signs the Heroku CLI in with it too (HerokuCliSignIn).
 class LoginCommand : public Command
 {
     Q_OBJECT
@@ -33,4 +35,6 @@ private:
     void onFinished(const TokenLoginResult &result);
 
     CredentialStore *m_store;
+    Secret m_token;
+    bool m_alsoHerokuCli = false;
 };

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "account/LoginDialog.h"
 
+#include "credentials/HerokuCliSignIn.h"
+#include "credentials/HerokuCliStore.h"
 #include "heroku/HerokuClient.h"
 #include "heroku/TokenLogin.h"
 #include "widgets/DialogStyle.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFormLayout>
@@ -67,6 +70,13 @@ LoginDialog::LoginDialog(QNetworkAccessManager *network, const ApiEndpoint &endp
             .arg(endpoint.host()),
         this));
     layout->addLayout(form);
+    m_alsoHerokuCli = new QCheckBox(tr("Also sign in the &Heroku CLI with this token"), this);
+    m_alsoHerokuCli->setObjectName(QStringLiteral("alsoHerokuCliCheck"));
+    m_alsoHerokuCli->setToolTip(
+        tr("Stores the token where `heroku login` keeps it (service heroku-cli in %1) and "
+           "makes this account the Heroku CLI's current one")
+            .arg(HerokuCliStore::displayName()));
+    layout->addWidget(m_alsoHerokuCli);
     layout->addWidget(m_status);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
@@ -113,8 +123,30 @@ void LoginDialog::onFinished(const TokenLoginResult &result, const Secret &token
     QString where = tr("Signed in as %1; token %2.").arg(result.email, result.stored.description);
     if (!result.stored.warnings.isEmpty())
         where += QLatin1Char(' ') + result.stored.warnings.join(QLatin1Char(' '));
+    if (!m_alsoHerokuCli->isChecked())
+        return finishSignIn(connection, result.email, where);
+    m_status->setText(tr("Signing in the Heroku CLI…"));
+    if (!m_herokuCliStore)
+        m_herokuCliStore = HerokuCliStore::create(this);
+    auto *share = new HerokuCliSignIn(m_herokuCliStore, this);
+    share->setEnvironment(m_herokuCliEnvironment);
+    const QString email = result.email;
+    connect(share, &HerokuCliSignIn::finished, this,
+            [this, share, connection, email, where](const Status &status, const QString &description) {
+                share->deleteLater();
+                // Our own sign-in stands either way; the line says what became of the CLI's.
+                const QString cli = status ? description : status.error().oneLine();
+                finishSignIn(connection, email,
+                             where + QLatin1Char(' ') + cli.at(0).toUpper() + cli.mid(1) + QLatin1Char('.'));
+            });
+    share->signIn(result.email, token);
+}
+
+void LoginDialog::finishSignIn(const ConsoleConnection &connection, const QString &email,
+                               const QString &where)
+{
     m_status->setText(where);
-    Q_EMIT signedIn(connection, result.email, where);
+    Q_EMIT signedIn(connection, email, where);
     accept();
 }
 

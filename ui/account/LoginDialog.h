@@ -7,9 +7,11 @@
 
 #include <QDialog>
 #include <QPointer>
+#include <QProcessEnvironment>
 
 class CredentialStore;
 class HerokuClient;
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
@@ -29,7 +31,11 @@ class QPushButton;
 //
 // The store and the home directory are injected so tests use an
 // InMemoryCredentialStore and a temporary $HOME. objectNames: tokenEdit,
-// tokenRevealButton, signInButton, loginError, loginStatus.
+// tokenRevealButton, signInButton, loginError, loginStatus, alsoHerokuCliCheck.
+//
+// "Also sign in the Heroku CLI" (off by default: the CLI's store is not ours to write unasked) then
+// leaves the verified token where `heroku login` would (HerokuCliSignIn); what happened is added to
+// the "Signed in as …" line, and a failure there does not undo our own sign-in.
 class LoginDialog : public QDialog
 {
     Q_OBJECT
@@ -39,6 +45,13 @@ public:
 
     // ~/.netrc is looked up under this directory (default: $HOME).
     void setHomeDir(const QString &home) { m_homeDir = home; }
+    // Where "also sign in the Heroku CLI" writes (default HerokuCliStore::create()), and the environment
+    // naming its login.json; for tests.
+    void setHerokuCliStore(CredentialStore *store) { m_herokuCliStore = store; }
+    void setHerokuCliEnvironment(const QProcessEnvironment &environment)
+    {
+        m_herokuCliEnvironment = environment;
+    }
 
 Q_SIGNALS:
     // Verified and stored: a connection for the main window, the account and where the token went
@@ -49,6 +62,7 @@ private:
     void signIn();
     void onFinished(const TokenLoginResult &result, const Secret &token);
     void fail(const QString &message);
+    void finishSignIn(const ConsoleConnection &connection, const QString &email, const QString &where);
 
     QNetworkAccessManager *m_network;
     ApiEndpoint m_endpoint;
@@ -59,4 +73,7 @@ private:
     QLabel *m_status;
     QLabel *m_error;
     QPushButton *m_signIn;
+    QCheckBox *m_alsoHerokuCli;
+    CredentialStore *m_herokuCliStore = nullptr;
+    QProcessEnvironment m_herokuCliEnvironment = QProcessEnvironment::systemEnvironment();
 };
