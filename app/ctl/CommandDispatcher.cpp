@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CommandDispatcher.h"
 
+#include "AccountsCommand.h"
 #include "AddonsCommand.h"
 #include "AppsCommand.h"
 #include "CommandContext.h"
@@ -67,6 +68,7 @@ CommandDispatcher::CommandDispatcher(CommandContext *context, CredentialStore *s
                   new RestartCommand(context),
                   new LoginCommand(context, store),
                   new LogoutCommand(context, store),
+                  new AccountsCommand(context, store),
                   new ProbeCommand(context),
                   new MonitorCommand(context),
                   new SandboxCommand(context),

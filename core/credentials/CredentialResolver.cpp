@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CredentialResolver.h"
 
+#include "AccountChoice.h"
 #include "CredentialStore.h"
 #include "HerokuCliLoginState.h"
 #include "HerokuCliStore.h"
@@ -49,7 +50,10 @@ void CredentialResolver::resolve()
         QTimer::singleShot(0, this, [this, resolution, generation] { finish(resolution, generation); });
         return;
     }
-    const Result<QString> cliAccount = HerokuCliLoginState::read(m_environment);
+    // An account picked with `cleardbctl accounts use` wins over the one the CLI's login.json names.
+    const QString chosen = AccountChoice::chosen(m_environment, m_apiHost);
+    const Result<QString> cliAccount =
+        chosen.isEmpty() ? HerokuCliLoginState::read(m_environment) : Result<QString>(chosen);
     if (!cliAccount) {
         // No login.json is the common case (no CLI, or a CLI writing ~/.netrc); a broken one is worth a line.
         if (cliAccount.error().kind != Error::Kind::NotFound)

@@ -11,7 +11,8 @@ struct CredentialStoreResult;
 
 // Finds the Heroku API token the way the Heroku CLI users expect, first match wins:
 //  1. HEROKU_API_KEY in the environment (the CLI's own override, used by CI);
-//  2. the Heroku CLI's own login: the account its login.json names (HerokuCliLoginState), with the token
+//  2. the Heroku CLI's own login: the account picked with AccountChoice (`cleardbctl accounts use`), else
+//     the one its login.json names (HerokuCliLoginState), with the token
 //     the OS store holds for service "heroku-cli", account = that e-mail (HerokuCliStore) — what
 //     `heroku login` leaves behind since CLI 11;
 //  3. the system keychain, service "cleardb-console", account = API host;

@@ -44,7 +44,8 @@ Result<QString> HerokuCliLoginState::read(const QProcessEnvironment &environment
 {
     const QString path = filePath(environment);
     if (path.isEmpty() || !QFile::exists(path))
-        return makeError(Error::Kind::NotFound, QStringLiteral("the Heroku CLI is not signed in (no login.json)"));
+        return makeError(Error::Kind::NotFound,
+                         QStringLiteral("the Heroku CLI is not signed in (no login.json)"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return makeError(Error::Kind::Io,
@@ -74,12 +75,14 @@ Status HerokuCliLoginState::write(const QProcessEnvironment &environment, const 
     QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QSaveFile file(dir + QStringLiteral("/login.json"));
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(Error::Kind::Io, QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+        return makeError(Error::Kind::Io,
+                         QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QJsonObject object;
     object.insert(QStringLiteral("account"), account);
     file.write(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
     if (!file.commit())
-        return makeError(Error::Kind::Io, QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+        return makeError(Error::Kind::Io,
+                         QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
     return {};
 }

@@ -60,8 +60,9 @@ CredentialStoreResult failure(Operation operation, const QString &service, const
         result.status = Status::TimedOut;
     } else if (error->domain == SECRET_ERROR && error->code == SECRET_ERROR_IS_LOCKED) {
         result.status = Status::AccessDenied;
-        result.errorMessage = QStringLiteral("the keyring that holds it is locked (unlock it, e.g. by logging in "
-                                             "to the desktop)");
+        result.errorMessage =
+            QStringLiteral("the keyring that holds it is locked (unlock it, e.g. by logging in "
+                           "to the desktop)");
     } else if (g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_ACCESS_DENIED) ||
                g_error_matches(error, G_DBUS_ERROR, G_DBUS_ERROR_AUTH_FAILED)) {
         result.status = Status::AccessDenied;
@@ -75,7 +76,8 @@ CredentialStoreResult failure(Operation operation, const QString &service, const
         // No bus, nobody owning org.freedesktop.secrets, nothing to activate: not there.
         result.status = Status::Unavailable;
         result.errorMessage =
-            QStringLiteral("no Secret Service is available (GNOME Keyring or KWallet in a desktop session): %1")
+            QStringLiteral(
+                "no Secret Service is available (GNOME Keyring or KWallet in a desktop session): %1")
                 .arg(text);
     } else {
         result.errorMessage = QStringLiteral("the Secret Service failed: %1").arg(text);
@@ -168,11 +170,13 @@ CredentialStoreResult accountsOf(const QString &service, GCancellable *cancellab
     }
     g_list_free_full(items, g_object_unref);
     result.accounts.sort();
-    // GNOME Keyring keeps a locked keyring's attributes hashed: its items match but do not say whose they are.
+    // GNOME Keyring keeps a locked keyring's attributes hashed: its items match but do not say whose they
+    // are.
     if (result.accounts.isEmpty() && unreadable > 0) {
         result.status = Status::AccessDenied;
-        result.errorMessage = QStringLiteral("the keyring that holds them is locked (unlock it, e.g. by logging in "
-                                             "to the desktop)");
+        result.errorMessage =
+            QStringLiteral("the keyring that holds them is locked (unlock it, e.g. by logging in "
+                           "to the desktop)");
     }
     return result;
 }
@@ -217,7 +221,8 @@ QString SecretServiceStore::displayName()
 
 void SecretServiceStore::read(const QString &service, const QString &account, QObject *context, Callback done)
 {
-    run(Operation::Read, service, account,
+    run(
+        Operation::Read, service, account,
         [service, account](void *cancellable) {
             return lookup(service, account, static_cast<GCancellable *>(cancellable));
         },
@@ -228,7 +233,8 @@ void SecretServiceStore::write(const QString &service, const QString &account, c
                                QObject *context, Callback done)
 {
     const QByteArray bytes = secret.reveal().toUtf8();
-    run(Operation::Write, service, account,
+    run(
+        Operation::Write, service, account,
         [service, account, bytes](void *cancellable) {
             return store(service, account, bytes, static_cast<GCancellable *>(cancellable));
         },
@@ -238,7 +244,8 @@ void SecretServiceStore::write(const QString &service, const QString &account, c
 void SecretServiceStore::remove(const QString &service, const QString &account, QObject *context,
                                 Callback done)
 {
-    run(Operation::Remove, service, account,
+    run(
+        Operation::Remove, service, account,
         [service, account](void *cancellable) {
             return clear(service, account, static_cast<GCancellable *>(cancellable));
         },
@@ -247,8 +254,11 @@ void SecretServiceStore::remove(const QString &service, const QString &account, 
 
 void SecretServiceStore::list(const QString &service, QObject *context, Callback done)
 {
-    run(Operation::List, service, {},
-        [service](void *cancellable) { return accountsOf(service, static_cast<GCancellable *>(cancellable)); },
+    run(
+        Operation::List, service, {},
+        [service](void *cancellable) {
+            return accountsOf(service, static_cast<GCancellable *>(cancellable));
+        },
         context, std::move(done));
 }
 
@@ -268,29 +278,34 @@ void SecretServiceStore::run(Operation operation, const QString &service, const 
             if (receiver)
                 done(result);
         });
+    // Two references: the worker's, and this thread's (dropped once the worker's answer arrived, when the
+    // timer can no longer fire).
     GCancellable *cancellable = g_cancellable_new();
+    g_object_ref(cancellable);
     const QString timeoutMessage =
         QStringLiteral("the Secret Service did not answer within %1 s (it may be locked and waiting for an "
                        "unlock prompt)")
             .arg(QString::number(static_cast<double>(m_timeout.count()) / 1000.0, 'g', 3));
-    QTimer::singleShot(m_timeout, relay, [=] {
+    auto *timer = new QTimer(relay);
+    timer->setSingleShot(true);
+    QObject::connect(timer, &QTimer::timeout, relay, [=] {
         g_cancellable_cancel(cancellable);
         (*deliver)({operation, Status::TimedOut, service, account, {}, timeoutMessage, {}});
     });
-    g_object_ref(cancellable);
-    std::thread([relay, deliver, cancellable, work = std::move(work)] {
+    timer->start(m_timeout);
+    std::thread([relay, timer, deliver, cancellable, work = std::move(work)] {
         const CredentialStoreResult result = work(cancellable);
         g_object_unref(cancellable);
         QMetaObject::invokeMethod(
             relay,
-            [relay, deliver, result] {
+            [relay, timer, deliver, cancellable, result] {
+                timer->stop();
                 (*deliver)(result);
+                g_object_unref(cancellable);
                 relay->deleteLater();
             },
             Qt::QueuedConnection);
     }).detach();
-    // The timer's lambda holds the first reference until the relay (and with it the timer) goes.
-    QObject::connect(relay, &QObject::destroyed, [cancellable] { g_object_unref(cancellable); });
 }
 
 #endif // CLEARDB_HAVE_LIBSECRET

@@ -23,8 +23,8 @@
 // Never prompts: no call passes SECRET_SEARCH_UNLOCK, and a read looks at the item first — an item in a
 // locked keyring is reported as Status::AccessDenied ("locked"), never unlocked. Listing reads only
 // attributes, which GNOME Keyring keeps hashed in a locked keyring: a list of items nobody can name is
-// AccessDenied too. No session bus, or nothing owning org.freedesktop.secrets, is Status::Unavailable: a normal
-// outcome on servers, which callers pass over quietly.
+// AccessDenied too. No session bus, or nothing owning org.freedesktop.secrets, is Status::Unavailable: a
+// normal outcome on servers, which callers pass over quietly.
 //
 // libsecret's sync calls "may block indefinitely" (its docs), so each runs on its own short-lived thread
 // with a GCancellable; after timeout() the call is cancelled and Status::TimedOut delivered; a late answer

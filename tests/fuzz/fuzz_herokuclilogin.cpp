@@ -39,6 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QJsonObject object;
     object.insert(QStringLiteral("account"), account);
     const QByteArray written = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
-    require(HerokuCliLoginState::parse(written) == account, "the CLI's encoding of the account does not parse back");
+    require(HerokuCliLoginState::parse(written) == account,
+            "the CLI's encoding of the account does not parse back");
     return 0;
 }

@@ -76,9 +76,10 @@ bool SecretServiceSession::start(Mode mode)
         return fail(QStringLiteral("no temporary directory"));
     for (const char *tool : {"dbus-daemon", "dbus-send", "gnome-keyring-daemon", "secret-tool"}) {
         if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
-            return fail(QStringLiteral("%1 is not installed (Debian packages dbus-daemon, dbus-bin, gnome-keyring, "
-                                       "libsecret-tools; scripts/setup.sh installs them)")
-                            .arg(QString::fromLatin1(tool)));
+            return fail(
+                QStringLiteral("%1 is not installed (Debian packages dbus-daemon, dbus-bin, gnome-keyring, "
+                               "libsecret-tools; scripts/setup.sh installs them)")
+                    .arg(QString::fromLatin1(tool)));
     }
     for (const char *sub : {"home", "data", "config", "cache", "runtime", "bus"}) {
         const QString path = m_dir.path() + QLatin1Char('/') + QString::fromLatin1(sub);
@@ -94,12 +95,14 @@ bool SecretServiceSession::start(Mode mode)
     // The proof: a value stored through the service comes back.
     const QByteArray probe = QByteArrayLiteral("probe-value");
     if (secretTool({QStringLiteral("store"), QStringLiteral("--label=probe"), QStringLiteral("service"),
-                    QStringLiteral("keyring-session-probe"), QStringLiteral("account"), QStringLiteral("probe")},
+                    QStringLiteral("keyring-session-probe"), QStringLiteral("account"),
+                    QStringLiteral("probe")},
                    probe) != 0)
         return fail(QStringLiteral("secret-tool store failed against the fresh keyring"));
     QByteArray out;
-    if (secretTool({QStringLiteral("lookup"), QStringLiteral("service"), QStringLiteral("keyring-session-probe"),
-                    QStringLiteral("account"), QStringLiteral("probe")},
+    if (secretTool({QStringLiteral("lookup"), QStringLiteral("service"),
+                    QStringLiteral("keyring-session-probe"), QStringLiteral("account"),
+                    QStringLiteral("probe")},
                    {}, &out) != 0 ||
         out != probe)
         return fail(QStringLiteral("secret-tool lookup did not return what was stored"));
@@ -113,17 +116,19 @@ bool SecretServiceSession::startBus()
     QFile file(config);
     if (!file.open(QIODevice::WriteOnly))
         return fail(QStringLiteral("cannot write the bus configuration"));
-    file.write(QStringLiteral("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
-                              " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
-                              "<busconfig><type>session</type><listen>unix:dir=%1</listen>\n"
-                              "<auth>EXTERNAL</auth>\n"
-                              "<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>"
-                              "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n")
-                   .arg(m_dir.path() + QStringLiteral("/bus"))
-                   .toUtf8());
+    file.write(
+        QStringLiteral("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
+                       " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+                       "<busconfig><type>session</type><listen>unix:dir=%1</listen>\n"
+                       "<auth>EXTERNAL</auth>\n"
+                       "<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>"
+                       "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n")
+            .arg(m_dir.path() + QStringLiteral("/bus"))
+            .toUtf8());
     file.close();
-    m_bus.start(QStringLiteral("dbus-daemon"), {QStringLiteral("--config-file=") + config, QStringLiteral("--nofork"),
-                                                QStringLiteral("--print-address=1")});
+    m_bus.start(QStringLiteral("dbus-daemon"),
+                {QStringLiteral("--config-file=") + config, QStringLiteral("--nofork"),
+                 QStringLiteral("--print-address=1")});
     if (!m_bus.waitForStarted(5000))
         return fail(QStringLiteral("dbus-daemon did not start: %1").arg(m_bus.errorString()));
     QDeadlineTimer deadline(5000);
@@ -202,8 +207,9 @@ bool SecretServiceSession::writeLoginJson(const QString &email)
 
 bool SecretServiceSession::storeLikeHerokuCli(const QString &email, const QString &token)
 {
-    return secretTool({QStringLiteral("store"), QStringLiteral("--label=Heroku CLI"), QStringLiteral("service"),
-                       QStringLiteral("heroku-cli"), QStringLiteral("account"), email},
+    return secretTool({QStringLiteral("store"), QStringLiteral("--label=Heroku CLI"),
+                       QStringLiteral("service"), QStringLiteral("heroku-cli"), QStringLiteral("account"),
+                       email},
                       token.toUtf8()) == 0;
 }
 

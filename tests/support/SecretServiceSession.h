@@ -11,9 +11,10 @@
 //
 //     SecretServiceSession keyring;
 //     QVERIFY2(keyring.start(), qPrintable(keyring.errorString()));
-//     QVERIFY(keyring.storeLikeHerokuCli("user@example.com", token));   // secret-tool store, as `heroku login`
-//     QVERIFY(keyring.writeLoginJson("user@example.com"));
-//     process.setProcessEnvironment(keyring.environment());             // DBUS_SESSION_BUS_ADDRESS, HOME, XDG_*
+//     QVERIFY(keyring.storeLikeHerokuCli("user@example.com", token));   // secret-tool store, as `heroku
+//     login` QVERIFY(keyring.writeLoginJson("user@example.com"));
+//     process.setProcessEnvironment(keyring.environment());             // DBUS_SESSION_BUS_ADDRESS, HOME,
+//     XDG_*
 //
 // start() brings up the bus with its own configuration, which has no service directories: nothing is
 // ever D-Bus-activated, so a client call can never start a second, locked keyring behind the test's back.

@@ -91,10 +91,22 @@ void TstHerokuCliLogin::dataDirFollowsTheCli_data()
     QTest::addColumn<QString>("xdgDataHome");
     QTest::addColumn<QString>("home");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("HEROKU_DATA_DIR wins") << "/d" << "/x" << "/h" << "/d/login.json";
-    QTest::newRow("then XDG_DATA_HOME") << "" << "/x" << "/h" << "/x/heroku/login.json";
-    QTest::newRow("then HOME") << "" << "" << "/h" << "/h/.local/share/heroku/login.json";
-    QTest::newRow("nothing") << "" << "" << "" << "";
+    QTest::newRow("HEROKU_DATA_DIR wins") << "/d"
+                                          << "/x"
+                                          << "/h"
+                                          << "/d/login.json";
+    QTest::newRow("then XDG_DATA_HOME") << ""
+                                        << "/x"
+                                        << "/h"
+                                        << "/x/heroku/login.json";
+    QTest::newRow("then HOME") << ""
+                               << ""
+                               << "/h"
+                               << "/h/.local/share/heroku/login.json";
+    QTest::newRow("nothing") << ""
+                             << ""
+                             << ""
+                             << "";
 }
 
 void TstHerokuCliLogin::dataDirFollowsTheCli()
@@ -168,7 +180,8 @@ void TstHerokuCliLogin::order_data()
     QTest::newRow("env beats the CLI") << true << true << true << true << int(Source::Environment);
     QTest::newRow("the CLI beats our keychain") << false << true << true << true << int(Source::HerokuCli);
     QTest::newRow("no login.json: our keychain") << false << false << true << true << int(Source::Keychain);
-    QTest::newRow("login.json, no CLI token: ours") << false << true << false << true << int(Source::Keychain);
+    QTest::newRow("login.json, no CLI token: ours")
+        << false << true << false << true << int(Source::Keychain);
     QTest::newRow("the CLI alone") << false << true << true << false << int(Source::HerokuCli);
 }
 
@@ -184,8 +197,8 @@ void TstHerokuCliLogin::order()
     if (cliToken)
         m_cli->write(HerokuCliStore::serviceName(), Email, Secret(CliToken), nullptr, [](auto &) {});
     if (ownToken)
-        m_own->write(KeychainCredentialStore::serviceName(), QStringLiteral("api.heroku.com"), Secret(OwnToken),
-                     nullptr, [](auto &) {});
+        m_own->write(KeychainCredentialStore::serviceName(), QStringLiteral("api.heroku.com"),
+                     Secret(OwnToken), nullptr, [](auto &) {});
     QTest::qWait(0);
     QCoreApplication::processEvents();
     CredentialResolver resolver(m_own.get());
@@ -206,17 +219,19 @@ void TstHerokuCliLogin::order()
 void TstHerokuCliLogin::unreadableCliTokenFallsBackWithAWarning()
 {
     writeLoginJson("{\"account\":\"user@example.com\"}\n");
-    m_cli->setFailure(CredentialStoreResult::Status::AccessDenied, QStringLiteral("the keyring that holds it is locked"));
-    m_own->write(KeychainCredentialStore::serviceName(), QStringLiteral("api.heroku.com"), Secret(OwnToken), nullptr,
-                 [](auto &) {});
+    m_cli->setFailure(CredentialStoreResult::Status::AccessDenied,
+                      QStringLiteral("the keyring that holds it is locked"));
+    m_own->write(KeychainCredentialStore::serviceName(), QStringLiteral("api.heroku.com"), Secret(OwnToken),
+                 nullptr, [](auto &) {});
     CredentialResolver resolver(m_own.get());
     resolver.setHerokuCliStore(m_cli.get());
     resolver.setEnvironment(environment());
     const CredentialResolution result = resolve(resolver);
     QCOMPARE(result.source, Source::Keychain);
     QCOMPARE(result.warnings,
-             QStringList{QStringLiteral("the Heroku CLI is signed in as user@example.com, but its token could not be "
-                                        "read: the keyring that holds it is locked")});
+             QStringList{
+                 QStringLiteral("the Heroku CLI is signed in as user@example.com, but its token could not be "
+                                "read: the keyring that holds it is locked")});
     QCOMPARE(m_cli->operationCount(), 1); // it really asked the CLI's store
 }
 

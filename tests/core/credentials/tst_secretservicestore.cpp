@@ -40,7 +40,8 @@ private Q_SLOTS:
     void lockedKeyringIsAccessDeniedWithoutAPrompt();
 
 private:
-    CredentialStoreResult call(const std::function<void(SecretServiceStore &, CredentialStore::Callback)> &op);
+    CredentialStoreResult
+    call(const std::function<void(SecretServiceStore &, CredentialStore::Callback)> &op);
 
     SecretServiceSession m_keyring;
 };
@@ -50,8 +51,9 @@ void TstSecretServiceStore::initTestCase()
     qRegisterMetaType<CredentialResolution>();
     QVERIFY2(m_keyring.start(), qPrintable(m_keyring.errorString()));
     const QProcessEnvironment env = m_keyring.environment();
-    for (const QString &name : {QStringLiteral("HOME"), QStringLiteral("XDG_DATA_HOME"),
-                                QStringLiteral("XDG_RUNTIME_DIR"), QStringLiteral("DBUS_SESSION_BUS_ADDRESS")})
+    for (const QString &name :
+         {QStringLiteral("HOME"), QStringLiteral("XDG_DATA_HOME"), QStringLiteral("XDG_RUNTIME_DIR"),
+          QStringLiteral("DBUS_SESSION_BUS_ADDRESS")})
         qputenv(name.toLatin1().constData(), env.value(name).toUtf8());
     QVERIFY(m_keyring.storeLikeHerokuCli(Email, Token));
     QVERIFY(m_keyring.storeLikeHerokuCli(Second, QStringLiteral("second-token")));
@@ -85,8 +87,9 @@ void TstSecretServiceStore::readsTheItemSecretToolWrote()
 
 void TstSecretServiceStore::listsTheCliAccounts()
 {
-    const CredentialStoreResult r = call(
-        [](SecretServiceStore &s, auto done) { s.list(QStringLiteral("heroku-cli"), nullptr, std::move(done)); });
+    const CredentialStoreResult r = call([](SecretServiceStore &s, auto done) {
+        s.list(QStringLiteral("heroku-cli"), nullptr, std::move(done));
+    });
     QCOMPARE(int(r.status), int(StoreStatus::Ok));
     QCOMPARE(r.accounts, (QStringList{Email, Second}));
 }
@@ -105,8 +108,9 @@ void TstSecretServiceStore::resolverFindsTheCliLogin()
     QVERIFY2(result.hasToken(), qPrintable(result.description));
     QCOMPARE(result.source, Source::HerokuCli);
     QCOMPARE(result.token.reveal(), Token);
-    QCOMPARE(result.description,
-             QStringLiteral("from the Heroku CLI's login (GNOME Keyring / Secret Service, cli-user@example.com)"));
+    QCOMPARE(
+        result.description,
+        QStringLiteral("from the Heroku CLI's login (GNOME Keyring / Secret Service, cli-user@example.com)"));
     QVERIFY(result.warnings.isEmpty());
 }
 
@@ -114,21 +118,23 @@ void TstSecretServiceStore::writesAnItemTheCliFinds()
 {
     const QString email = QStringLiteral("written@example.com");
     const CredentialStoreResult r = call([&](SecretServiceStore &s, auto done) {
-        s.write(QStringLiteral("heroku-cli"), email, Secret(QStringLiteral("written-token")), nullptr, std::move(done));
+        s.write(QStringLiteral("heroku-cli"), email, Secret(QStringLiteral("written-token")), nullptr,
+                std::move(done));
     });
     QCOMPARE(int(r.status), int(StoreStatus::Ok));
-    // The Heroku CLI's own lookup (linux-handler.js): `secret-tool lookup service heroku-cli account <email>`.
+    // The Heroku CLI's own lookup (linux-handler.js): `secret-tool lookup service heroku-cli account
+    // <email>`.
     QByteArray out;
-    QCOMPARE(m_keyring.secretTool({QStringLiteral("lookup"), QStringLiteral("service"), QStringLiteral("heroku-cli"),
-                                   QStringLiteral("account"), email},
+    QCOMPARE(m_keyring.secretTool({QStringLiteral("lookup"), QStringLiteral("service"),
+                                   QStringLiteral("heroku-cli"), QStringLiteral("account"), email},
                                   {}, &out),
              0);
     QCOMPARE(out, QByteArray("written-token"));
     // Its list (`search --all service heroku-cli`, accounts from stderr) and the label it gives.
     QByteArray listed;
     QByteArray attributes;
-    QCOMPARE(m_keyring.secretTool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("service"),
-                                   QStringLiteral("heroku-cli")},
+    QCOMPARE(m_keyring.secretTool({QStringLiteral("search"), QStringLiteral("--all"),
+                                   QStringLiteral("service"), QStringLiteral("heroku-cli")},
                                   {}, &listed, &attributes),
              0);
     QVERIFY2(attributes.contains("attribute.account = written@example.com"), attributes.constData());
@@ -143,8 +149,8 @@ void TstSecretServiceStore::removes()
         s.remove(QStringLiteral("heroku-cli"), email, nullptr, std::move(done));
     });
     QCOMPARE(int(r.status), int(StoreStatus::Ok));
-    QCOMPARE(m_keyring.secretTool({QStringLiteral("lookup"), QStringLiteral("service"), QStringLiteral("heroku-cli"),
-                                   QStringLiteral("account"), email}),
+    QCOMPARE(m_keyring.secretTool({QStringLiteral("lookup"), QStringLiteral("service"),
+                                   QStringLiteral("heroku-cli"), QStringLiteral("account"), email}),
              1);
     const CredentialStoreResult again = call([&](SecretServiceStore &s, auto done) {
         s.remove(QStringLiteral("heroku-cli"), email, nullptr, std::move(done));
@@ -165,8 +171,9 @@ void TstSecretServiceStore::lockedKeyringIsAccessDeniedWithoutAPrompt()
     QVERIFY2(r.status == StoreStatus::AccessDenied, qPrintable(r.errorMessage));
     QVERIFY2(r.errorMessage.contains(QStringLiteral("locked")), qPrintable(r.errorMessage));
     // GNOME Keyring keeps a locked keyring's attributes hashed: the list says "locked", not "empty".
-    const CredentialStoreResult listed = call(
-        [](SecretServiceStore &s, auto done) { s.list(QStringLiteral("heroku-cli"), nullptr, std::move(done)); });
+    const CredentialStoreResult listed = call([](SecretServiceStore &s, auto done) {
+        s.list(QStringLiteral("heroku-cli"), nullptr, std::move(done));
+    });
     QCOMPARE(int(listed.status), int(StoreStatus::AccessDenied));
     QVERIFY(listed.accounts.isEmpty());
 }
