@@ -12,6 +12,7 @@ _cleardbctl()
 
     local commands="apps addons plans provision upgrade remove config set unset promote restart
         login logout url probe monitor sandbox drill help"
+    commands+=" accounts"
     local global_opts="--json --help --version"
 
     # The first word that is not an option is the command; global options may come before it.
@@ -69,6 +70,8 @@ _cleardbctl()
     local opts="--help --json"
     case $command in
         addons | restart) opts+=" --app" ;;
+        accounts) [[ -z $subcommand ]] && opts+=" use" ;;
+        login) opts+=" --also-heroku-cli" ;;
         plans | apps | login | logout) ;;
         provision) opts+=" --app --plan --name --wait" ;;
         upgrade) opts+=" --app --plan" ;;
