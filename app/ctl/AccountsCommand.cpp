@@ -36,7 +36,8 @@ AccountsCommand::AccountsCommand(CommandContext *context, CredentialStore *store
 
 void AccountsCommand::configure(QCommandLineParser &parser)
 {
-    parser.addPositionalArgument(QStringLiteral("use"), QStringLiteral("`use EMAIL`: switch to that stored account."),
+    parser.addPositionalArgument(QStringLiteral("use"),
+                                 QStringLiteral("`use EMAIL`: switch to that stored account."),
                                  QStringLiteral("[use EMAIL]"));
 }
 
@@ -68,12 +69,13 @@ void AccountsCommand::onListed(const QList<StoredAccount> &accounts, const QStri
             return a.email == m_use && (a.inHerokuCliStore || a.herokuCliCurrent);
         });
         if (!known)
-            return context()->fail(makeError(Error::Kind::NotFound,
-                                             QStringLiteral("no stored account %1; `cleardbctl accounts` lists them, "
-                                                            "`heroku login` or `cleardbctl login --also-heroku-cli` adds one")
-                                                 .arg(m_use)));
-        const Status chosen =
-            AccountChoice::choose(QProcessEnvironment::systemEnvironment(), client()->endpoint().host(), m_use);
+            return context()->fail(
+                makeError(Error::Kind::NotFound,
+                          QStringLiteral("no stored account %1; `cleardbctl accounts` lists them, "
+                                         "`heroku login` or `cleardbctl login --also-heroku-cli` adds one")
+                              .arg(m_use)));
+        const Status chosen = AccountChoice::choose(QProcessEnvironment::systemEnvironment(),
+                                                    client()->endpoint().host(), m_use);
         if (!chosen)
             return context()->fail(chosen.error());
         if (json())
@@ -96,13 +98,15 @@ void AccountsCommand::report(const QList<StoredAccount> &accounts, const Credent
 {
     for (const QString &warning : resolution.warnings)
         out().warning(warning);
-    const QString kind = resolution.hasToken() ? CredentialResolution::sourceName(resolution.source) : QString();
+    const QString kind =
+        resolution.hasToken() ? CredentialResolution::sourceName(resolution.source) : QString();
     if (json()) {
         QJsonArray list;
         for (const StoredAccount &account : accounts)
-            list.append(QJsonObject{{QStringLiteral("email"), account.email},
-                                    {QStringLiteral("current"), account.current},
-                                    {QStringLiteral("sources"), QJsonArray::fromStringList(sourcesOf(account))}});
+            list.append(
+                QJsonObject{{QStringLiteral("email"), account.email},
+                            {QStringLiteral("current"), account.current},
+                            {QStringLiteral("sources"), QJsonArray::fromStringList(sourcesOf(account))}});
         out().json(QJsonObject{
             {QStringLiteral("accounts"), list},
             {QStringLiteral("token"),

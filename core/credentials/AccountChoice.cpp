@@ -46,11 +46,13 @@ QString AccountChoice::chosen(const QProcessEnvironment &environment, const QStr
         .toString();
 }
 
-Status AccountChoice::choose(const QProcessEnvironment &environment, const QString &apiHost, const QString &email)
+Status AccountChoice::choose(const QProcessEnvironment &environment, const QString &apiHost,
+                             const QString &email)
 {
     const QString path = filePath(environment);
     if (path.isEmpty())
-        return makeError(Error::Kind::InvalidInput, QStringLiteral("nowhere to remember the account (HOME is not set)"));
+        return makeError(Error::Kind::InvalidInput,
+                         QStringLiteral("nowhere to remember the account (HOME is not set)"));
     QJsonObject root = load(path);
     QJsonObject chosen = root.value(QStringLiteral("chosen")).toObject();
     if (email.isEmpty())
@@ -64,10 +66,12 @@ Status AccountChoice::choose(const QProcessEnvironment &environment, const QStri
     QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(Error::Kind::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return makeError(Error::Kind::Io,
+                         QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(root).toJson());
     if (!file.commit())
-        return makeError(Error::Kind::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return makeError(Error::Kind::Io,
+                         QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     return {};
 }

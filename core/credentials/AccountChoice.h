@@ -22,5 +22,6 @@ public:
     // Empty when nothing was chosen for `apiHost` (or the file is missing or unreadable).
     static QString chosen(const QProcessEnvironment &environment, const QString &apiHost);
     // An empty email forgets the choice for `apiHost`.
-    static Status choose(const QProcessEnvironment &environment, const QString &apiHost, const QString &email);
+    static Status choose(const QProcessEnvironment &environment, const QString &apiHost,
+                         const QString &email);
 };

@@ -18,7 +18,8 @@ void AccountDirectory::list()
 {
     if (!m_store) {
         const QString reason = HerokuCliStore::unsupportedReason();
-        QTimer::singleShot(0, this, [this, reason] { finish({}, reason.isEmpty() ? QStringList() : QStringList{reason}); });
+        QTimer::singleShot(
+            0, this, [this, reason] { finish({}, reason.isEmpty() ? QStringList() : QStringList{reason}); });
         return;
     }
     m_store->list(HerokuCliStore::serviceName(), this, [this](const CredentialStoreResult &result) {

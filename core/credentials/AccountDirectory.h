@@ -24,8 +24,8 @@ struct StoredAccount
 //
 //     auto *directory = new AccountDirectory(HerokuCliStore::create(this), this);
 //     directory->setApiHost(endpoint.host());
-//     connect(directory, &AccountDirectory::listed, this, [](const QList<StoredAccount> &a, const QStringList &w) {…});
-//     directory->list();
+//     connect(directory, &AccountDirectory::listed, this, [](const QList<StoredAccount> &a, const QStringList
+//     &w) {…}); directory->list();
 //
 // Our own keychain entry (service "cleardb-console", account = API host) holds one token without an
 // e-mail, so it is not listed here: it is what CredentialResolver falls back to after these. A store

@@ -9,7 +9,8 @@
 #include <QMenu>
 #include <QWidget>
 
-AccountSwitcher::AccountSwitcher(QWidget *window) : QObject(window), m_menu(new QMenu(tr("S&witch account"), window))
+AccountSwitcher::AccountSwitcher(QWidget *window)
+    : QObject(window), m_menu(new QMenu(tr("S&witch account"), window))
 {
     m_menu->setObjectName(QStringLiteral("switchAccountMenu"));
     m_menu->setToolTipsVisible(true);
@@ -53,8 +54,9 @@ void AccountSwitcher::fill(const QList<StoredAccount> &accounts, const QStringLi
         action->setObjectName(QStringLiteral("switchAccount:") + account.email);
         action->setCheckable(true);
         action->setChecked(account.current);
-        action->setToolTip(account.inHerokuCliStore ? tr("Signed in with the Heroku CLI (%1)").arg(HerokuCliStore::displayName())
-                                                    : tr("Named by the Heroku CLI's login.json"));
+        action->setToolTip(account.inHerokuCliStore
+                               ? tr("Signed in with the Heroku CLI (%1)").arg(HerokuCliStore::displayName())
+                               : tr("Named by the Heroku CLI's login.json"));
         const QString email = account.email;
         connect(action, &QAction::triggered, this, [this, email] { switchTo(email); });
     }
@@ -82,12 +84,14 @@ void AccountSwitcher::switchTo(const QString &email)
             [this, resolver, api, email](const CredentialResolution &resolution) {
                 resolver->deleteLater();
                 if (resolution.source == CredentialResolution::Source::Environment)
-                    return Q_EMIT failed(tr("HEROKU_API_KEY is set and wins over stored accounts; unset it where the "
-                                            "console is started to switch."));
+                    return Q_EMIT failed(
+                        tr("HEROKU_API_KEY is set and wins over stored accounts; unset it where the "
+                           "console is started to switch."));
                 if (!resolution.hasToken() || resolution.login != email)
                     return Q_EMIT failed(tr("Could not switch to %1: its token could not be read (%2).")
-                                             .arg(email, resolution.warnings.isEmpty() ? resolution.description
-                                                                                       : resolution.warnings.join(QLatin1Char(' '))));
+                                             .arg(email, resolution.warnings.isEmpty()
+                                                             ? resolution.description
+                                                             : resolution.warnings.join(QLatin1Char(' '))));
                 ConsoleConnection connection;
                 connection.endpoint = api;
                 connection.token = resolution.token;

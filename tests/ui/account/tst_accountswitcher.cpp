@@ -42,8 +42,8 @@ void TestAccountSwitcher::listsAndSwitches()
     env.insert(QStringLiteral("HEROKU_HOST"), sim.baseUrl());
     QVERIFY(HerokuCliLoginState::write(env, First).ok());
     InMemoryCredentialStore cli;
-    cli.write(HerokuCliStore::serviceName(), First, Secret(QStringLiteral("HRKU-refused-by-the-sim")), nullptr,
-              [](auto &) {});
+    cli.write(HerokuCliStore::serviceName(), First, Secret(QStringLiteral("HRKU-refused-by-the-sim")),
+              nullptr, [](auto &) {});
     cli.write(HerokuCliStore::serviceName(), Second, Secret(sim.token()), nullptr, [](auto &) {});
 
     QWidget window;
@@ -70,8 +70,9 @@ void TestAccountSwitcher::listsAndSwitches()
     QCOMPARE(AccountChoice::chosen(env, QStringLiteral("127.0.0.1")), Second);
     // The account view says where the token came from.
     const QString explained = AccountDialog::explain(connection);
-    QVERIFY2(explained.startsWith(QStringLiteral("From the Heroku CLI's login (GNOME Keyring / Secret Service, "
-                                                 "second@example.com). Logging out here leaves the Heroku CLI signed in")),
+    QVERIFY2(explained.startsWith(
+                 QStringLiteral("From the Heroku CLI's login (GNOME Keyring / Secret Service, "
+                                "second@example.com). Logging out here leaves the Heroku CLI signed in")),
              qPrintable(explained));
     QCOMPARE(HerokuCliLoginState::read(env).valueOr({}), First); // the CLI's current account is untouched
 
