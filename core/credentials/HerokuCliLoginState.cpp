@@ -13,6 +13,12 @@ QString HerokuCliLoginState::dataDir(const QProcessEnvironment &environment)
     const QString overridden = environment.value(QStringLiteral("HEROKU_DATA_DIR"));
     if (!overridden.isEmpty())
         return overridden;
+#ifdef Q_OS_WIN
+    // oclif on Windows: %LOCALAPPDATA%\heroku. Found only to say the token there cannot be read yet.
+    const QString local = environment.value(QStringLiteral("LOCALAPPDATA"));
+    if (!local.isEmpty())
+        return local + QStringLiteral("/heroku");
+#endif
     const QString xdg = environment.value(QStringLiteral("XDG_DATA_HOME"));
     if (!xdg.isEmpty())
         return xdg + QStringLiteral("/heroku");

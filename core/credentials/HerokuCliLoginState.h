@@ -16,8 +16,8 @@
 //     if (account) store->read(QStringLiteral("heroku-cli"), *account, …);
 //
 // The data directory is the CLI's (oclif's): HEROKU_DATA_DIR, else $XDG_DATA_HOME/heroku, else
-// $HOME/.local/share/heroku — also on macOS; Windows' %LOCALAPPDATA%\heroku is not read (the CLI's
-// token there sits in PasswordVault, which we cannot read either).
+// $HOME/.local/share/heroku — also on macOS; on Windows %LOCALAPPDATA%\heroku, read only so that the
+// resolver can say the CLI's token there (in PasswordVault) cannot be read yet.
 //
 // The file is outside input: reads are capped at MaxBytes and only a JSON object whose "account" is a
 // non-empty string counts, as the CLI itself decides (login-state.js). Reading never deletes or rewrites
