@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CommandDispatcher.h"
 
+#include "AccountsCommand.h"
 #include "AddonsCommand.h"
 #include "AppsCommand.h"
 #include "CommandContext.h"
@@ -22,6 +23,7 @@
 
 #include "AppInfo.h"
 #include "credentials/CredentialResolver.h"
+#include "credentials/HerokuCliStore.h"
 #include "heroku/HerokuClient.h"
 
 #include <QCommandLineParser>
@@ -66,6 +68,7 @@ CommandDispatcher::CommandDispatcher(CommandContext *context, CredentialStore *s
                   new RestartCommand(context),
                   new LoginCommand(context, store),
                   new LogoutCommand(context, store),
+                  new AccountsCommand(context, store),
                   new ProbeCommand(context),
                   new MonitorCommand(context),
                   new SandboxCommand(context),
@@ -164,6 +167,7 @@ void CommandDispatcher::runCommand(Command *command, const QStringList &argument
         return command->start();
 
     auto *resolver = new CredentialResolver(m_store, this);
+    resolver->setHerokuCliStore(HerokuCliStore::create(resolver));
     resolver->setApiHost(m_context->client()->endpoint().host());
     resolver->setNetrcMachine(m_context->client()->endpoint().netrcMachine());
     connect(resolver, &CredentialResolver::resolved, this,

@@ -17,7 +17,7 @@ struct CredentialResolution;
 // run() parses the global options with one QCommandLineParser, hands the rest
 // of the arguments to the named command's own parser, lets the command check
 // them (no request yet), finds the API token (CredentialResolver: HEROKU_API_KEY,
-// keychain, ~/.netrc) for commands that need one, and starts the command. From
+// the Heroku CLI's login, keychain, ~/.netrc) for commands that need one, and starts the command. From
 // then on the command owns the outcome. Everything happens on the event loop;
 // the program ends when a command (or a usage error here) calls exit.
 class CommandDispatcher : public QObject

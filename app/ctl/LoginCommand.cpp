@@ -6,6 +6,8 @@
 #include "TokenReader.h"
 #include "heroku/BrowserLogin.h"
 #include "heroku/HerokuClient.h"
+#include "credentials/HerokuCliSignIn.h"
+#include "credentials/HerokuCliStore.h"
 #include "heroku/TokenLogin.h"
 
 #include <QCommandLineParser>
@@ -28,7 +30,9 @@ QString LoginCommand::details() const
         "With --browser, sign in through Heroku's web page instead, like `heroku login`:\n"
         "the address is printed and opened ($BROWSER, else xdg-open); after you approve,\n"
         "the token Heroku hands over is checked and stored the same way. Ctrl+C cancels.\n"
-        "HEROKU_LOGIN_HOST moves the login host (default https://cli-auth.heroku.com).");
+        "HEROKU_LOGIN_HOST moves the login host (default https://cli-auth.heroku.com).\n"
+        "With --also-heroku-cli the Heroku CLI is signed in too, as `heroku login` would:\n"
+        "the token under service heroku-cli in the OS store, and the account in its login.json.");
 }
 
 void LoginCommand::configure(QCommandLineParser &parser)
@@ -36,6 +40,9 @@ void LoginCommand::configure(QCommandLineParser &parser)
     parser.addOption(QCommandLineOption(QStringLiteral("browser"),
                                         QStringLiteral("Sign in through the browser instead of a token "
                                                        "on stdin.")));
+    parser.addOption(
+        {QStringLiteral("also-heroku-cli"),
+         QStringLiteral("Also sign in the Heroku CLI with this token (its OS store and login.json).")});
 }
 
 Status LoginCommand::prepare(const QCommandLineParser &parser)
@@ -44,6 +51,7 @@ Status LoginCommand::prepare(const QCommandLineParser &parser)
         return usage(
             QStringLiteral("login takes no arguments; pass the token on stdin, never on the command line"));
     m_browser = parser.isSet(QStringLiteral("browser"));
+    m_alsoHerokuCli = parser.isSet(QStringLiteral("also-heroku-cli"));
     return {};
 }
 
@@ -64,7 +72,8 @@ void LoginCommand::start()
     if (!home.isEmpty())
         login->setHomeDir(home);
     connect(login, &TokenLogin::finished, this, &LoginCommand::onFinished);
-    login->login(Secret(read.value()));
+    m_token = Secret(read.value());
+    login->login(m_token);
 }
 
 void LoginCommand::startBrowserLogin()
@@ -95,17 +104,17 @@ void LoginCommand::onBrowserFinished(const BrowserLoginOutcome &outcome)
 {
     if (!outcome)
         return context()->fail(outcome.error());
-    report(outcome->email, outcome->stored);
+    report(outcome->email, outcome->token, outcome->stored);
 }
 
 void LoginCommand::onFinished(const TokenLoginResult &result)
 {
     if (!result.verified())
         return context()->fail(result.verifyError);
-    report(result.email, result.stored);
+    report(result.email, m_token, result.stored);
 }
 
-void LoginCommand::report(const QString &email, const CredentialWriteResult &stored)
+void LoginCommand::report(const QString &email, const Secret &token, const CredentialWriteResult &stored)
 {
     for (const QString &warning : stored.warnings)
         out().warning(warning);
@@ -123,5 +132,16 @@ void LoginCommand::report(const QString &email, const CredentialWriteResult &sto
     if (!QProcessEnvironment::systemEnvironment().value(QStringLiteral("HEROKU_API_KEY")).trimmed().isEmpty())
         out().warning(
             QStringLiteral("HEROKU_API_KEY is set and wins over the stored token until you unset it"));
-    context()->succeed();
+    if (!m_alsoHerokuCli)
+        return context()->succeed();
+    auto *share = new HerokuCliSignIn(HerokuCliStore::create(this), this);
+    connect(share, &HerokuCliSignIn::finished, this,
+            [this](const Status &status, const QString &description) {
+                if (!status)
+                    return context()->fail(status.error());
+                if (!json()) // the JSON object above already ended the output
+                    out().line(description[0].toUpper() + description.mid(1));
+                context()->succeed();
+            });
+    share->signIn(email, token);
 }

@@ -3,6 +3,7 @@
 
 #include "Command.h"
 #include "heroku/BrowserLoginResult.h"
+#include "credentials/Secret.h"
 #include "heroku/TokenLoginResult.h"
 
 class CredentialStore;
@@ -21,6 +22,8 @@ class CredentialStore;
 // address of Heroku's approval page on stderr, tries to open it (BrowserLauncher: $BROWSER, else
 // xdg-open), waits for the approval, and stores the token it brings like the token login does.
 // Ctrl+C cancels the wait; nothing is stored then.
+//
+// Either way, --also-heroku-cli then signs the Heroku CLI in with it too (HerokuCliSignIn).
 class LoginCommand : public Command
 {
     Q_OBJECT
@@ -42,8 +45,10 @@ private:
     void startBrowserLogin();
     void onFinished(const TokenLoginResult &result);
     void onBrowserFinished(const BrowserLoginOutcome &outcome);
-    void report(const QString &email, const CredentialWriteResult &stored);
+    void report(const QString &email, const Secret &token, const CredentialWriteResult &stored);
 
     CredentialStore *m_store;
     bool m_browser = false;
+    Secret m_token;
+    bool m_alsoHerokuCli = false;
 };

@@ -6,6 +6,8 @@ QString CredentialResolution::sourceName(Source source)
     switch (source) {
     case Source::Environment:
         return QStringLiteral("environment");
+    case Source::HerokuCli:
+        return QStringLiteral("heroku-cli");
     case Source::Keychain:
         return QStringLiteral("keychain");
     case Source::Netrc:

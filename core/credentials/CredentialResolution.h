@@ -13,6 +13,7 @@ struct CredentialResolution
     enum class Source
     {
         Environment, // HEROKU_API_KEY
+        HerokuCli,   // the Heroku CLI's login: login.json's account, its token from the OS store (heroku-cli)
         Keychain,    // the system keychain (KeychainCredentialStore)
         Netrc,       // ~/.netrc, `machine <api host>`, password field
         Sandbox,     // the local heroku-sim token; chosen by the programs, never by CredentialResolver
@@ -21,8 +22,10 @@ struct CredentialResolution
 
     Source source = Source::None;
     Secret token;
-    QString login;       // the netrc login (the account e-mail), when known
-    QString description; // "from HEROKU_API_KEY", "from ~/.netrc (line 12)"; for None the error's line
+    QString login; // the account e-mail, when known (netrc login, the Heroku CLI's account)
+    // "from HEROKU_API_KEY", "from ~/.netrc (line 12)", "from the Heroku CLI's login (GNOME Keyring /
+    // Secret Service, user@example.com)"; for None the error's line
+    QString description;
     // Success once a token was found; else why nothing was found and how to log in (InvalidInput for a
     // broken ~/.netrc, Unauthorized when there is nothing at all).
     Status outcome =

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "CredentialResolver.h"
 
+#include "AccountChoice.h"
 #include "CredentialStore.h"
+#include "HerokuCliLoginState.h"
+#include "HerokuCliStore.h"
 #include "KeychainCredentialStore.h"
 #include "NetrcFile.h"
 #include "SecretRedactor.h"
@@ -34,6 +37,7 @@ QString CredentialResolver::homeDir() const
 void CredentialResolver::resolve()
 {
     const quint64 generation = ++m_generation;
+    m_warnings.clear();
     // The Heroku CLI treats an empty HEROKU_API_KEY as unset; so do we (ctest
     // sets it empty on purpose so that a developer's real key cannot leak in).
     const QString fromEnvironment = m_environment.value(QStringLiteral("HEROKU_API_KEY")).trimmed();
@@ -46,6 +50,56 @@ void CredentialResolver::resolve()
         QTimer::singleShot(0, this, [this, resolution, generation] { finish(resolution, generation); });
         return;
     }
+    // An account picked with `cleardbctl accounts use` wins over the one the CLI's login.json names.
+    const QString chosen = AccountChoice::chosen(m_environment, m_apiHost);
+    const Result<QString> cliAccount =
+        chosen.isEmpty() ? HerokuCliLoginState::read(m_environment) : Result<QString>(chosen);
+    if (!cliAccount) {
+        // No login.json is the common case (no CLI, or a CLI writing ~/.netrc); a broken one is worth a line.
+        if (cliAccount.error().kind != Error::Kind::NotFound)
+            m_warnings << cliAccount.error().oneLine();
+        return readOwnStore(generation);
+    }
+    if (!m_herokuCliStore) {
+        const QString reason = HerokuCliStore::unsupportedReason();
+        m_warnings << (reason.isEmpty()
+                           ? QStringLiteral("the Heroku CLI's login (%1) was not read").arg(*cliAccount)
+                           : reason);
+        return readOwnStore(generation);
+    }
+    const QString account = *cliAccount;
+    m_herokuCliStore->read(HerokuCliStore::serviceName(), account, this,
+                           [this, account, generation](const CredentialStoreResult &result) {
+                               continueWithHerokuCli(result, account, generation);
+                           });
+}
+
+void CredentialResolver::continueWithHerokuCli(const CredentialStoreResult &result, const QString &account,
+                                               quint64 generation)
+{
+    if (generation != m_generation)
+        return;
+    if (result.isOk() && !result.secret.isEmpty()) {
+        CredentialResolution resolution;
+        resolution.source = CredentialResolution::Source::HerokuCli;
+        resolution.token = result.secret;
+        resolution.login = account;
+        resolution.description = QStringLiteral("from the Heroku CLI's login (%1, %2)")
+                                     .arg(HerokuCliStore::displayName(), account);
+        resolution.outcome = Status();
+        finish(resolution, generation);
+        return;
+    }
+    const QString why = result.status == CredentialStoreResult::Status::NotFound
+                            ? QStringLiteral("%1 holds no token for it").arg(HerokuCliStore::displayName())
+                            : SecretRedactor::redact(result.errorMessage);
+    m_warnings << QStringLiteral("the Heroku CLI is signed in as %1, but its token could not be read: %2")
+                      .arg(account, why);
+    readOwnStore(generation);
+}
+
+void CredentialResolver::readOwnStore(quint64 generation)
+{
     if (!m_store) {
         QTimer::singleShot(0, this, [this, generation] {
             CredentialStoreResult none;
@@ -150,6 +204,7 @@ void CredentialResolver::finish(CredentialResolution resolution, quint64 generat
 {
     if (generation != m_generation)
         return; // a newer resolve() superseded this one
+    resolution.warnings = m_warnings + resolution.warnings;
     if (resolution.hasToken())
         SecretRedactor::registerSecret(resolution.token);
     Q_EMIT resolved(resolution);

@@ -11,8 +11,12 @@ struct CredentialStoreResult;
 
 // Finds the Heroku API token the way the Heroku CLI users expect, first match wins:
 //  1. HEROKU_API_KEY in the environment (the CLI's own override, used by CI);
-//  2. the system keychain, service "cleardb-console", account = API host;
-//  3. ~/.netrc, `machine <API host>`, its password field.
+//  2. the Heroku CLI's own login: the account picked with AccountChoice (`cleardbctl accounts use`), else
+//     the one its login.json names (HerokuCliLoginState), with the token
+//     the OS store holds for service "heroku-cli", account = that e-mail (HerokuCliStore) — what
+//     `heroku login` leaves behind since CLI 11;
+//  3. the system keychain, service "cleardb-console", account = API host;
+//  4. ~/.netrc, `machine <API host>`, its password field.
 //
 //     auto *resolver = new CredentialResolver(store, this);
 //     resolver->setApiHost(endpoint.host());
@@ -34,6 +38,14 @@ struct CredentialStoreResult;
 // or as a warning when a keychain that exists (timed out, refused) was passed
 // over for ~/.netrc; no keychain at all is the normal state of a server.
 //
+// The Heroku CLI's token is used for whatever API HEROKU_HOST names, exactly as the CLI itself uses it:
+// its store is keyed by e-mail, not by host, so there is no host to check it against, and following the
+// CLI means the two programs always talk to the same API with the same login. (The sandbox cannot
+// receive it: the console's own heroku-sim gets its own token, never a resolved one.) login.json is
+// only read, never deleted or rewritten, even when its account has no token — unlike the CLI, which
+// deletes it then. When it names an account whose token cannot be read (a locked keyring, no Secret
+// Service, Windows), the next source is used and a warning says why.
+//
 // The environment, the $HOME used for ~/.netrc and the store are injected for
 // tests. A resolved token is registered with SecretRedactor, so it is masked in
 // any log line from then on. The result always arrives through resolved(), from
@@ -44,6 +56,8 @@ class CredentialResolver : public QObject
 public:
     // `store` may be null: then the keychain step is skipped.
     explicit CredentialResolver(CredentialStore *store, QObject *parent = nullptr);
+    // Where the Heroku CLI's token is read (HerokuCliStore::create()); null skips step 2.
+    void setHerokuCliStore(CredentialStore *store) { m_herokuCliStore = store; }
 
     static QString defaultApiHost() { return QStringLiteral("api.heroku.com"); }
 
@@ -62,6 +76,9 @@ Q_SIGNALS:
     void resolved(const CredentialResolution &resolution);
 
 private:
+    void continueWithHerokuCli(const CredentialStoreResult &result, const QString &account,
+                               quint64 generation);
+    void readOwnStore(quint64 generation);
     void continueWithKeychain(const CredentialStoreResult &result, quint64 generation);
     void finishWithNetrc(const CredentialStoreResult &keychain, quint64 generation);
     QStringList netrcMachines() const;
@@ -69,6 +86,8 @@ private:
     QString homeDir() const;
 
     CredentialStore *m_store;
+    CredentialStore *m_herokuCliStore = nullptr;
+    QStringList m_warnings; // from the steps before the one that decides, for this generation
     QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     QString m_apiHost = defaultApiHost();
     QString m_netrcPath;

@@ -17,7 +17,8 @@
 // call), and not at all if `context` has been destroyed by then — the same
 // contract as QObject::connect with a context object (null means the store
 // itself). Implementations: KeychainCredentialStore (the OS keychain) and
-// InMemoryCredentialStore (tests).
+// InMemoryCredentialStore (tests), SecretServiceStore (the Secret Service
+// with the Heroku CLI's item naming).
 class CredentialStore : public QObject
 {
     Q_OBJECT
@@ -31,4 +32,7 @@ public:
     virtual void write(const QString &service, const QString &account, const Secret &secret, QObject *context,
                        Callback done) = 0;
     virtual void remove(const QString &service, const QString &account, QObject *context, Callback done) = 0;
+    // The accounts stored under `service` (result.accounts), without their secrets. Only stores that can
+    // enumerate entries answer (the Secret Service, the in-memory store); the others answer Unavailable.
+    virtual void list(const QString &service, QObject *context, Callback done);
 };

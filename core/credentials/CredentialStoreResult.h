@@ -5,6 +5,7 @@
 #include "common/Error.h"
 
 #include <QString>
+#include <QStringList>
 
 // The outcome of one CredentialStore operation, delivered as a value.
 struct CredentialStoreResult
@@ -13,7 +14,8 @@ struct CredentialStoreResult
     {
         Read,
         Write,
-        Remove
+        Remove,
+        List, // the accounts stored under one service (CredentialStore::list)
     };
     enum class Status
     {
@@ -31,6 +33,7 @@ struct CredentialStoreResult
     QString account;
     Secret secret;        // the token, for a successful read only
     QString errorMessage; // one line from the keychain backend; never contains the secret
+    QStringList accounts; // for a successful list: the accounts stored under `service`
 
     bool isOk() const { return status == Status::Ok; }
     // The common Error for a failure: NotFound, Unsupported (no keychain here), Unauthorized (refused),

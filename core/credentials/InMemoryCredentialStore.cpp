@@ -31,7 +31,7 @@ void InMemoryCredentialStore::finish(CredentialStoreResult result, QObject *cont
 void InMemoryCredentialStore::read(const QString &service, const QString &account, QObject *context,
                                    Callback done)
 {
-    CredentialStoreResult result{Operation::Read, Status::NotFound, service, account, {}, {}};
+    CredentialStoreResult result{Operation::Read, Status::NotFound, service, account, {}, {}, {}};
     const auto it = m_secrets.constFind({service, account});
     if (m_failure == Status::Ok && it != m_secrets.constEnd()) {
         result.status = Status::Ok;
@@ -45,13 +45,24 @@ void InMemoryCredentialStore::write(const QString &service, const QString &accou
 {
     if (m_failure == Status::Ok)
         m_secrets.insert({service, account}, secret);
-    finish({Operation::Write, Status::Ok, service, account, {}, {}}, context, std::move(done));
+    finish({Operation::Write, Status::Ok, service, account, {}, {}, {}}, context, std::move(done));
 }
 
 void InMemoryCredentialStore::remove(const QString &service, const QString &account, QObject *context,
                                      Callback done)
 {
     const bool removed = m_failure == Status::Ok && m_secrets.remove({service, account}) > 0;
-    finish({Operation::Remove, removed ? Status::Ok : Status::NotFound, service, account, {}, {}}, context,
-           std::move(done));
+    finish({Operation::Remove, removed ? Status::Ok : Status::NotFound, service, account, {}, {}, {}},
+           context, std::move(done));
+}
+
+void InMemoryCredentialStore::list(const QString &service, QObject *context, Callback done)
+{
+    CredentialStoreResult result{Operation::List, Status::Ok, service, {}, {}, {}, {}};
+    for (auto it = m_secrets.constBegin(); it != m_secrets.constEnd(); ++it) {
+        if (it.key().first == service)
+            result.accounts << it.key().second;
+    }
+    result.accounts.sort();
+    finish(result, context, std::move(done));
 }

@@ -20,6 +20,7 @@ public:
     void write(const QString &service, const QString &account, const Secret &secret, QObject *context,
                Callback done) override;
     void remove(const QString &service, const QString &account, QObject *context, Callback done) override;
+    void list(const QString &service, QObject *context, Callback done) override;
 
     // Status::Ok clears the failure.
     void setFailure(CredentialStoreResult::Status status, const QString &message = QString());

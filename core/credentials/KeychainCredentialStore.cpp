@@ -134,7 +134,7 @@ void KeychainCredentialStore::run(QKeychain::Job *job, Operation operation, cons
     const QString service = job->service();
 
     QObject::connect(job, &QKeychain::Job::finished, context, [=](QKeychain::Job *finished) {
-        CredentialStoreResult result{operation, statusFor(finished->error()), service, account, {}, {}};
+        CredentialStoreResult result{operation, statusFor(finished->error()), service, account, {}, {}, {}};
         if (result.isOk() && operation == Operation::Read)
             result.secret = Secret(static_cast<QKeychain::ReadPasswordJob *>(finished)->textData());
         // Removing what is not there is not a failure for logout.
@@ -149,7 +149,7 @@ void KeychainCredentialStore::run(QKeychain::Job *job, Operation operation, cons
                        "unlock prompt)")
             .arg(QString::number(static_cast<double>(m_timeout.count()) / 1000.0, 'g', 3));
     QTimer::singleShot(m_timeout, context, [=] {
-        deliver({operation, Status::TimedOut, service, account, {}, timeoutMessage});
+        deliver({operation, Status::TimedOut, service, account, {}, timeoutMessage, {}});
     });
     job->start();
 }

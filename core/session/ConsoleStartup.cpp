@@ -5,6 +5,7 @@
 #include "sandbox/SandboxSession.h"
 
 #include "credentials/CredentialResolver.h"
+#include "credentials/HerokuCliStore.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/SecretRedactor.h"
 #include <QDir>
@@ -94,6 +95,8 @@ void ConsoleStartup::start()
     Q_EMIT progress(tr("Looking for Heroku credentials…"));
     m_resolver = new CredentialResolver(m_store ? m_store : new KeychainCredentialStore(this), this);
     m_resolver->setEnvironment(m_environment);
+    m_resolver->setHerokuCliStore(m_herokuCliStoreSet ? m_herokuCliStore
+                                                      : HerokuCliStore::create(m_resolver));
     m_resolver->setApiHost(m_endpoint.host());
     m_resolver->setNetrcMachine(m_endpoint.netrcMachine());
     connect(m_resolver, &CredentialResolver::resolved, this, &ConsoleStartup::onResolved);

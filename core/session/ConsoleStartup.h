@@ -18,7 +18,8 @@ struct SandboxResult;
 struct CredentialResolution;
 
 // How the console finds its API at start: the endpoint from HEROKU_HOST, then a
-// token through CredentialResolver (HEROKU_API_KEY, the keychain, ~/.netrc). If
+// token through CredentialResolver (HEROKU_API_KEY, the Heroku CLI's login, the keychain,
+// ~/.netrc). If
 // there is none, or --sandbox was given, it starts a private heroku-sim
 // (SandboxSession) and connects to that instead, marked as a sandbox.
 //
@@ -57,6 +58,12 @@ public:
     // OS keychain. Tests inject both; the store is not owned.
     void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
     void setCredentialStore(CredentialStore *store) { m_store = store; }
+    // Where the Heroku CLI's token is read; default HerokuCliStore::create(). Null skips the CLI's login.
+    void setHerokuCliStore(CredentialStore *store)
+    {
+        m_herokuCliStore = store;
+        m_herokuCliStoreSet = true;
+    }
     // Use a sandbox even when credentials exist.
     void setForceSandbox(bool force) { m_forceSandbox = force; }
     // For tests: where heroku-sim is and how many apps it seeds.
@@ -94,6 +101,8 @@ private:
 
     QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     CredentialStore *m_store = nullptr;
+    CredentialStore *m_herokuCliStore = nullptr;
+    bool m_herokuCliStoreSet = false;
     ApiEndpoint m_endpoint;
     CredentialResolver *m_resolver = nullptr;
     SandboxSession *m_sandbox = nullptr;

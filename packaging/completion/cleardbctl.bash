@@ -12,6 +12,7 @@ _cleardbctl()
 
     local commands="apps addons plans provision upgrade remove config set unset promote restart
         login logout url probe monitor sandbox drill help"
+    commands+=" accounts"
     local global_opts="--json --help --version"
 
     # The first word that is not an option is the command; global options may come before it.
@@ -70,7 +71,8 @@ _cleardbctl()
     case $command in
         addons | restart) opts+=" --app" ;;
         plans) ;;
-        login) opts+=" --browser" ;;
+        login) opts+=" --browser --also-heroku-cli" ;;
+        accounts) [[ -z $subcommand ]] && opts+=" use" ;;
         apps) opts+=" --team --personal" ;;
         logout) opts+=" --local-only" ;;
         provision) opts+=" --app --plan --name --wait" ;;

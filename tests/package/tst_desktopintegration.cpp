@@ -174,7 +174,7 @@ private Q_SLOTS:
             QStringLiteral("promote"),     QStringLiteral("restart"),   QStringLiteral("login"),
             QStringLiteral("logout"),      QStringLiteral("url build"), QStringLiteral("url parse"),
             QStringLiteral("url snippet"), QStringLiteral("probe"),     QStringLiteral("monitor"),
-            QStringLiteral("sandbox")};
+            QStringLiteral("sandbox"),     QStringLiteral("accounts")};
         for (const QString &command : commands) {
             // Each command is a bold tag line of its own in COMMANDS: ".B name" or ".BR name ...".
             const QRegularExpression tag(
@@ -197,7 +197,7 @@ private Q_SLOTS:
         const QSet<QString> all = complete(QStringLiteral("cleardbctl "));
         for (const char *command :
              {"apps", "addons", "plans", "provision", "upgrade", "remove", "config", "set", "unset",
-              "promote", "restart", "login", "logout", "url", "probe", "monitor", "sandbox"})
+              "promote", "restart", "login", "logout", "url", "probe", "monitor", "sandbox", "accounts"})
             QVERIFY2(all.contains(QLatin1String(command)), command);
         QCOMPARE(
             complete(QStringLiteral("cleardbctl pro")),

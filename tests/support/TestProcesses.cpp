@@ -18,13 +18,15 @@ bool TestProcesses::isGone(qint64 pid)
 QProcessEnvironment TestProcesses::consoleEnvironment(const QString &home, const QStringList &alsoRemove)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name :
-         {"HEROKU_API_KEY", "HEROKU_HOST", "DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY"})
+    for (const char *name : {"HEROKU_API_KEY", "HEROKU_HOST", "HEROKU_DATA_DIR", "DBUS_SESSION_BUS_ADDRESS",
+                             "DISPLAY", "WAYLAND_DISPLAY"})
         env.remove(QString::fromLatin1(name));
     for (const QString &name : alsoRemove)
         env.remove(name);
     env.insert(QStringLiteral("HOME"), home);
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
+    // The Heroku CLI's login.json is looked for here: never the developer's own.
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/.local/share"));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     return env;
 }

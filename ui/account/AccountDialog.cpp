@@ -61,6 +61,16 @@ QString AccountDialog::explain(const ConsoleConnection &connection)
     case CredentialResolution::Source::Environment:
         return tr("From the HEROKU_API_KEY environment variable, which wins over stored tokens. Logging out "
                   "cannot remove it: unset HEROKU_API_KEY where the console is started.");
+    case CredentialResolution::Source::HerokuCli: {
+        // "from the Heroku CLI's login (GNOME Keyring / Secret Service, user@example.com)"
+        QString where = connection.credentialSource;
+        if (!where.isEmpty())
+            where[0] = where.at(0).toUpper();
+        return tr("%1. Logging out here leaves the Heroku CLI signed in (`heroku logout` signs it out), so "
+                  "the "
+                  "console finds that login again on its next start.")
+            .arg(where);
+    }
     case CredentialResolution::Source::Keychain:
         return tr("From the system keychain (service cleardb-console, account %1).").arg(host);
     case CredentialResolution::Source::Netrc:

@@ -2,10 +2,13 @@
 #include "account/LoginDialog.h"
 
 #include "account/BrowserSignInPanel.h"
+#include "credentials/HerokuCliSignIn.h"
+#include "credentials/HerokuCliStore.h"
 #include "heroku/HerokuClient.h"
 #include "heroku/TokenLogin.h"
 #include "widgets/DialogStyle.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFormLayout>
@@ -92,6 +95,13 @@ LoginDialog::LoginDialog(QNetworkAccessManager *network, const ApiEndpoint &endp
     layout->addWidget(m_browser);
     layout->addWidget(m_useToken, 0, Qt::AlignLeft);
     layout->addWidget(m_tokenSection);
+    m_alsoHerokuCli = new QCheckBox(tr("Also sign in the &Heroku CLI"), this);
+    m_alsoHerokuCli->setObjectName(QStringLiteral("alsoHerokuCliCheck"));
+    m_alsoHerokuCli->setToolTip(
+        tr("Stores the token where `heroku login` keeps it (service heroku-cli in %1) and "
+           "makes this account the Heroku CLI's current one")
+            .arg(HerokuCliStore::displayName()));
+    layout->addWidget(m_alsoHerokuCli);
     layout->addWidget(m_status);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
@@ -159,6 +169,26 @@ void LoginDialog::finishSignIn(const QString &email, const Secret &token, const 
     QString where = tr("Signed in as %1; token %2.").arg(email, stored.description);
     if (!stored.warnings.isEmpty())
         where += QLatin1Char(' ') + stored.warnings.join(QLatin1Char(' '));
+    if (!m_alsoHerokuCli->isChecked())
+        return complete(connection, email, where);
+    m_status->setText(tr("Signing in the Heroku CLI…"));
+    if (!m_herokuCliStore)
+        m_herokuCliStore = HerokuCliStore::create(this);
+    auto *share = new HerokuCliSignIn(m_herokuCliStore, this);
+    share->setEnvironment(m_herokuCliEnvironment);
+    connect(share, &HerokuCliSignIn::finished, this,
+            [this, share, connection, email, where](const Status &status, const QString &description) {
+                share->deleteLater();
+                // Our own sign-in stands either way; the line says what became of the CLI's.
+                const QString cli = status ? description : status.error().oneLine();
+                complete(connection, email,
+                         where + QLatin1Char(' ') + cli.at(0).toUpper() + cli.mid(1) + QLatin1Char('.'));
+            });
+    share->signIn(email, token);
+}
+
+void LoginDialog::complete(const ConsoleConnection &connection, const QString &email, const QString &where)
+{
     m_status->setText(where);
     Q_EMIT signedIn(connection, email, where);
     accept();

@@ -7,10 +7,12 @@
 
 #include <QDialog>
 #include <QPointer>
+#include <QProcessEnvironment>
 
 class BrowserSignInPanel;
 class CredentialStore;
 class HerokuClient;
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
@@ -31,7 +33,12 @@ class QPushButton;
 //
 // The store and the home directory are injected so tests use an
 // InMemoryCredentialStore and a temporary $HOME. objectNames: useTokenButton, tokenEdit,
-// tokenRevealButton, signInButton, loginError, loginStatus, and the panel's (BrowserSignInPanel).
+// tokenRevealButton, signInButton, loginError, loginStatus, alsoHerokuCliCheck, and the panel's
+// (BrowserSignInPanel).
+//
+// "Also sign in the Heroku CLI" (off by default: the CLI's store is not ours to write unasked) then
+// leaves the verified token where `heroku login` would (HerokuCliSignIn); what happened is added to
+// the "Signed in as …" line, and a failure there does not undo our own sign-in.
 class LoginDialog : public QDialog
 {
     Q_OBJECT
@@ -42,6 +49,13 @@ public:
     // ~/.netrc is looked up under this directory (default: $HOME).
     void setHomeDir(const QString &home);
     BrowserSignInPanel *browserPanel() const { return m_browser; }
+    // Where "also sign in the Heroku CLI" writes (default HerokuCliStore::create()), and the environment
+    // naming its login.json; for tests.
+    void setHerokuCliStore(CredentialStore *store) { m_herokuCliStore = store; }
+    void setHerokuCliEnvironment(const QProcessEnvironment &environment)
+    {
+        m_herokuCliEnvironment = environment;
+    }
 
 Q_SIGNALS:
     // Verified and stored: a connection for the main window, the account and where the token went
@@ -53,6 +67,7 @@ private:
     void showTokenPath();
     void onFinished(const TokenLoginResult &result, const Secret &token);
     void finishSignIn(const QString &email, const Secret &token, const CredentialWriteResult &stored);
+    void complete(const ConsoleConnection &connection, const QString &email, const QString &where);
     void fail(const QString &message);
 
     QNetworkAccessManager *m_network;
@@ -67,4 +82,7 @@ private:
     QLabel *m_status;
     QLabel *m_error;
     QPushButton *m_signIn;
+    QCheckBox *m_alsoHerokuCli;
+    CredentialStore *m_herokuCliStore = nullptr;
+    QProcessEnvironment m_herokuCliEnvironment = QProcessEnvironment::systemEnvironment();
 };

@@ -3,6 +3,7 @@
 
 #include "AppInfo.h"
 #include "account/AccountActions.h"
+#include "account/AccountSwitcher.h"
 #include "activity/ActivityLogDock.h"
 #include "activity/ActivityLogModel.h"
 #include "addons/AddonActions.h"
@@ -76,6 +77,9 @@ MainWindow::MainWindow(QNetworkAccessManager *network, QWidget *parent)
     connect(this, &MainWindow::sessionChanged, m_addonActions, &AddonActions::setSession);
     connect(this, &MainWindow::sessionChanged, m_configActions, &ConfigActions::setSession);
     connect(this, &MainWindow::sessionChanged, m_accountActions, &AccountActions::setSession);
+    connect(this, &MainWindow::sessionChanged, m_accountSwitcher, [this](ConsoleSession *session) {
+        m_accountSwitcher->setConnection(session ? session->connection() : ConsoleConnection());
+    });
     showConnecting(tr("Connecting…"));
 }
 
@@ -123,8 +127,15 @@ void MainWindow::setUpToolBar()
     app->addActions(m_configActions->actions());
     app->addAction(m_configActions->restartAction());
     m_accountActions = new AccountActions(m_network, this, m_messageBar);
-    menuBar()->addMenu(tr("&Account"))->addActions(m_accountActions->actions());
+    QMenu *accountMenu = menuBar()->addMenu(tr("&Account"));
+    accountMenu->addActions(m_accountActions->actions());
     connect(m_accountActions, &AccountActions::signedIn, this, &MainWindow::open);
+    // Switching signs in again with a stored account: open() retires the old session, as a sign-in does.
+    m_accountSwitcher = new AccountSwitcher(this);
+    accountMenu->addMenu(m_accountSwitcher->menu());
+    connect(m_accountSwitcher, &AccountSwitcher::switched, this, &MainWindow::open);
+    connect(m_accountSwitcher, &AccountSwitcher::failed, this,
+            [this](const QString &message) { m_messageBar->showMessage(message, MessageBar::Warning); });
     connect(m_addonActions, &AddonActions::promoteRequested, m_configActions, &ConfigActions::promote);
     auto *find = new QAction(tr("Filter apps"), this);
     find->setObjectName(QStringLiteral("findAction"));

@@ -13,6 +13,7 @@ class AppCatalog;
 class AppDetailsPanel;
 class AppListView;
 class AccountActions;
+class AccountSwitcher;
 class ConfigActions;
 class ConsoleSession;
 class DatabaseTabs;
@@ -101,6 +102,7 @@ private:
     AddonActions *m_addonActions = nullptr;
     ConfigActions *m_configActions = nullptr;
     AccountActions *m_accountActions = nullptr;
+    AccountSwitcher *m_accountSwitcher = nullptr;
     ActivityLogDock *m_activityLog = nullptr;
     bool m_closeRequestsQuit = false;
 };

@@ -11,6 +11,9 @@ CtlProcess::CtlProcess(SimProcess &sim) : m_sim(sim), m_env(QProcessEnvironment:
     m_env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
     m_env.remove(QStringLiteral("CLEARDBCTL_TIMEOUT_MS"));
     m_env.remove(QStringLiteral("CLEARDBCTL_POLL_MS"));
+    // The Heroku CLI's login.json is found through these (HerokuCliLoginState): never the developer's.
+    m_env.remove(QStringLiteral("XDG_DATA_HOME"));
+    m_env.remove(QStringLiteral("HEROKU_DATA_DIR"));
     m_env.insert(QStringLiteral("HOME"), m_home.path());
     m_env.insert(QStringLiteral("HEROKU_HOST"), sim.baseUrl());
     m_env.insert(QStringLiteral("HEROKU_API_KEY"), sim.token());

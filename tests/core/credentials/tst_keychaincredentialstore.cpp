@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "credentials/KeychainCredentialStore.h"
+#ifdef CLEARDB_HAVE_LIBSECRET
+#include "credentials/SecretServiceStore.h"
+#endif
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -208,6 +211,25 @@ void TstKeychainCredentialStore::silentKeychainTimesOut()
     QCOMPARE(results.first().errorMessage,
              QStringLiteral("the system keychain did not answer within 0.5 s (it may be locked and waiting "
                             "for an unlock prompt)"));
+#ifdef CLEARDB_HAVE_LIBSECRET
+    // The Heroku CLI's store calls libsecret itself, on a worker thread: it gives up on its own the same way.
+    {
+        SecretServiceStore cli;
+        cli.setTimeout(500ms);
+        QVector<CredentialStoreResult> cliResults;
+        QElapsedTimer cliClock;
+        cliClock.start();
+        const int callsBeforeCli = m_silent.calls();
+        cli.read(QStringLiteral("heroku-cli"), QStringLiteral("user@example.com"), this,
+                 [&](const CredentialStoreResult &r) { cliResults << r; });
+        QTRY_COMPARE_WITH_TIMEOUT(cliResults.size(), 1, 10000);
+        QVERIFY2(cliClock.elapsed() < 2500, qPrintable(QString::number(cliClock.elapsed())));
+        QVERIFY(m_silent.calls() > callsBeforeCli); // it really asked the silent service
+        QCOMPARE(cliResults.first().status, Status::TimedOut);
+        QTest::qWait(1000); // the cancelled worker's late answer is dropped
+        QCOMPARE(cliResults.size(), 1);
+    }
+#endif
     // When the owner goes away, the late failure is dropped: exactly one callback.
     QDBusConnection::disconnectFromBus(ownerName);
     QTest::qWait(1000);

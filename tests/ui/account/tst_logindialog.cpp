@@ -8,12 +8,15 @@
 #include "account/AccountActions.h"
 #include "account/AccountDialog.h"
 #include "account/LoginDialog.h"
+#include "credentials/HerokuCliLoginState.h"
+#include "credentials/HerokuCliStore.h"
 #include "credentials/InMemoryCredentialStore.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "shell/MainWindow.h"
 #include "widgets/MessageBar.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -46,6 +49,7 @@ private Q_SLOTS:
     void noKeychainFallsBackToNetrc();
     void accountViewExplainsSourceAndLogsOut();
     void signInFromTheWindowReopensIt();
+    void alsoSignsInTheHerokuCliOnlyWhenChecked();
 
 private:
     LoginDialog *dialog(InMemoryCredentialStore *store, const QString &home);
@@ -217,6 +221,39 @@ void TestLoginDialog::signInFromTheWindowReopensIt()
     QVERIFY(
         child<QLabel>(account, "credentialSourceText")->text().contains(QStringLiteral("system keychain")));
     account->reject();
+}
+
+void TestLoginDialog::alsoSignsInTheHerokuCliOnlyWhenChecked()
+{
+    QTemporaryDir home;
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("HOME"), home.path());
+    const QString loginJson = HerokuCliLoginState::filePath(environment);
+    for (const bool checked : {false, true}) {
+        InMemoryCredentialStore store;
+        InMemoryCredentialStore cliStore;
+        QPointer<LoginDialog> login = dialog(&store, home.path());
+        login->setHerokuCliStore(&cliStore);
+        login->setHerokuCliEnvironment(environment);
+        auto *check = child<QCheckBox>(login, "alsoHerokuCliCheck");
+        QVERIFY(!check->isChecked()); // never by default: the CLI's store is not ours to write unasked
+        check->setChecked(checked);
+        QSignalSpy signedIn(login.data(), &LoginDialog::signedIn);
+        signIn(login, m_sim.token());
+        QVERIFY(signedIn.wait(10000));
+        const QString where = signedIn.first().at(2).toString();
+        QVERIFY(store.contains(KeychainCredentialStore::serviceName(), Host));
+        if (!checked) {
+            QCOMPARE(cliStore.operationCount(), 0);
+            QVERIFY(!QFile::exists(loginJson));
+            continue;
+        }
+        QVERIFY(cliStore.contains(HerokuCliStore::serviceName(), QStringLiteral("sandbox@example.com")));
+        QCOMPARE(HerokuCliLoginState::read(environment).valueOr({}), QStringLiteral("sandbox@example.com"));
+        QVERIFY2(where.contains(QStringLiteral("The Heroku CLI is signed in as sandbox@example.com")),
+                 qPrintable(where));
+        QVERIFY(!where.contains(m_sim.token()));
+    }
 }
 
 QTEST_MAIN(TestLoginDialog)
