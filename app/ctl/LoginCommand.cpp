@@ -4,10 +4,10 @@
 #include "BrowserLauncher.h"
 #include "InterruptNotifier.h"
 #include "TokenReader.h"
-#include "heroku/BrowserLogin.h"
-#include "heroku/HerokuClient.h"
 #include "credentials/HerokuCliSignIn.h"
 #include "credentials/HerokuCliStore.h"
+#include "heroku/BrowserLogin.h"
+#include "heroku/HerokuClient.h"
 #include "heroku/TokenLogin.h"
 
 #include <QCommandLineParser>

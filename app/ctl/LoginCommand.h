@@ -2,8 +2,8 @@
 #pragma once
 
 #include "Command.h"
-#include "heroku/BrowserLoginResult.h"
 #include "credentials/Secret.h"
+#include "heroku/BrowserLoginResult.h"
 #include "heroku/TokenLoginResult.h"
 
 class CredentialStore;
