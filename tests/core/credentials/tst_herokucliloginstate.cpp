@@ -255,4 +255,4 @@ void TstHerokuCliLogin::neverTouchesLoginJson()
 }
 
 QTEST_GUILESS_MAIN(TstHerokuCliLogin)
-#include "tst_herokuclilogin.moc"
+#include "tst_herokucliloginstate.moc"
