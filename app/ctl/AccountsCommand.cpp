@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "AccountsCommand.h"
 
+#include "CredentialLookup.h"
 #include "credentials/AccountChoice.h"
 #include "credentials/CredentialResolver.h"
 #include "credentials/HerokuCliStore.h"
@@ -85,10 +86,7 @@ void AccountsCommand::onListed(const QList<StoredAccount> &accounts, const QStri
         return context()->succeed();
     }
     // Which token the other commands would use, and from where.
-    auto *resolver = new CredentialResolver(m_store, this);
-    resolver->setHerokuCliStore(HerokuCliStore::create(resolver));
-    resolver->setApiHost(client()->endpoint().host());
-    resolver->setNetrcMachine(client()->endpoint().netrcMachine());
+    auto *resolver = newCredentialResolver(m_store, client()->endpoint(), this);
     connect(resolver, &CredentialResolver::resolved, this,
             [this, accounts](const CredentialResolution &resolution) { report(accounts, resolution); });
     resolver->resolve();

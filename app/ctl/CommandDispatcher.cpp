@@ -7,6 +7,7 @@
 #include "CommandContext.h"
 #include "ConfigChangeCommand.h"
 #include "ConfigCommand.h"
+#include "CredentialLookup.h"
 #include "DrillCommand.h"
 #include "LoginCommand.h"
 #include "LogoutCommand.h"
@@ -23,7 +24,6 @@
 
 #include "AppInfo.h"
 #include "credentials/CredentialResolver.h"
-#include "credentials/HerokuCliStore.h"
 #include "heroku/HerokuClient.h"
 
 #include <QCommandLineParser>
@@ -166,10 +166,7 @@ void CommandDispatcher::runCommand(Command *command, const QStringList &argument
     if (!command->needsToken())
         return command->start();
 
-    auto *resolver = new CredentialResolver(m_store, this);
-    resolver->setHerokuCliStore(HerokuCliStore::create(resolver));
-    resolver->setApiHost(m_context->client()->endpoint().host());
-    resolver->setNetrcMachine(m_context->client()->endpoint().netrcMachine());
+    auto *resolver = newCredentialResolver(m_store, m_context->client()->endpoint(), this);
     connect(resolver, &CredentialResolver::resolved, this,
             [this, command](const CredentialResolution &resolution) { onResolved(command, resolution); });
     resolver->resolve();

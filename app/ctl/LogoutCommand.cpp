@@ -2,6 +2,7 @@
 #include "LogoutCommand.h"
 
 #include "CommandOptions.h"
+#include "CredentialLookup.h"
 #include "credentials/CredentialResolver.h"
 #include "credentials/CredentialWriter.h"
 #include "heroku/HerokuClient.h"
@@ -35,7 +36,8 @@ QString LogoutCommand::details() const
         "Revokes the stored token's session and its authorization at Heroku (never the account's API key,\n"
         "which the Dashboard shows and integrations may use), then forgets the token in the keychain and\n"
         "~/.netrc. What could not be revoked is printed as a warning with what to do; the exit status is 0\n"
-        "once the token is forgotten here. With HEROKU_API_KEY set nothing is revoked.");
+        "once the token is forgotten here. With HEROKU_API_KEY set nothing is revoked. A token that is the\n"
+        "Heroku CLI's login is left alone too: `heroku logout` signs the CLI out.");
 }
 
 void LogoutCommand::configure(QCommandLineParser &parser)
@@ -56,13 +58,16 @@ void LogoutCommand::start()
     // break whatever set it, so only the stored token is forgotten, as before.
     if (m_localOnly || apiKeyInEnvironment())
         return signOut(CredentialResolution());
-    auto *resolver = new CredentialResolver(m_store, this);
-    resolver->setApiHost(client()->endpoint().host());
-    resolver->setNetrcMachine(client()->endpoint().netrcMachine());
+    auto *resolver = newCredentialResolver(m_store, client()->endpoint(), this);
     connect(resolver, &CredentialResolver::resolved, this, [this](const CredentialResolution &resolution) {
         for (const QString &warning : resolution.warnings)
             out().warning(warning);
-        signOut(resolution);
+        if (resolution.source != CredentialResolution::Source::HerokuCli)
+            return signOut(resolution);
+        // The token is the Heroku CLI's login: revoking it would sign the CLI out behind its back, and
+        // its store is not ours to clear. Only what we stored ourselves is forgotten.
+        m_herokuCliAccount = resolution.login;
+        signOut(CredentialResolution());
     });
     resolver->resolve();
 }
@@ -97,7 +102,8 @@ void LogoutCommand::report(const SignOutResult &result)
                         {QStringLiteral("revoke_skipped"), result.revokeSkipped},
                         {QStringLiteral("revoked"), QJsonArray::fromStringList(result.revoked)},
                         {QStringLiteral("not_revoked"), QJsonArray::fromStringList(result.notRevoked)},
-                        {QStringLiteral("notes"), QJsonArray::fromStringList(result.notes)}});
+                        {QStringLiteral("notes"), QJsonArray::fromStringList(result.notes)},
+                        {QStringLiteral("heroku_cli_login_kept"), m_herokuCliAccount}});
     } else {
         out().line(QStringLiteral("Logged out: ") + local.description);
         if (!result.revoked.isEmpty())
@@ -106,6 +112,10 @@ void LogoutCommand::report(const SignOutResult &result)
             out().line(note);
         if (m_localOnly)
             out().line(QStringLiteral("Nothing was revoked at Heroku (--local-only)."));
+        if (!m_herokuCliAccount.isEmpty())
+            out().line(QStringLiteral("The Heroku CLI's login (%1) was left alone and is used from now on; "
+                                      "`heroku logout` signs it out")
+                           .arg(m_herokuCliAccount));
     }
     if (apiKeyInEnvironment())
         out().warning(

@@ -40,4 +40,5 @@ private:
 
     CredentialStore *m_store;
     bool m_localOnly = false;
+    QString m_herokuCliAccount; // set when the token in use is the Heroku CLI's login, which is kept
 };

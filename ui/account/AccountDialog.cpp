@@ -93,10 +93,12 @@ void AccountDialog::logout()
     writer->setApiHost(m_connection.endpoint.host());
     writer->setNetrcMachine(m_connection.endpoint.netrcMachine());
     writer->setHomeDir(m_homeDir);
-    // Only a token a sign-in stored is revoked: HEROKU_API_KEY belongs to whoever set it, and the
+    // Only a token a sign-in stored is revoked: HEROKU_API_KEY belongs to whoever set it, the
+    // Heroku CLI's login to the CLI (revoking it would sign the CLI out behind its back), and the
     // sandbox's token is heroku-sim's own.
     const CredentialResolution::Source kind = m_connection.credentialKind;
     const bool revoke = m_network && kind != CredentialResolution::Source::Environment &&
+                        kind != CredentialResolution::Source::HerokuCli &&
                         kind != CredentialResolution::Source::Sandbox &&
                         kind != CredentialResolution::Source::None;
     auto *client = new HerokuClient(m_network, m_connection.endpoint, this);
@@ -123,6 +125,9 @@ void AccountDialog::showLoggedOut(const SignOutResult &result)
     lines << result.notes << result.notRevoked;
     if (m_connection.credentialKind == CredentialResolution::Source::Environment)
         lines << tr("HEROKU_API_KEY is still set and still signs this console in.");
+    if (m_connection.credentialKind == CredentialResolution::Source::HerokuCli)
+        lines << tr("The Heroku CLI's login was left alone and signs this console in again on its next "
+                    "start; `heroku logout` signs the CLI out.");
     const QString text = lines.join(QLatin1Char('\n'));
     m_result->setText(text);
     if (result.local.ok)

@@ -18,7 +18,7 @@ class QPushButton;
 // token…" asks for a new token (AccountActions opens LoginDialog); "Log out"
 // signs out like `heroku logout` (SignOut): with a network set, it revokes the
 // stored token's session and authorization at Heroku (never the account's API key,
-// nor a HEROKU_API_KEY or sandbox token, which were not stored by a sign-in), then
+// nor a HEROKU_API_KEY, Heroku CLI or sandbox token, which no sign-in here stored), then
 // removes the stored token from the keychain and ~/.netrc through CredentialWriter,
 // and says what it revoked, removed and could not revoke (one line each).
 //

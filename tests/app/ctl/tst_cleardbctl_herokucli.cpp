@@ -6,6 +6,7 @@
 #include "CtlProcess.h"
 #include "SecretServiceSession.h"
 #include "SimProcess.h"
+#include "SimRequestLog.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void appsUseTheHerokuCliLogin();
     void loginAlsoSignsInTheHerokuCliOnlyWhenAsked();
     void accountsListAndSwitch();
+    void logoutLeavesTheHerokuCliLoginAlone();
     void absentSecretServiceFallsBackToNetrc();
     void lockedKeyringFallsBackToNetrc();
 
@@ -48,7 +50,8 @@ private:
 
 void TestCleardbctlHerokuCli::initTestCase()
 {
-    QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("3")}), qPrintable(m_sim.errorString()));
+    QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("3"), QStringLiteral("--log")}),
+             qPrintable(m_sim.errorString()));
     QVERIFY2(m_keyring.start(), qPrintable(m_keyring.errorString()));
     QVERIFY(m_keyring.storeLikeHerokuCli(Email, Token));
     QVERIFY(m_keyring.writeLoginJson(Email));
@@ -239,6 +242,35 @@ void TestCleardbctlHerokuCli::lockedKeyringFallsBackToNetrc()
                                 "token could not be read: the keyring that holds it is locked")),
              qPrintable(run.err));
     QCOMPARE(loginJsonBytes(m_keyring), LoginJson);
+}
+
+void TestCleardbctlHerokuCli::logoutLeavesTheHerokuCliLoginAlone()
+{
+    // The Heroku CLI signed in through the browser: a token with a session, which a revoke would end.
+    const Result<QString> cliToken = m_sim.approvedLoginToken(QStringLiteral("sandbox@example.com"));
+    QVERIFY2(cliToken.ok(), cliToken ? "" : qPrintable(cliToken.error().oneLine()));
+    QVERIFY(m_keyring.storeLikeHerokuCli(QStringLiteral("sandbox@example.com"), cliToken.value()));
+    QVERIFY(m_keyring.writeLoginJson(QStringLiteral("sandbox@example.com")));
+    const CtlProcess::Run before = m_ctl->run({QStringLiteral("accounts")});
+    QVERIFY2(before.finished && before.exitCode == 0, qPrintable(before.err));
+    QVERIFY2(before.out.contains(QStringLiteral("Heroku CLI")), qPrintable(before.out)); // the token in use
+
+    SimRequestLog log(m_sim);
+    const CtlProcess::Run logout = m_ctl->run({QStringLiteral("logout")});
+    QVERIFY2(logout.finished && logout.exitCode == 0, qPrintable(logout.err));
+    // Revoking would sign the Heroku CLI out behind its back; `heroku logout` is the way to do that.
+    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 0);
+    QVERIFY2(logout.out.contains(QStringLiteral("heroku logout")), qPrintable(logout.out));
+    QVERIFY(!logout.out.contains(cliToken.value()) && !logout.err.contains(cliToken.value()));
+    const CtlProcess::Run after = m_ctl->run({QStringLiteral("apps")});
+    QVERIFY2(after.finished && after.exitCode == 0, qPrintable(after.err)); // the CLI's login still works
+    QCOMPARE(loginJsonBytes(m_keyring), QByteArray("{\"account\":\"sandbox@example.com\"}\n"));
+
+    QCOMPARE(m_keyring.secretTool({QStringLiteral("clear"), QStringLiteral("service"),
+                                   QStringLiteral("heroku-cli"), QStringLiteral("account"),
+                                   QStringLiteral("sandbox@example.com")}),
+             0);
+    QVERIFY(m_keyring.writeLoginJson(Email));
 }
 
 QTEST_GUILESS_MAIN(TestCleardbctlHerokuCli)

@@ -33,9 +33,11 @@ private Q_SLOTS:
     void browserLoginIsRevoked();
     void apiKeyIsKept();
     void failedRevokeIsShown();
+    void herokuCliLoginIsLeftAlone();
 
 private:
-    QString logOut(const QString &token);
+    QString logOut(const QString &token,
+                   CredentialResolution::Source source = CredentialResolution::Source::Keychain);
     int status(const QString &token);
 
     SimProcess m_sim{QStringLiteral("account-signout-key-Hc2m")};
@@ -62,7 +64,7 @@ int TestAccountSignOut::status(const QString &token)
     return http.get(QStringLiteral("/account")).status;
 }
 
-QString TestAccountSignOut::logOut(const QString &token)
+QString TestAccountSignOut::logOut(const QString &token, CredentialResolution::Source source)
 {
     bool written = false;
     m_store.write(KeychainCredentialStore::serviceName(), Host, Secret(token), this,
@@ -73,7 +75,7 @@ QString TestAccountSignOut::logOut(const QString &token)
     ConsoleConnection connection;
     connection.endpoint = ApiEndpoint::fromSetting(m_sim.baseUrl());
     connection.token = Secret(token);
-    connection.credentialKind = CredentialResolution::Source::Keychain;
+    connection.credentialKind = source;
     AccountDialog account(connection, QStringLiteral("sandbox@example.com"), &m_store);
     account.setHomeDir(m_home.path());
     account.setNetwork(&m_network);
@@ -129,6 +131,18 @@ void TestAccountSignOut::failedRevokeIsShown()
     QVERIFY2(text.contains(QStringLiteral("\nCould not revoke the session: ")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("Revoked at Heroku: the authorization ")), qPrintable(text));
     QCOMPARE(status(token.value()), 401);
+}
+
+void TestAccountSignOut::herokuCliLoginIsLeftAlone()
+{
+    // The Heroku CLI's browser login: revoking its token would sign the CLI out behind its back.
+    const Result<QString> token = m_sim.approvedLoginToken();
+    QVERIFY2(token, qPrintable(token ? QString() : token.error().oneLine()));
+    SimRequestLog log(m_sim);
+    const QString text = logOut(token.value(), CredentialResolution::Source::HerokuCli);
+    QCOMPARE(log.countMethod(QStringLiteral("DELETE")), 0);
+    QVERIFY2(text.contains(QStringLiteral("heroku logout")), qPrintable(text));
+    QCOMPARE(status(token.value()), 200);
 }
 
 QTEST_MAIN(TestAccountSignOut)
