@@ -7,9 +7,13 @@
 // CLI exits non-zero with the refusal. The CLI's own words for login, auth:whoami and logout are
 // logged (tokens masked) for the record.
 //
-// secret-tool is kept out of the CLI's PATH, so it stores the token in ~/.netrc (its choice when
-// there is no native store) inside the private HOME and never touches a real keyring.
+// In the first two cases secret-tool is kept out of the CLI's PATH, so it stores the token in ~/.netrc
+// (its choice when there is no native store) inside the private HOME and never touches a real keyring.
+// The third is a Linux desktop's default: secret-tool found, a real Secret Service (gnome-keyring-daemon
+// on a private bus) where the CLI stores the token, login.json naming the account, and cleardbctl
+// reading both.
 #include "CtlProcess.h"
+#include "SecretServiceSession.h"
 #include "SimProcess.h"
 #include "WebDriver.h"
 #include "credentials/SecretRedactor.h"
@@ -18,6 +22,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,6 +80,7 @@ private Q_SLOTS:
     void initTestCase();
     void approveInTheBrowserLogsInAndCleardbctlFindsIt();
     void denyInTheBrowserIsRefused();
+    void loginIntoTheKeyringIsFoundByCleardbctl();
 
 private:
     QProcessEnvironment cliEnvironment(const QString &home) const;
@@ -86,6 +92,9 @@ private:
 
     SimProcess m_sim{Token};
     QTemporaryDir m_bin; // node only: no secret-tool, no which
+    // Set for the keyring case: the CLI's environment is that session's, with secret-tool and which.
+    const SecretServiceSession *m_keyring = nullptr;
+    QTemporaryDir m_keyringBin;
     WebDriver m_browser;
 };
 
@@ -117,10 +126,18 @@ QProcessEnvironment TestHerokuCliLogin::cliEnvironment(const QString &home) cons
     env.insert(QStringLiteral("HEROKU_HOST"), m_sim.baseUrl());
     env.insert(QStringLiteral("HEROKU_LOGIN_HOST"), m_sim.loginUrl().toString());
     env.insert(QStringLiteral("NO_COLOR"), QStringLiteral("1"));
-    // Found by `which secret-tool` the CLI would use the desktop's keyring: not in a test.
+    // Found by `which secret-tool` the CLI would use the desktop's keyring: not in a test, unless it
+    // is the test's own private one.
     env.insert(QStringLiteral("PATH"), m_bin.path());
     env.remove(QStringLiteral("HEROKU_API_KEY"));
     env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+    if (m_keyring) {
+        const QProcessEnvironment keyring = m_keyring->environment();
+        for (const char *name : {"HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME",
+                                 "XDG_RUNTIME_DIR", "DBUS_SESSION_BUS_ADDRESS"})
+            env.insert(QString::fromLatin1(name), keyring.value(QString::fromLatin1(name)));
+        env.insert(QStringLiteral("PATH"), m_keyringBin.path());
+    }
     env.remove(QStringLiteral("HEROKU_APP"));
     return env;
 }
@@ -274,6 +291,62 @@ void TestHerokuCliLogin::denyInTheBrowserIsRefused()
     QVERIFY2(login.err.contains(QStringLiteral("denied")), qPrintable(login.err));
     QVERIFY(!login.out.contains(QStringLiteral("Logged in")));
     QVERIFY(!QFile::exists(home.filePath(QStringLiteral(".netrc"))));
+}
+
+void TestHerokuCliLogin::loginIntoTheKeyringIsFoundByCleardbctl()
+{
+    SecretServiceSession keyring;
+    QVERIFY2(keyring.start(), qPrintable(keyring.errorString()));
+    for (const char *tool : {"node", "which", "secret-tool"}) {
+        const QString path = QStandardPaths::findExecutable(QString::fromLatin1(tool));
+        QVERIFY2(!path.isEmpty(), tool);
+        QFile::remove(m_keyringBin.filePath(QString::fromLatin1(tool)));
+        QVERIFY(QFile::link(path, m_keyringBin.filePath(QString::fromLatin1(tool))));
+    }
+    m_keyring = &keyring;
+    const auto restore = qScopeGuard([this] { m_keyring = nullptr; });
+    const QString home = keyring.home();
+    QString page;
+    const CliRun login = browserLogin(home, "#approve", &page);
+    QCOMPARE(login.exitCode, 0);
+    QVERIFY2(login.out.contains(QStringLiteral("Logged in as ") + Email), qPrintable(login.out + login.err));
+
+    // The premise: the CLI chose the Secret Service, as on a desktop: the token is there, under the
+    // attributes it uses, login.json names the account, and no ~/.netrc was written.
+    QByteArray token;
+    QCOMPARE(keyring.secretTool({QStringLiteral("lookup"), QStringLiteral("service"),
+                                 QStringLiteral("heroku-cli"), QStringLiteral("account"), Email},
+                                {}, &token),
+             0);
+    QVERIFY(token.startsWith("HRKU-"));
+    SecretRedactor::registerSecret(QString::fromUtf8(token));
+    QFile loginJson(keyring.loginJsonPath());
+    QVERIFY(loginJson.open(QIODevice::ReadOnly));
+    QCOMPARE(loginJson.readAll(), QByteArray("{\"account\":\"") + Email.toUtf8() + "\"}\n");
+    QVERIFY(!QFile::exists(home + QStringLiteral("/.netrc")));
+
+    // cleardbctl in that desktop session, with no HEROKU_API_KEY, signs in with the CLI's login.
+    CtlProcess ctl(m_sim);
+    for (const char *name : {"HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR",
+                             "DBUS_SESSION_BUS_ADDRESS"})
+        ctl.environment().insert(QString::fromLatin1(name),
+                                 keyring.environment().value(QString::fromLatin1(name)));
+    ctl.environment().remove(QStringLiteral("HEROKU_API_KEY"));
+    const CtlProcess::Run apps = ctl.run({QStringLiteral("apps")});
+    QCOMPARE(apps.exitCode, 0);
+    QVERIFY2(apps.out.contains(SimProcess::appName(0)), qPrintable(apps.out + apps.err));
+    const CtlProcess::Run accounts = ctl.run({QStringLiteral("accounts")});
+    QVERIFY2(accounts.out.contains(QStringLiteral("from the Heroku CLI's login")),
+             qPrintable(accounts.out + accounts.err));
+    for (const CtlProcess::Run &run : {apps, accounts})
+        QVERIFY(!run.out.contains(QString::fromUtf8(token)) && !run.err.contains(QString::fromUtf8(token)));
+
+    // The CLI's logout clears its item again.
+    const CliRun logout = heroku(home, {QStringLiteral("logout")});
+    QCOMPARE(logout.exitCode, 0);
+    QCOMPARE(keyring.secretTool({QStringLiteral("lookup"), QStringLiteral("service"),
+                                 QStringLiteral("heroku-cli"), QStringLiteral("account"), Email}),
+             1);
 }
 
 QTEST_GUILESS_MAIN(TestHerokuCliLogin)
