@@ -64,5 +64,6 @@ shoot console-monitor.png monitor
 shoot console-failover-drill.png drill
 shoot console-shortcuts.png shortcuts
 shoot console-about.png about
+shoot console-signin.png signin
 shoot console-connection-dark.png connection CLEARDB_CONSOLE_COLOR_SCHEME=dark
 echo "done: $(ls "$out"/console-*.png | wc -l) screenshots in docs/screenshots/"

@@ -29,10 +29,11 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
         QStringLiteral("file"));
     const QCommandLineOption view(
         QStringLiteral("view"),
-        QStringLiteral("Open this view: details, connection, monitor, drill (sandbox), shortcuts or about. "
-                       "connection and monitor use $CLEARDB_DATABASE_URL when set, else the selected app's "
-                       "URL; with --screenshot the picture is taken once the probe, 24 monitor samples or "
-                       "the drill are done."),
+        QStringLiteral(
+            "Open this view: details, connection, monitor, drill (sandbox), shortcuts, about or signin. "
+            "connection and monitor use $CLEARDB_DATABASE_URL when set, else the selected app's "
+            "URL; with --screenshot the picture is taken once the probe, 24 monitor samples or "
+            "the drill are done."),
         QStringLiteral("name"));
     parser.addOptions({help, version, sandbox, select, screenshot, view});
 
@@ -88,5 +89,6 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
 QStringList StartupOptions::viewNames()
 {
     return {QStringLiteral("details"), QStringLiteral("connection"), QStringLiteral("monitor"),
-            QStringLiteral("drill"),   QStringLiteral("shortcuts"),  QStringLiteral("about")};
+            QStringLiteral("drill"),   QStringLiteral("shortcuts"),  QStringLiteral("about"),
+            QStringLiteral("signin")};
 }

@@ -22,7 +22,7 @@ struct StartupOptions
     QString selectApp;
     QString screenshotPath;
     // --view: what the window shows before a screenshot (details, connection, monitor, drill,
-    // shortcuts, about); see StartupAutomation.
+    // shortcuts, about, signin); see StartupAutomation.
     QString view;
     // CLEARDB_CONSOLE_REPORT_STARTUP=1: print the start-up time and quit after the
     // first paint with apps (bench/cold-start.py reads that line).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "StartupView.h"
 
+#include "account/LoginDialog.h"
 #include "connection/ConnectionTab.h"
 #include "connection/DatabaseTabs.h"
 #include "credentials/Secret.h"
@@ -11,6 +12,8 @@
 #include "shell/HelpMenu.h"
 #include "shell/MainWindow.h"
 #include "shell/ShortcutsDialog.h"
+
+#include <QAction>
 
 StartupView::StartupView(MainWindow *window, const QString &view, bool waitForDetails)
     : QObject(window), m_window(window), m_view(view), m_detailsShown(!waitForDetails)
@@ -65,6 +68,12 @@ void StartupView::open()
         return done(help->showShortcuts());
     if (m_view == QLatin1String("about"))
         return done(help->showAbout());
+    if (m_view == QLatin1String("signin")) {
+        if (auto *signIn = m_window->findChild<QAction *>(QStringLiteral("signInAction")))
+            signIn->trigger();
+        auto *dialog = m_window->findChild<LoginDialog *>();
+        return done(dialog, dialog ? QString() : tr("the sign-in dialog did not open"));
+    }
     done(m_window);
 }
 

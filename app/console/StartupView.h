@@ -16,6 +16,7 @@ class QWidget;
 //  - monitor: watches $CLEARDB_DATABASE_URL (or the app's URL) at 250 ms for 24 samples, then stops;
 //  - drill: runs the failover drill on the sandbox cluster and waits for its result;
 //  - shortcuts, about: opens that Help dialog.
+//  - signin: opens the sign-in dialog (Account > Sign in…), as it first appears.
 // ready() names the widget to photograph (the window, or the dialog) and an error, if any.
 class StartupView : public QObject
 {

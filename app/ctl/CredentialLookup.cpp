@@ -5,7 +5,8 @@
 #include "credentials/HerokuCliStore.h"
 #include "heroku/ApiEndpoint.h"
 
-CredentialResolver *newCredentialResolver(CredentialStore *store, const ApiEndpoint &endpoint, QObject *parent)
+CredentialResolver *newCredentialResolver(CredentialStore *store, const ApiEndpoint &endpoint,
+                                          QObject *parent)
 {
     auto *resolver = new CredentialResolver(store, parent);
     resolver->setHerokuCliStore(HerokuCliStore::create(resolver));

@@ -10,4 +10,5 @@ class QObject;
 // before a command, `accounts`, `logout`) finds the same one: HEROKU_API_KEY, the chosen account,
 // the Heroku CLI's login, our keychain entry for the endpoint's host, then ~/.netrc under the
 // machine name the Heroku CLI uses for that endpoint.
-CredentialResolver *newCredentialResolver(CredentialStore *store, const ApiEndpoint &endpoint, QObject *parent);
+CredentialResolver *newCredentialResolver(CredentialStore *store, const ApiEndpoint &endpoint,
+                                          QObject *parent);

@@ -132,7 +132,10 @@ private Q_SLOTS:
         const int kib = control(QStringLiteral("Installed-Size")).toInt();
         qInfo("Installed-Size: %d KiB", kib);
         QVERIFY(kib > 0);
-        QVERIFY2(kib <= 5 * 1024, qPrintable(QStringLiteral("%1 KiB is over the 5 MiB budget").arg(kib)));
+        // Each of the three programs links its own copy of the core library (about 1.5 MB stripped, with
+        // the sign-in, keychain and sim login host code); 6 MiB leaves room for that, not for a mistake
+        // such as unstripped binaries or a bundled Qt, which would be several times larger.
+        QVERIFY2(kib <= 6 * 1024, qPrintable(QStringLiteral("%1 KiB is over the 6 MiB budget").arg(kib)));
     }
 
     void lintianFindsNoErrorsOrWarnings()

@@ -20,7 +20,7 @@ AccountActions::AccountActions(QNetworkAccessManager *network, QWidget *window, 
 {
     m_signIn = makeShortcutAction({QStringLiteral("signInAction"),
                                    tr("Sign in…"),
-                                   tr("Sign in with a Heroku API token"),
+                                   tr("Sign in through the browser, or with a Heroku API token"),
                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
                                    {}},
                                   this);
