@@ -44,7 +44,7 @@ void TestConsoleViews::unknownViewIsAUsageError()
     const QByteArray error = console.readAllStandardError().trimmed();
     QCOMPARE(error,
              QByteArray("cleardb-console: --view charts: unknown view; use one of details, connection, "
-                        "monitor, drill, shortcuts, about"));
+                        "monitor, drill, shortcuts, about, signin"));
 }
 
 void TestConsoleViews::helpDialogsArePhotographedAlone_data()
@@ -52,6 +52,7 @@ void TestConsoleViews::helpDialogsArePhotographedAlone_data()
     QTest::addColumn<QString>("view");
     QTest::newRow("shortcuts") << QStringLiteral("shortcuts");
     QTest::newRow("about") << QStringLiteral("about");
+    QTest::newRow("signin") << QStringLiteral("signin");
 }
 
 void TestConsoleViews::helpDialogsArePhotographedAlone()
