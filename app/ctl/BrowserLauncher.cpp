@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "BrowserLauncher.h"
 
+#include "sandbox/DaemonEnvironment.h"
+
 #include <QProcess>
 
 Status BrowserLauncher::open(const QUrl &url, const QProcessEnvironment &environment)
@@ -34,9 +36,9 @@ Status BrowserLauncher::open(const QUrl &url, const QProcessEnvironment &environ
         arguments = {address};
 #endif
     }
-    // The browser has no use for the API token.
-    QProcessEnvironment childEnvironment = environment;
-    childEnvironment.remove(QStringLiteral("HEROKU_API_KEY"));
+    // The browser outlives us and has no use for the API key, a DATABASE_URL or any other credential the
+    // shell holds; it would keep them in /proc/PID/environ for its whole life, as a daemon would.
+    const QProcessEnvironment childEnvironment = DaemonEnvironment::withoutCredentials(environment);
     QProcess process;
     process.setProgram(program);
     process.setArguments(arguments);

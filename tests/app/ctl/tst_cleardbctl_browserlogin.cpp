@@ -60,8 +60,9 @@ void TestCleardbctlBrowserLogin::initTestCase()
     m_opened = m_bin.filePath(QStringLiteral("opened"));
     QFile script(m_bin.filePath(QStringLiteral("browser")));
     QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write("#!/bin/sh\nprintf '%s\\n' \"$1\" > \"" + m_opened.toUtf8() + ".tmp\"\nmv \"" +
-                 m_opened.toUtf8() + ".tmp\" \"" + m_opened.toUtf8() + "\"\n");
+    script.write("#!/bin/sh\nenv > \"" + m_opened.toUtf8() + ".env\"\nprintf '%s\\n' \"$1\" > \"" +
+                 m_opened.toUtf8() + ".tmp\"\nmv \"" + m_opened.toUtf8() + ".tmp\" \"" + m_opened.toUtf8() +
+                 "\"\n");
     script.close();
     QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
 }
@@ -79,6 +80,9 @@ bool TestCleardbctlBrowserLogin::start(CtlProcess &ctl, Running &running, const 
     env.remove(QStringLiteral("HEROKU_API_KEY"));
     env.insert(QStringLiteral("HEROKU_LOGIN_HOST"), m_sim.loginUrl().toString());
     env.insert(QStringLiteral("BROWSER"), m_bin.filePath(QStringLiteral("browser")));
+    // Credentials the user's shell may hold: none is the browser's business.
+    env.insert(QStringLiteral("DATABASE_URL"), QStringLiteral("mysql://u:Db-pass-Qz71@db.example.com/x"));
+    env.insert(QStringLiteral("DEPLOY_TOKEN"), QStringLiteral("deploy-token-Vw38"));
     running.process.setProcessEnvironment(env);
     running.process.start(QStringLiteral(CLEARDB_BIN_DIR "/cleardbctl"),
                           args + QStringList{QStringLiteral("login"), QStringLiteral("--browser")});
@@ -115,6 +119,14 @@ void TestCleardbctlBrowserLogin::approvedIsStoredAndUsed()
              qPrintable(running.err));
     QVERIFY(running.url.toString().startsWith(m_sim.loginUrl().toString() +
                                               QStringLiteral("/auth/cli/browser/")));
+    // The browser lives on after we exit: it gets the desktop's environment, without credentials.
+    QFile browserEnv(m_opened + QStringLiteral(".env"));
+    QVERIFY(browserEnv.open(QIODevice::ReadOnly));
+    const QByteArray seen = browserEnv.readAll();
+    QVERIFY2(seen.contains("BROWSER="), seen.constData()); // the premise: this is the browser's environment
+    for (const QByteArray secret : {QByteArray("Db-pass-Qz71"), QByteArray("deploy-token-Vw38"),
+                                    QByteArray("HEROKU_API_KEY="), m_sim.token().toUtf8()})
+        QVERIFY2(!seen.contains(secret), secret.constData());
     QCOMPARE(SimLoginPage::approve(running.url), 200);
     CtlProcess::Run run;
     finish(running, run);
