@@ -23,6 +23,8 @@ QStringList sourcesOf(const StoredAccount &account)
         sources << QStringLiteral("heroku-cli");
     if (account.herokuCliCurrent)
         sources << QStringLiteral("heroku-cli-current"); // named by the CLI's login.json
+    if (account.signedInHere)
+        sources << QStringLiteral("cleardb-console"); // `cleardbctl login` or the console's sign-in
     if (account.chosen)
         sources << QStringLiteral("chosen");
     return sources;
@@ -67,7 +69,7 @@ void AccountsCommand::onListed(const QList<StoredAccount> &accounts, const QStri
         out().warning(warning);
     if (!m_use.isEmpty()) {
         const bool known = std::any_of(accounts.cbegin(), accounts.cend(), [this](const StoredAccount &a) {
-            return a.email == m_use && (a.inHerokuCliStore || a.herokuCliCurrent);
+            return a.email == m_use && (a.inHerokuCliStore || a.herokuCliCurrent || a.signedInHere);
         });
         if (!known)
             return context()->fail(

@@ -23,6 +23,18 @@ QJsonObject load(const QString &path)
     return QJsonDocument::fromJson(bytes).object();
 }
 
+// An empty email removes the host's entry in `section`.
+void setEntry(QJsonObject &root, const char *section, const QString &apiHost, const QString &email)
+{
+    const QString key = QLatin1String(section);
+    QJsonObject entries = root.value(key).toObject();
+    if (email.isEmpty())
+        entries.remove(apiHost.toLower());
+    else
+        entries.insert(apiHost.toLower(), email);
+    root.insert(key, entries);
+}
+
 } // namespace
 
 QString AccountChoice::filePath(const QProcessEnvironment &environment)
@@ -46,20 +58,54 @@ QString AccountChoice::chosen(const QProcessEnvironment &environment, const QStr
         .toString();
 }
 
+QString AccountChoice::own(const QProcessEnvironment &environment, const QString &apiHost)
+{
+    return load(filePath(environment))
+        .value(QStringLiteral("own"))
+        .toObject()
+        .value(apiHost.toLower())
+        .toString();
+}
+
 Status AccountChoice::choose(const QProcessEnvironment &environment, const QString &apiHost,
                              const QString &email)
+{
+    return update(environment, [&](QJsonObject &root) { setEntry(root, "chosen", apiHost, email); });
+}
+
+Status AccountChoice::signedInHere(const QProcessEnvironment &environment, const QString &apiHost,
+                                   const QString &email)
+{
+    return update(environment, [&](QJsonObject &root) {
+        setEntry(root, "own", apiHost, email);
+        setEntry(root, "chosen", apiHost, email);
+    });
+}
+
+Status AccountChoice::signedOutHere(const QProcessEnvironment &environment, const QString &apiHost)
+{
+    const QString path = filePath(environment);
+    if (path.isEmpty() || !QFile::exists(path))
+        return {};
+    return update(environment, [&](QJsonObject &root) {
+        const QString own = root.value(QStringLiteral("own")).toObject().value(apiHost.toLower()).toString();
+        setEntry(root, "own", apiHost, QString());
+        const QString chosen =
+            root.value(QStringLiteral("chosen")).toObject().value(apiHost.toLower()).toString();
+        if (!own.isEmpty() && chosen == own)
+            setEntry(root, "chosen", apiHost, QString());
+    });
+}
+
+Status AccountChoice::update(const QProcessEnvironment &environment,
+                             const std::function<void(QJsonObject &)> &change)
 {
     const QString path = filePath(environment);
     if (path.isEmpty())
         return makeError(Error::Kind::InvalidInput,
                          QStringLiteral("nowhere to remember the account (HOME is not set)"));
     QJsonObject root = load(path);
-    QJsonObject chosen = root.value(QStringLiteral("chosen")).toObject();
-    if (email.isEmpty())
-        chosen.remove(apiHost.toLower());
-    else
-        chosen.insert(apiHost.toLower(), email);
-    root.insert(QStringLiteral("chosen"), chosen);
+    change(root);
     const QString dir = QFileInfo(path).path();
     if (!QDir().mkpath(dir))
         return makeError(Error::Kind::Io, QStringLiteral("cannot create %1").arg(dir));

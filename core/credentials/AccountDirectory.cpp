@@ -43,6 +43,11 @@ void AccountDirectory::finish(const QStringList &storeAccounts, const QStringLis
         byEmail[*cliCurrent].email = *cliCurrent;
         byEmail[*cliCurrent].herokuCliCurrent = true;
     }
+    const QString own = AccountChoice::own(m_environment, m_apiHost);
+    if (!own.isEmpty()) {
+        byEmail[own].email = own;
+        byEmail[own].signedInHere = true;
+    }
     const QString chosen = AccountChoice::chosen(m_environment, m_apiHost);
     if (!chosen.isEmpty()) {
         byEmail[chosen].email = chosen;

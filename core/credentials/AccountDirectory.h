@@ -14,13 +14,15 @@ struct StoredAccount
     QString email;
     bool inHerokuCliStore = false; // the OS store holds a heroku-cli token for it
     bool herokuCliCurrent = false; // the Heroku CLI's login.json names it
+    bool signedInHere = false;     // our own login (keychain "cleardb-console" or ~/.netrc) holds its token
     bool chosen = false;           // picked with AccountChoice (`cleardbctl accounts use`)
     bool current = false;          // the one CredentialResolver reads: chosen, else login.json's
 };
 
 // The accounts the user can switch between: every account the OS store holds a Heroku CLI token for
-// (service "heroku-cli", listed without reading any secret), the one the CLI's login.json names, and the
-// one picked with AccountChoice, each once, in e-mail order, the current one marked.
+// (service "heroku-cli", listed without reading any secret), the one the CLI's login.json names, the one
+// signed in here (AccountChoice::own) and the one picked with AccountChoice, each once, in e-mail order,
+// the current one marked.
 //
 //     auto *directory = new AccountDirectory(HerokuCliStore::create(this), this);
 //     directory->setApiHost(endpoint.host());
@@ -28,8 +30,8 @@ struct StoredAccount
 //     &w) {…}); directory->list();
 //
 // Our own keychain entry (service "cleardb-console", account = API host) holds one token without an
-// e-mail, so it is not listed here: it is what CredentialResolver falls back to after these. A store
-// that cannot list (locked keyring, no Secret Service, Windows) leaves a warning and the rest of the list.
+// e-mail; AccountChoice remembers whose it is when the login happened here. A store that cannot list (locked
+// keyring, no Secret Service, Windows) leaves a warning and the rest of the list.
 class AccountDirectory : public QObject
 {
     Q_OBJECT

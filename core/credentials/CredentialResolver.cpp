@@ -50,8 +50,12 @@ void CredentialResolver::resolve()
         QTimer::singleShot(0, this, [this, resolution, generation] { finish(resolution, generation); });
         return;
     }
-    // An account picked with `cleardbctl accounts use` wins over the one the CLI's login.json names.
+    // An account picked with `cleardbctl accounts use`, or by signing in here, wins over the one the CLI's
+    // login.json names; when it is our own login's account, our own store holds its token.
     const QString chosen = AccountChoice::chosen(m_environment, m_apiHost);
+    m_ownAccount = AccountChoice::own(m_environment, m_apiHost);
+    if (!chosen.isEmpty() && chosen == m_ownAccount)
+        return readOwnStore(generation);
     const Result<QString> cliAccount =
         chosen.isEmpty() ? HerokuCliLoginState::read(m_environment) : Result<QString>(chosen);
     if (!cliAccount) {
@@ -68,14 +72,15 @@ void CredentialResolver::resolve()
         return readOwnStore(generation);
     }
     const QString account = *cliAccount;
+    const bool isChoice = !chosen.isEmpty();
     m_herokuCliStore->read(HerokuCliStore::serviceName(), account, this,
-                           [this, account, generation](const CredentialStoreResult &result) {
-                               continueWithHerokuCli(result, account, generation);
+                           [this, account, isChoice, generation](const CredentialStoreResult &result) {
+                               continueWithHerokuCli(result, account, isChoice, generation);
                            });
 }
 
 void CredentialResolver::continueWithHerokuCli(const CredentialStoreResult &result, const QString &account,
-                                               quint64 generation)
+                                               bool isChoice, quint64 generation)
 {
     if (generation != m_generation)
         return;
@@ -93,7 +98,10 @@ void CredentialResolver::continueWithHerokuCli(const CredentialStoreResult &resu
     const QString why = result.status == CredentialStoreResult::Status::NotFound
                             ? QStringLiteral("%1 holds no token for it").arg(HerokuCliStore::displayName())
                             : SecretRedactor::redact(result.errorMessage);
-    m_warnings << QStringLiteral("the Heroku CLI is signed in as %1, but its token could not be read: %2")
+    m_warnings << (isChoice ? QStringLiteral("the account you chose, %1, has no readable token: %2; "
+                                             "`cleardbctl accounts` lists the others")
+                            : QStringLiteral("the Heroku CLI is signed in as %1, but its token could not be "
+                                             "read: %2"))
                       .arg(account, why);
     readOwnStore(generation);
 }
@@ -120,7 +128,10 @@ void CredentialResolver::continueWithKeychain(const CredentialStoreResult &resul
         CredentialResolution resolution;
         resolution.source = CredentialResolution::Source::Keychain;
         resolution.token = result.secret;
-        resolution.description = QStringLiteral("from the system keychain");
+        resolution.login = m_ownAccount;
+        resolution.description = m_ownAccount.isEmpty()
+                                     ? QStringLiteral("from the system keychain")
+                                     : QStringLiteral("from the system keychain (%1)").arg(m_ownAccount);
         resolution.outcome = Status();
         finish(resolution, generation);
         return;

@@ -11,8 +11,9 @@ struct CredentialStoreResult;
 
 // Finds the Heroku API token the way the Heroku CLI users expect, first match wins:
 //  1. HEROKU_API_KEY in the environment (the CLI's own override, used by CI);
-//  2. the Heroku CLI's own login: the account picked with AccountChoice (`cleardbctl accounts use`), else
-//     the one its login.json names (HerokuCliLoginState), with the token
+//  2. the account picked with AccountChoice (`cleardbctl accounts use`, or signing in here): when it is
+//     our own login's account, straight to step 3; else the Heroku CLI's login for it, or for the account
+//     its login.json names (HerokuCliLoginState), with the token
 //     the OS store holds for service "heroku-cli", account = that e-mail (HerokuCliStore) — what
 //     `heroku login` leaves behind since CLI 11;
 //  3. the system keychain, service "cleardb-console", account = API host;
@@ -76,7 +77,7 @@ Q_SIGNALS:
     void resolved(const CredentialResolution &resolution);
 
 private:
-    void continueWithHerokuCli(const CredentialStoreResult &result, const QString &account,
+    void continueWithHerokuCli(const CredentialStoreResult &result, const QString &account, bool isChoice,
                                quint64 generation);
     void readOwnStore(quint64 generation);
     void continueWithKeychain(const CredentialStoreResult &result, quint64 generation);
@@ -92,5 +93,6 @@ private:
     QString m_apiHost = defaultApiHost();
     QString m_netrcPath;
     QString m_netrcMachine;
+    QString m_ownAccount; // whose token our own store holds (AccountChoice::own), for this generation
     quint64 m_generation = 0;
 };

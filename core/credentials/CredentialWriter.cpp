@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "CredentialWriter.h"
 
+#include "AccountChoice.h"
 #include "CredentialResolver.h"
 #include "CredentialStore.h"
 #include "KeychainCredentialStore.h"
@@ -69,7 +70,7 @@ void CredentialWriter::login(const QString &email, const Secret &token)
                        result.ok = true;
                        result.keychain = true;
                        result.description = QStringLiteral("stored in the system keychain");
-                       Q_EMIT finished(result);
+                       finishLogin(result, email);
                    });
 }
 
@@ -104,6 +105,18 @@ void CredentialWriter::loginToNetrc(const QString &email, const Secret &token,
     if (!loaded.permissionWarning.isEmpty())
         result.warnings
             << QStringLiteral("%1 was readable by other users; it is now 0600").arg(file.displayPath());
+    finishLogin(result, email);
+}
+
+void CredentialWriter::finishLogin(CredentialWriteResult result, const QString &email)
+{
+    if (!email.isEmpty()) {
+        const Status remembered = AccountChoice::signedInHere(m_environment, m_apiHost, email);
+        if (!remembered)
+            result.warnings
+                << remembered.error().oneLine() +
+                       QStringLiteral("; `cleardbctl accounts use %1` picks this account").arg(email);
+    }
     Q_EMIT finished(result);
 }
 
@@ -175,6 +188,9 @@ void CredentialWriter::logoutFromNetrc(const CredentialStoreResult &keychain)
     result.description = places.isEmpty()
                              ? QStringLiteral("no stored credentials to remove")
                              : QStringLiteral("removed from ") + places.join(QStringLiteral(" and "));
+    const Status forgotten = AccountChoice::signedOutHere(m_environment, m_apiHost);
+    if (!forgotten)
+        problems << forgotten.error().oneLine();
     result.ok = problems.isEmpty();
     result.error = problems.join(QStringLiteral("; "));
     Q_EMIT finished(result);

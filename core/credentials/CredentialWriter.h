@@ -6,6 +6,7 @@
 #include "Secret.h"
 
 #include <QObject>
+#include <QProcessEnvironment>
 
 class CredentialStore;
 struct CredentialStoreResult;
@@ -25,6 +26,9 @@ struct CredentialStoreResult;
 // Heroku CLI keep working. The git host is derived from the API host ("api.X"
 // → "git.X"); other hosts (heroku-sim on 127.0.0.1) get only their own entry.
 //
+// Login also records in AccountChoice that this e-mail is our own login's account and the chosen one,
+// so the next start uses it rather than whatever the Heroku CLI's login.json names; logout forgets that.
+//
 // Logout removes the token from both places, whichever holds it, and reports
 // failure when a keychain that timed out may still hold it. ~/.netrc is
 // shared with the Heroku CLI, so this logs the CLI out as well, as `heroku
@@ -43,6 +47,8 @@ public:
         m_apiHost = host.isEmpty() ? CredentialResolver::defaultApiHost() : host.toLower();
     }
     void setHomeDir(const QString &home) { m_homeDir = home; }
+    // Where AccountChoice keeps its file (XDG_CONFIG_HOME, HOME).
+    void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
     void setNetrcPath(const QString &path) { m_netrcPath = path; }
     // The Heroku CLI's machine name for the endpoint (ApiEndpoint::netrcMachine());
     // empty means the API host. Logout also removes the bare host's entry.
@@ -60,6 +66,7 @@ Q_SIGNALS:
 private:
     void loginToNetrc(const QString &email, const Secret &token, const CredentialStoreResult &keychain);
     void logoutFromNetrc(const CredentialStoreResult &keychain);
+    void finishLogin(CredentialWriteResult result, const QString &email);
     QString netrcPath() const;
     QString netrcMachine() const;
 
@@ -68,4 +75,5 @@ private:
     QString m_homeDir;
     QString m_netrcPath;
     QString m_netrcMachine;
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
 };

@@ -209,6 +209,7 @@ void BrowserLogin::confirm(const Secret &accessToken)
     auto *login = new TokenLogin(m_client, m_store, m_client);
     if (!m_homeDir.isEmpty())
         login->setHomeDir(m_homeDir);
+    login->setEnvironment(m_environment);
     connect(login, &TokenLogin::finished, this,
             [this, accessToken](const TokenLoginResult &result) { onConfirmed(result, accessToken); });
     login->login(accessToken);

@@ -33,6 +33,7 @@ void TokenLogin::store(const QString &email, const Secret &token)
     writer->setNetrcMachine(m_client->endpoint().netrcMachine());
     if (!m_homeDir.isEmpty())
         writer->setHomeDir(m_homeDir);
+    writer->setEnvironment(m_environment);
     connect(writer, &CredentialWriter::finished, this,
             [this, email, writer](const CredentialWriteResult &stored) {
                 writer->deleteLater();

@@ -5,6 +5,7 @@
 #include "credentials/Secret.h"
 
 #include <QObject>
+#include <QProcessEnvironment>
 
 class CredentialStore;
 class HerokuClient;
@@ -31,6 +32,8 @@ public:
 
     // ~/.netrc lives here when the keychain is unavailable (default: $HOME).
     void setHomeDir(const QString &home) { m_homeDir = home; }
+    // Where the signed-in account is remembered (AccountChoice: XDG_CONFIG_HOME, HOME).
+    void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
     void login(const Secret &token);
 
 Q_SIGNALS:
@@ -42,4 +45,5 @@ private:
     HerokuClient *m_client;
     CredentialStore *m_store;
     QString m_homeDir;
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
 };

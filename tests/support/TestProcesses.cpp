@@ -2,6 +2,7 @@
 #include "TestProcesses.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 
 QByteArray TestProcesses::procStat(qint64 pid)
 {
@@ -29,4 +30,12 @@ QProcessEnvironment TestProcesses::consoleEnvironment(const QString &home, const
     env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/.local/share"));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     return env;
+}
+
+void TestProcesses::usePrivateUserDirectories()
+{
+    static QTemporaryDir directory;
+    Q_ASSERT(directory.isValid());
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(directory.filePath(QStringLiteral("config"))));
+    qputenv("XDG_DATA_HOME", QFile::encodeName(directory.filePath(QStringLiteral("data"))));
 }

@@ -4,6 +4,7 @@
 #include "credentials/AccountChoice.h"
 #include "credentials/CredentialResolver.h"
 #include "credentials/HerokuCliStore.h"
+#include "credentials/KeychainCredentialStore.h"
 
 #include <QAction>
 #include <QMenu>
@@ -33,6 +34,13 @@ ApiEndpoint AccountSwitcher::endpoint() const
     return m_connection.endpoint;
 }
 
+CredentialStore *AccountSwitcher::ownStore()
+{
+    if (!m_ownStore)
+        m_ownStore = new KeychainCredentialStore(this);
+    return m_ownStore;
+}
+
 void AccountSwitcher::refresh()
 {
     auto *directory = new AccountDirectory(herokuCliStore(), this);
@@ -54,7 +62,8 @@ void AccountSwitcher::fill(const QList<StoredAccount> &accounts, const QStringLi
         action->setObjectName(QStringLiteral("switchAccount:") + account.email);
         action->setCheckable(true);
         action->setChecked(account.current);
-        action->setToolTip(account.inHerokuCliStore
+        action->setToolTip(account.signedInHere ? tr("Signed in with this console or cleardbctl")
+                           : account.inHerokuCliStore
                                ? tr("Signed in with the Heroku CLI (%1)").arg(HerokuCliStore::displayName())
                                : tr("Named by the Heroku CLI's login.json"));
         const QString email = account.email;
@@ -75,7 +84,7 @@ void AccountSwitcher::switchTo(const QString &email)
     const Status chosen = AccountChoice::choose(m_environment, api.host(), email);
     if (!chosen)
         return Q_EMIT failed(chosen.error().oneLine());
-    auto *resolver = new CredentialResolver(nullptr, this);
+    auto *resolver = new CredentialResolver(ownStore(), this);
     resolver->setHerokuCliStore(herokuCliStore());
     resolver->setEnvironment(m_environment);
     resolver->setApiHost(api.host());

@@ -137,6 +137,7 @@ void LoginDialog::signIn()
     m_client = new HerokuClient(m_network, m_endpoint, this);
     auto *login = new TokenLogin(m_client, m_store, m_client);
     login->setHomeDir(m_homeDir);
+    login->setEnvironment(m_herokuCliEnvironment);
     connect(login, &TokenLogin::finished, this,
             [this, token](const TokenLoginResult &result) { onFinished(result, token); });
     login->login(token);

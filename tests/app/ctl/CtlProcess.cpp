@@ -13,6 +13,7 @@ CtlProcess::CtlProcess(SimProcess &sim) : m_sim(sim), m_env(QProcessEnvironment:
     m_env.remove(QStringLiteral("CLEARDBCTL_POLL_MS"));
     // The Heroku CLI's login.json is found through these (HerokuCliLoginState): never the developer's.
     m_env.remove(QStringLiteral("XDG_DATA_HOME"));
+    m_env.remove(QStringLiteral("XDG_CONFIG_HOME")); // accounts.json then lives in the private HOME
     m_env.remove(QStringLiteral("HEROKU_DATA_DIR"));
     m_env.insert(QStringLiteral("HOME"), m_home.path());
     m_env.insert(QStringLiteral("HEROKU_HOST"), sim.baseUrl());

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void appsUseTheHerokuCliLogin();
     void loginAlsoSignsInTheHerokuCliOnlyWhenAsked();
     void accountsListAndSwitch();
+    void ownLoginWinsOverTheHerokuCliLogin();
     void logoutLeavesTheHerokuCliLoginAlone();
     void absentSecretServiceFallsBackToNetrc();
     void lockedKeyringFallsBackToNetrc();
@@ -204,6 +205,55 @@ void TestCleardbctlHerokuCli::accountsListAndSwitch()
              0);
     QVERIFY(QFile::remove(m_keyring.environment().value(QStringLiteral("XDG_CONFIG_HOME")) +
                           QStringLiteral("/cleardb-console/accounts.json")));
+}
+
+void TestCleardbctlHerokuCli::ownLoginWinsOverTheHerokuCliLogin()
+{
+    // The Heroku CLI is signed in as an account whose token heroku-sim refuses, so which token a
+    // command sends shows in its answer.
+    const QString stale = QStringLiteral("stale@example.com");
+    const QString own = QStringLiteral("sandbox@example.com"); // the account Token belongs to on the sim
+    QVERIFY(m_keyring.storeLikeHerokuCli(stale, QStringLiteral("HRKU-stale-token-the-sim-refuses")));
+    QVERIFY(m_keyring.writeLoginJson(stale));
+    const CtlProcess::Run before = m_ctl->run({QStringLiteral("apps")});
+    QCOMPARE(before.exitCode, 1); // the premise: the CLI's login is what a command uses now
+
+    // Signing in here, as someone else, is what the next commands use, and it is listed.
+    const CtlProcess::Run login = m_ctl->run({QStringLiteral("login")}, Token.toUtf8() + '\n');
+    QVERIFY2(login.finished && login.exitCode == 0, qPrintable(login.err));
+    const CtlProcess::Run apps = m_ctl->run({QStringLiteral("apps")});
+    QVERIFY2(apps.exitCode == 0 && apps.out.contains(SimProcess::appName(0)), qPrintable(apps.err));
+    const CtlProcess::Run listed = m_ctl->run({QStringLiteral("accounts")});
+    QVERIFY2(listed.out.contains(QRegularExpression(
+                 QStringLiteral("\\nsandbox@example\\.com +cleardb-console chosen +current\\n"))),
+             qPrintable(listed.out));
+    QVERIFY2(
+        listed.out.contains(QStringLiteral("In use: the API key from the system keychain (%1)").arg(own)),
+        qPrintable(listed.out));
+    QCOMPARE(loginJsonBytes(m_keyring), QByteArray("{\"account\":\"stale@example.com\"}\n"));
+
+    // Switching to the Heroku CLI's account and back.
+    CtlProcess::Run use = m_ctl->run({QStringLiteral("accounts"), QStringLiteral("use"), stale});
+    QVERIFY2(use.exitCode == 0, qPrintable(use.err));
+    QCOMPARE(m_ctl->run({QStringLiteral("apps")}).exitCode, 1);
+    use = m_ctl->run({QStringLiteral("accounts"), QStringLiteral("use"), own});
+    QVERIFY2(use.exitCode == 0, qPrintable(use.err));
+    const CtlProcess::Run back = m_ctl->run({QStringLiteral("apps")});
+    QVERIFY2(back.exitCode == 0 && back.out.contains(SimProcess::appName(0)), qPrintable(back.err));
+
+    // Logging out here forgets our login and the choice: the Heroku CLI's login is used again.
+    const CtlProcess::Run logout = m_ctl->run({QStringLiteral("logout"), QStringLiteral("--local-only")});
+    QVERIFY2(logout.finished && logout.exitCode == 0, qPrintable(logout.err));
+    const CtlProcess::Run after = m_ctl->run({QStringLiteral("--json"), QStringLiteral("accounts")});
+    const QJsonObject afterListing = QJsonDocument::fromJson(after.out.toUtf8()).object();
+    QCOMPARE(afterListing.value(QStringLiteral("token"))[QStringLiteral("email")].toString(), stale);
+    for (const QJsonValue &account : afterListing.value(QStringLiteral("accounts")).toArray())
+        QVERIFY2(account[QStringLiteral("email")].toString() != own, qPrintable(after.out));
+
+    QCOMPARE(m_keyring.secretTool({QStringLiteral("clear"), QStringLiteral("service"),
+                                   QStringLiteral("heroku-cli"), QStringLiteral("account"), stale}),
+             0);
+    QVERIFY(m_keyring.writeLoginJson(Email));
 }
 
 void TestCleardbctlHerokuCli::absentSecretServiceFallsBackToNetrc()

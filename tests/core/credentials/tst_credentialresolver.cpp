@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
+#include "credentials/AccountChoice.h"
+#include "credentials/AccountDirectory.h"
 #include "credentials/CredentialResolver.h"
+#include "credentials/HerokuCliStore.h"
 #include "credentials/InMemoryCredentialStore.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/SecretRedactor.h"
 
 #include "MessageCapture.h"
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -53,6 +57,7 @@ private Q_SLOTS:
     void newerResolveWins();
     void tokenIsNeverPrinted();
     void sandboxResolutionForThePrograms();
+    void accountSignedInHereBeatsTheHerokuCliLogin();
 
 private:
     CredentialResolution resolve(CredentialResolver &resolver);
@@ -360,6 +365,66 @@ void TstCredentialResolver::sandboxResolutionForThePrograms()
     QCOMPARE(CredentialResolution::sourceName(Source::Sandbox), QStringLiteral("sandbox"));
     QCOMPARE(CredentialResolution::sourceName(Source::Environment), QStringLiteral("environment"));
     QVERIFY(!CredentialResolution().hasToken());
+}
+
+void TstCredentialResolver::accountSignedInHereBeatsTheHerokuCliLogin()
+{
+    const QProcessEnvironment env = environment();
+    const QString host = QStringLiteral("api.heroku.com");
+    const QString cliAccount = QStringLiteral("cli@example.com");
+    const QString ownAccount = QStringLiteral("me@example.com");
+    // The Heroku CLI signed in as one account, our own login holds another's token.
+    QVERIFY(QDir().mkpath(m_home->filePath(QStringLiteral(".local/share/heroku"))));
+    QFile loginJson(m_home->filePath(QStringLiteral(".local/share/heroku/login.json")));
+    QVERIFY(loginJson.open(QIODevice::WriteOnly));
+    loginJson.write("{\"account\":\"cli@example.com\"}\n");
+    loginJson.close();
+    InMemoryCredentialStore cliStore;
+    bool written = false;
+    cliStore.write(HerokuCliStore::serviceName(), cliAccount, Secret(EnvToken), this,
+                   [&](const CredentialStoreResult &r) { written = r.isOk(); });
+    QTRY_VERIFY(written);
+    written = false;
+    m_store->write(KeychainCredentialStore::serviceName(), host, Secret(KeychainToken), this,
+                   [&](const CredentialStoreResult &r) { written = r.isOk(); });
+    QTRY_VERIFY(written);
+
+    CredentialResolver resolver(m_store.get());
+    resolver.setHerokuCliStore(&cliStore);
+    resolver.setEnvironment(env);
+    QCOMPARE(int(resolve(resolver).source), int(Source::HerokuCli)); // the premise: the CLI's login wins
+
+    // A login here is remembered as the choice: it wins from then on, and is listed.
+    QVERIFY(AccountChoice::signedInHere(env, host, ownAccount).ok());
+    CredentialResolution result = resolve(resolver);
+    QCOMPARE(int(result.source), int(Source::Keychain));
+    QCOMPARE(result.login, ownAccount);
+    QCOMPARE(result.description, QStringLiteral("from the system keychain (me@example.com)"));
+    AccountDirectory directory(&cliStore);
+    directory.setEnvironment(env);
+    QList<StoredAccount> accounts;
+    connect(&directory, &AccountDirectory::listed, this,
+            [&](const QList<StoredAccount> &all, const QStringList &) { accounts = all; });
+    directory.list();
+    QTRY_VERIFY(!accounts.isEmpty());
+    QCOMPARE(accounts.size(), 2);
+    QCOMPARE(accounts.at(1).email, ownAccount);
+    QVERIFY(accounts.at(1).signedInHere && accounts.at(1).current && !accounts.at(0).current);
+
+    // Choosing an account with no readable token says so and goes on with our own login.
+    QVERIFY(AccountChoice::choose(env, host, QStringLiteral("gone@example.com")).ok());
+    result = resolve(resolver);
+    QCOMPARE(int(result.source), int(Source::Keychain));
+    QCOMPARE(result.warnings.size(), 1);
+    QVERIFY2(result.warnings.first().startsWith(QStringLiteral("the account you chose, gone@example.com, has "
+                                                               "no readable token")),
+             qPrintable(result.warnings.first()));
+
+    // Signing out here forgets our login and its choice: the Heroku CLI's login is used again.
+    QVERIFY(AccountChoice::choose(env, host, ownAccount).ok());
+    QVERIFY(AccountChoice::signedOutHere(env, host).ok());
+    QVERIFY(AccountChoice::own(env, host).isEmpty() && AccountChoice::chosen(env, host).isEmpty());
+    QCOMPARE(int(resolve(resolver).source), int(Source::HerokuCli));
 }
 
 QTEST_GUILESS_MAIN(TstCredentialResolver)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "TestProcesses.h"
 #include "credentials/CredentialWriter.h"
 #include "credentials/InMemoryCredentialStore.h"
 #include "credentials/KeychainCredentialStore.h"
@@ -56,6 +57,7 @@ private:
 
 void TstCredentialWriter::initTestCase()
 {
+    TestProcesses::usePrivateUserDirectories();
     qRegisterMetaType<CredentialWriteResult>();
 }
 

@@ -6,6 +6,7 @@
 // polled again; an unreachable login host is named in the error.
 #include "SimLoginPage.h"
 #include "SimProcess.h"
+#include "TestProcesses.h"
 #include "credentials/InMemoryCredentialStore.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "credentials/SecretRedactor.h"
@@ -50,6 +51,7 @@ private:
 
 void TestBrowserLogin::initTestCase()
 {
+    TestProcesses::usePrivateUserDirectories();
     // A poll is held for 700 ms, then answered 503 ("poll again"), so a test sees re-polls quickly.
     QVERIFY2(
         m_sim.start({QStringLiteral("--apps"), QStringLiteral("1"), QStringLiteral("--log"),

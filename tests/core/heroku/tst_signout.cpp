@@ -6,6 +6,7 @@
 #include "HerokuClientTestSupport.h"
 #include "SimHttp.h"
 #include "SimRequestLog.h"
+#include "TestProcesses.h"
 #include "credentials/CredentialWriter.h"
 #include "credentials/InMemoryCredentialStore.h"
 #include "credentials/KeychainCredentialStore.h"
@@ -47,6 +48,7 @@ private:
 
 void TestSignOut::initTestCase()
 {
+    TestProcesses::usePrivateUserDirectories();
     QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("1"), QStringLiteral("--log")}),
              qPrintable(m_sim.errorString()));
 }

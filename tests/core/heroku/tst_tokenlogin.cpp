@@ -2,6 +2,7 @@
 // TokenLogin against heroku-sim: a token the API refuses is never stored; an accepted one goes to
 // the keychain under the API host, or to ~/.netrc when the keychain is unavailable.
 #include "SimProcess.h"
+#include "TestProcesses.h"
 #include "credentials/InMemoryCredentialStore.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "heroku/HerokuClient.h"
@@ -31,6 +32,7 @@ private:
 
 void TestTokenLogin::initTestCase()
 {
+    TestProcesses::usePrivateUserDirectories();
     QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("1")}), qPrintable(m_sim.errorString()));
 }
 

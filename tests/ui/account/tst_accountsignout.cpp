@@ -6,6 +6,7 @@
 #include "SimHttp.h"
 #include "SimProcess.h"
 #include "SimRequestLog.h"
+#include "TestProcesses.h"
 #include "UiTestHelpers.h"
 #include "account/AccountDialog.h"
 #include "credentials/InMemoryCredentialStore.h"
@@ -48,6 +49,7 @@ private:
 
 void TestAccountSignOut::initTestCase()
 {
+    TestProcesses::usePrivateUserDirectories();
     QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("1"), QStringLiteral("--log")}),
              qPrintable(m_sim.errorString()));
 }

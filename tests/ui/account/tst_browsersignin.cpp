@@ -6,6 +6,7 @@
 // is said, the address stays there to copy, and Cancel stops the wait with nothing stored.
 #include "SimLoginPage.h"
 #include "SimProcess.h"
+#include "TestProcesses.h"
 #include "UiTestHelpers.h"
 #include "account/BrowserSignInPanel.h"
 #include "account/LoginDialog.h"
@@ -57,6 +58,7 @@ private:
 
 void TestBrowserSignIn::initTestCase()
 {
+    TestProcesses::usePrivateUserDirectories();
     QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("1"), QStringLiteral("--log")}),
              qPrintable(m_sim.errorString()));
     QDesktopServices::setUrlHandler(QStringLiteral("http"), &m_browser, "open");

@@ -5,6 +5,7 @@
 // the account view says where the credentials came from and logs out.
 #include "SimProcess.h"
 #include "SimRequestLog.h"
+#include "TestProcesses.h"
 #include "account/AccountActions.h"
 #include "account/AccountDialog.h"
 #include "account/LoginDialog.h"
@@ -61,6 +62,7 @@ private:
 
 void TestLoginDialog::initTestCase()
 {
+    TestProcesses::usePrivateUserDirectories();
     QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("1"), QStringLiteral("--log")}),
              qPrintable(m_sim.errorString()));
 }

@@ -4,6 +4,7 @@
 // the new account's apps, and nothing the old account had in flight lands in the new one's views.
 // Two heroku-sims stand for the two accounts (4 apps and 2 apps, so the views tell them apart).
 #include "AddonTestWindow.h"
+#include "TestProcesses.h"
 #include "UiTestHelpers.h"
 #include "account/AccountActions.h"
 #include "account/AccountDialog.h"
@@ -39,6 +40,7 @@ private:
 
 void TestSignInAgain::initTestCase()
 {
+    TestProcesses::usePrivateUserDirectories();
     QVERIFY2(m_first.start({QStringLiteral("--apps"), QStringLiteral("4")}),
              qPrintable(m_first.errorString()));
     QVERIFY2(m_second.start({QStringLiteral("--apps"), QStringLiteral("2")}),

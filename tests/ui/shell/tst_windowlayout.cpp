@@ -5,6 +5,7 @@
 // the message bar follows the dark scheme, and the TLS card and Add ClearDB's warning clip no text.
 #include "AddonTestWindow.h"
 #include "AppInfo.h"
+#include "TestProcesses.h"
 #include "UiTestHelpers.h"
 #include "account/LoginDialog.h"
 #include "addons/ProvisionDialog.h"
@@ -130,6 +131,7 @@ private:
 
 void TestWindowLayout::initTestCase()
 {
+    TestProcesses::usePrivateUserDirectories();
     QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("3")}), qPrintable(m_sim.errorString()));
 }
 
