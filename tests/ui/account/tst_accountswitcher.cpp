@@ -10,6 +10,7 @@
 #include "credentials/HerokuCliLoginState.h"
 #include "credentials/HerokuCliStore.h"
 #include "credentials/InMemoryCredentialStore.h"
+#include "credentials/KeychainCredentialStore.h"
 #include "heroku/HerokuClient.h"
 
 #include <QAction>
@@ -30,6 +31,7 @@ class TestAccountSwitcher : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void listsAndSwitches();
+    void switchesToTheAccountSignedInHere();
 };
 
 void TestAccountSwitcher::listsAndSwitches()
@@ -89,6 +91,50 @@ void TestAccountSwitcher::listsAndSwitches()
     Q_EMIT switcher->menu()->aboutToShow();
     QVERIFY(refreshed.wait(5000));
     QVERIFY(switcher->menu()->findChild<QAction *>(QStringLiteral("switchAccount:") + Second)->isChecked());
+}
+
+void TestAccountSwitcher::switchesToTheAccountSignedInHere()
+{
+    SimProcess sim(QStringLiteral("HRKU-switcher-own-token-Rb52"));
+    QVERIFY2(sim.start({QStringLiteral("--apps"), QStringLiteral("1")}), qPrintable(sim.errorString()));
+    QTemporaryDir home;
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("HEROKU_HOST"), sim.baseUrl());
+    // The Heroku CLI is signed in as First; our own keychain holds the sim's account, signed in here.
+    QVERIFY(HerokuCliLoginState::write(env, First).ok());
+    InMemoryCredentialStore cli;
+    cli.write(HerokuCliStore::serviceName(), First, Secret(QStringLiteral("HRKU-refused-by-the-sim")),
+              nullptr, [](auto &) {});
+    InMemoryCredentialStore own;
+    own.write(KeychainCredentialStore::serviceName(), QStringLiteral("127.0.0.1"), Secret(sim.token()),
+              nullptr, [](auto &) {});
+    const QString mine = QStringLiteral("sandbox@example.com");
+    QVERIFY(AccountChoice::signedInHere(env, QStringLiteral("127.0.0.1"), mine).ok());
+    QVERIFY(AccountChoice::choose(env, QStringLiteral("127.0.0.1"), First).ok());
+
+    QWidget window;
+    auto *switcher = new AccountSwitcher(&window);
+    switcher->setEnvironment(env);
+    switcher->setHerokuCliStore(&cli);
+    switcher->setOwnStore(&own);
+    QSignalSpy refreshed(switcher, &AccountSwitcher::refreshed);
+    Q_EMIT switcher->menu()->aboutToShow();
+    QVERIFY(refreshed.wait(5000));
+    auto *ours = switcher->menu()->findChild<QAction *>(QStringLiteral("switchAccount:") + mine);
+    QVERIFY(ours);
+    QVERIFY(!ours->isChecked());
+    QCOMPARE(ours->toolTip(), QStringLiteral("Signed in with this console or cleardbctl"));
+
+    QSignalSpy switched(switcher, &AccountSwitcher::switched);
+    QSignalSpy failed(switcher, &AccountSwitcher::failed);
+    ours->trigger();
+    QVERIFY(switched.wait(5000));
+    QCOMPARE(failed.count(), 0);
+    const auto connection = switched.first().at(0).value<ConsoleConnection>();
+    QCOMPARE(connection.credentialKind, CredentialResolution::Source::Keychain);
+    QCOMPARE(connection.token.reveal(), sim.token());
+    QCOMPARE(AccountChoice::chosen(env, QStringLiteral("127.0.0.1")), mine);
 }
 
 QTEST_MAIN(TestAccountSwitcher)
