@@ -4,15 +4,13 @@
 #include <QHostAddress>
 #include <QProcessEnvironment>
 
-namespace {
-bool hostIsLoopback(const QString &host)
+bool ApiEndpoint::isLoopbackHost(const QString &host)
 {
     if (host.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0)
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
 }
-} // namespace
 
 ApiEndpoint ApiEndpoint::fromEnvironment()
 {
@@ -43,7 +41,7 @@ ApiEndpoint ApiEndpoint::fromSetting(const QString &hostSetting)
                 .arg(scheme));
         return endpoint;
     }
-    if (scheme == QLatin1String("http") && !hostIsLoopback(url.host())) {
+    if (scheme == QLatin1String("http") && !isLoopbackHost(url.host())) {
         endpoint.m_error = HerokuError::configuration(
             QStringLiteral("HEROKU_HOST %1 uses plain http; the API token may only travel unencrypted to "
                            "127.0.0.1 or localhost, so use https://")
@@ -65,7 +63,7 @@ ApiEndpoint ApiEndpoint::fromSetting(const QString &hostSetting)
 
 bool ApiEndpoint::isLoopback() const
 {
-    return hostIsLoopback(m_baseUrl.host());
+    return isLoopbackHost(m_baseUrl.host());
 }
 
 QString ApiEndpoint::netrcMachine() const

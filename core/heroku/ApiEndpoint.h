@@ -30,6 +30,8 @@ public:
     // when the URL names one ("127.0.0.1:5000", "[::1]:5000"), else the host ("api.heroku.com").
     QString netrcMachine() const;
     bool isLoopback() const;
+    // "localhost" or a loopback address: the only hosts plain http may reach (nothing leaves the machine).
+    static bool isLoopbackHost(const QString &host);
     // base + path ("/apps/x"), path already percent-encoded by the caller.
     QUrl resolve(const QString &pathAndQuery) const;
 

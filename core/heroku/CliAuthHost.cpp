@@ -1,17 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "CliAuthHost.h"
 
-#include <QHostAddress>
+#include "ApiEndpoint.h"
 
 namespace {
-bool hostIsLoopback(const QString &host)
-{
-    if (host.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
 Error settingError(const QString &message)
 {
     return makeError(Error::Kind::InvalidInput, message);
@@ -40,7 +32,7 @@ Result<QUrl> CliAuthHost::fromSetting(const QString &setting)
             QStringLiteral(
                 "HEROKU_LOGIN_HOST uses the scheme \"%1\"; use https:// (or http:// for 127.0.0.1)")
                 .arg(scheme));
-    if (scheme == QLatin1String("http") && !hostIsLoopback(url.host()))
+    if (scheme == QLatin1String("http") && !ApiEndpoint::isLoopbackHost(url.host()))
         return settingError(QStringLiteral("HEROKU_LOGIN_HOST %1 uses plain http; the sign-in token may only "
                                            "travel unencrypted to 127.0.0.1 or localhost, so use https://")
                                 .arg(url.host()));

@@ -23,4 +23,15 @@ struct ConsoleConnection
     // True when the endpoint is a heroku-sim the console started itself: the
     // window then wears a Sandbox badge so nobody mistakes it for production.
     bool sandbox = false;
+
+    // Signed in to `endpoint` with the token a CredentialResolver found (at start-up, or on switching).
+    static ConsoleConnection resolved(const ApiEndpoint &endpoint, const CredentialResolution &resolution)
+    {
+        ConsoleConnection connection;
+        connection.endpoint = endpoint;
+        connection.token = resolution.token;
+        connection.credentialSource = resolution.description;
+        connection.credentialKind = resolution.source;
+        return connection;
+    }
 };

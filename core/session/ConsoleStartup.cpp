@@ -121,12 +121,7 @@ void ConsoleStartup::onResolved(const CredentialResolution &resolution)
     }
     if (warned)
         Q_EMIT notice(sentences.join(QLatin1Char(' ')), true);
-    ConsoleConnection connection;
-    connection.endpoint = m_endpoint;
-    connection.token = resolution.token;
-    connection.credentialSource = resolution.description;
-    connection.credentialKind = resolution.source;
-    Q_EMIT ready(connection);
+    Q_EMIT ready(ConsoleConnection::resolved(m_endpoint, resolution));
 }
 
 void ConsoleStartup::startSandbox()

@@ -101,12 +101,7 @@ void AccountSwitcher::switchTo(const QString &email)
                                              .arg(email, resolution.warnings.isEmpty()
                                                              ? resolution.description
                                                              : resolution.warnings.join(QLatin1Char(' '))));
-                ConsoleConnection connection;
-                connection.endpoint = api;
-                connection.token = resolution.token;
-                connection.credentialSource = resolution.description;
-                connection.credentialKind = resolution.source;
-                Q_EMIT switched(connection);
+                Q_EMIT switched(ConsoleConnection::resolved(api, resolution));
             });
     resolver->resolve();
 }

@@ -124,8 +124,8 @@ void TestCleardbctlBrowserLogin::approvedIsStoredAndUsed()
     QVERIFY(browserEnv.open(QIODevice::ReadOnly));
     const QByteArray seen = browserEnv.readAll();
     QVERIFY2(seen.contains("BROWSER="), seen.constData()); // the premise: this is the browser's environment
-    for (const QByteArray secret : {QByteArray("Db-pass-Qz71"), QByteArray("deploy-token-Vw38"),
-                                    QByteArray("HEROKU_API_KEY="), m_sim.token().toUtf8()})
+    for (const QByteArray &secret : {QByteArray("Db-pass-Qz71"), QByteArray("deploy-token-Vw38"),
+                                     QByteArray("HEROKU_API_KEY="), m_sim.token().toUtf8()})
         QVERIFY2(!seen.contains(secret), secret.constData());
     QCOMPARE(SimLoginPage::approve(running.url), 200);
     CtlProcess::Run run;

@@ -32,29 +32,54 @@ class TestAccountSwitcher : public QObject
 private Q_SLOTS:
     void listsAndSwitches();
     void switchesToTheAccountSignedInHere();
+
+private:
+    // The Heroku CLI signed in as First, whose token heroku-sim refuses, in a private HOME.
+    static QProcessEnvironment cliSignedInAsFirst(const SimProcess &sim, const QTemporaryDir &home,
+                                                  InMemoryCredentialStore &cli);
+    // A switcher over those stores, its menu filled.
+    static AccountSwitcher *openedSwitcher(QWidget *window, const QProcessEnvironment &env,
+                                           InMemoryCredentialStore *cli);
 };
+
+QProcessEnvironment TestAccountSwitcher::cliSignedInAsFirst(const SimProcess &sim, const QTemporaryDir &home,
+                                                            InMemoryCredentialStore &cli)
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("HEROKU_HOST"), sim.baseUrl());
+    if (!HerokuCliLoginState::write(env, First).ok())
+        return {};
+    cli.write(HerokuCliStore::serviceName(), First, Secret(QStringLiteral("HRKU-refused-by-the-sim")),
+              nullptr, [](auto &) {});
+    return env;
+}
+
+AccountSwitcher *TestAccountSwitcher::openedSwitcher(QWidget *window, const QProcessEnvironment &env,
+                                                     InMemoryCredentialStore *cli)
+{
+    auto *switcher = new AccountSwitcher(window);
+    switcher->setEnvironment(env);
+    switcher->setHerokuCliStore(cli);
+    QSignalSpy refreshed(switcher, &AccountSwitcher::refreshed);
+    Q_EMIT switcher->menu()->aboutToShow();
+    return refreshed.wait(5000) ? switcher : nullptr;
+}
 
 void TestAccountSwitcher::listsAndSwitches()
 {
     SimProcess sim(QStringLiteral("HRKU-switcher-token-Lp40"));
     QVERIFY2(sim.start({QStringLiteral("--apps"), QStringLiteral("2")}), qPrintable(sim.errorString()));
     QTemporaryDir home;
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("HOME"), home.path());
-    env.insert(QStringLiteral("HEROKU_HOST"), sim.baseUrl());
-    QVERIFY(HerokuCliLoginState::write(env, First).ok());
     InMemoryCredentialStore cli;
-    cli.write(HerokuCliStore::serviceName(), First, Secret(QStringLiteral("HRKU-refused-by-the-sim")),
-              nullptr, [](auto &) {});
+    const QProcessEnvironment env = cliSignedInAsFirst(sim, home, cli);
+    QVERIFY(!env.isEmpty());
     cli.write(HerokuCliStore::serviceName(), Second, Secret(sim.token()), nullptr, [](auto &) {});
 
     QWidget window;
-    auto *switcher = new AccountSwitcher(&window);
-    switcher->setEnvironment(env);
-    switcher->setHerokuCliStore(&cli);
+    AccountSwitcher *switcher = openedSwitcher(&window, env, &cli);
+    QVERIFY(switcher);
     QSignalSpy refreshed(switcher, &AccountSwitcher::refreshed);
-    Q_EMIT switcher->menu()->aboutToShow();
-    QVERIFY(refreshed.wait(5000));
     auto *first = switcher->menu()->findChild<QAction *>(QStringLiteral("switchAccount:") + First);
     auto *second = switcher->menu()->findChild<QAction *>(QStringLiteral("switchAccount:") + Second);
     QVERIFY(first && second);
@@ -98,14 +123,10 @@ void TestAccountSwitcher::switchesToTheAccountSignedInHere()
     SimProcess sim(QStringLiteral("HRKU-switcher-own-token-Rb52"));
     QVERIFY2(sim.start({QStringLiteral("--apps"), QStringLiteral("1")}), qPrintable(sim.errorString()));
     QTemporaryDir home;
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("HOME"), home.path());
-    env.insert(QStringLiteral("HEROKU_HOST"), sim.baseUrl());
-    // The Heroku CLI is signed in as First; our own keychain holds the sim's account, signed in here.
-    QVERIFY(HerokuCliLoginState::write(env, First).ok());
     InMemoryCredentialStore cli;
-    cli.write(HerokuCliStore::serviceName(), First, Secret(QStringLiteral("HRKU-refused-by-the-sim")),
-              nullptr, [](auto &) {});
+    const QProcessEnvironment env = cliSignedInAsFirst(sim, home, cli);
+    QVERIFY(!env.isEmpty());
+    // Our own keychain holds the sim's account, signed in here.
     InMemoryCredentialStore own;
     own.write(KeychainCredentialStore::serviceName(), QStringLiteral("127.0.0.1"), Secret(sim.token()),
               nullptr, [](auto &) {});
@@ -114,13 +135,9 @@ void TestAccountSwitcher::switchesToTheAccountSignedInHere()
     QVERIFY(AccountChoice::choose(env, QStringLiteral("127.0.0.1"), First).ok());
 
     QWidget window;
-    auto *switcher = new AccountSwitcher(&window);
-    switcher->setEnvironment(env);
-    switcher->setHerokuCliStore(&cli);
+    AccountSwitcher *switcher = openedSwitcher(&window, env, &cli);
+    QVERIFY(switcher);
     switcher->setOwnStore(&own);
-    QSignalSpy refreshed(switcher, &AccountSwitcher::refreshed);
-    Q_EMIT switcher->menu()->aboutToShow();
-    QVERIFY(refreshed.wait(5000));
     auto *ours = switcher->menu()->findChild<QAction *>(QStringLiteral("switchAccount:") + mine);
     QVERIFY(ours);
     QVERIFY(!ours->isChecked());
