@@ -22,3 +22,16 @@ function(cleardb_assert_no_gui target)
         endif()
     endforeach()
 endfunction()
+
+# Programs and tests link with LLVM's lld where the compiler can use it: each test executable links core
+# and sim with their debug info, and lld does that in a third of GNU ld's CPU time (heroku-sim: 1.0 s
+# against 3.1 s), over a hundred times per build. Same build ID, PIE and RELRO; -DCLEARDB_USE_LLD=OFF
+# links with the default linker.
+option(CLEARDB_USE_LLD "Link with lld when the compiler supports -fuse-ld=lld" ON)
+if(CLEARDB_USE_LLD)
+    include(CheckLinkerFlag)
+    check_linker_flag(CXX -fuse-ld=lld CLEARDB_HAVE_LLD)
+    if(CLEARDB_HAVE_LLD)
+        target_link_options(cleardb_common INTERFACE -fuse-ld=lld)
+    endif()
+endif()

@@ -6,5 +6,8 @@
 compiler_cache=()
 if command -v ccache >/dev/null 2>&1; then
     export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
+    # Every file is compiled with a precompiled header (cmake/PrecompiledHeaders.cmake); ccache caches
+    # such a compile only when it may trust the .gch for the macros and times it cannot see.
+    export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
     compiler_cache=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 fi
