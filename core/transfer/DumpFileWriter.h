@@ -14,6 +14,8 @@ struct z_stream_s;
 // Writes a dump to PATH, gzip-compressed (zlib, streaming: memory stays flat) when PATH ends in ".gz".
 // The bytes go to a private (0600) temporary file beside PATH; commit() renames it into place, so
 // PATH never holds half a dump, and destroying an uncommitted writer (cancel, failure) removes it.
+// (On Linux, Qt creates that file unnamed with O_TMPFILE and names it only at commit: even a crash
+// leaves nothing behind.)
 class DumpFileWriter
 {
 public:

@@ -48,6 +48,7 @@ public:
     const Status &status() const { return m_status; }
     const TransferProgress &lastProgress() const { return m_progress; }
     QStringList clientArguments() const { return m_process.arguments(); }
+    qint64 clientProcessId() const { return m_process.processId(); }
 
 Q_SIGNALS:
     void progress(const TransferProgress &progress);
