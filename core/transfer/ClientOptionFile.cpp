@@ -9,16 +9,18 @@ Result<std::unique_ptr<ClientOptionFile>> ClientOptionFile::create(const Databas
     // QTemporaryFile creates the file with mode 0600 and O_EXCL, so nobody else can read or pre-plant it.
     file->m_file.setFileTemplate(QDir::tempPath() + QStringLiteral("/cleardb-login-XXXXXX.cnf"));
     if (!file->m_file.open())
-        return makeError(Error::Kind::Io,
-                         QStringLiteral("Could not create a private login file in %1: free some space or set TMPDIR.")
-                             .arg(QDir::tempPath()),
-                         file->m_file.errorString());
+        return makeError(
+            Error::Kind::Io,
+            QStringLiteral("Could not create a private login file in %1: free some space or set TMPDIR.")
+                .arg(QDir::tempPath()),
+            file->m_file.errorString());
     const QByteArray text = render(endpoint);
     if (file->m_file.write(text) != text.size() || !file->m_file.flush())
-        return makeError(Error::Kind::Io,
-                         QStringLiteral("Could not write the private login file in %1: free some space or set TMPDIR.")
-                             .arg(QDir::tempPath()),
-                         file->m_file.errorString());
+        return makeError(
+            Error::Kind::Io,
+            QStringLiteral("Could not write the private login file in %1: free some space or set TMPDIR.")
+                .arg(QDir::tempPath()),
+            file->m_file.errorString());
     return file;
 }
 

@@ -37,7 +37,8 @@ ClientQuery::ClientQuery(const DatabaseEndpoint &endpoint, const QString &sql, Q
     });
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            done(makeError(Error::Kind::Unsupported, MariaDbTools::notInstalledMessage(QStringLiteral("mariadb"))));
+            done(makeError(Error::Kind::Unsupported,
+                           MariaDbTools::notInstalledMessage(QStringLiteral("mariadb"))));
     });
 }
 
@@ -61,7 +62,8 @@ void ClientQuery::start()
     if (program.isEmpty()) {
         // Reported from the event loop, like every other outcome, so callers connect before anything fires.
         QTimer::singleShot(0, this, [this] {
-            done(makeError(Error::Kind::Unsupported, MariaDbTools::notInstalledMessage(QStringLiteral("mariadb"))));
+            done(makeError(Error::Kind::Unsupported,
+                           MariaDbTools::notInstalledMessage(QStringLiteral("mariadb"))));
         });
         return;
     }
@@ -73,7 +75,8 @@ void ClientQuery::start()
     }
     m_optionFile = std::move(file.value());
     m_process.setProcessEnvironment(MariaDbTools::childEnvironment());
-    m_process.start(program, MariaDbTools::queryArguments(m_optionFile->argument(), m_endpoint.database, m_sql));
+    m_process.start(program,
+                    MariaDbTools::queryArguments(m_optionFile->argument(), m_endpoint.database, m_sql));
 }
 
 void ClientQuery::cancel()

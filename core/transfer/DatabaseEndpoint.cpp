@@ -12,13 +12,15 @@ QString DatabaseEndpoint::label() const
 Result<DatabaseEndpoint> DatabaseEndpoint::fromUrl(const DatabaseUrl &url)
 {
     if (url.database().isEmpty())
-        return makeError(Error::Kind::InvalidInput,
-                         QStringLiteral("The database URL %1 names no database: add /DATABASE after the host.")
-                             .arg(url.redacted()));
+        return makeError(
+            Error::Kind::InvalidInput,
+            QStringLiteral("The database URL %1 names no database: add /DATABASE after the host.")
+                .arg(url.redacted()));
     if (url.user().isEmpty())
-        return makeError(Error::Kind::InvalidInput,
-                         QStringLiteral("The database URL %1 names no user: write mysql://USER:PASSWORD@HOST/DB.")
-                             .arg(url.redacted()));
+        return makeError(
+            Error::Kind::InvalidInput,
+            QStringLiteral("The database URL %1 names no user: write mysql://USER:PASSWORD@HOST/DB.")
+                .arg(url.redacted()));
     DatabaseEndpoint endpoint;
     endpoint.host = url.host();
     endpoint.port = url.port();

@@ -70,8 +70,8 @@ bool accountPart(const QByteArray &text, qsizetype &pos)
         return false;
     }
     const qsizetype start = pos;
-    while (pos < text.size() && (isWordChar(text.at(pos)) || text.at(pos) == '.' || text.at(pos) == '-' ||
-                                 text.at(pos) == '%'))
+    while (pos < text.size() &&
+           (isWordChar(text.at(pos)) || text.at(pos) == '.' || text.at(pos) == '-' || text.at(pos) == '%'))
         ++pos;
     return pos > start;
 }

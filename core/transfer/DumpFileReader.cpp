@@ -13,7 +13,8 @@ Result<std::unique_ptr<DumpFileReader>> DumpFileReader::open(const QString &path
     reader->m_path = path;
     reader->m_file.setFileName(path);
     if (!reader->m_file.open(QIODevice::ReadOnly))
-        return makeError(Error::Kind::NotFound, QStringLiteral("Cannot read %1: check the file name.").arg(path),
+        return makeError(Error::Kind::NotFound,
+                         QStringLiteral("Cannot read %1: check the file name.").arg(path),
                          reader->m_file.errorString());
     reader->m_size = reader->m_file.size();
     const QByteArray magic = reader->m_file.peek(2);
@@ -38,9 +39,10 @@ DumpFileReader::~DumpFileReader()
 
 Error DumpFileReader::corrupt(const QString &detail) const
 {
-    return makeError(Error::Kind::InvalidInput,
-                     QStringLiteral("%1 is not a complete gzip file: it may be truncated or damaged.").arg(m_path),
-                     detail);
+    return makeError(
+        Error::Kind::InvalidInput,
+        QStringLiteral("%1 is not a complete gzip file: it may be truncated or damaged.").arg(m_path),
+        detail);
 }
 
 Result<QByteArray> DumpFileReader::read(qsizetype maximum)

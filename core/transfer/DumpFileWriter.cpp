@@ -91,7 +91,8 @@ Status DumpFileWriter::commit()
     m_file.close();
     // rename(2) replaces an older file of that name atomically; QFile::rename would refuse.
     if (std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(m_path).constData()) != 0)
-        return makeError(Error::Kind::Io, QStringLiteral("Could not move the finished dump to %1.").arg(m_path));
+        return makeError(Error::Kind::Io,
+                         QStringLiteral("Could not move the finished dump to %1.").arg(m_path));
     m_file.setAutoRemove(false);
     return {};
 }

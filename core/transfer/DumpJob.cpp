@@ -27,7 +27,8 @@ DumpJob::DumpJob(const DatabaseEndpoint &source, const QString &outputPath, QObj
     connect(&m_process, &QProcess::finished, this, &DumpJob::dumpExited);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            finish(makeError(Error::Kind::Unsupported, MariaDbTools::notInstalledMessage(QStringLiteral("mariadb-dump"))));
+            finish(makeError(Error::Kind::Unsupported,
+                             MariaDbTools::notInstalledMessage(QStringLiteral("mariadb-dump"))));
     });
 }
 
@@ -48,8 +49,9 @@ void DumpJob::start()
     // The sizes for the progress bar, and a first login that fails before any file exists.
     m_estimate = new ClientQuery(
         m_source,
-        QStringLiteral("SELECT TABLE_NAME, COALESCE(TABLE_ROWS, 0), COALESCE(DATA_LENGTH, 0) "
-                       "FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'"),
+        QStringLiteral(
+            "SELECT TABLE_NAME, COALESCE(TABLE_ROWS, 0), COALESCE(DATA_LENGTH, 0) "
+            "FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'"),
         this);
     connect(m_estimate, &ClientQuery::finished, this, &DumpJob::estimated);
     m_estimate->start();
@@ -93,7 +95,8 @@ void DumpJob::startDump()
 {
     const QString program = MariaDbTools::dumpProgram();
     if (program.isEmpty()) {
-        finish(makeError(Error::Kind::Unsupported, MariaDbTools::notInstalledMessage(QStringLiteral("mariadb-dump"))));
+        finish(makeError(Error::Kind::Unsupported,
+                         MariaDbTools::notInstalledMessage(QStringLiteral("mariadb-dump"))));
         return;
     }
     Result<std::unique_ptr<ClientOptionFile>> file = ClientOptionFile::create(m_source);

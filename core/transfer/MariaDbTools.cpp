@@ -66,7 +66,8 @@ QStringList MariaDbTools::queryArguments(const QString &optionFileArgument, cons
 
 QProcessEnvironment MariaDbTools::childEnvironment()
 {
-    QProcessEnvironment environment = DaemonEnvironment::withoutCredentials(QProcessEnvironment::systemEnvironment());
+    QProcessEnvironment environment =
+        DaemonEnvironment::withoutCredentials(QProcessEnvironment::systemEnvironment());
     for (const char *name : {"MYSQL_HOST", "MYSQL_TCP_PORT", "MYSQL_UNIX_PORT", "MYSQL_PWD", "MARIADB_HOME"})
         environment.remove(QString::fromLatin1(name));
     return environment;

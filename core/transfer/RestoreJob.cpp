@@ -21,7 +21,8 @@ RestoreJob::RestoreJob(const QString &inputPath, const DatabaseEndpoint &target,
     : QObject(parent), m_inputPath(inputPath), m_target(target), m_mode(mode)
 {
     connect(&m_process, &QProcess::bytesWritten, this, &RestoreJob::pump);
-    connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] { m_process.readAllStandardOutput(); });
+    connect(&m_process, &QProcess::readyReadStandardOutput, this,
+            [this] { m_process.readAllStandardOutput(); });
     connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
         m_stderr += m_process.readAllStandardError();
         m_stderr = m_stderr.right(ChildErrorText::MaxKeptBytes);
@@ -29,7 +30,8 @@ RestoreJob::RestoreJob(const QString &inputPath, const DatabaseEndpoint &target,
     connect(&m_process, &QProcess::finished, this, &RestoreJob::clientExited);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            finish(makeError(Error::Kind::Unsupported, MariaDbTools::notInstalledMessage(QStringLiteral("mariadb"))));
+            finish(makeError(Error::Kind::Unsupported,
+                             MariaDbTools::notInstalledMessage(QStringLiteral("mariadb"))));
     });
 }
 
@@ -76,8 +78,9 @@ void RestoreJob::inspected()
     m_inspection = nullptr;
     query->deleteLater();
     if (m_cancelled) {
-        finish(makeError(Error::Kind::Cancelled,
-                         QStringLiteral("Restore cancelled before loading: %1 is unchanged.").arg(m_target.label())));
+        finish(makeError(
+            Error::Kind::Cancelled,
+            QStringLiteral("Restore cancelled before loading: %1 is unchanged.").arg(m_target.label())));
         return;
     }
     if (!query->status()) {
@@ -86,10 +89,11 @@ void RestoreJob::inspected()
     }
     const TargetObjects objects = TargetObjects::fromRows(query->rows());
     if (!objects.isEmpty() && m_mode != Mode::Replace) {
-        finish(makeError(Error::Kind::Conflict,
-                         QStringLiteral("The target %1 is not empty (%2): nothing was changed. Restore into an "
-                                        "empty database, or ask to replace its contents.")
-                             .arg(m_target.label(), objects.summary())));
+        finish(
+            makeError(Error::Kind::Conflict,
+                      QStringLiteral("The target %1 is not empty (%2): nothing was changed. Restore into an "
+                                     "empty database, or ask to replace its contents.")
+                          .arg(m_target.label(), objects.summary())));
         return;
     }
     m_replacing = !objects.isEmpty();
@@ -100,7 +104,8 @@ void RestoreJob::startLoad(const QByteArray &prelude)
 {
     const QString program = MariaDbTools::clientProgram();
     if (program.isEmpty()) {
-        finish(makeError(Error::Kind::Unsupported, MariaDbTools::notInstalledMessage(QStringLiteral("mariadb"))));
+        finish(makeError(Error::Kind::Unsupported,
+                         MariaDbTools::notInstalledMessage(QStringLiteral("mariadb"))));
         return;
     }
     Result<std::unique_ptr<ClientOptionFile>> file = ClientOptionFile::create(m_target);
@@ -150,14 +155,16 @@ void RestoreJob::pump()
 QString RestoreJob::partialStateMessage() const
 {
     return QStringLiteral("%1 may be partly loaded%2: run the restore again with replace to complete it.")
-        .arg(m_target.label(), m_replacing ? QStringLiteral(" and its previous contents are dropped") : QString());
+        .arg(m_target.label(),
+             m_replacing ? QStringLiteral(" and its previous contents are dropped") : QString());
 }
 
 void RestoreJob::clientExited(int code, QProcess::ExitStatus exitStatus)
 {
     m_stderr += m_process.readAllStandardError();
     if (m_cancelled) {
-        finish(makeError(Error::Kind::Cancelled, QStringLiteral("Restore cancelled: ") + partialStateMessage()));
+        finish(
+            makeError(Error::Kind::Cancelled, QStringLiteral("Restore cancelled: ") + partialStateMessage()));
         return;
     }
     if (!m_readError) {
@@ -167,10 +174,10 @@ void RestoreJob::clientExited(int code, QProcess::ExitStatus exitStatus)
         return;
     }
     if (exitStatus != QProcess::NormalExit || code != 0 || !m_inputDone) {
-        finish(makeError(Error::Kind::Remote, QStringLiteral("Restore into %1 failed: %2. %3")
-                                                  .arg(m_target.label(),
-                                                       ChildErrorText::oneLine(m_stderr, m_target.password),
-                                                       partialStateMessage())));
+        finish(makeError(Error::Kind::Remote,
+                         QStringLiteral("Restore into %1 failed: %2. %3")
+                             .arg(m_target.label(), ChildErrorText::oneLine(m_stderr, m_target.password),
+                                  partialStateMessage())));
         return;
     }
     m_progress.bytesDone = m_progress.bytesTotal;

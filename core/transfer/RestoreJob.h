@@ -40,7 +40,8 @@ public:
         Replace,
     };
 
-    RestoreJob(const QString &inputPath, const DatabaseEndpoint &target, Mode mode, QObject *parent = nullptr);
+    RestoreJob(const QString &inputPath, const DatabaseEndpoint &target, Mode mode,
+               QObject *parent = nullptr);
     ~RestoreJob() override;
 
     void start();

@@ -5,8 +5,10 @@ QString TargetObjects::query()
 {
     return QStringLiteral(
         "SELECT TABLE_TYPE, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
-        "UNION ALL SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() "
-        "UNION ALL SELECT 'EVENT', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()");
+        "UNION ALL SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = "
+        "DATABASE() "
+        "UNION ALL SELECT 'EVENT', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = "
+        "DATABASE()");
 }
 
 TargetObjects TargetObjects::fromRows(const QList<QStringList> &rows)
@@ -27,7 +29,8 @@ QString TargetObjects::summary() const
     for (const Object &object : m_objects) {
         if (object.kind == QStringLiteral("VIEW"))
             ++views;
-        else if (object.kind.contains(QStringLiteral("TABLE")) || object.kind.contains(QStringLiteral("VERSIONED")))
+        else if (object.kind.contains(QStringLiteral("TABLE")) ||
+                 object.kind.contains(QStringLiteral("VERSIONED")))
             ++tables;
         else
             ++others;

@@ -26,7 +26,8 @@ QByteArray filterInChunks(const QByteArray &input, qsizetype chunk, qint64 *remo
         QByteArray out;
         const qsizetype n = qMin(chunk, input.size() - i);
         filter.feed(input.constData() + i, n, out);
-        require(out.size() <= n + DefinerFilter::MaxHeadBytes, "output ran ahead of the input by more than a head");
+        require(out.size() <= n + DefinerFilter::MaxHeadBytes,
+                "output ran ahead of the input by more than a head");
         all += out;
     }
     QByteArray rest;

@@ -53,10 +53,10 @@ inline SqlRun sql(const DatabaseEndpoint &e, const QByteArray &statements, const
         return run;
     QProcess p;
     p.setProcessEnvironment(MariaDbTools::childEnvironment());
-    p.start(MariaDbTools::clientProgram(), QStringList{(*file)->argument(), QStringLiteral("--batch"),
-                                                       QStringLiteral("--skip-column-names"),
-                                                       QStringLiteral("--default-character-set=utf8mb4")} +
-                                               extra + QStringList{e.database});
+    p.start(MariaDbTools::clientProgram(),
+            QStringList{(*file)->argument(), QStringLiteral("--batch"), QStringLiteral("--skip-column-names"),
+                        QStringLiteral("--default-character-set=utf8mb4")} +
+                extra + QStringList{e.database});
     p.write(statements);
     p.closeWriteChannel();
     p.waitForFinished(30000);
@@ -135,9 +135,11 @@ inline QByteArrayList snapshot(const DatabaseEndpoint &adminOnDb)
                 order << QByteArray::number(columns.size());
             }
         }
-        script += "SELECT 'row', " + columns.join(", ") + " FROM " + name + " ORDER BY " + order.join(", ") + ";\n";
+        script +=
+            "SELECT 'row', " + columns.join(", ") + " FROM " + name + " ORDER BY " + order.join(", ") + ";\n";
     }
-    script += "SELECT 'trigger', TRIGGER_NAME, EVENT_MANIPULATION, ACTION_TIMING, EVENT_OBJECT_TABLE, ACTION_STATEMENT "
+    script += "SELECT 'trigger', TRIGGER_NAME, EVENT_MANIPULATION, ACTION_TIMING, EVENT_OBJECT_TABLE, "
+              "ACTION_STATEMENT "
               "FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY 2;\n";
     for (const QByteArrayList &r : catalog) {
         if (r.at(0) == "R")
@@ -147,7 +149,8 @@ inline QByteArrayList snapshot(const DatabaseEndpoint &adminOnDb)
     QByteArrayList lines;
     for (const QByteArrayList &r : rows(adminOnDb, script)) {
         // SHOW CREATE PROCEDURE/FUNCTION: name, sql_mode, definition (later: character sets).
-        const QByteArrayList kept = r.size() > 3 && r.at(0) != "row" && r.at(0) != "trigger" ? r.mid(0, 3) : r;
+        const QByteArrayList kept =
+            r.size() > 3 && r.at(0) != "row" && r.at(0) != "trigger" ? r.mid(0, 3) : r;
         lines << QString::fromUtf8(kept.join('|')).remove(definer).toUtf8();
     }
     return lines;

@@ -26,20 +26,25 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("expected");
         QTest::newRow("mariadb routine") << QByteArray("CREATE DEFINER=`root`@`localhost` PROCEDURE `p`()\n")
                                          << QByteArray("CREATE  PROCEDURE `p`()\n");
-        QTest::newRow("trigger") << QByteArray("/*!50003 CREATE*/ /*!50017 DEFINER=`root`@`localhost`*/ /*!50003 "
-                                               "TRIGGER tr BEFORE INSERT ON g FOR EACH ROW SET NEW.n = 1\n")
-                                 << QByteArray("/*!50003 CREATE*/ /*!50017 */ /*!50003 TRIGGER tr BEFORE INSERT ON g "
-                                               "FOR EACH ROW SET NEW.n = 1\n");
+        QTest::newRow("trigger")
+            << QByteArray("/*!50003 CREATE*/ /*!50017 DEFINER=`root`@`localhost`*/ /*!50003 "
+                          "TRIGGER tr BEFORE INSERT ON g FOR EACH ROW SET NEW.n = 1\n")
+            << QByteArray("/*!50003 CREATE*/ /*!50017 */ /*!50003 TRIGGER tr BEFORE INSERT ON g "
+                          "FOR EACH ROW SET NEW.n = 1\n");
         QTest::newRow("view") << QByteArray("/*!50013 DEFINER=`root`@`localhost` SQL SECURITY DEFINER */\n")
                               << QByteArray("/*!50013  SQL SECURITY DEFINER */\n");
-        QTest::newRow("event") << QByteArray("/*!50106 CREATE*/ /*!50117 DEFINER=`a`@`%`*/ /*!50106 EVENT `e` x\n")
+        QTest::newRow("event") << QByteArray(
+                                      "/*!50106 CREATE*/ /*!50117 DEFINER=`a`@`%`*/ /*!50106 EVENT `e` x\n")
                                << QByteArray("/*!50106 CREATE*/ /*!50117 */ /*!50106 EVENT `e` x\n");
-        QTest::newRow("mysql 5 routine") << QByteArray("/*!50003 CREATE*/ /*!50020 DEFINER=`u`@`h`*/ /*!50003 FUNCTION f\n")
-                                         << QByteArray("/*!50003 CREATE*/ /*!50020 */ /*!50003 FUNCTION f\n");
-        QTest::newRow("view statement") << QByteArray("CREATE OR REPLACE ALGORITHM=MERGE DEFINER='x'@'1.2.3.4' VIEW v\n")
-                                        << QByteArray("CREATE OR REPLACE ALGORITHM=MERGE  VIEW v\n");
+        QTest::newRow("mysql 5 routine")
+            << QByteArray("/*!50003 CREATE*/ /*!50020 DEFINER=`u`@`h`*/ /*!50003 FUNCTION f\n")
+            << QByteArray("/*!50003 CREATE*/ /*!50020 */ /*!50003 FUNCTION f\n");
+        QTest::newRow("view statement")
+            << QByteArray("CREATE OR REPLACE ALGORITHM=MERGE DEFINER='x'@'1.2.3.4' VIEW v\n")
+            << QByteArray("CREATE OR REPLACE ALGORITHM=MERGE  VIEW v\n");
         QTest::newRow("backticks in names")
-            << QByteArray("CREATE DEFINER=`we``ird user`@`h ``x` FUNCTION f()\n") << QByteArray("CREATE  FUNCTION f()\n");
+            << QByteArray("CREATE DEFINER=`we``ird user`@`h ``x` FUNCTION f()\n")
+            << QByteArray("CREATE  FUNCTION f()\n");
         QTest::newRow("current_user") << QByteArray("CREATE DEFINER=CURRENT_USER() PROCEDURE p()\n")
                                       << QByteArray("CREATE  PROCEDURE p()\n");
         QTest::newRow("lower case") << QByteArray("create definer = `u`@`h` procedure p()\n")
@@ -48,10 +53,11 @@ private Q_SLOTS:
             << QByteArray("INSERT INTO `t` VALUES (1,'CREATE DEFINER=`a`@`b` PROCEDURE');\n")
             << QByteArray("INSERT INTO `t` VALUES (1,'CREATE DEFINER=`a`@`b` PROCEDURE');\n");
         QTest::newRow("trigger body untouched")
-            << QByteArray("/*!50003 CREATE*/ /*!50017 DEFINER=`r`@`l`*/ /*!50003 TRIGGER t SET NEW.n = 'DEFINER=`a`@`b`'\n")
+            << QByteArray("/*!50003 CREATE*/ /*!50017 DEFINER=`r`@`l`*/ /*!50003 TRIGGER t SET NEW.n = "
+                          "'DEFINER=`a`@`b`'\n")
             << QByteArray("/*!50003 CREATE*/ /*!50017 */ /*!50003 TRIGGER t SET NEW.n = 'DEFINER=`a`@`b`'\n");
-        QTest::newRow("a word starting with create") << QByteArray("CREATED DEFINER=`a`@`b`\n")
-                                                     << QByteArray("CREATED DEFINER=`a`@`b`\n");
+        QTest::newRow("a word starting with create")
+            << QByteArray("CREATED DEFINER=`a`@`b`\n") << QByteArray("CREATED DEFINER=`a`@`b`\n");
     }
 
     void stripsEveryDumpForm()

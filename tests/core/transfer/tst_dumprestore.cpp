@@ -21,8 +21,14 @@ class TestDumpRestore : public QObject
     const QString m_passA = QStringLiteral("A p\"a'ss\\w#o=rd 1");
     const QString m_passB = QStringLiteral("B-other secret #2");
 
-    DatabaseEndpoint userA(const QString &db) const { return endpoint(m_status, QStringLiteral("xfer_a"), m_passA, db); }
-    DatabaseEndpoint userB(const QString &db) const { return endpoint(m_status, QStringLiteral("xfer_b"), m_passB, db); }
+    DatabaseEndpoint userA(const QString &db) const
+    {
+        return endpoint(m_status, QStringLiteral("xfer_a"), m_passA, db);
+    }
+    DatabaseEndpoint userB(const QString &db) const
+    {
+        return endpoint(m_status, QStringLiteral("xfer_b"), m_passB, db);
+    }
 
     static QByteArray fixture(const QByteArray &definer)
     {
@@ -34,8 +40,8 @@ class TestDumpRestore : public QObject
 
     void resetDatabase(const QString &db)
     {
-        const SqlRun run =
-            sql(admin(m_status, QString()), "DROP DATABASE IF EXISTS `" + db.toUtf8() + "`; CREATE DATABASE `" + db.toUtf8() + "`;");
+        const SqlRun run = sql(admin(m_status, QString()), "DROP DATABASE IF EXISTS `" + db.toUtf8() +
+                                                               "`; CREATE DATABASE `" + db.toUtf8() + "`;");
         QCOMPARE(run.exitCode, 0);
     }
 
@@ -76,9 +82,10 @@ class TestDumpRestore : public QObject
     // now their definer.
     void checkObjectsWorkFor(const DatabaseEndpoint &user)
     {
-        const auto r = rows(user, "SELECT COUNT(*) FROM v_types; INSERT INTO nopk VALUES (5, 'new'); "
-                                  "SELECT v FROM nopk WHERE n = 5; CALL p_count(@n); SELECT @n; SELECT f_double(21); "
-                                  "SELECT DEFINER FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE();");
+        const auto r =
+            rows(user, "SELECT COUNT(*) FROM v_types; INSERT INTO nopk VALUES (5, 'new'); "
+                       "SELECT v FROM nopk WHERE n = 5; CALL p_count(@n); SELECT @n; SELECT f_double(21); "
+                       "SELECT DEFINER FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE();");
         QCOMPARE(r.size(), 5);
         QCOMPARE(r.at(0).at(0), QByteArray("4"));
         QCOMPARE(r.at(1).at(0), QByteArray("new+trig"));
@@ -99,8 +106,8 @@ private Q_SLOTS:
         for (const char *db : {"xfer_src", "xfer_stock", "xfer_dst", "xfer_dst_gz", "xfer_dst_stock"})
             users += QByteArray("DROP DATABASE IF EXISTS ") + db + "; CREATE DATABASE " + db + ";\n";
         for (const auto &[user, password] : {std::pair{"xfer_a", m_passA}, std::pair{"xfer_b", m_passB}})
-            users += QByteArray("DROP USER IF EXISTS ") + user + "@'%'; CREATE USER " + user + "@'%' IDENTIFIED BY " +
-                     sqlString(password) + ";\n";
+            users += QByteArray("DROP USER IF EXISTS ") + user + "@'%'; CREATE USER " + user +
+                     "@'%' IDENTIFIED BY " + sqlString(password) + ";\n";
         users += "GRANT ALL ON `xfer_src`.* TO xfer_a@'%'; GRANT ALL ON `xfer_stock`.* TO xfer_a@'%';"
                  "GRANT ALL ON `xfer_dst`.* TO xfer_b@'%'; GRANT ALL ON `xfer_dst_gz`.* TO xfer_b@'%';"
                  "GRANT ALL ON `xfer_dst_stock`.* TO xfer_b@'%';";
@@ -113,11 +120,15 @@ private Q_SLOTS:
         const SqlRun load = sql(userA(QStringLiteral("xfer_src")), fixture("CURRENT_USER"));
         QVERIFY2(load.exitCode == 0, load.err.constData());
         // The same data defined by root, as on a server the user administered.
-        const SqlRun stock = sql(admin(m_status, QStringLiteral("xfer_stock")), fixture("`root`@`localhost`"));
+        const SqlRun stock =
+            sql(admin(m_status, QStringLiteral("xfer_stock")), fixture("`root`@`localhost`"));
         QVERIFY2(stock.exitCode == 0, stock.err.constData());
     }
 
-    void plainRoundTripIsExactAcrossUsers() { roundTrip(QStringLiteral("dump.sql"), QStringLiteral("xfer_dst")); }
+    void plainRoundTripIsExactAcrossUsers()
+    {
+        roundTrip(QStringLiteral("dump.sql"), QStringLiteral("xfer_dst"));
+    }
 
     void gzipRoundTripIsExact()
     {
@@ -138,8 +149,9 @@ private Q_SLOTS:
             QProcess dump;
             dump.setStandardOutputFile(path);
             dump.start(MariaDbTools::dumpProgram(),
-                       {(*file)->argument(), QStringLiteral("--single-transaction"), QStringLiteral("--routines"),
-                        QStringLiteral("--triggers"), QStringLiteral("xfer_stock")});
+                       {(*file)->argument(), QStringLiteral("--single-transaction"),
+                        QStringLiteral("--routines"), QStringLiteral("--triggers"),
+                        QStringLiteral("xfer_stock")});
             QVERIFY(dump.waitForFinished(20000));
             QCOMPARE(dump.exitCode(), 0);
         }

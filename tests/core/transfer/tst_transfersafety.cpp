@@ -27,8 +27,14 @@ class TestTransferSafety : public QObject
     QString m_smallDump;
     QString m_bigDump;
 
-    DatabaseEndpoint userC(const QString &db) const { return endpoint(m_status, QStringLiteral("xfer_c"), m_passC, db); }
-    DatabaseEndpoint userD(const QString &db) const { return endpoint(m_status, QStringLiteral("xfer_d"), m_passD, db); }
+    DatabaseEndpoint userC(const QString &db) const
+    {
+        return endpoint(m_status, QStringLiteral("xfer_c"), m_passC, db);
+    }
+    DatabaseEndpoint userD(const QString &db) const
+    {
+        return endpoint(m_status, QStringLiteral("xfer_d"), m_passD, db);
+    }
 
     static QByteArray readProc(qint64 pid, const char *what)
     {
@@ -36,10 +42,7 @@ class TestTransferSafety : public QObject
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
 
-    QStringList filesIn(const QString &dir) const
-    {
-        return QDir(dir).entryList(QDir::Files | QDir::Hidden);
-    }
+    QStringList filesIn(const QString &dir) const { return QDir(dir).entryList(QDir::Files | QDir::Hidden); }
 
     QByteArray count(const QString &db, const QByteArray &table)
     {
@@ -52,7 +55,8 @@ class TestTransferSafety : public QObject
     void checkChildHidesPassword(qint64 pid, const QString &password)
     {
         const QByteArray cmdline = readProc(pid, "cmdline");
-        QVERIFY2(cmdline.contains("--defaults-file="), cmdline.constData()); // premise: we read the child's argv
+        QVERIFY2(cmdline.contains("--defaults-file="),
+                 cmdline.constData()); // premise: we read the child's argv
         QVERIFY(!cmdline.contains(password.toUtf8()));
         const QByteArray environ = readProc(pid, "environ");
         QVERIFY(!environ.isEmpty());
@@ -79,16 +83,18 @@ private Q_SLOTS:
         for (const char *db : {"xfer_small", "xfer_big", "xfer_busy", "xfer_load"})
             setup += QByteArray("DROP DATABASE IF EXISTS ") + db + "; CREATE DATABASE " + db + ";\n";
         for (const auto &[user, password] : {std::pair{"xfer_c", m_passC}, std::pair{"xfer_d", m_passD}})
-            setup += QByteArray("DROP USER IF EXISTS ") + user + "@'%'; CREATE USER " + user + "@'%' IDENTIFIED BY " +
-                     sqlString(password) + ";\n";
-        setup += "GRANT ALL ON xfer_small.* TO xfer_c@'%'; GRANT ALL ON xfer_big.* TO xfer_c@'%';"
-                 "GRANT ALL ON xfer_busy.* TO xfer_d@'%'; GRANT ALL ON xfer_load.* TO xfer_d@'%';"
-                 "CREATE TABLE xfer_small.t (id INT PRIMARY KEY, v VARCHAR(10)); INSERT INTO xfer_small.t VALUES (1, 'a'), (2, 'b');"
-                 "CREATE VIEW xfer_small.v AS SELECT id FROM xfer_small.t;"
-                 "CREATE TABLE xfer_busy.keep (id INT PRIMARY KEY); INSERT INTO xfer_busy.keep VALUES (7);"
-                 // 3000 rows of 1000 random bytes: about 6 MB of hex in the dump, long enough to stop halfway.
-                 "CREATE TABLE xfer_big.big (id INT PRIMARY KEY, b BLOB);"
-                 "INSERT INTO xfer_big.big SELECT seq, RANDOM_BYTES(1000) FROM xfer_big.seq_1_to_3000;";
+            setup += QByteArray("DROP USER IF EXISTS ") + user + "@'%'; CREATE USER " + user +
+                     "@'%' IDENTIFIED BY " + sqlString(password) + ";\n";
+        setup +=
+            "GRANT ALL ON xfer_small.* TO xfer_c@'%'; GRANT ALL ON xfer_big.* TO xfer_c@'%';"
+            "GRANT ALL ON xfer_busy.* TO xfer_d@'%'; GRANT ALL ON xfer_load.* TO xfer_d@'%';"
+            "CREATE TABLE xfer_small.t (id INT PRIMARY KEY, v VARCHAR(10)); INSERT INTO xfer_small.t VALUES "
+            "(1, 'a'), (2, 'b');"
+            "CREATE VIEW xfer_small.v AS SELECT id FROM xfer_small.t;"
+            "CREATE TABLE xfer_busy.keep (id INT PRIMARY KEY); INSERT INTO xfer_busy.keep VALUES (7);"
+            // 3000 rows of 1000 random bytes: about 6 MB of hex in the dump, long enough to stop halfway.
+            "CREATE TABLE xfer_big.big (id INT PRIMARY KEY, b BLOB);"
+            "INSERT INTO xfer_big.big SELECT seq, RANDOM_BYTES(1000) FROM xfer_big.seq_1_to_3000;";
         const SqlRun run = sql(admin(m_status, QString()), setup);
         QVERIFY2(run.exitCode == 0, run.err.constData());
 
@@ -129,7 +135,8 @@ private Q_SLOTS:
         QVERIFY(runToEnd(dump));
         QVERIFY(!dump.status().ok());
         const QString line = dump.status().error().oneLine();
-        QVERIFY2(line.contains(QStringLiteral("Access denied")), qPrintable(line)); // premise: the server refused us
+        QVERIFY2(line.contains(QStringLiteral("Access denied")),
+                 qPrintable(line)); // premise: the server refused us
         QVERIFY(!line.contains(QLatin1Char('\n')));
         QVERIFY(!line.contains(wrong));
         QVERIFY(!QFile::exists(output));
@@ -146,9 +153,10 @@ private Q_SLOTS:
         capture.stop();
         QVERIFY(!capture.lines().join(QLatin1Char('\n')).contains(wrong));
         for (const QString &name : filesIn(QDir::tempPath()))
-            QVERIFY2(!name.startsWith(QStringLiteral("cleardb-login-")) ||
-                         !QFile(QDir::tempPath() + QLatin1Char('/') + name).readAll().contains(wrong.toUtf8()),
-                     qPrintable(name));
+            QVERIFY2(
+                !name.startsWith(QStringLiteral("cleardb-login-")) ||
+                    !QFile(QDir::tempPath() + QLatin1Char('/') + name).readAll().contains(wrong.toUtf8()),
+                qPrintable(name));
     }
 
     void cancelMidDumpLeavesNoFile()
@@ -167,12 +175,15 @@ private Q_SLOTS:
             QTest::qWait(2);
             if (dump.lastProgress().bytesDone == 0 || dump.dumpProcessId() <= 0)
                 continue;
-            for (const QString &fd : QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
+            for (const QString &fd : QDir(QStringLiteral("/proc/self/fd"))
+                                         .entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
                 const QByteArray link = QFile::encodeName(QStringLiteral("/proc/self/fd/") + fd);
                 char target[4096] = {};
                 const ssize_t length = ::readlink(link.constData(), target, sizeof target - 1);
                 struct stat info = {};
-                if (length > 0 && QByteArray(target, int(length)).startsWith(QByteArray(QFile::encodeName(dir.path()) + "/")) &&
+                if (length > 0 &&
+                    QByteArray(target, int(length))
+                        .startsWith(QByteArray(QFile::encodeName(dir.path()) + "/")) &&
                     ::stat(link.constData(), &info) == 0)
                     partialSize = qint64(info.st_size);
             }
