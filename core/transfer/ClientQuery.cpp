@@ -20,9 +20,8 @@ ClientQuery::ClientQuery(const DatabaseEndpoint &endpoint, const QString &sql, Q
         m_stdout += m_process.readAllStandardOutput();
         m_stderr += m_process.readAllStandardError();
         if (exitStatus != QProcess::NormalExit || code != 0) {
-            const QString line = ChildErrorText::oneLine(m_stderr, m_endpoint.password);
-            done(makeError(Error::Kind::Remote,
-                           QStringLiteral("Could not read %1: %2").arg(m_endpoint.label(), line)));
+            done(ChildErrorText::toError(QStringLiteral("Could not read %1").arg(m_endpoint.label()),
+                                         m_stderr, m_endpoint.password));
             return;
         }
         for (const QByteArray &line : m_stdout.split('\n')) {

@@ -176,9 +176,8 @@ void DumpJob::dumpExited(int code, QProcess::ExitStatus exitStatus)
         return;
     }
     if (exitStatus != QProcess::NormalExit || code != 0) {
-        finish(makeError(Error::Kind::Remote,
-                         QStringLiteral("Dump of %1 failed: %2")
-                             .arg(m_source.label(), ChildErrorText::oneLine(m_stderr, m_source.password))));
+        finish(ChildErrorText::toError(QStringLiteral("Dump of %1 failed").arg(m_source.label()), m_stderr,
+                                       m_source.password));
         return;
     }
     m_filtered.clear();

@@ -174,10 +174,10 @@ void RestoreJob::clientExited(int code, QProcess::ExitStatus exitStatus)
         return;
     }
     if (exitStatus != QProcess::NormalExit || code != 0 || !m_inputDone) {
-        finish(makeError(Error::Kind::Remote,
-                         QStringLiteral("Restore into %1 failed: %2. %3")
-                             .arg(m_target.label(), ChildErrorText::oneLine(m_stderr, m_target.password),
-                                  partialStateMessage())));
+        Error error = ChildErrorText::toError(QStringLiteral("Restore into %1 failed").arg(m_target.label()),
+                                              m_stderr, m_target.password);
+        error.message += QStringLiteral(". ") + partialStateMessage();
+        finish(error);
         return;
     }
     m_progress.bytesDone = m_progress.bytesTotal;

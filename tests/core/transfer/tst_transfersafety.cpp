@@ -139,6 +139,8 @@ private Q_SLOTS:
                  qPrintable(line)); // premise: the server refused us
         QVERIFY(!line.contains(QLatin1Char('\n')));
         QVERIFY(!line.contains(wrong));
+        QCOMPARE(dump.status().error().kind, Error::Kind::Unauthorized);
+        QVERIFY2(line.contains(QStringLiteral("check the user and password")), qPrintable(line));
         QVERIFY(!QFile::exists(output));
 
         DatabaseEndpoint target = userD(QStringLiteral("xfer_busy"));
