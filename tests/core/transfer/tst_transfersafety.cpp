@@ -80,7 +80,7 @@ private Q_SLOTS:
         m_status = SandboxTestEnv::status();
         QVERIFY2(m_status.isRunning(), "the mariadb_cluster fixture did not start the sandbox");
         QByteArray setup;
-        for (const char *db : {"xfer_small", "xfer_big", "xfer_busy", "xfer_load"})
+        for (const char *db : {"xfer_small", "xfer_big", "xfer_busy", "xfer_load", "xfer_shell"})
             setup += QByteArray("DROP DATABASE IF EXISTS ") + db + "; CREATE DATABASE " + db + ";\n";
         for (const auto &[user, password] : {std::pair{"xfer_c", m_passC}, std::pair{"xfer_d", m_passD}})
             setup += QByteArray("DROP USER IF EXISTS ") + user + "@'%'; CREATE USER " + user +
@@ -88,6 +88,7 @@ private Q_SLOTS:
         setup +=
             "GRANT ALL ON xfer_small.* TO xfer_c@'%'; GRANT ALL ON xfer_big.* TO xfer_c@'%';"
             "GRANT ALL ON xfer_busy.* TO xfer_d@'%'; GRANT ALL ON xfer_load.* TO xfer_d@'%';"
+            "GRANT ALL ON xfer_shell.* TO xfer_d@'%';"
             "CREATE TABLE xfer_small.t (id INT PRIMARY KEY, v VARCHAR(10)); INSERT INTO xfer_small.t VALUES "
             "(1, 'a'), (2, 'b');"
             "CREATE VIEW xfer_small.v AS SELECT id FROM xfer_small.t;"
@@ -159,6 +160,31 @@ private Q_SLOTS:
                 !name.startsWith(QStringLiteral("cleardb-login-")) ||
                     !QFile(QDir::tempPath() + QLatin1Char('/') + name).readAll().contains(wrong.toUtf8()),
                 qPrintable(name));
+    }
+
+    // A dump file is data: client commands in it that reach the shell or the file system are refused.
+    void shellCommandsInADumpAreRefused()
+    {
+        const QString marker = m_tmp.filePath(QStringLiteral("shell-ran"));
+        const QString path = m_tmp.filePath(QStringLiteral("hostile.sql"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("CREATE TABLE shell (id INT);\n\\! touch " + QFile::encodeName(marker) + "\n");
+        file.close();
+        // Premise: the stock client, without --sandbox, runs it.
+        QFile in(path);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QCOMPARE(sql(userD(QStringLiteral("xfer_shell")), in.readAll()).exitCode, 0);
+        QVERIFY(QFile::exists(marker));
+        QVERIFY(QFile::remove(marker));
+        QCOMPARE(sql(admin(m_status, QStringLiteral("xfer_shell")), "DROP TABLE shell;").exitCode, 0);
+
+        RestoreJob restore(path, userD(QStringLiteral("xfer_shell")), RestoreJob::Mode::RefuseNonEmpty);
+        QVERIFY(runToEnd(restore));
+        QVERIFY(!restore.status().ok());
+        QVERIFY2(restore.status().error().message.contains(QStringLiteral("sandbox mode")),
+                 qPrintable(restore.status().error().message));
+        QVERIFY(!QFile::exists(marker));
     }
 
     void cancelMidDumpLeavesNoFile()
