@@ -48,9 +48,15 @@ class TestDumpRestore : public QObject
     void roundTrip(const QString &fileName, const QString &targetDb)
     {
         const QString path = m_tmp.filePath(fileName);
+        // Any write to the source server would move its binary log position.
+        const auto binlogBefore =
+            rows(admin(m_status, QString()), "SELECT @@gtid_binlog_pos, @@gtid_current_pos");
+        QVERIFY(!binlogBefore.isEmpty() && !binlogBefore.first().first().isEmpty()); // premise: it is logged
         DumpJob dump(userA(QStringLiteral("xfer_src")), path);
         QVERIFY(runToEnd(dump));
         QVERIFY2(dump.status().ok(), qPrintable(dump.status().error().oneLine()));
+        QCOMPARE(rows(admin(m_status, QString()), "SELECT @@gtid_binlog_pos, @@gtid_current_pos"),
+                 binlogBefore);
         QVERIFY(QFile::exists(path));
         // Our own objects were defined by xfer_a, and the file carries none of those definers.
         QVERIFY(dump.definersRemoved() >= 4);
