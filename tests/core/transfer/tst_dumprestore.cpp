@@ -109,14 +109,16 @@ private Q_SLOTS:
         // Two unprivileged users, each with ALL on its own databases only (created on the primary, they
         // replicate to the secondary; cluster.sh provision-db would take a second each).
         QByteArray users;
-        for (const char *db : {"xfer_src", "xfer_stock", "xfer_dst", "xfer_dst_gz", "xfer_dst_stock"})
+        for (const char *db :
+             {"xfer_src", "xfer_stock", "xfer_dst", "xfer_dst_gz", "xfer_dst_stock", "xfer_dst_cli"})
             users += QByteArray("DROP DATABASE IF EXISTS ") + db + "; CREATE DATABASE " + db + ";\n";
         for (const auto &[user, password] : {std::pair{"xfer_a", m_passA}, std::pair{"xfer_b", m_passB}})
             users += QByteArray("DROP USER IF EXISTS ") + user + "@'%'; CREATE USER " + user +
                      "@'%' IDENTIFIED BY " + sqlString(password) + ";\n";
-        users += "GRANT ALL ON `xfer_src`.* TO xfer_a@'%'; GRANT ALL ON `xfer_stock`.* TO xfer_a@'%';"
-                 "GRANT ALL ON `xfer_dst`.* TO xfer_b@'%'; GRANT ALL ON `xfer_dst_gz`.* TO xfer_b@'%';"
-                 "GRANT ALL ON `xfer_dst_stock`.* TO xfer_b@'%';";
+        users +=
+            "GRANT ALL ON `xfer_src`.* TO xfer_a@'%'; GRANT ALL ON `xfer_stock`.* TO xfer_a@'%';"
+            "GRANT ALL ON `xfer_dst`.* TO xfer_b@'%'; GRANT ALL ON `xfer_dst_gz`.* TO xfer_b@'%';"
+            "GRANT ALL ON `xfer_dst_stock`.* TO xfer_b@'%'; GRANT ALL ON `xfer_dst_cli`.* TO xfer_b@'%';";
         const SqlRun created = sql(admin(m_status, QString()), users);
         QVERIFY2(created.exitCode == 0, created.err.constData());
         // With binary logging on (the cluster replicates), a user without SUPER may create triggers and
@@ -134,6 +136,17 @@ private Q_SLOTS:
     void plainRoundTripIsExactAcrossUsers()
     {
         roundTrip(QStringLiteral("dump.sql"), QStringLiteral("xfer_dst"));
+    }
+
+    // Our file needs no help to load: the stock client, as another unprivileged user, takes it as is.
+    void ourDumpLoadsWithTheStockClient()
+    {
+        QFile file(m_tmp.filePath(QStringLiteral("dump.sql")));
+        QVERIFY(file.open(QIODevice::ReadOnly)); // written by plainRoundTripIsExactAcrossUsers
+        const SqlRun load = sql(userB(QStringLiteral("xfer_dst_cli")), file.readAll());
+        QVERIFY2(load.exitCode == 0, load.err.constData());
+        QCOMPARE(snapshot(admin(m_status, QStringLiteral("xfer_dst_cli"))),
+                 snapshot(admin(m_status, QStringLiteral("xfer_src"))));
     }
 
     void gzipRoundTripIsExact()
