@@ -26,6 +26,8 @@ mkdir "$includes/common" "$includes/arch"
 ln -s /usr/include/qt6keychain "$includes/common/qt6keychain"
 ln -s /usr/include/openssl "$includes/common/openssl"
 ln -s "/usr/include/$(gcc -dumpmachine)/openssl" "$includes/arch/openssl"
+# zlib (core/transfer streams .gz dumps): two headers, linked the same way.
+ln -s /usr/include/zlib.h /usr/include/zconf.h "$includes/common/"
 export CHECK_COMPILER="$compiler"
 export CHECK_FLAGS="-fsyntax-only -std=c++17 -Wall -Wextra -Wold-style-cast -Werror
     -DQT_NO_CAST_FROM_ASCII -DQT_NO_KEYWORDS -DQT_USE_QSTRINGBUILDER -DCLEARDB_VERSION=\"0\"

@@ -1,0 +1,4 @@
+CREATE DEFINER=`root`@`localhost` PROCEDURE `p`()
+SELECT 'a
+CREATE DEFINER=`x`@`y` FUNCTION f'
+;;
