@@ -10,7 +10,10 @@ QString SandboxCommand::details() const
 {
     return QStringLiteral(
         "Actions: start (idempotent; also restarts a part that died), stop, status.\n"
-        "Ports: PORT routed (HAProxy), PORT+1 primary, PORT+2 secondary, PORT+3 stats page.");
+        "Ports: PORT routed (HAProxy), PORT+1 primary, PORT+2 secondary, PORT+3 stats page, PORT+4 the\n"
+        "dedicated server (a separate MariaDB standing for a dedicated cluster or a local MySQL; start it\n"
+        "with `cluster.sh start --server dedicated`). status lists it; its state does not change the exit "
+        "code.");
 }
 
 void SandboxCommand::configure(QCommandLineParser &parser)
