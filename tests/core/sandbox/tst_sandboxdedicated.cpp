@@ -38,7 +38,8 @@ private Q_SLOTS:
         QVERIFY(m_status.adminPassword(SandboxStatus::Endpoint::Dedicated) != m_status.adminPassword());
         const QByteArray text = SandboxTestEnv::run({QStringLiteral("status")});
         QVERIFY2(text.contains("dedicated_state=running\n"), text.constData());
-        QVERIFY(text.contains(QByteArray(QByteArray("dedicated_port=") + QByteArray::number(m_status.dedicatedPort) + "\n")));
+        QVERIFY(text.contains(
+            QByteArray(QByteArray("dedicated_port=") + QByteArray::number(m_status.dedicatedPort) + "\n")));
     }
 
     // Its own server id, no replica threads, no binary log: and a database made on the pair never
@@ -46,7 +47,8 @@ private Q_SLOTS:
     void isASeparateServer()
     {
         using E = SandboxStatus::Endpoint;
-        QCOMPARE(firstValue(m_status, E::Dedicated, QStringLiteral("SELECT @@server_id")), QStringLiteral("3"));
+        QCOMPARE(firstValue(m_status, E::Dedicated, QStringLiteral("SELECT @@server_id")),
+                 QStringLiteral("3"));
         QCOMPARE(firstValue(m_status, E::Primary, QStringLiteral("SELECT @@server_id")), QStringLiteral("1"));
         QCOMPARE(firstValue(m_status, E::Dedicated, QStringLiteral("SELECT @@log_bin")), QStringLiteral("0"));
         QCOMPARE(firstValue(m_status, E::Dedicated,
@@ -65,9 +67,12 @@ private Q_SLOTS:
                                   QStringLiteral("1"), 5000);
         QCOMPARE(firstValue(m_status, E::Dedicated, exists.arg(QStringLiteral("pair"))), QStringLiteral("0"));
         QCOMPARE(firstValue(m_status, E::Primary, exists.arg(QStringLiteral("alone"))), QStringLiteral("0"));
-        QCOMPARE(firstValue(m_status, E::Secondary, exists.arg(QStringLiteral("alone"))), QStringLiteral("0"));
-        SandboxTestEnv::adminExec(m_status, E::Primary, {QStringLiteral("DROP DATABASE dedicated_probe_pair")});
-        SandboxTestEnv::adminExec(m_status, E::Dedicated, {QStringLiteral("DROP DATABASE dedicated_probe_alone")});
+        QCOMPARE(firstValue(m_status, E::Secondary, exists.arg(QStringLiteral("alone"))),
+                 QStringLiteral("0"));
+        SandboxTestEnv::adminExec(m_status, E::Primary,
+                                  {QStringLiteral("DROP DATABASE dedicated_probe_pair")});
+        SandboxTestEnv::adminExec(m_status, E::Dedicated,
+                                  {QStringLiteral("DROP DATABASE dedicated_probe_alone")});
     }
 
     // Provisioned through SandboxCluster as the console would: the user reaches its database over TLS on
@@ -91,10 +96,11 @@ private Q_SLOTS:
                                       password, QStringLiteral("dedicated_app")));
         QVERIFY2(!opened.isError(), qPrintable(opened.toString()));
         QVariantList row;
-        QVERIFY(!user.exec(QStringLiteral("SELECT @@server_id, GROUP_CONCAT(SCHEMA_NAME ORDER BY SCHEMA_NAME) "
-                                          "FROM information_schema.SCHEMATA"),
-                           {}, &row)
-                     .isError());
+        QVERIFY(
+            !user.exec(QStringLiteral("SELECT @@server_id, GROUP_CONCAT(SCHEMA_NAME ORDER BY SCHEMA_NAME) "
+                                      "FROM information_schema.SCHEMATA"),
+                       {}, &row)
+                 .isError());
         QCOMPARE(row.value(0).toString(), QStringLiteral("3"));
         QCOMPARE(row.value(1).toString(), QStringLiteral("dedicated_app,information_schema"));
         QVERIFY(!user.exec(QStringLiteral("SHOW STATUS LIKE 'Ssl_cipher'"), {}, &row).isError());
