@@ -20,7 +20,8 @@ class VerifyWorker;
 //
 //     auto *verifier = new DatabaseVerifier(this);
 //     connect(verifier, &DatabaseVerifier::finished, this, [](const VerifyOutcome &o) {
-//         if (!o.ok()) show(o.outcome.error().oneLine()); else if (!o.report.identical()) list(o.report.lines());
+//         if (!o.ok()) show(o.outcome.error().oneLine()); else if (!o.report.identical())
+//         list(o.report.lines());
 //     });
 //     verifier->start(sourceTarget, targetTarget);
 //

@@ -73,7 +73,8 @@ Status readTables(Reader &r, SchemaSnapshot *s)
             continue; // a view's columns follow from its definition
         const QString column = row.value(1).toString();
         s->appendColumn(table, column);
-        s->setAspect(SchemaSnapshot::tableKey(table), QStringLiteral("column ") + SchemaSnapshot::quoted(column),
+        s->setAspect(SchemaSnapshot::tableKey(table),
+                     QStringLiteral("column ") + SchemaSnapshot::quoted(column),
                      QStringLiteral("#%1 %2 NULLABLE=%3 DEFAULT=%4 EXTRA=%5 CHARSET=%6 COLLATE=%7 COMMENT=%8 "
                                     "GENERATED=%9")
                          .arg(row.value(2).toString(), row.value(3).toString(), row.value(4).toString(),
@@ -100,24 +101,26 @@ Status readKeys(Reader &r, SchemaSnapshot *s)
                                                                      : QStringLiteral("UNIQUE"),
                                                 row.value(3).toString());
         desc += QLatin1Char(' ') + SchemaSnapshot::quoted(row.value(4).toString()) +
-                (row.value(5).isNull() ? QString() : QLatin1Char('(') + row.value(5).toString() + QLatin1Char(')')) +
+                (row.value(5).isNull() ? QString()
+                                       : QLatin1Char('(') + row.value(5).toString() + QLatin1Char(')')) +
                 QLatin1Char(' ') + row.value(6).toString();
     }
     for (auto it = indexes.cbegin(); it != indexes.cend(); ++it)
         s->setAspect(SchemaSnapshot::tableKey(it.key().first),
                      QStringLiteral("index ") + SchemaSnapshot::quoted(it.key().second), it.value());
 
-    if (Status st = r.select("SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, "
-                             "GROUP_CONCAT(k.COLUMN_NAME ORDER BY k.ORDINAL_POSITION SEPARATOR ','), "
-                             "k.REFERENCED_TABLE_NAME, "
-                             "GROUP_CONCAT(k.REFERENCED_COLUMN_NAME ORDER BY k.ORDINAL_POSITION SEPARATOR ','), "
-                             "c.UPDATE_RULE, c.DELETE_RULE FROM information_schema.KEY_COLUMN_USAGE k "
-                             "JOIN information_schema.REFERENTIAL_CONSTRAINTS c ON c.CONSTRAINT_SCHEMA = "
-                             "k.TABLE_SCHEMA AND c.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND c.TABLE_NAME = "
-                             "k.TABLE_NAME WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL "
-                             "GROUP BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.REFERENCED_TABLE_NAME, "
-                             "c.UPDATE_RULE, c.DELETE_RULE",
-                             &rows);
+    if (Status st =
+            r.select("SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, "
+                     "GROUP_CONCAT(k.COLUMN_NAME ORDER BY k.ORDINAL_POSITION SEPARATOR ','), "
+                     "k.REFERENCED_TABLE_NAME, "
+                     "GROUP_CONCAT(k.REFERENCED_COLUMN_NAME ORDER BY k.ORDINAL_POSITION SEPARATOR ','), "
+                     "c.UPDATE_RULE, c.DELETE_RULE FROM information_schema.KEY_COLUMN_USAGE k "
+                     "JOIN information_schema.REFERENTIAL_CONSTRAINTS c ON c.CONSTRAINT_SCHEMA = "
+                     "k.TABLE_SCHEMA AND c.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND c.TABLE_NAME = "
+                     "k.TABLE_NAME WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL "
+                     "GROUP BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.REFERENCED_TABLE_NAME, "
+                     "c.UPDATE_RULE, c.DELETE_RULE",
+                     &rows);
         !st)
         return st;
     for (const QVariantList &row : rows)

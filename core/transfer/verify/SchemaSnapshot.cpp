@@ -26,7 +26,8 @@ QString describeChange(const QString &aspect, bool inSource, const QString &sour
     int from = qMax(0, first - 1);
     while (from > 0 && source.at(from - 1) != QLatin1Char(' '))
         --from;
-    return QStringLiteral("%1: source %2, target %3").arg(aspect, excerpt(source, from), excerpt(target, from));
+    return QStringLiteral("%1: source %2, target %3")
+        .arg(aspect, excerpt(source, from), excerpt(target, from));
 }
 } // namespace
 

@@ -34,9 +34,7 @@ Status openSnapshot(SqlSession &session, const ProbeTarget &target, const QStrin
 }
 } // namespace
 
-VerifyWorker::VerifyWorker(std::shared_ptr<std::atomic_bool> cancelled) : m_cancelled(std::move(cancelled))
-{
-}
+VerifyWorker::VerifyWorker(std::shared_ptr<std::atomic_bool> cancelled) : m_cancelled(std::move(cancelled)) {}
 
 VerifyWorker::~VerifyWorker() = default;
 
@@ -93,8 +91,9 @@ VerifyOutcome VerifyWorker::verify(const ProbeTarget &source, const ProbeTarget 
                  QStringLiteral("source %1 rows, target %2 rows").arg(x->rows).arg(y->rows)});
         Q_EMIT tableDone(table, ++done, common.size());
     }
-    std::stable_sort(out.report.differences.begin(), out.report.differences.end(),
-                     [](const VerifyDifference &l, const VerifyDifference &r) { return l.object < r.object; });
+    std::stable_sort(
+        out.report.differences.begin(), out.report.differences.end(),
+        [](const VerifyDifference &l, const VerifyDifference &r) { return l.object < r.object; });
     from.exec(QStringLiteral("COMMIT"));
     to.exec(QStringLiteral("COMMIT"));
     return out;

@@ -2,6 +2,7 @@
 #include "../../sandbox/SandboxTestEnv.h"
 #include "probe/SqlSession.h"
 #include "transfer/verify/DatabaseVerifier.h"
+#include "transfer/verify/TableDigest.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -21,7 +22,8 @@ class TestDatabaseVerifier : public QObject
 
     ProbeTarget source() const
     {
-        return m_status.target(E::Routed, QStringLiteral("verify_src_u"), m_password, QStringLiteral("verify_src"));
+        return m_status.target(E::Routed, QStringLiteral("verify_src_u"), m_password,
+                               QStringLiteral("verify_src"));
     }
     ProbeTarget target() const
     {
@@ -51,30 +53,34 @@ class TestDatabaseVerifier : public QObject
 
     void load(const ProbeTarget &where, E endpoint)
     {
-        run(where, {QStringLiteral("DROP VIEW IF EXISTS v_items"), QStringLiteral("DROP PROCEDURE IF EXISTS count_items"),
-                    QStringLiteral("DROP TABLE IF EXISTS items, log_lines, gen"),
-                    QStringLiteral("CREATE TABLE items (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(40) NOT NULL "
-                                   "COMMENT 'display name', note TEXT NULL, price DECIMAL(65,30) DEFAULT 0, "
-                                   "data BLOB, flags BIT(5)) COMMENT='things' AUTO_INCREMENT=101"),
-                    // Explicit ids: the pair interleaves generated ones (auto-increment-increment=2),
-                    // the dedicated server does not, and the verifier would rightly see other rows.
-                    QStringLiteral("INSERT INTO items (id, name, note, price, data, flags) VALUES "
-                                   "(1, 'a', NULL, 1.5, X'00FF', b'10101'), (2, 'b', 'x', -2, NULL, b'0'), "
-                                   "(3, 'c', NULL, 0, '', NULL)"),
-                    QStringLiteral("CREATE TABLE log_lines (line VARCHAR(20), n INT)"),
-                    QStringLiteral("INSERT INTO log_lines VALUES ('dup', 1), ('dup', 1), (NULL, 2), ('', 3)"),
-                    QStringLiteral("CREATE TABLE gen (id INT PRIMARY KEY, a INT, v INT AS (a * 2) VIRTUAL, "
-                                   "s VARCHAR(20) AS (CONCAT('n', a)) STORED)"),
-                    QStringLiteral("INSERT INTO gen (id, a) VALUES (1, 1), (2, 20), (3, NULL)"),
-                    QStringLiteral("CREATE VIEW v_items AS SELECT id, name FROM items WHERE note IS NULL"),
-                    QStringLiteral("CREATE PROCEDURE count_items(OUT c INT) SELECT COUNT(*) INTO c FROM items")});
+        run(where,
+            {QStringLiteral("DROP VIEW IF EXISTS v_items"),
+             QStringLiteral("DROP PROCEDURE IF EXISTS count_items"),
+             QStringLiteral("DROP TABLE IF EXISTS items, log_lines, gen"),
+             QStringLiteral(
+                 "CREATE TABLE items (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(40) NOT NULL "
+                 "COMMENT 'display name', note TEXT NULL, price DECIMAL(65,30) DEFAULT 0, "
+                 "data BLOB, flags BIT(5)) COMMENT='things' AUTO_INCREMENT=101"),
+             // Explicit ids: the pair interleaves generated ones (auto-increment-increment=2),
+             // the dedicated server does not, and the verifier would rightly see other rows.
+             QStringLiteral("INSERT INTO items (id, name, note, price, data, flags) VALUES "
+                            "(1, 'a', NULL, 1.5, X'00FF', b'10101'), (2, 'b', 'x', -2, NULL, b'0'), "
+                            "(3, 'c', NULL, 0, '', NULL)"),
+             QStringLiteral("CREATE TABLE log_lines (line VARCHAR(20), n INT)"),
+             QStringLiteral("INSERT INTO log_lines VALUES ('dup', 1), ('dup', 1), (NULL, 2), ('', 3)"),
+             QStringLiteral("CREATE TABLE gen (id INT PRIMARY KEY, a INT, v INT AS (a * 2) VIRTUAL, "
+                            "s VARCHAR(20) AS (CONCAT('n', a)) STORED)"),
+             QStringLiteral("INSERT INTO gen (id, a) VALUES (1, 1), (2, 20), (3, NULL)"),
+             QStringLiteral("CREATE VIEW v_items AS SELECT id, name FROM items WHERE note IS NULL"),
+             QStringLiteral("CREATE PROCEDURE count_items(OUT c INT) SELECT COUNT(*) INTO c FROM items")});
         // With binary logging on (the pair), only a SUPER user may create triggers: the admin does, with
         // the database's user as definer, as ClearDB's own tooling would.
-        SandboxTestEnv::adminExec(m_status, endpoint,
-                                  {QStringLiteral("CREATE DEFINER = `%1`@`%` TRIGGER items_bi BEFORE INSERT ON "
-                                                  "items FOR EACH ROW SET NEW.name = TRIM(NEW.name)")
-                                       .arg(where.user)},
-                                  where.database);
+        SandboxTestEnv::adminExec(
+            m_status, endpoint,
+            {QStringLiteral("CREATE DEFINER = `%1`@`%` TRIGGER items_bi BEFORE INSERT ON "
+                            "items FOR EACH ROW SET NEW.name = TRIM(NEW.name)")
+                 .arg(where.user)},
+            where.database);
     }
 
     VerifyOutcome verify()
@@ -88,7 +94,8 @@ class TestDatabaseVerifier : public QObject
             return {makeError(Error::Kind::Timeout, QStringLiteral("no answer")), {}};
         const VerifyOutcome outcome = finished.takeFirst().at(0).value<VerifyOutcome>();
         if (outcome.ok() && progressed.size() != outcome.report.tablesDigested)
-            qWarning("%d progress signals for %d tables", int(progressed.size()), outcome.report.tablesDigested);
+            qWarning("%d progress signals for %d tables", int(progressed.size()),
+                     outcome.report.tablesDigested);
         return outcome;
     }
 
@@ -102,8 +109,10 @@ private Q_SLOTS:
     {
         m_status = SandboxTestEnv::status();
         QVERIFY2(m_status.isRunning() && m_status.dedicatedRunning, qPrintable(m_status.state));
-        QVERIFY(SandboxTestEnv::provision(QStringLiteral("verify_src"), QStringLiteral("verify_src_u"), m_password));
-        QVERIFY(SandboxTestEnv::provision(QStringLiteral("verify_dst"), QStringLiteral("verify_dst_u"), m_password,
+        QVERIFY(SandboxTestEnv::provision(QStringLiteral("verify_src"), QStringLiteral("verify_src_u"),
+                                          m_password));
+        QVERIFY(SandboxTestEnv::provision(QStringLiteral("verify_dst"), QStringLiteral("verify_dst_u"),
+                                          m_password,
                                           {QStringLiteral("--server"), QStringLiteral("dedicated")}));
         // Premise: two separate servers, each user confined to its own database.
         const QVariantList a = run(source(), {QStringLiteral("SELECT @@server_id, COUNT(*) FROM "
@@ -136,6 +145,29 @@ private Q_SLOTS:
         QCOMPARE(o.report.objectsCompared, 6); // 3 tables, the view, the trigger, the procedure
     }
 
+    // The sums are exact integers (a DOUBLE sum would print an exponent and drop low bits), and the
+    // same rows in another order give the same digest.
+    void digestIsExactAndOrderFree()
+    {
+        SqlSession session;
+        QVERIFY(!session.open(source()).isError());
+        const QStringList columns{QStringLiteral("line"), QStringLiteral("n")};
+        const Result<TableDigest> before =
+            TableDigest::compute(session, QStringLiteral("verify_src"), QStringLiteral("log_lines"), columns);
+        QVERIFY2(before.ok(), qPrintable(before ? QString() : before.error().oneLine()));
+        QVERIFY2(QRegularExpression(QStringLiteral("^[0-9]{19,}:[0-9]{19,}$")).match(before->sum).hasMatch(),
+                 qPrintable(before->sum));
+        QCOMPARE(before->rows, 4);
+        QVERIFY(
+            !session.exec(QStringLiteral("CREATE TABLE log_copy AS SELECT * FROM log_lines ORDER BY n DESC"))
+                 .isError());
+        const Result<TableDigest> reordered =
+            TableDigest::compute(session, QStringLiteral("verify_src"), QStringLiteral("log_copy"), columns);
+        QVERIFY(!session.exec(QStringLiteral("DROP TABLE log_copy")).isError());
+        QVERIFY(reordered.ok());
+        QCOMPARE(reordered->sum, before->sum);
+    }
+
     void oneRowChangeIsNamed()
     {
         run(target(), {QStringLiteral("UPDATE items SET price = price + 1 WHERE id = 2")});
@@ -148,14 +180,16 @@ private Q_SLOTS:
 
     void changedColumnCommentIsNamed()
     {
-        run(target(), {QStringLiteral("ALTER TABLE items MODIFY name VARCHAR(40) NOT NULL COMMENT 'shown name'")});
+        run(target(),
+            {QStringLiteral("ALTER TABLE items MODIFY name VARCHAR(40) NOT NULL COMMENT 'shown name'")});
         const VerifyOutcome o = verify();
         QVERIFY2(o.ok(), qPrintable(describe(o)));
         QCOMPARE(o.report.differences.size(), 1);
         const VerifyDifference d = o.report.differences.first();
         QCOMPARE(d.kind, VerifyDifference::Kind::Schema);
         QCOMPARE(d.object, QStringLiteral("table `items`"));
-        QVERIFY2(d.detail.startsWith(QStringLiteral("column `name`:")) && d.detail.contains(QStringLiteral("shown name")),
+        QVERIFY2(d.detail.startsWith(QStringLiteral("column `name`:")) &&
+                     d.detail.contains(QStringLiteral("shown name")),
                  qPrintable(d.detail));
     }
 
@@ -170,9 +204,10 @@ private Q_SLOTS:
     // NULL and '' are different values; also in a table without a primary key.
     void nullVersusEmptyStringIsNamed()
     {
-        const QVariantList before = run(target(), {QStringLiteral("UPDATE items SET note = '' WHERE id = 1"),
-                                                   QStringLiteral("UPDATE log_lines SET line = '' WHERE line IS NULL"),
-                                                   QStringLiteral("SELECT COUNT(*) FROM log_lines WHERE line = ''")});
+        const QVariantList before =
+            run(target(), {QStringLiteral("UPDATE items SET note = '' WHERE id = 1"),
+                           QStringLiteral("UPDATE log_lines SET line = '' WHERE line IS NULL"),
+                           QStringLiteral("SELECT COUNT(*) FROM log_lines WHERE line = ''")});
         QCOMPARE(before.value(0).toInt(), 2); // premise: the NULL really became ''
         const VerifyOutcome o = verify();
         QVERIFY2(o.ok(), qPrintable(describe(o)));
@@ -191,9 +226,9 @@ private Q_SLOTS:
         run(target(), {QStringLiteral("CREATE TABLE gen_copy LIKE gen"),
                        QStringLiteral("INSERT INTO gen_copy (id, a) SELECT id, a FROM gen"),
                        QStringLiteral("DROP TABLE gen"), QStringLiteral("RENAME TABLE gen_copy TO gen")});
-        const QString values =
-            QStringLiteral("SELECT GROUP_CONCAT(CONCAT_WS(':', id, IFNULL(a, 'N'), IFNULL(v, 'N'), IFNULL(s, 'N')) "
-                           "ORDER BY id), COUNT(*) FROM gen");
+        const QString values = QStringLiteral(
+            "SELECT GROUP_CONCAT(CONCAT_WS(':', id, IFNULL(a, 'N'), IFNULL(v, 'N'), IFNULL(s, 'N')) "
+            "ORDER BY id), COUNT(*) FROM gen");
         const QVariantList a = run(source(), {values});
         const QVariantList b = run(target(), {values});
         QCOMPARE(a.value(0).toString(), QStringLiteral("1:1:2:n1,2:20:40:n20,3:N:N:N"));

@@ -16,8 +16,10 @@ private Q_SLOTS:
         SchemaSnapshot b;
         a.addTable(QStringLiteral("t"), {QStringLiteral("id")});
         b.addTable(QStringLiteral("t"), {QStringLiteral("id")});
-        a.setAspect(QStringLiteral("table `t`"), QStringLiteral("column `id`"), QStringLiteral("int COMMENT 'x'"));
-        b.setAspect(QStringLiteral("table `t`"), QStringLiteral("column `id`"), QStringLiteral("int COMMENT 'y'"));
+        a.setAspect(QStringLiteral("table `t`"), QStringLiteral("column `id`"),
+                    QStringLiteral("int COMMENT 'x'"));
+        b.setAspect(QStringLiteral("table `t`"), QStringLiteral("column `id`"),
+                    QStringLiteral("int COMMENT 'y'"));
         a.setAspect(QStringLiteral("table `t`"), QStringLiteral("index `k`"), QString());
         a.setAspect(QStringLiteral("view `v`"), QStringLiteral("definition"), QStringLiteral("select 1"));
         b.setAspect(QStringLiteral("trigger `tr`"), QStringLiteral("statement"), QStringLiteral("set x = 1"));
