@@ -246,6 +246,23 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("table `gen`: rows differ (source 3 rows, target 3 rows)")});
     }
 
+    // cancel() right after start(): the worker is still logging in, and stops before the first table.
+    void cancelStopsBeforeTheTables()
+    {
+        DatabaseVerifier verifier;
+        QSignalSpy finished(&verifier, &DatabaseVerifier::finished);
+        QSignalSpy progressed(&verifier, &DatabaseVerifier::progressed);
+        QVERIFY(verifier.start(source(), target()));
+        QVERIFY(!verifier.start(source(), target())); // one run at a time
+        verifier.cancel();
+        QVERIFY(finished.wait(30000));
+        const VerifyOutcome o = finished.takeFirst().at(0).value<VerifyOutcome>();
+        QVERIFY(!o.ok());
+        QCOMPARE(o.outcome.error().kind, Error::Kind::Cancelled);
+        QCOMPARE(progressed.size(), 0);
+        QVERIFY(!verifier.isRunning());
+    }
+
     void wrongPasswordFailsWithoutThePassword()
     {
         DatabaseVerifier verifier;
