@@ -80,6 +80,14 @@ void SandboxCluster::startDedicated()
              {}});
 }
 
+void SandboxCluster::startAll()
+{
+    enqueue({Action::StartAll,
+             {QStringLiteral("start"), QStringLiteral("--server"), QStringLiteral("all")},
+             {},
+             {}});
+}
+
 void SandboxCluster::stop()
 {
     enqueue({Action::Stop, {QStringLiteral("stop")}, {}, {}});
@@ -203,9 +211,11 @@ void SandboxCluster::onProcessFinished(int exitCode)
         m_pending.status = parsed.value();
     else if (m_pending.ok())
         m_pending.outcome = parsed.error();
-    const bool expectRunning =
-        m_currentJob.action == Action::Start || m_currentJob.action == Action::CreateDatabase;
+    const bool expectRunning = m_currentJob.action == Action::Start ||
+                               m_currentJob.action == Action::StartAll ||
+                               m_currentJob.action == Action::CreateDatabase;
     const bool expectDedicated = m_currentJob.action == Action::StartDedicated ||
+                                 m_currentJob.action == Action::StartAll ||
                                  m_currentJob.action == Action::CreateDedicatedDatabase;
     if (m_pending.ok() && expectDedicated && !m_pending.status.dedicatedRunning)
         m_pending.outcome = makeError(
@@ -231,6 +241,7 @@ void SandboxCluster::deliver(Action action, const SandboxResult &result)
     switch (action) {
     case Action::Start:
     case Action::StartDedicated:
+    case Action::StartAll:
         Q_EMIT started(result);
         break;
     case Action::Stop:

@@ -58,6 +58,8 @@ public:
     void start();
     // Starts the dedicated server only (base port + 4); reported by started().
     void startDedicated();
+    // Starts both: the pair with HAProxy, and the dedicated server; reported by one started().
+    void startAll();
     // Stops everything, the dedicated server included.
     void stop();
     void refreshStatus();
@@ -78,6 +80,7 @@ private:
     {
         Start,
         StartDedicated,
+        StartAll,
         Stop,
         Status,
         CreateDatabase,

@@ -179,6 +179,24 @@ private Q_SLOTS:
         QVERIFY2(line.match(run.out).hasMatch(), qPrintable(run.out));
     }
 
+    // start --dedicated on the running fixture (which has it) keeps every server; --dedicated is for start.
+    void sandboxStartDedicatedIsIdempotent()
+    {
+        CtlProcess ctl(m_sim);
+        const CtlProcess::Run run = ctl.run({QStringLiteral("--json"), QStringLiteral("sandbox"),
+                                             QStringLiteral("start"), QStringLiteral("--dedicated")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject s = parseJson(run.out).object();
+        QCOMPARE(s.value(QStringLiteral("dedicated")).toObject().value(QStringLiteral("pid")).toInteger(),
+                 SandboxTestEnv::status().dedicatedPid);
+        QCOMPARE(s.value(QStringLiteral("dedicated")).toObject().value(QStringLiteral("state")).toString(),
+                 QStringLiteral("running"));
+        const CtlProcess::Run misuse =
+            ctl.run({QStringLiteral("sandbox"), QStringLiteral("stop"), QStringLiteral("--dedicated")});
+        QCOMPARE(misuse.exitCode, 2);
+        QVERIFY(SandboxTestEnv::status().dedicatedRunning);
+    }
+
     // start is idempotent on a running cluster; status of a directory with no cluster is a failure (exit 1).
     void sandboxStartIsIdempotentAndStoppedStatusFails()
     {
