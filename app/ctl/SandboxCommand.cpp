@@ -10,7 +10,10 @@ QString SandboxCommand::details() const
 {
     return QStringLiteral(
         "Actions: start (idempotent; also restarts a part that died), stop, status.\n"
-        "Ports: PORT routed (HAProxy), PORT+1 primary, PORT+2 secondary, PORT+3 stats page.");
+        "Ports: PORT routed (HAProxy), PORT+1 primary, PORT+2 secondary, PORT+3 stats page, PORT+4 the\n"
+        "dedicated server (a separate MariaDB standing for a dedicated cluster or a local MySQL; start it\n"
+        "with start --dedicated; stop stops it too). status lists it; its state does not change the exit "
+        "code.");
 }
 
 void SandboxCommand::configure(QCommandLineParser &parser)
@@ -18,6 +21,9 @@ void SandboxCommand::configure(QCommandLineParser &parser)
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("start, stop or status."),
                                  QStringLiteral("start|stop|status"));
     parser.addOptions(SandboxOptions::options());
+    parser.addOption({QStringLiteral("dedicated"),
+                      QStringLiteral("start: also start the dedicated server (PORT+4), a separate MariaDB "
+                                     "standing for a dedicated cluster or a local MySQL.")});
 }
 
 Status SandboxCommand::prepare(const QCommandLineParser &parser)
@@ -35,6 +41,9 @@ Status SandboxCommand::prepare(const QCommandLineParser &parser)
     if (!where)
         return where.error();
     m_sandbox = where.value();
+    m_withDedicated = parser.isSet(QStringLiteral("dedicated"));
+    if (m_withDedicated && m_action != QLatin1String("start"))
+        return usage(QStringLiteral("--dedicated goes with start (stop stops everything; status lists it)"));
     return {};
 }
 
@@ -50,7 +59,10 @@ void SandboxCommand::start()
     if (m_action == QLatin1String("start")) {
         out().progress(QStringLiteral("Starting the sandbox in %1 (the first start takes a few seconds)...")
                            .arg(m_sandbox.dir));
-        cluster->start();
+        if (m_withDedicated)
+            cluster->startAll();
+        else
+            cluster->start();
     } else if (m_action == QLatin1String("stop")) {
         cluster->stop();
     } else {

@@ -7,8 +7,9 @@
 class SandboxCluster;
 struct SandboxResult;
 
-// `cleardbctl sandbox start|stop|status [--dir DIR] [--base-port PORT]`: the local sandbox cluster (two
-// MariaDB masters with TLS behind HAProxy, scripts/sandbox/cluster.sh). Each action prints the status
+// `cleardbctl sandbox start|stop|status [--dir DIR] [--base-port PORT] [--dedicated]`: the local sandbox
+// cluster (two MariaDB masters with TLS behind HAProxy, scripts/sandbox/cluster.sh; with --dedicated,
+// start also starts the separate dedicated server on PORT+4). Each action prints the status
 // afterwards (--json: one object). Exit codes: 0 the action worked (status: the whole cluster runs),
 // 1 it failed (status: something is stopped), 2 usage.
 class SandboxCommand : public Command
@@ -32,5 +33,6 @@ private:
     void onResult(const SandboxResult &result);
 
     QString m_action;
+    bool m_withDedicated = false;
     SandboxOptions::Location m_sandbox;
 };

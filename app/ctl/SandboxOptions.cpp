@@ -57,6 +57,9 @@ QJsonObject SandboxOptions::statusJson(const SandboxStatus &s)
             o.insert(QStringLiteral("port"), port);
         return o;
     };
+    QJsonObject dedicated = node(s.dedicatedRunning, s.dedicatedPort, s.dedicatedPid);
+    dedicated.insert(QStringLiteral("adminUrl"), s.dedicatedAdminUrl);
+    dedicated.insert(QStringLiteral("adminPasswordFile"), s.dedicatedAdminPasswordFile);
     return {{QStringLiteral("state"), s.state},
             {QStringLiteral("dir"), s.dir},
             {QStringLiteral("host"), s.host},
@@ -65,6 +68,7 @@ QJsonObject SandboxOptions::statusJson(const SandboxStatus &s)
             {QStringLiteral("haproxy"), node(s.haproxyRunning, 0, s.haproxyPid)},
             {QStringLiteral("primary"), node(s.primaryRunning, s.primaryPort, s.primaryPid)},
             {QStringLiteral("secondary"), node(s.secondaryRunning, s.secondaryPort, s.secondaryPid)},
+            {QStringLiteral("dedicated"), dedicated},
             {QStringLiteral("caFile"), s.caFile},
             {QStringLiteral("adminUser"), s.adminUser},
             {QStringLiteral("adminPasswordFile"), s.adminPasswordFile},
@@ -89,6 +93,12 @@ QList<QPair<QString, QString>> SandboxOptions::statusPairs(const SandboxStatus &
                                               .arg(s.host)
                                               .arg(s.secondaryPort)
                                               .arg(state(s.secondaryRunning, s.secondaryPid))},
+            {QStringLiteral("Dedicated"), QStringLiteral("%1:%2 %3")
+                                              .arg(s.host)
+                                              .arg(s.dedicatedPort)
+                                              .arg(state(s.dedicatedRunning, s.dedicatedPid))},
+            {QStringLiteral("Dedicated admin URL"), s.dedicatedAdminUrl},
+            {QStringLiteral("Dedicated password file"), s.dedicatedAdminPasswordFile},
             {QStringLiteral("CA file"), s.caFile},
             {QStringLiteral("Admin URL"), s.adminUrl},
             {QStringLiteral("Admin password file"), s.adminPasswordFile},

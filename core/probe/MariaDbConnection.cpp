@@ -306,6 +306,17 @@ bool MariaDbConnection::drive(int status, const std::function<int(int)> &cont)
 
 ProbeError MariaDbConnection::query(const QString &sql, QVariantList *firstRow)
 {
+    return run(sql, firstRow, nullptr);
+}
+
+ProbeError MariaDbConnection::queryRows(const QString &sql, QList<QVariantList> *rows)
+{
+    rows->clear();
+    return run(sql, nullptr, rows);
+}
+
+ProbeError MariaDbConnection::run(const QString &sql, QVariantList *firstRow, QList<QVariantList> *rows)
+{
     if (!m_mysql)
         return ProbeError::make(ProbeStage::Query, ProbeError::Kind::ConnectionLost,
                                 QStringLiteral("not connected to the server"));
@@ -331,11 +342,18 @@ ProbeError MariaDbConnection::query(const QString &sql, QVariantList *firstRow)
     if (!result)
         return mysql_field_count(m_mysql) == 0 ? ProbeError() : queryError();
     // The whole result is stored client-side: fetching rows no longer touches the network.
-    if (MYSQL_ROW row = mysql_fetch_row(result); row && firstRow) {
+    const auto values = [result](MYSQL_ROW row) {
         const unsigned long *lengths = mysql_fetch_lengths(result);
-        firstRow->clear();
+        QVariantList out;
         for (unsigned int i = 0; i < mysql_num_fields(result); ++i)
-            firstRow->append(row[i] ? QVariant(QString::fromUtf8(row[i], int(lengths[i]))) : QVariant());
+            out.append(row[i] ? QVariant(QString::fromUtf8(row[i], int(lengths[i]))) : QVariant());
+        return out;
+    };
+    if (rows) {
+        while (MYSQL_ROW row = mysql_fetch_row(result))
+            rows->append(values(row));
+    } else if (MYSQL_ROW row = mysql_fetch_row(result); row && firstRow) {
+        *firstRow = values(row);
     }
     mysql_free_result(result);
     return {};

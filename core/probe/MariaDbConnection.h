@@ -63,6 +63,8 @@ public:
     // Runs one statement; `firstRow` receives the first row of a result (text values, NULL as an invalid
     // QVariant). A timeout or lost connection closes the connection.
     ProbeError query(const QString &sql, QVariantList *firstRow = nullptr);
+    // The same, keeping every row: for small results only (catalog queries), as all of it is held.
+    ProbeError queryRows(const QString &sql, QList<QVariantList> *rows);
     // `value` as an SQL literal for this connection: strings escaped for its character set, numbers bare.
     QString literal(const QVariant &value) const;
 
@@ -73,6 +75,7 @@ public:
     static const char *pluginsWithTls();
 
 private:
+    ProbeError run(const QString &sql, QVariantList *firstRow, QList<QVariantList> *rows);
     void abandon(int status, const std::function<int(int)> &cont);
     // Runs a non-blocking call to completion within the timeout; false (and abandoned) when it ran out.
     bool drive(int status, const std::function<int(int)> &cont);

@@ -67,8 +67,25 @@ ProbeError SqlSession::exec(const QString &sql, const QVariantList &values, QVar
                                 QStringLiteral("not connected to the server"));
     if (values.isEmpty())
         return m_connection.query(sql, firstRow);
-    // Client-side binding, as the text protocol does it: each placeholder becomes an escaped literal.
     QString bound;
+    const ProbeError error = bind(sql, values, &bound);
+    return error.isError() ? error : m_connection.query(bound, firstRow);
+}
+
+ProbeError SqlSession::select(const QString &sql, const QVariantList &values, QList<QVariantList> *rows)
+{
+    if (!isOpen())
+        return ProbeError::make(ProbeStage::Query, ProbeError::Kind::ConnectionLost,
+                                QStringLiteral("not connected to the server"));
+    QString bound;
+    const ProbeError error = bind(sql, values, &bound);
+    return error.isError() ? error : m_connection.queryRows(bound, rows);
+}
+
+ProbeError SqlSession::bind(const QString &sql, const QVariantList &values, QString *boundSql) const
+{
+    // Client-side binding, as the text protocol does it: each placeholder becomes an escaped literal.
+    QString &bound = *boundSql;
     int next = 0;
     QChar quote;
     for (const QChar c : sql) {
@@ -89,5 +106,5 @@ ProbeError SqlSession::exec(const QString &sql, const QVariantList &values, QVar
     if (next != values.size())
         return ProbeError::make(ProbeStage::Query, ProbeError::Kind::InvalidTarget,
                                 QStringLiteral("more values than placeholders in a statement"));
-    return m_connection.query(bound, firstRow);
+    return {};
 }

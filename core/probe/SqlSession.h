@@ -32,11 +32,16 @@ public:
     // Runs one statement; each `?` outside quotes takes the next of `values` as an escaped literal.
     // `firstRow` receives the first row if any.
     ProbeError exec(const QString &sql, const QVariantList &values = {}, QVariantList *firstRow = nullptr);
+    // The same, keeping every row of the result (held in memory: catalog queries, not table data).
+    ProbeError select(const QString &sql, const QVariantList &values, QList<QVariantList> *rows);
 
     // Initialises the client library (once per process), so a probe can do it in its worker thread
     // while the DNS lookup runs. Safe to call repeatedly.
     static void preloadDriver();
 
 private:
+    // `sql` with each `?` outside quotes replaced by the next of `values` as an escaped literal.
+    ProbeError bind(const QString &sql, const QVariantList &values, QString *bound) const;
+
     MariaDbConnection m_connection;
 };

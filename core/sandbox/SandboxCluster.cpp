@@ -72,6 +72,22 @@ void SandboxCluster::start()
     enqueue({Action::Start, {QStringLiteral("start")}, {}, {}});
 }
 
+void SandboxCluster::startDedicated()
+{
+    enqueue({Action::StartDedicated,
+             {QStringLiteral("start"), QStringLiteral("--server"), QStringLiteral("dedicated")},
+             {},
+             {}});
+}
+
+void SandboxCluster::startAll()
+{
+    enqueue({Action::StartAll,
+             {QStringLiteral("start"), QStringLiteral("--server"), QStringLiteral("all")},
+             {},
+             {}});
+}
+
 void SandboxCluster::stop()
 {
     enqueue({Action::Stop, {QStringLiteral("stop")}, {}, {}});
@@ -87,6 +103,16 @@ void SandboxCluster::createDatabase(const QString &name, const QString &user, co
     // "-" makes the script read the password from stdin, so it never shows up in `ps`.
     enqueue({Action::CreateDatabase,
              {QStringLiteral("provision-db"), name, user, QStringLiteral("-")},
+             password.toUtf8() + '\n',
+             name});
+}
+
+void SandboxCluster::createDedicatedDatabase(const QString &name, const QString &user,
+                                             const QString &password)
+{
+    enqueue({Action::CreateDedicatedDatabase,
+             {QStringLiteral("provision-db"), name, user, QStringLiteral("-"), QStringLiteral("--server"),
+              QStringLiteral("dedicated")},
              password.toUtf8() + '\n',
              name});
 }
@@ -185,15 +211,24 @@ void SandboxCluster::onProcessFinished(int exitCode)
         m_pending.status = parsed.value();
     else if (m_pending.ok())
         m_pending.outcome = parsed.error();
-    const bool expectRunning =
-        m_currentJob.action == Action::Start || m_currentJob.action == Action::CreateDatabase;
+    const bool expectRunning = m_currentJob.action == Action::Start ||
+                               m_currentJob.action == Action::StartAll ||
+                               m_currentJob.action == Action::CreateDatabase;
+    const bool expectDedicated = m_currentJob.action == Action::StartDedicated ||
+                                 m_currentJob.action == Action::StartAll ||
+                                 m_currentJob.action == Action::CreateDedicatedDatabase;
+    if (m_pending.ok() && expectDedicated && !m_pending.status.dedicatedRunning)
+        m_pending.outcome = makeError(
+            Error::Kind::Conflict,
+            QStringLiteral(
+                "the sandbox's dedicated server is not running; run 'cluster.sh status' for details"));
     if (m_pending.ok() && expectRunning && !m_pending.status.isRunning())
         m_pending.outcome =
             makeError(Error::Kind::Conflict,
                       QStringLiteral("the sandbox is %1 after start; run 'cluster.sh status' for details")
                           .arg(m_pending.status.state));
     if (m_pending.ok() && m_currentJob.action == Action::Stop &&
-        m_pending.status.state != QStringLiteral("stopped"))
+        (m_pending.status.state != QStringLiteral("stopped") || m_pending.status.dedicatedRunning))
         m_pending.outcome =
             makeError(Error::Kind::Conflict,
                       QStringLiteral("the sandbox is still %1 after stop").arg(m_pending.status.state));
@@ -205,6 +240,8 @@ void SandboxCluster::deliver(Action action, const SandboxResult &result)
 {
     switch (action) {
     case Action::Start:
+    case Action::StartDedicated:
+    case Action::StartAll:
         Q_EMIT started(result);
         break;
     case Action::Stop:
@@ -214,6 +251,7 @@ void SandboxCluster::deliver(Action action, const SandboxResult &result)
         Q_EMIT statusRefreshed(result);
         break;
     case Action::CreateDatabase:
+    case Action::CreateDedicatedDatabase:
         Q_EMIT databaseCreated(result);
         break;
     }

@@ -12,7 +12,8 @@
 
 class QProcess;
 
-// The local sandbox ClearDB cluster (two MariaDB masters with TLS behind HAProxy), driven through
+// The local sandbox ClearDB cluster (two MariaDB masters with TLS behind HAProxy, and on request a
+// separate standalone MariaDB server standing for a dedicated cluster or a local MySQL), driven through
 // scripts/sandbox/cluster.sh so the GUI, the CLI and the tests start it exactly the same way.
 // Every action is asynchronous (QProcess, no waiting): call start(), stop(), refreshStatus() or
 // createDatabase() and receive the matching past-tense signal with a SandboxResult. Actions queue up
@@ -53,11 +54,19 @@ public:
     // next to the running program; empty when neither exists.
     static QString locateScript();
 
+    // Starts the pair and HAProxy (what the console's sandbox needs).
     void start();
+    // Starts the dedicated server only (base port + 4); reported by started().
+    void startDedicated();
+    // Starts both: the pair with HAProxy, and the dedicated server; reported by one started().
+    void startAll();
+    // Stops everything, the dedicated server included.
     void stop();
     void refreshStatus();
     // Creates database `name` and user `user` (all privileges on it) on both masters.
     void createDatabase(const QString &name, const QString &user, const QString &password);
+    // The same on the dedicated server alone; reported by databaseCreated().
+    void createDedicatedDatabase(const QString &name, const QString &user, const QString &password);
     bool isBusy() const { return m_busy; }
 
 Q_SIGNALS:
@@ -70,9 +79,12 @@ private:
     enum class Action
     {
         Start,
+        StartDedicated,
+        StartAll,
         Stop,
         Status,
         CreateDatabase,
+        CreateDedicatedDatabase,
     };
     struct Job
     {

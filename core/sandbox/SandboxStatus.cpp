@@ -14,6 +14,8 @@ quint16 SandboxStatus::port(Endpoint endpoint) const
         return primaryPort;
     case Endpoint::Secondary:
         return secondaryPort;
+    case Endpoint::Dedicated:
+        return dedicatedPort;
     }
     return 0;
 }
@@ -21,7 +23,7 @@ quint16 SandboxStatus::port(Endpoint endpoint) const
 ProbeTarget SandboxStatus::target(Endpoint endpoint, const QString &user, const QString &password,
                                   const QString &database) const
 {
-    static const char *const labels[] = {"routed", "primary", "secondary"};
+    static const char *const labels[] = {"routed", "primary", "secondary", "dedicated"};
     ProbeTarget t;
     t.label = QString::fromLatin1(labels[static_cast<int>(endpoint)]);
     t.host = host;
@@ -33,9 +35,9 @@ ProbeTarget SandboxStatus::target(Endpoint endpoint, const QString &user, const 
     return t;
 }
 
-QString SandboxStatus::adminPassword() const
+QString SandboxStatus::adminPassword(Endpoint endpoint) const
 {
-    QFile file(adminPasswordFile);
+    QFile file(endpoint == Endpoint::Dedicated ? dedicatedAdminPasswordFile : adminPasswordFile);
     if (!file.open(QIODevice::ReadOnly))
         return QString();
     return QString::fromUtf8(file.readAll()).trimmed();
@@ -65,6 +67,11 @@ Result<SandboxStatus> SandboxStatus::fromJson(const QByteArray &json)
     s.haproxyRunning = node("haproxy").value(QStringLiteral("state")).toString() == running;
     s.primaryRunning = node("primary").value(QStringLiteral("state")).toString() == running;
     s.secondaryRunning = node("secondary").value(QStringLiteral("state")).toString() == running;
+    s.dedicatedPort = quint16(node("dedicated").value(QStringLiteral("port")).toInt());
+    s.dedicatedPid = node("dedicated").value(QStringLiteral("pid")).toInteger();
+    s.dedicatedRunning = node("dedicated").value(QStringLiteral("state")).toString() == running;
+    s.dedicatedAdminPasswordFile = node("dedicated").value(QStringLiteral("admin_password_file")).toString();
+    s.dedicatedAdminUrl = node("dedicated").value(QStringLiteral("admin_url")).toString();
     s.caFile = o.value(QStringLiteral("ca_file")).toString();
     s.adminUser = o.value(QStringLiteral("admin_user")).toString();
     s.adminPasswordFile = o.value(QStringLiteral("admin_password_file")).toString();

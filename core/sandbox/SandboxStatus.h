@@ -8,8 +8,9 @@
 #include <QString>
 
 // The sandbox cluster as `cluster.sh status --json` reports it: ports, process ids, the CA file and
-// where the admin password is kept. target() turns it into probe targets for the routed endpoint
-// or either master.
+// where the admin password is kept, for the pair and for the separate dedicated server beside it.
+// target() turns it into probe targets for the routed endpoint, either master or the dedicated server.
+// `state` is the pair's (the ClearDB cluster); the dedicated server has only its own running flag.
 struct SandboxStatus
 {
     enum class Endpoint
@@ -17,6 +18,7 @@ struct SandboxStatus
         Routed,
         Primary,
         Secondary,
+        Dedicated, // the standalone server standing for a dedicated cluster or a local MySQL
     };
 
     QString state; // running | degraded | stopped
@@ -32,6 +34,11 @@ struct SandboxStatus
     bool haproxyRunning = false;
     bool primaryRunning = false;
     bool secondaryRunning = false;
+    quint16 dedicatedPort = 0; // 0 when an older cluster.sh reported no dedicated server
+    qint64 dedicatedPid = 0;
+    bool dedicatedRunning = false;
+    QString dedicatedAdminPasswordFile;
+    QString dedicatedAdminUrl; // without the password
     QString caFile;
     QString adminUser;
     QString adminPasswordFile;
@@ -43,8 +50,9 @@ struct SandboxStatus
     // A probe target for one endpoint with the given credentials (and the sandbox CA).
     ProbeTarget target(Endpoint endpoint, const QString &user, const QString &password,
                        const QString &database = {}) const;
-    // The sandbox admin's password, read from its 0600 file; empty if unreadable.
-    QString adminPassword() const;
+    // The sandbox admin's password on the pair (or on `endpoint`'s server: the dedicated server has its
+    // own), read from its 0600 file; empty if unreadable.
+    QString adminPassword(Endpoint endpoint = Endpoint::Routed) const;
 
     // Parses `cluster.sh status --json`; a Remote error (the script's answer was unusable) on failure.
     static Result<SandboxStatus> fromJson(const QByteArray &json);

@@ -97,7 +97,7 @@ _cleardbctl()
                 COMPREPLY=($(compgen -W "start stop status" -- "$cur"))
                 return
             fi
-            opts+=" --dir --base-port"
+            opts+=" --dir --base-port --dedicated"
             ;;
         drill) opts+=" --interval --count --dir" ;;
         probe | monitor) opts+=" --app --var --count --timeout" ;;

@@ -2,12 +2,18 @@
 # SPDX-License-Identifier: MIT
 #
 # Sandbox ClearDB cluster on loopback: two MariaDB masters in master-master replication with TLS, and
-# HAProxy in front as the single routed endpoint (like ClearDB's CDBR routers).
+# HAProxy in front as the single routed endpoint (like ClearDB's CDBR routers); and, on request, a third,
+# separate MariaDB server standing for a dedicated cluster (or a local MySQL) to move data to and from.
 #
-#   cluster.sh start|stop|status [--dir DIR] [--base-port P] [--json]
-#   cluster.sh provision-db NAME USER PASS|-  [--dir DIR]      (PASS '-' reads the password from stdin)
+#   cluster.sh start|stop|status [--dir DIR] [--base-port P] [--server cluster|dedicated|all] [--json]
+#   cluster.sh provision-db NAME USER PASS|- [--dir DIR] [--server cluster|dedicated]
+#                                                            (PASS '-' reads the password from stdin)
 #
-# Ports: P = routed (HAProxy), P+1 = primary master, P+2 = secondary master, P+3 = HAProxy stats page.
+# Ports: P = routed (HAProxy), P+1 = primary master, P+2 = secondary master, P+3 = HAProxy stats page,
+# P+4 = the dedicated server (standalone: no replication with the pair, its own server-id and admin password).
+# --server picks what start, stop and provision-db act on: start and provision-db default to the cluster
+# (the pair and HAProxy), stop to all. status always reports everything; its exit code and overall state
+# are the cluster's, or the dedicated server's with --server dedicated.
 # Everything lives under DIR (default $XDG_RUNTIME_DIR/cleardb-sandbox or ~/.local/state/cleardb-sandbox).
 # start and stop are idempotent; start also restarts whichever part has died (e.g. a killed primary).
 # status exits 0 when every part runs, 3 otherwise (like systemctl), and prints key=value or JSON.
@@ -41,8 +47,8 @@ scrub_environment() {
 scrub_environment
 
 usage() {
-    echo "usage: cluster.sh start|stop|status [--dir DIR] [--base-port P] [--json]" >&2
-    echo "       cluster.sh provision-db NAME USER PASS|- [--dir DIR]" >&2
+    echo "usage: cluster.sh start|stop|status [--dir DIR] [--base-port P] [--server cluster|dedicated|all] [--json]" >&2
+    echo "       cluster.sh provision-db NAME USER PASS|- [--dir DIR] [--server cluster|dedicated]" >&2
     exit 2
 }
 
@@ -52,17 +58,24 @@ POSITIONAL=()
 DIR=""
 BASE_PORT=""
 JSON=0
+SERVER=""
 while [[ $# -gt 0 ]]; do
     case $1 in
         --dir) [[ $# -ge 2 ]] || die "--dir needs a directory"; DIR=$2; shift 2 ;;
         --base-port) [[ $# -ge 2 ]] || die "--base-port needs a port number"; BASE_PORT=$2; shift 2 ;;
         --json) JSON=1; shift ;;
+        --server) [[ $# -ge 2 ]] || die "--server needs cluster, dedicated or all"; SERVER=$2; shift 2 ;;
         -h|--help) usage ;;
         --*) die "unknown option '$1'; see --help" ;;
         *) POSITIONAL+=("$1"); shift ;;
     esac
 done
 
+case $SERVER in
+    "" | cluster | dedicated | all) ;;
+    *) die "unknown server '$SERVER'; use cluster, dedicated or all" ;;
+esac
+if [[ $ACTION == provision-db && $SERVER == all ]]; then die "provision-db takes --server cluster or dedicated"; fi
 if [[ -z $DIR ]]; then
     if [[ -n ${XDG_RUNTIME_DIR:-} ]]; then DIR=$XDG_RUNTIME_DIR/cleardb-sandbox
     else DIR=${HOME:?HOME is not set; pass --dir}/.local/state/cleardb-sandbox; fi
@@ -102,8 +115,16 @@ SOCKET_USER=$(id -un)
 ROUTED_PORT=$BASE_PORT
 STATS_PORT=$((BASE_PORT + 3))
 NODES=(primary secondary)
-node_port() { if [[ $1 == primary ]]; then echo $((BASE_PORT + 1)); else echo $((BASE_PORT + 2)); fi; }
-node_id() { if [[ $1 == primary ]]; then echo 1; else echo 2; fi; }
+# Every MariaDB server of the sandbox: the pair, and the standalone one standing for a dedicated cluster.
+ALL_NODES=(primary secondary dedicated)
+node_port() {
+    case $1 in primary) echo $((BASE_PORT + 1)) ;; secondary) echo $((BASE_PORT + 2)) ;; *) echo $((BASE_PORT + 4)) ;; esac
+}
+node_id() { case $1 in primary) echo 1 ;; secondary) echo 2 ;; *) echo 3 ;; esac; }
+# The dedicated server is another installation: it has its own admin password.
+admin_password_file() {
+    if [[ $1 == dedicated ]]; then echo "$DIR/secrets/dedicated-admin.password"; else echo "$DIR/secrets/admin.password"; fi
+}
 peer_of() { if [[ $1 == primary ]]; then echo secondary; else echo primary; fi; }
 
 # Alive means: exists and is not a zombie (a killed server whose parent has not reaped it yet).
@@ -140,7 +161,8 @@ collect_orphans() {
         [[ -d $other && ! -L $other && $other != "$NODE_ROOT" && -f $other/dir ]] || continue
         owner=$(head -n 1 "$other/dir")
         [[ -f $owner/cluster.env ]] && continue
-        pid_alive "$other/primary/mariadbd.pid" || pid_alive "$other/secondary/mariadbd.pid" && continue
+        pid_alive "$other/primary/mariadbd.pid" || pid_alive "$other/secondary/mariadbd.pid" \
+            || pid_alive "$other/dedicated/mariadbd.pid" && continue
         rm -rf "$other"
     done
 }
@@ -154,25 +176,25 @@ prepare_node_root() {
     install -d -m 711 -o root -g root /var/lib/cleardb-sandbox
     if [[ -L $NODE_ROOT ]]; then die "$NODE_ROOT is a symbolic link; remove it"; fi
     # A cluster from before, when root's servers ran as root with their data in DIR.
-    for n in "${NODES[@]}"; do
+    for n in "${ALL_NODES[@]}"; do
         stop_pid "$DIR/$n/mariadbd.pid" "MariaDB $n (old layout)"
         rm -rf "${DIR:?}/$n/data"
     done
     if [[ $fresh -eq 1 && -d $NODE_ROOT ]]; then
-        for n in "${NODES[@]}"; do stop_pid "$(node_dir "$n")/mariadbd.pid" "stale MariaDB $n"; done
+        for n in "${ALL_NODES[@]}"; do stop_pid "$(node_dir "$n")/mariadbd.pid" "stale MariaDB $n"; done
         rm -rf "$NODE_ROOT"
     fi
     install -d -m 700 -o "$DAEMON_USER" -g "$(id -gn "$DAEMON_USER")" "$NODE_ROOT"
     printf '%s\n' "$DIR" >"$NODE_ROOT/dir"
     collect_orphans
-    for n in "${NODES[@]}"; do
+    for n in "${ALL_NODES[@]}"; do
         install -d -m 700 -o "$DAEMON_USER" -g "$(id -gn "$DAEMON_USER")" "$(node_dir "$n")"
     done
 }
 
 make_secrets() {
     mkdir -p "$DIR/secrets"
-    for s in admin repl; do
+    for s in admin repl dedicated-admin; do
         [[ -s $DIR/secrets/$s.password ]] || (umask 077; openssl rand -hex 12 >"$DIR/secrets/$s.password")
     done
 }
@@ -230,13 +252,15 @@ write_node_config() {
         # Those checks read the greeting and hang up (no account to log in with, see write_haproxy_config);
         # at the default level 2 each one would log an "Aborted connection" warning, 8 a second.
         echo "log-warnings=1"
-        # Multi-master: distinct server-id AND gtid-domain-id, binary log, interleaved auto-increment.
         echo "server-id=$id"
         echo "gtid-domain-id=$id"
-        echo "log-bin=$d/data/mariadb-bin"
-        echo "auto-increment-increment=2"
-        echo "auto-increment-offset=$id"
-        echo "slave-net-timeout=10"
+        if [[ $n != dedicated ]]; then
+            # Multi-master: distinct server-id AND gtid-domain-id, binary log, interleaved auto-increment.
+            echo "log-bin=$d/data/mariadb-bin"
+            echo "auto-increment-increment=2"
+            echo "auto-increment-offset=$id"
+            echo "slave-net-timeout=10"
+        fi
         echo "ssl-ca=$(tls_dir)/ca.pem"
         echo "ssl-cert=$(tls_dir)/server-cert.pem"
         echo "ssl-key=$(tls_dir)/server-key.pem"
@@ -295,12 +319,16 @@ start_node() {
 bootstrap_node() {
     local n=$1
     [[ -f $(node_dir "$n")/bootstrapped ]] && return 0
+    local repl=""
+    if [[ $n != dedicated ]]; then
+        repl="CREATE USER IF NOT EXISTS 'repl'@'127.0.0.1' IDENTIFIED BY $(sql_quote "$(cat "$DIR/secrets/repl.password")");
+GRANT REPLICATION SLAVE ON *.* TO 'repl'@'127.0.0.1';"
+    fi
     node_sql "$n" <<SQL
 SET sql_log_bin=0;
 DROP USER IF EXISTS ''@'localhost', ''@'$(hostname)';
-CREATE USER IF NOT EXISTS 'repl'@'127.0.0.1' IDENTIFIED BY $(sql_quote "$(cat "$DIR/secrets/repl.password")");
-GRANT REPLICATION SLAVE ON *.* TO 'repl'@'127.0.0.1';
-CREATE USER IF NOT EXISTS 'sandbox_admin'@'%' IDENTIFIED BY $(sql_quote "$(cat "$DIR/secrets/admin.password")");
+$repl
+CREATE USER IF NOT EXISTS 'sandbox_admin'@'%' IDENTIFIED BY $(sql_quote "$(cat "$(admin_password_file "$n")")");
 GRANT ALL PRIVILEGES ON *.* TO 'sandbox_admin'@'%' WITH GRANT OPTION;
 FLUSH PRIVILEGES;
 SQL
@@ -394,9 +422,10 @@ stop_pid() {
 }
 
 do_start() {
+    local what=${SERVER:-cluster}
     if [[ -n $SAVED_PORT && -n $REQUESTED_PORT && $SAVED_PORT != "$REQUESTED_PORT" ]]; then
         BASE_PORT=$SAVED_PORT
-        if haproxy_running || node_running primary || node_running secondary; then
+        if haproxy_running || node_running primary || node_running secondary || node_running dedicated; then
             die "the cluster in '$DIR' runs on base port $SAVED_PORT; stop it first or omit --base-port"
         fi
         BASE_PORT=$REQUESTED_PORT
@@ -410,23 +439,36 @@ do_start() {
     make_secrets
     make_tls
     install_tls
-    for n in "${NODES[@]}"; do start_node "$n"; done
-    for n in "${NODES[@]}"; do bootstrap_node "$n"; done
-    for n in "${NODES[@]}"; do configure_replication "$n"; done
-    start_haproxy
-    do_status >/dev/null || die "cluster did not come up completely; run 'cluster.sh status'"
-    echo "cluster.sh: sandbox running in $DIR (routed port $ROUTED_PORT)"
+    if [[ $what != dedicated ]]; then
+        for n in "${NODES[@]}"; do start_node "$n"; done
+        for n in "${NODES[@]}"; do bootstrap_node "$n"; done
+        for n in "${NODES[@]}"; do configure_replication "$n"; done
+        start_haproxy
+        SERVER=cluster do_status >/dev/null || die "cluster did not come up completely; run 'cluster.sh status'"
+        echo "cluster.sh: sandbox running in $DIR (routed port $ROUTED_PORT)"
+    fi
+    if [[ $what != cluster ]]; then
+        start_node dedicated
+        bootstrap_node dedicated
+        node_running dedicated || die "the dedicated server did not come up; see $(node_dir dedicated)/error.log"
+        echo "cluster.sh: dedicated server running in $DIR (port $(node_port dedicated))"
+    fi
 }
 
 do_stop() {
     [[ -d $DIR ]] || { echo "cluster.sh: nothing to stop in $DIR"; return 0; }
-    stop_pid "$DIR/haproxy.pid" haproxy
-    for n in "${NODES[@]}"; do
+    local what=${SERVER:-all} nodes=() n
+    if [[ $what != dedicated ]]; then
+        stop_pid "$DIR/haproxy.pid" haproxy
+        nodes+=("${NODES[@]}")
+    fi
+    [[ $what == cluster ]] || nodes+=(dedicated)
+    for n in "${nodes[@]}"; do
         stop_pid "$(node_dir "$n")/mariadbd.pid" "MariaDB $n"
         # Root's servers from before they moved to NODE_ROOT.
         [[ $NODE_ROOT == "$DIR" ]] || stop_pid "$DIR/$n/mariadbd.pid" "MariaDB $n (old layout)"
     done
-    echo "cluster.sh: sandbox stopped ($DIR)"
+    echo "cluster.sh: sandbox stopped ($DIR${SERVER:+, $SERVER})"
 }
 
 state_of() { if "$@"; then echo running; else echo stopped; fi; }
@@ -434,22 +476,27 @@ pid_of() { if pid_alive "$1"; then cat "$1"; else echo 0; fi; }
 json_str() { local s=${1//\\/\\\\}; printf '"%s"' "${s//\"/\\\"}"; }
 
 do_status() {
-    local hs ps ss overall=running
+    local hs ps ss ds overall=running
     hs=$(state_of haproxy_running)
     ps=$(state_of node_running primary)
     ss=$(state_of node_running secondary)
+    ds=$(state_of node_running dedicated)
     [[ $hs == running && $ps == running && $ss == running ]] || overall=stopped
     if [[ $hs == stopped && $ps == stopped && $ss == stopped ]]; then overall=stopped
     elif [[ $overall == stopped ]]; then overall=degraded; fi
     local admin_url="mysql://sandbox_admin@127.0.0.1:$ROUTED_PORT/"
+    local dedicated_url="mysql://sandbox_admin@127.0.0.1:$(node_port dedicated)/"
     if (( JSON )); then
         printf '{"state":"%s","dir":%s,"host":"127.0.0.1","routed_port":%d,"stats_port":%d,' \
             "$overall" "$(json_str "$DIR")" "$ROUTED_PORT" "$STATS_PORT"
         printf '"haproxy":{"state":"%s","pid":%s},' "$hs" "$(pid_of "$DIR/haproxy.pid")"
         printf '"primary":{"state":"%s","port":%d,"pid":%s,"server_id":1},' "$ps" "$(node_port primary)" "$(pid_of "$(node_dir primary)/mariadbd.pid")"
         printf '"secondary":{"state":"%s","port":%d,"pid":%s,"server_id":2},' "$ss" "$(node_port secondary)" "$(pid_of "$(node_dir secondary)/mariadbd.pid")"
+        printf '"dedicated":{"state":"%s","port":%d,"pid":%s,"server_id":3,"admin_password_file":%s,"admin_url":%s},' \
+            "$ds" "$(node_port dedicated)" "$(pid_of "$(node_dir dedicated)/mariadbd.pid")" \
+            "$(json_str "$(admin_password_file dedicated)")" "$(json_str "$dedicated_url")"
         printf '"ca_file":%s,"admin_user":"sandbox_admin","admin_password_file":%s,"admin_url":%s,"stats_url":%s}\n' \
-            "$(json_str "$DIR/tls/ca.pem")" "$(json_str "$DIR/secrets/admin.password")" "$(json_str "$admin_url")" \
+            "$(json_str "$DIR/tls/ca.pem")" "$(json_str "$(admin_password_file primary)")" "$(json_str "$admin_url")" \
             "$(json_str "http://127.0.0.1:$STATS_PORT/")"
     else
         echo "state=$overall"
@@ -459,32 +506,39 @@ do_status() {
         echo "stats_port=$STATS_PORT"
         echo "haproxy_state=$hs"
         echo "haproxy_pid=$(pid_of "$DIR/haproxy.pid")"
-        for n in "${NODES[@]}"; do
+        for n in "${ALL_NODES[@]}"; do
             echo "${n}_state=$(state_of node_running "$n")"
             echo "${n}_port=$(node_port "$n")"
             echo "${n}_pid=$(pid_of "$(node_dir "$n")/mariadbd.pid")"
             echo "${n}_server_id=$(node_id "$n")"
         done
+        echo "dedicated_admin_password_file=$(admin_password_file dedicated)"
+        echo "dedicated_admin_url=$dedicated_url"
         echo "ca_file=$DIR/tls/ca.pem"
         echo "admin_user=sandbox_admin"
-        echo "admin_password_file=$DIR/secrets/admin.password"
+        echo "admin_password_file=$(admin_password_file primary)"
         echo "admin_url=$admin_url"
         echo "stats_url=http://127.0.0.1:$STATS_PORT/"
     fi
+    if [[ $SERVER == dedicated ]]; then [[ $ds == running ]] || return 3; return 0; fi
     [[ $overall == running ]] || return 3
 }
 
-# Creates a database and a user with all privileges on it, on both masters (without replicating the
-# statements, for the same reason as bootstrap_node). Idempotent: an existing user gets the new password.
+# Creates a database and a user with all privileges on it: on both masters (without replicating the
+# statements, for the same reason as bootstrap_node), or on the dedicated server alone.
+# Idempotent: an existing user gets the new password.
 do_provision() {
     [[ ${#POSITIONAL[@]} -eq 3 ]] || die "provision-db needs NAME USER PASS (PASS '-' reads it from stdin)"
-    local name=${POSITIONAL[0]} user=${POSITIONAL[1]} pass=${POSITIONAL[2]}
+    local name=${POSITIONAL[0]} user=${POSITIONAL[1]} pass=${POSITIONAL[2]} nodes=("${NODES[@]}") port=$ROUTED_PORT
+    if [[ $SERVER == dedicated ]]; then nodes=(dedicated); port=$(node_port dedicated); fi
     [[ $name =~ ^[A-Za-z0-9_]{1,64}$ ]] || die "database name '$name' must be 1-64 letters, digits or '_'"
     [[ $user =~ ^[A-Za-z0-9_]{1,80}$ ]] || die "user name '$user' must be 1-80 letters, digits or '_'"
     if [[ $pass == - ]]; then IFS= read -r pass || true; fi
     [[ -n $pass ]] || die "the password must not be empty"
-    for n in "${NODES[@]}"; do node_running "$n" || die "MariaDB $n is not running; run 'cluster.sh start' first"; done
-    for n in "${NODES[@]}"; do
+    for n in "${nodes[@]}"; do
+        node_running "$n" || die "MariaDB $n is not running; run 'cluster.sh start${SERVER:+ --server $SERVER}' first"
+    done
+    for n in "${nodes[@]}"; do
         node_sql "$n" <<SQL || die "provisioning on MariaDB $n failed"
 SET sql_log_bin=0;
 CREATE DATABASE IF NOT EXISTS \`$name\`;
@@ -495,7 +549,7 @@ SQL
     done
     echo "database=$name"
     echo "user=$user"
-    echo "url=mysql://$user@127.0.0.1:$ROUTED_PORT/$name"
+    echo "url=mysql://$user@127.0.0.1:$port/$name"
 }
 
 # One action at a time per cluster directory (the GUI, the CLI and a test may all call us).

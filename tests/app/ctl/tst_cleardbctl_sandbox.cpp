@@ -117,9 +117,9 @@ private Q_SLOTS:
     void closedPortFailsAtTcp()
     {
         CtlProcess ctl(m_sim);
-        // The stats port + 1 is never used by the cluster.
+        // The base port + 5 is never used by the sandbox (+4 is its dedicated server).
         const CtlProcess::Run run = ctl.run(
-            {QStringLiteral("--json"), QStringLiteral("probe"), url(m_password, m_status.statsPort + 1)});
+            {QStringLiteral("--json"), QStringLiteral("probe"), url(m_password, m_status.routedPort + 5)});
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(parseJson(run.out)
                      .object()
@@ -157,6 +157,44 @@ private Q_SLOTS:
         QCOMPARE(s.value(QStringLiteral("primary")).toObject().value(QStringLiteral("pid")).toInteger(),
                  m_status.primaryPid);
         QVERIFY(!run.out.contains(m_status.adminPassword()));
+        // The dedicated server, beside the pair, with its port and state.
+        const QJsonObject dedicated = s.value(QStringLiteral("dedicated")).toObject();
+        QCOMPARE(dedicated.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+        QCOMPARE(dedicated.value(QStringLiteral("port")).toInt(), int(m_status.routedPort) + 4);
+        QCOMPARE(dedicated.value(QStringLiteral("pid")).toInteger(), m_status.dedicatedPid);
+        QCOMPARE(dedicated.value(QStringLiteral("adminUrl")).toString(),
+                 QStringLiteral("mysql://sandbox_admin@127.0.0.1:%1/").arg(m_status.routedPort + 4));
+        QVERIFY(!run.out.contains(m_status.adminPassword(SandboxStatus::Endpoint::Dedicated)));
+    }
+
+    void sandboxStatusTextListsTheDedicatedServer()
+    {
+        CtlProcess ctl(m_sim);
+        const CtlProcess::Run run = ctl.run({QStringLiteral("sandbox"), QStringLiteral("status")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QRegularExpression line(QStringLiteral("^Dedicated: +127\\.0\\.0\\.1:%1 running \\(pid %2\\)$")
+                                          .arg(m_status.routedPort + 4)
+                                          .arg(m_status.dedicatedPid),
+                                      QRegularExpression::MultilineOption);
+        QVERIFY2(line.match(run.out).hasMatch(), qPrintable(run.out));
+    }
+
+    // start --dedicated on the running fixture (which has it) keeps every server; --dedicated is for start.
+    void sandboxStartDedicatedIsIdempotent()
+    {
+        CtlProcess ctl(m_sim);
+        const CtlProcess::Run run = ctl.run({QStringLiteral("--json"), QStringLiteral("sandbox"),
+                                             QStringLiteral("start"), QStringLiteral("--dedicated")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject s = parseJson(run.out).object();
+        QCOMPARE(s.value(QStringLiteral("dedicated")).toObject().value(QStringLiteral("pid")).toInteger(),
+                 SandboxTestEnv::status().dedicatedPid);
+        QCOMPARE(s.value(QStringLiteral("dedicated")).toObject().value(QStringLiteral("state")).toString(),
+                 QStringLiteral("running"));
+        const CtlProcess::Run misuse =
+            ctl.run({QStringLiteral("sandbox"), QStringLiteral("stop"), QStringLiteral("--dedicated")});
+        QCOMPARE(misuse.exitCode, 2);
+        QVERIFY(SandboxTestEnv::status().dedicatedRunning);
     }
 
     // start is idempotent on a running cluster; status of a directory with no cluster is a failure (exit 1).

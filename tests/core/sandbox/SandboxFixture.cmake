@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: MIT
 # The ctest fixture "mariadb_cluster": one sandbox cluster (scripts/sandbox/cluster.sh) started before
-# and stopped after every test that requires it. Ports 27070-27073 keep clear of a developer's own
+# and stopped after every test that requires it, with its dedicated server (base port + 4). Ports 27070-27074 keep clear of a developer's own
 # sandbox (default 23306) and of MySQL's 3306/33060, and stay below Linux's ephemeral range (32768+), where
 # a client socket in TIME_WAIT could keep HAProxy from binding.
 set(CLEARDB_SANDBOX_TEST_DIR ${PROJECT_BINARY_DIR}/sandbox-cluster)
 # A cache variable so two build trees can run the database tests at once (-DCLEARDB_SANDBOX_TEST_PORT=…).
-set(CLEARDB_SANDBOX_TEST_PORT 27070 CACHE STRING "First of the four loopback ports the test cluster uses")
+set(CLEARDB_SANDBOX_TEST_PORT 27070 CACHE STRING "First of the five loopback ports the test cluster uses")
 set(CLEARDB_SANDBOX_SCRIPT ${PROJECT_SOURCE_DIR}/scripts/sandbox/cluster.sh)
 
 # cleardb_require_sandbox(tst_name): the test runs against the fixture cluster, alone (it may kill a server).

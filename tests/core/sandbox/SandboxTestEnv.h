@@ -49,16 +49,19 @@ inline SandboxStatus status(const QString &clusterDir = dir())
     return parsed.valueOr(SandboxStatus());
 }
 
-inline bool provision(const QString &db, const QString &user, const QString &password)
+// `extra`: e.g. {"--server", "dedicated"} to provision on the dedicated server instead of the pair.
+inline bool provision(const QString &db, const QString &user, const QString &password,
+                      const QStringList &extra = {})
 {
     int code = 0;
-    run({QStringLiteral("provision-db"), db, user, QStringLiteral("-")}, password.toUtf8() + '\n', &code);
+    run(QStringList{QStringLiteral("provision-db"), db, user, QStringLiteral("-")} + extra,
+        password.toUtf8() + '\n', &code);
     return code == 0;
 }
 
 inline ProbeTarget admin(const SandboxStatus &s, SandboxStatus::Endpoint e, const QString &db = {})
 {
-    return s.target(e, s.adminUser, s.adminPassword(), db);
+    return s.target(e, s.adminUser, s.adminPassword(e), db);
 }
 
 // Runs statements as the sandbox admin on one endpoint; returns the first row of the last one.

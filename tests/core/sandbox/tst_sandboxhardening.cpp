@@ -48,7 +48,14 @@ class TestSandboxHardening : public QObject
 
     QList<quint16> ports() const
     {
-        return {m_status.routedPort, m_status.primaryPort, m_status.secondaryPort};
+        return {m_status.routedPort, m_status.primaryPort, m_status.secondaryPort, m_status.dedicatedPort};
+    }
+
+    // The dedicated server is another installation with its own admin password.
+    QString adminPasswordFor(quint16 port) const
+    {
+        return m_status.adminPassword(port == m_status.dedicatedPort ? SandboxStatus::Endpoint::Dedicated
+                                                                     : SandboxStatus::Endpoint::Routed);
     }
 
     static QByteArray environOf(qint64 pid)
@@ -77,10 +84,11 @@ private Q_SLOTS:
     {
         m_status = SandboxTestEnv::status();
         QVERIFY2(m_status.isRunning(), qPrintable(m_status.state));
+        QVERIFY(m_status.dedicatedRunning);
         // Premise: the admin logs in over TCP on every port, so a refusal below is about the account.
         for (quint16 port : ports()) {
             const Login admin =
-                login(port, m_status.adminUser, m_status.adminPassword(), QStringLiteral("SELECT 1"));
+                login(port, m_status.adminUser, adminPasswordFor(port), QStringLiteral("SELECT 1"));
             QVERIFY2(admin.ok, admin.err.constData());
             QCOMPARE(admin.out.trimmed(), QByteArray("1"));
         }
@@ -101,8 +109,8 @@ private Q_SLOTS:
     // is stored with an empty password unless it is locked or only reachable through the unix socket.
     void noAccountWithoutPassword()
     {
-        for (quint16 port : {m_status.primaryPort, m_status.secondaryPort}) {
-            const Login rows = login(port, m_status.adminUser, m_status.adminPassword(),
+        for (quint16 port : {m_status.primaryPort, m_status.secondaryPort, m_status.dedicatedPort}) {
+            const Login rows = login(port, m_status.adminUser, adminPasswordFor(port),
                                      QStringLiteral("SELECT user, host, priv FROM mysql.global_priv"));
             QVERIFY2(rows.ok, rows.err.constData());
             QStringList users{QStringLiteral("root"), QString()};
@@ -149,7 +157,8 @@ private Q_SLOTS:
     {
         const QString me = userOf(QCoreApplication::applicationPid());
         QVERIFY(!me.isEmpty());
-        for (qint64 pid : {m_status.primaryPid, m_status.secondaryPid, m_status.haproxyPid}) {
+        for (qint64 pid :
+             {m_status.primaryPid, m_status.secondaryPid, m_status.haproxyPid, m_status.dedicatedPid}) {
             QVERIFY(pid > 0);
             const QString user = userOf(pid);
             QVERIFY2(!user.isEmpty(), qPrintable(QStringLiteral("no process %1").arg(pid)));
@@ -170,6 +179,7 @@ private Q_SLOTS:
                                   QStringLiteral("/cluster.env"),
                                   QStringLiteral("/secrets/admin.password"),
                                   QStringLiteral("/secrets/repl.password"),
+                                  QStringLiteral("/secrets/dedicated-admin.password"),
                                   QStringLiteral("/tls/ca-key.pem"),
                                   QStringLiteral("/tls/server-key.pem")};
         for (const QString &file : secrets)
@@ -197,14 +207,15 @@ private Q_SLOTS:
         QVERIFY(childEnv.contains(apiKey) && childEnv.contains(dbUrl) && childEnv.contains(dbPass));
 
         SandboxTestEnv::run({QStringLiteral("stop")});
-        SandboxTestEnv::run({QStringLiteral("start")});
+        SandboxTestEnv::run({QStringLiteral("start"), QStringLiteral("--server"), QStringLiteral("all")});
         qunsetenv("HEROKU_API_KEY");
         qunsetenv("CLEARDB_DATABASE_URL");
         qunsetenv("APP_DB_PASSWORD");
         const SandboxStatus after = SandboxTestEnv::status();
         QVERIFY2(after.isRunning(), qPrintable(after.state));
         QVERIFY(after.primaryPid != m_status.primaryPid); // really restarted by us
-        for (qint64 pid : {after.primaryPid, after.secondaryPid, after.haproxyPid}) {
+        QVERIFY(after.dedicatedRunning && after.dedicatedPid != m_status.dedicatedPid);
+        for (qint64 pid : {after.primaryPid, after.secondaryPid, after.haproxyPid, after.dedicatedPid}) {
             const QByteArray env = environOf(pid);
             QVERIFY2(env.contains("PATH="),
                      qPrintable(QStringLiteral("cannot read the environment of %1").arg(pid)));
