@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -117,9 +118,13 @@ private Q_SLOTS:
     void closedPortFailsAtTcp()
     {
         CtlProcess ctl(m_sim);
-        // The base port + 5 is never used by the sandbox (+4 is its dedicated server).
-        const CtlProcess::Run run = ctl.run(
-            {QStringLiteral("--json"), QStringLiteral("probe"), url(m_password, m_status.routedPort + 5)});
+        // A loopback port the OS just gave out and took back: no neighbouring sandbox can be on it.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        const quint16 closed = server.serverPort();
+        server.close();
+        const CtlProcess::Run run =
+            ctl.run({QStringLiteral("--json"), QStringLiteral("probe"), url(m_password, closed)});
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(parseJson(run.out)
                      .object()

@@ -5,7 +5,7 @@
 # a client socket in TIME_WAIT could keep HAProxy from binding.
 set(CLEARDB_SANDBOX_TEST_DIR ${PROJECT_BINARY_DIR}/sandbox-cluster)
 # A cache variable so two build trees can run the database tests at once (-DCLEARDB_SANDBOX_TEST_PORT=…).
-set(CLEARDB_SANDBOX_TEST_PORT 27070 CACHE STRING "First of the five loopback ports the test cluster uses")
+set(CLEARDB_SANDBOX_TEST_PORT 27070 CACHE STRING "First of the nine loopback ports the database tests use: the test cluster P..P+4 (pair, HAProxy, stats, dedicated server), tst_consoleshutdown's own sandbox P+5..P+8")
 set(CLEARDB_SANDBOX_SCRIPT ${PROJECT_SOURCE_DIR}/scripts/sandbox/cluster.sh)
 
 # cleardb_require_sandbox(tst_name): the test runs against the fixture cluster, alone (it may kill a server).
