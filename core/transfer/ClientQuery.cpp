@@ -12,16 +12,11 @@ ClientQuery::ClientQuery(const DatabaseEndpoint &endpoint, const QString &sql, Q
 {
     connect(&m_process, &QProcess::readyReadStandardOutput, this,
             [this] { m_stdout += m_process.readAllStandardOutput(); });
-    connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
-        m_stderr += m_process.readAllStandardError();
-        m_stderr = m_stderr.right(ChildErrorText::MaxKeptBytes);
-    });
     connect(&m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus exitStatus) {
         m_stdout += m_process.readAllStandardOutput();
-        m_stderr += m_process.readAllStandardError();
         if (exitStatus != QProcess::NormalExit || code != 0) {
             done(ChildErrorText::toError(QStringLiteral("Could not read %1").arg(m_endpoint.label()),
-                                         m_stderr, m_endpoint.password));
+                                         m_process.errorOutput(), m_endpoint.password));
             return;
         }
         for (const QByteArray &line : m_stdout.split('\n')) {
@@ -34,21 +29,10 @@ ClientQuery::ClientQuery(const DatabaseEndpoint &endpoint, const QString &sql, Q
         }
         done({});
     });
-    connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart)
-            done(makeError(Error::Kind::Unsupported,
-                           MariaDbTools::notInstalledMessage(QStringLiteral("mariadb"))));
-    });
+    connect(&m_process, &ClientProcess::failedToStart, this, [this](const Error &error) { done(error); });
 }
 
-ClientQuery::~ClientQuery()
-{
-    m_process.disconnect(this);
-    if (m_process.state() != QProcess::NotRunning) {
-        m_process.kill();
-        m_process.waitForFinished(1000);
-    }
-}
+ClientQuery::~ClientQuery() = default;
 
 QStringList ClientQuery::arguments() const
 {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "transfer/ClientProcess.h"
 #include "transfer/DatabaseEndpoint.h"
 
 #include <QList>
@@ -45,9 +46,8 @@ private:
     DatabaseEndpoint m_endpoint;
     QString m_sql;
     std::unique_ptr<ClientOptionFile> m_optionFile;
-    QProcess m_process;
+    ClientProcess m_process{QStringLiteral("mariadb")};
     QByteArray m_stdout;
-    QByteArray m_stderr;
     Status m_status;
     QList<QStringList> m_rows;
     bool m_done = false;

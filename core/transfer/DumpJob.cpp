@@ -20,26 +20,11 @@ DumpJob::DumpJob(const DatabaseEndpoint &source, const QString &outputPath, QObj
 {
     connect(&m_process, &QProcess::readyReadStandardOutput, this,
             [this] { consume(m_process.readAllStandardOutput()); });
-    connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
-        m_stderr += m_process.readAllStandardError();
-        m_stderr = m_stderr.right(ChildErrorText::MaxKeptBytes);
-    });
     connect(&m_process, &QProcess::finished, this, &DumpJob::dumpExited);
-    connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart)
-            finish(makeError(Error::Kind::Unsupported,
-                             MariaDbTools::notInstalledMessage(QStringLiteral("mariadb-dump"))));
-    });
+    connect(&m_process, &ClientProcess::failedToStart, this, [this](const Error &error) { finish(error); });
 }
 
-DumpJob::~DumpJob()
-{
-    m_process.disconnect(this);
-    if (m_process.state() != QProcess::NotRunning) {
-        m_process.kill();
-        m_process.waitForFinished(1000);
-    }
-}
+DumpJob::~DumpJob() = default;
 
 void DumpJob::start()
 {
@@ -164,7 +149,6 @@ void DumpJob::noteTables(const QByteArray &filtered)
 void DumpJob::dumpExited(int code, QProcess::ExitStatus exitStatus)
 {
     consume(m_process.readAllStandardOutput());
-    m_stderr += m_process.readAllStandardError();
     if (m_cancelled) {
         finish(makeError(Error::Kind::Cancelled,
                          QStringLiteral("Dump cancelled: the partial file was removed, %1 is unchanged.")
@@ -176,8 +160,8 @@ void DumpJob::dumpExited(int code, QProcess::ExitStatus exitStatus)
         return;
     }
     if (exitStatus != QProcess::NormalExit || code != 0) {
-        finish(ChildErrorText::toError(QStringLiteral("Dump of %1 failed").arg(m_source.label()), m_stderr,
-                                       m_source.password));
+        finish(ChildErrorText::toError(QStringLiteral("Dump of %1 failed").arg(m_source.label()),
+                                       m_process.errorOutput(), m_source.password));
         return;
     }
     m_filtered.clear();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "transfer/ClientProcess.h"
 #include "transfer/DatabaseEndpoint.h"
 #include "transfer/DefinerFilter.h"
 #include "transfer/TransferProgress.h"
@@ -67,11 +68,10 @@ private:
     ClientQuery *m_estimate = nullptr;
     std::unique_ptr<ClientOptionFile> m_optionFile;
     std::unique_ptr<DumpFileWriter> m_writer;
-    QProcess m_process;
+    ClientProcess m_process{QStringLiteral("mariadb-dump")};
     DefinerFilter m_filter;
     QByteArray m_filtered;
     QByteArray m_tail; // the end of the previous chunk, for table markers cut in two
-    QByteArray m_stderr;
     QHash<QString, qint64> m_tableRows;
     TransferProgress m_progress;
     QElapsedTimer m_sinceProgress;

@@ -23,26 +23,11 @@ RestoreJob::RestoreJob(const QString &inputPath, const DatabaseEndpoint &target,
     connect(&m_process, &QProcess::bytesWritten, this, &RestoreJob::pump);
     connect(&m_process, &QProcess::readyReadStandardOutput, this,
             [this] { m_process.readAllStandardOutput(); });
-    connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
-        m_stderr += m_process.readAllStandardError();
-        m_stderr = m_stderr.right(ChildErrorText::MaxKeptBytes);
-    });
     connect(&m_process, &QProcess::finished, this, &RestoreJob::clientExited);
-    connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart)
-            finish(makeError(Error::Kind::Unsupported,
-                             MariaDbTools::notInstalledMessage(QStringLiteral("mariadb"))));
-    });
+    connect(&m_process, &ClientProcess::failedToStart, this, [this](const Error &error) { finish(error); });
 }
 
-RestoreJob::~RestoreJob()
-{
-    m_process.disconnect(this);
-    if (m_process.state() != QProcess::NotRunning) {
-        m_process.kill();
-        m_process.waitForFinished(1000);
-    }
-}
+RestoreJob::~RestoreJob() = default;
 
 void RestoreJob::start()
 {
@@ -161,7 +146,6 @@ QString RestoreJob::partialStateMessage() const
 
 void RestoreJob::clientExited(int code, QProcess::ExitStatus exitStatus)
 {
-    m_stderr += m_process.readAllStandardError();
     if (m_cancelled) {
         finish(
             makeError(Error::Kind::Cancelled, QStringLiteral("Restore cancelled: ") + partialStateMessage()));
@@ -175,7 +159,7 @@ void RestoreJob::clientExited(int code, QProcess::ExitStatus exitStatus)
     }
     if (exitStatus != QProcess::NormalExit || code != 0 || !m_inputDone) {
         Error error = ChildErrorText::toError(QStringLiteral("Restore into %1 failed").arg(m_target.label()),
-                                              m_stderr, m_target.password);
+                                              m_process.errorOutput(), m_target.password);
         error.message += QStringLiteral(". ") + partialStateMessage();
         finish(error);
         return;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "transfer/ClientProcess.h"
 #include "transfer/DatabaseEndpoint.h"
 #include "transfer/DefinerFilter.h"
 #include "transfer/TransferProgress.h"
@@ -69,9 +70,8 @@ private:
     ClientQuery *m_inspection = nullptr;
     std::unique_ptr<ClientOptionFile> m_optionFile;
     std::unique_ptr<DumpFileReader> m_reader;
-    QProcess m_process;
+    ClientProcess m_process{QStringLiteral("mariadb")};
     DefinerFilter m_filter;
-    QByteArray m_stderr;
     TransferProgress m_progress;
     QElapsedTimer m_sinceProgress;
     Status m_status;
