@@ -23,6 +23,11 @@ QJsonObject load(const QString &path)
     return QJsonDocument::fromJson(bytes).object();
 }
 
+QString entry(const QJsonObject &root, const char *section, const QString &apiHost)
+{
+    return root.value(QLatin1String(section)).toObject().value(apiHost.toLower()).toString();
+}
+
 // An empty email removes the host's entry in `section`.
 void setEntry(QJsonObject &root, const char *section, const QString &apiHost, const QString &email)
 {
@@ -49,22 +54,20 @@ QString AccountChoice::filePath(const QProcessEnvironment &environment)
     return config + QStringLiteral("/cleardb-console/accounts.json");
 }
 
+AccountChoice::ForHost AccountChoice::forHost(const QProcessEnvironment &environment, const QString &apiHost)
+{
+    const QJsonObject root = load(filePath(environment));
+    return {entry(root, "chosen", apiHost), entry(root, "own", apiHost)};
+}
+
 QString AccountChoice::chosen(const QProcessEnvironment &environment, const QString &apiHost)
 {
-    return load(filePath(environment))
-        .value(QStringLiteral("chosen"))
-        .toObject()
-        .value(apiHost.toLower())
-        .toString();
+    return forHost(environment, apiHost).chosen;
 }
 
 QString AccountChoice::own(const QProcessEnvironment &environment, const QString &apiHost)
 {
-    return load(filePath(environment))
-        .value(QStringLiteral("own"))
-        .toObject()
-        .value(apiHost.toLower())
-        .toString();
+    return forHost(environment, apiHost).own;
 }
 
 Status AccountChoice::choose(const QProcessEnvironment &environment, const QString &apiHost,
@@ -88,11 +91,9 @@ Status AccountChoice::signedOutHere(const QProcessEnvironment &environment, cons
     if (path.isEmpty() || !QFile::exists(path))
         return {};
     return update(environment, [&](QJsonObject &root) {
-        const QString own = root.value(QStringLiteral("own")).toObject().value(apiHost.toLower()).toString();
+        const QString own = entry(root, "own", apiHost);
         setEntry(root, "own", apiHost, QString());
-        const QString chosen =
-            root.value(QStringLiteral("chosen")).toObject().value(apiHost.toLower()).toString();
-        if (!own.isEmpty() && chosen == own)
+        if (!own.isEmpty() && entry(root, "chosen", apiHost) == own)
             setEntry(root, "chosen", apiHost, QString());
     });
 }

@@ -27,6 +27,13 @@ class AccountChoice
 {
 public:
     static QString filePath(const QProcessEnvironment &environment);
+    // Both entries for `apiHost` from one read of the file (empty where none).
+    struct ForHost
+    {
+        QString chosen;
+        QString own;
+    };
+    static ForHost forHost(const QProcessEnvironment &environment, const QString &apiHost);
     // Empty when nothing was chosen for `apiHost` (or the file is missing or unreadable).
     static QString chosen(const QProcessEnvironment &environment, const QString &apiHost);
     // An empty email forgets the choice for `apiHost`.

@@ -43,12 +43,13 @@ void AccountDirectory::finish(const QStringList &storeAccounts, const QStringLis
         byEmail[*cliCurrent].email = *cliCurrent;
         byEmail[*cliCurrent].herokuCliCurrent = true;
     }
-    const QString own = AccountChoice::own(m_environment, m_apiHost);
+    const AccountChoice::ForHost choice = AccountChoice::forHost(m_environment, m_apiHost);
+    const QString &own = choice.own;
     if (!own.isEmpty()) {
         byEmail[own].email = own;
         byEmail[own].signedInHere = true;
     }
-    const QString chosen = AccountChoice::chosen(m_environment, m_apiHost);
+    const QString &chosen = choice.chosen;
     if (!chosen.isEmpty()) {
         byEmail[chosen].email = chosen;
         byEmail[chosen].chosen = true;

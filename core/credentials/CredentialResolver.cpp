@@ -52,8 +52,9 @@ void CredentialResolver::resolve()
     }
     // An account picked with `cleardbctl accounts use`, or by signing in here, wins over the one the CLI's
     // login.json names; when it is our own login's account, our own store holds its token.
-    const QString chosen = AccountChoice::chosen(m_environment, m_apiHost);
-    m_ownAccount = AccountChoice::own(m_environment, m_apiHost);
+    const AccountChoice::ForHost accounts = AccountChoice::forHost(m_environment, m_apiHost);
+    const QString chosen = accounts.chosen;
+    m_ownAccount = accounts.own;
     if (!chosen.isEmpty() && chosen == m_ownAccount)
         return readOwnStore(generation);
     const Result<QString> cliAccount =

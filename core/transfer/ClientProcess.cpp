@@ -6,10 +6,13 @@
 
 ClientProcess::ClientProcess(const QString &tool, QObject *parent) : QProcess(parent), m_tool(tool)
 {
+    // A client child never needs what credentials our own environment holds: its login is in the option file.
+    setProcessEnvironment(MariaDbTools::childEnvironment());
     connect(this, &QProcess::readyReadStandardError, this, &ClientProcess::keepErrorOutput);
     connect(this, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            Q_EMIT failedToStart(makeError(Error::Kind::Unsupported, MariaDbTools::notInstalledMessage(m_tool)));
+            Q_EMIT failedToStart(
+                makeError(Error::Kind::Unsupported, MariaDbTools::notInstalledMessage(m_tool)));
     });
 }
 

@@ -7,7 +7,8 @@
 #include <QProcess>
 #include <QString>
 
-// The mariadb or mariadb-dump child of a transfer job (ClientQuery, DumpJob, RestoreJob): it keeps the last
+// The mariadb or mariadb-dump child of a transfer job (ClientQuery, DumpJob, RestoreJob): it runs with
+// MariaDbTools::childEnvironment() (no credentials; the login is in the option file), keeps the last
 // ChildErrorText::MaxKeptBytes of the child's stderr for the job's one error line, turns "could not start"
 // into the error that names the package to install, and when its job goes it kills the child without
 // calling back into the half-destroyed job.

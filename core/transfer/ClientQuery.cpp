@@ -57,7 +57,6 @@ void ClientQuery::start()
         return;
     }
     m_optionFile = std::move(file.value());
-    m_process.setProcessEnvironment(MariaDbTools::childEnvironment());
     m_process.start(program,
                     MariaDbTools::queryArguments(m_optionFile->argument(), m_endpoint.database, m_sql));
 }

@@ -97,7 +97,6 @@ void DumpJob::startDump()
     }
     m_writer = std::move(writer.value());
     m_sinceProgress.start();
-    m_process.setProcessEnvironment(MariaDbTools::childEnvironment());
     m_process.start(program, MariaDbTools::dumpArguments(m_optionFile->argument(), m_source.database));
 }
 

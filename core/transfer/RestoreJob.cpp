@@ -100,7 +100,6 @@ void RestoreJob::startLoad(const QByteArray &prelude)
     }
     m_optionFile = std::move(file.value());
     m_sinceProgress.start();
-    m_process.setProcessEnvironment(MariaDbTools::childEnvironment());
     m_process.start(program, MariaDbTools::restoreArguments(m_optionFile->argument(), m_target.database));
     if (!prelude.isEmpty())
         m_process.write(prelude);
