@@ -30,12 +30,6 @@ class TestCopySafety : public QObject
         return onDedicated(m_status, endpoint(m_status, QStringLiteral("xcs_t"), m_passT, db));
     }
 
-    static QByteArray readProc(qint64 pid, const char *what)
-    {
-        QFile file(QStringLiteral("/proc/%1/%2").arg(pid).arg(QLatin1String(what)));
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
-
     void checkChildHidesPasswords(qint64 pid)
     {
         QVERIFY(pid > 0);
