@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace {
 // Each query goes to the client as one --execute argument; Linux refuses a single argument over 128 KiB
 // (MAX_ARG_STRLEN), so the samples go in batches well below it.
