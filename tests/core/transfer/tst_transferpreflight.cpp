@@ -174,6 +174,23 @@ private Q_SLOTS:
                  qPrintable(warnings.first()));
     }
 
+    void cancelStopsAtOnce()
+    {
+        TransferPreflight check(source(), target(QStringLiteral("xpf_t"), QStringLiteral("xpf_dst")));
+        QSignalSpy done(&check, &TransferPreflight::finished);
+        check.start();
+        QVERIFY(check.isRunning());
+        check.cancel();
+        QVERIFY(done.wait(5000));
+        QVERIFY(!check.status().ok());
+        QCOMPARE(check.status().error().kind, Error::Kind::Cancelled);
+        QVERIFY(check.findings().isEmpty());
+        // The killed queries' answers arrive later and change nothing.
+        QTest::qWait(500);
+        QCOMPARE(done.size(), 1);
+        QVERIFY(check.findings().isEmpty());
+    }
+
     void refusedLoginIsOneLineWithoutThePassword()
     {
         const QString wrong = QStringLiteral("Wrong#Preflight-pass-7731");
