@@ -24,6 +24,8 @@ struct ClearDbPlan
     QString description;
 
     QString qualifiedName() const { return QStringLiteral("cleardb:") + name; }
+    // The storage quota in bytes (ClearDB's MB and GB taken as binary units), e.g. for a copy's pre-flight.
+    qint64 storageBytes() const { return qint64(storageMb) * 1024 * 1024; }
 };
 
 class ClearDbPlans

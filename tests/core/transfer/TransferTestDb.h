@@ -53,6 +53,13 @@ inline DatabaseEndpoint adminLike(const SandboxStatus &s, const DatabaseEndpoint
     return e.port == s.dedicatedPort ? dedicatedAdmin(s, e.database) : admin(s, e.database);
 }
 
+// /proc/PID/cmdline or environ of a child, to check that no password is in them.
+inline QByteArray readProc(qint64 pid, const char *what)
+{
+    QFile file(QStringLiteral("/proc/%1/%2").arg(pid).arg(QLatin1String(what)));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 struct SqlRun;
 inline SqlRun sql(const DatabaseEndpoint &e, const QByteArray &statements, const QStringList &extra = {});
 

@@ -30,12 +30,6 @@ class TestCopySafety : public QObject
         return onDedicated(m_status, endpoint(m_status, QStringLiteral("xcs_t"), m_passT, db));
     }
 
-    static QByteArray readProc(qint64 pid, const char *what)
-    {
-        QFile file(QStringLiteral("/proc/%1/%2").arg(pid).arg(QLatin1String(what)));
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
-
     void checkChildHidesPasswords(qint64 pid)
     {
         QVERIFY(pid > 0);
@@ -89,6 +83,9 @@ private Q_SLOTS:
 
         CopyJob copy(source(), target(QStringLiteral("xcs_slow")), CopyJob::Mode::Replace);
         QSignalSpy done(&copy, &CopyJob::finished);
+        QSignalSpy progressed(&copy, &CopyJob::progress);
+        QElapsedTimer elapsed;
+        elapsed.start();
         copy.start();
         // Premise: the target really held us back, while the dump was still running.
         QTRY_VERIFY_WITH_TIMEOUT(copy.pauses() > 0 || !done.isEmpty(), 10000);
@@ -99,6 +96,10 @@ private Q_SLOTS:
 
         QVERIFY(done.wait(20000));
         QVERIFY2(copy.status().ok(), qPrintable(errorLine(copy.status())));
+        // About a hundred reads of the dump, but progress at most ten times a second (and the final one).
+        QVERIFY(!progressed.isEmpty());
+        QVERIFY2(progressed.size() <= elapsed.elapsed() / 100 + 2,
+                 qPrintable(QStringLiteral("%1 in %2 ms").arg(progressed.size()).arg(elapsed.elapsed())));
         QVERIFY(locker.state() == QProcess::NotRunning || locker.waitForFinished(5000));
         QCOMPARE(locker.exitCode(), 0);
         qInfo("%lld bytes copied, at most %lld held, %d pause(s)", copy.lastProgress().bytesDone,
@@ -123,6 +124,7 @@ private Q_SLOTS:
         QVERIFY2(done.isEmpty(), "the copy ended before it could be stopped");
         copy.cancel();
         QVERIFY(done.wait(10000));
+        QVERIFY(!copy.status().ok());
         QCOMPARE(copy.status().error().kind, Error::Kind::Cancelled);
         const QString line = copy.status().error().oneLine();
         QVERIFY2(line.contains(QStringLiteral("partly loaded")) &&
@@ -132,6 +134,7 @@ private Q_SLOTS:
         QVERIFY(count(QStringLiteral("xcs_cut")) != "3000");
         CopyJob refused(source(), target(QStringLiteral("xcs_cut")), CopyJob::Mode::RefuseNonEmpty);
         QVERIFY(runToEnd(refused));
+        QVERIFY(!refused.status().ok());
         QCOMPARE(refused.status().error().kind, Error::Kind::Conflict);
 
         CopyJob again(source(), target(QStringLiteral("xcs_cut")), CopyJob::Mode::Replace);

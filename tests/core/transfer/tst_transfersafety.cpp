@@ -36,12 +36,6 @@ class TestTransferSafety : public QObject
         return endpoint(m_status, QStringLiteral("xfer_d"), m_passD, db);
     }
 
-    static QByteArray readProc(qint64 pid, const char *what)
-    {
-        QFile file(QStringLiteral("/proc/%1/%2").arg(pid).arg(QLatin1String(what)));
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
-
     QStringList filesIn(const QString &dir) const { return QDir(dir).entryList(QDir::Files | QDir::Hidden); }
 
     QByteArray count(const QString &db, const QByteArray &table)
