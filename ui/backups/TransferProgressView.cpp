@@ -54,9 +54,13 @@ QString TransferProgressView::etaText(qint64 done, qint64 total, qint64 elapsedM
         return tr("estimating…");
     if (done >= total)
         return tr("taking longer than estimated, almost done");
-    const qint64 left = qint64(double(total - done) * double(elapsedMs) / double(done) / 1000.0 + 0.5);
+    // Clamped as a double first: converting an out-of-range double to an integer is undefined.
+    const double seconds = double(total - done) * double(elapsedMs) / double(done) / 1000.0;
+    const qint64 left = qint64(qMin(seconds, 1e9) + 0.5);
     if (left < 60)
         return tr("about %1 s left").arg(qMax<qint64>(left, 1));
+    if (left >= 24 * 3600)
+        return tr("more than a day left");
     return tr("about %1 min left").arg((left + 30) / 60);
 }
 
@@ -66,7 +70,7 @@ void TransferProgressView::setProgress(const TransferProgress &progress)
         m_bar->setRange(0, BarSteps);
         // Past an estimate that fell short, hold just below full: only finish() says done.
         const double share = double(progress.bytesDone) / double(progress.bytesTotal);
-        m_bar->setValue(qMin(BarSteps - 1, int(share * BarSteps)));
+        m_bar->setValue(int(qMin(share, 0.999) * BarSteps));
         m_bar->setFormat(QStringLiteral("%p%"));
     } else {
         // Nothing to measure against: a busy bar and the bytes done.

@@ -6,6 +6,7 @@
 #include "backups/BackupDialog.h"
 #include "backups/RestoreDialog.h"
 #include "transfer/DumpJob.h"
+#include "transfer/RestoreJob.h"
 
 #include <QLabel>
 #include <QNetworkAccessManager>
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void initTestCase();
     void restoreLoadsAnEmptyAddon();
     void restoreIntoNonEmptyIsRefusedThenReplacedAfterTypedName();
+    void cancelInTheMiddleSaysPartlyLoadedAndReplaceCompletesIt();
 
 private:
     World m_world;
@@ -124,6 +126,66 @@ void TestRestoreAddon::restoreIntoNonEmptyIsRefusedThenReplacedAfterTypedName()
     QVERIFY2(log.at(2).contains(QStringLiteral("replacing")), qPrintable(log.at(2)));
     QVERIFY2(log.at(3).contains(QStringLiteral("Restored")), qPrintable(log.at(3)));
     QVERIFY(!log.join(QLatin1Char('\n')).contains(m_world.target.password.reveal()));
+}
+
+void TestRestoreAddon::cancelInTheMiddleSaysPartlyLoadedAndReplaceCompletesIt()
+{
+    // A stock-looking dump big enough that loading it still runs at its first progress report.
+    const QString big = m_dir.filePath(QStringLiteral("big.sql"));
+    QFile file(big);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("DROP TABLE IF EXISTS `bulk`;\nCREATE TABLE `bulk` (`id` int NOT NULL, `pad` varchar(255), "
+               "PRIMARY KEY (`id`));\n");
+    const QByteArray pad = QByteArray(200, 'x');
+    int id = 0;
+    for (int statement = 0; statement < 25; ++statement) {
+        QByteArray insert = "INSERT INTO `bulk` VALUES ";
+        for (int row = 0; row < 1000; ++row)
+            insert += (row ? ",(" : "(") + QByteArray::number(++id) + ",'" + pad + "')";
+        file.write(insert + ";\n");
+    }
+    file.close();
+
+    MainWindow window(&m_network);
+    QVERIFY(m_world.selectClearDb(window, TargetApp));
+    // Empty it first (the earlier tests filled it), so this run is a plain restore.
+    QVERIFY(TransferTestDb::sql(m_world.target, "DROP VIEW cheap; DROP TABLE items, audit;").exitCode == 0);
+    QVERIFY(TransferTestDb::rows(m_world.target, "SHOW TABLES;").isEmpty());
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QVERIFY(chooseFile(window, big));
+    QPointer<RestoreDialog> dialog = openedDialog<RestoreDialog>(&window);
+    QVERIFY(dialog);
+    QSignalSpy progress(dialog->job(), &RestoreJob::progress);
+    QVERIFY(progress.wait(20000));
+    const TransferProgress first = progress.last().first().value<TransferProgress>();
+    QVERIFY(first.bytesDone > 0 && first.bytesTotal == file.size()); // exact: the file's bytes
+    QVERIFY(!child<QLabel>(dialog, "transferEta")->text().isEmpty());
+    QTest::mouseClick(child<QPushButton>(dialog, "cancelTransferButton"), Qt::LeftButton);
+    auto *error = child<QLabel>(dialog, "dialogError");
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 10000);
+    // Premise: stopped in the middle (a load that had finished would report success).
+    QVERIFY2(error->isVisible() && error->text().contains(QStringLiteral("cancelled")),
+             qPrintable(error->text()));
+    QVERIFY2(error->text().contains(QStringLiteral("partly loaded")) &&
+                 error->text().contains(QStringLiteral("replace")),
+             qPrintable(error->text()));
+    QVERIFY(!error->text().contains(m_world.target.password.reveal()));
+    const QList<QByteArrayList> partial = TransferTestDb::rows(m_world.target, "SELECT COUNT(*) FROM bulk;");
+    QVERIFY(partial.value(0).value(0).toInt() < id);
+
+    // The way on is offered right there: replace, after the typed name, completes it.
+    auto *replace = child<QPushButton>(dialog, "replaceButton");
+    QVERIFY(replace->isVisible());
+    QVERIFY(!replace->isEnabled());
+    QTest::keyClicks(child<QLineEdit>(dialog, "confirmAppEdit"), TargetApp);
+    QTest::mouseClick(replace, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 20000);
+    QVERIFY2(child<QLabel>(dialog, "transferResult")->isVisible(), qPrintable(error->text()));
+    QCOMPARE(TransferTestDb::rows(m_world.target, "SELECT COUNT(*), MAX(id) FROM bulk;").value(0),
+             (QByteArrayList{QByteArray::number(id), QByteArray::number(id)}));
+    const QStringList log = activityLines(window);
+    QCOMPARE(log.size(), 4); // started, cancelled, started replacing, restored
+    QVERIFY2(log.at(1).contains(QStringLiteral("cancelled")), qPrintable(log.at(1)));
 }
 
 QTEST_MAIN(TestRestoreAddon)

@@ -8,6 +8,8 @@
 #include <QProgressBar>
 #include <QtTest>
 
+#include <limits>
+
 using UiTest::child;
 
 class TestTransferProgressView : public QObject
@@ -38,6 +40,10 @@ void TestTransferProgressView::etaText_data()
                                  << QStringLiteral("about 1 s left");
     QTest::newRow("past the estimate") << qint64(1500) << qint64(1000) << qint64(2000)
                                        << QStringLiteral("taking longer than estimated, almost done");
+    // No integer overflow however far apart the numbers are (UBSan checks the conversions).
+    QTest::newRow("a byte in a long time")
+        << qint64(1) << std::numeric_limits<qint64>::max() << std::numeric_limits<qint64>::max() / 2
+        << QStringLiteral("more than a day left");
 }
 
 void TestTransferProgressView::etaText()
@@ -86,6 +92,9 @@ void TestTransferProgressView::knownTotalFillsAndHoldsBelowFullUntilFinished()
     view.setProgress(progress);
     QVERIFY(bar->value() < bar->maximum());
     QVERIFY(bar->value() >= bar->maximum() * 99 / 100);
+    progress.bytesDone = std::numeric_limits<qint64>::max(); // far past it: still held below full
+    view.setProgress(progress);
+    QVERIFY(bar->value() < bar->maximum());
     view.finish();
     QCOMPARE(bar->value(), bar->maximum());
     QVERIFY(child<QLabel>(&view, "transferEta")->text().isEmpty());
