@@ -14,7 +14,7 @@ class QWidget;
 // its CLEARDB_DATABASE_URL), since the URL is the login.
 //
 //     auto *backups = new BackupActions(window, addonActions->card(), messageBar);
-//     toolBar->addActions(backups->actions());
+//     appMenu->addActions(backups->actions());     // and the add-on table's context menu
 //     connect(backups, &BackupActions::activity, log, &ActivityLogModel::appendAction);
 //
 // Back up… asks where to save (a file dialog suggesting "<app>-<date>.sql.gz"; ".gz" means gzip) and

@@ -108,8 +108,11 @@ void MainWindow::setUpToolBar()
     connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
     m_addonActions = new AddonActions(this, m_details, m_messageBar);
     toolBar->addActions(m_addonActions->actions());
+    // Back up and Restore sit in the App menu and the add-on table's context menu: the toolbar has
+    // no room left for them at the window's default width.
     m_backupActions = new BackupActions(this, m_addonActions->card(), m_messageBar);
-    toolBar->addActions(m_backupActions->actions());
+    m_details->setAddonActions({m_addonActions->changePlanAction(), m_addonActions->removeAction(),
+                                m_backupActions->backupAction(), m_backupActions->restoreAction()});
     m_configActions = new ConfigActions(this, m_messageBar);
     toolBar->addActions(m_configActions->actions());
     // File → Quit with the platform's key (Ctrl+Q on Linux): quitting goes through closeEvent(), so it

@@ -8,6 +8,7 @@
 #include "transfer/DumpJob.h"
 
 #include <QLabel>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QProgressBar>
@@ -45,6 +46,15 @@ void TestBackupAddon::backupWritesAGzipDumpWithTheTables()
     const QString backupPath = m_dir.filePath(QStringLiteral("backup.sql.gz"));
     MainWindow window(&m_network);
     QVERIFY(m_world.selectClearDb(window, SourceApp));
+    // Where the other add-on actions are: the App menu, and the add-on table's context menu.
+    auto *backup = child<QAction>(&window, "backupAction");
+    auto *restore = child<QAction>(&window, "restoreAction");
+    auto *table = child<QTreeView>(&window, "addonTable");
+    QCOMPARE(table->contextMenuPolicy(), Qt::ActionsContextMenu);
+    QVERIFY(table->actions().contains(backup) && table->actions().contains(restore));
+    QVERIFY(table->actions().contains(child<QAction>(&window, "removeAction")));
+    const QList<QAction *> menuActions = child<QMenu>(&window, "appMenu")->actions();
+    QVERIFY(menuActions.contains(backup) && menuActions.contains(restore));
     QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     QFileDialog *picker = openedDialog<QFileDialog>(&window);
     QVERIFY(picker);
