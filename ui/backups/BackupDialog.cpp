@@ -33,10 +33,10 @@ BackupDialog::BackupDialog(const QString &app, const QString &addon, const Datab
     m_cancel->setObjectName(QStringLiteral("cancelTransferButton"));
     m_cancel->setAutoDefault(false); // Enter must not stop a backup by accident
     m_close->setObjectName(QStringLiteral("closeButton"));
-    m_close->hide();
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_cancel, QDialogButtonBox::RejectRole);
     buttons->addButton(m_close, QDialogButtonBox::AcceptRole);
+    m_close->hide(); // after addButton(), which shows it
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(summary);

@@ -55,7 +55,6 @@ RestoreDialog::RestoreDialog(const QString &app, const QString &addon, const Dat
 
     m_cancel->setObjectName(QStringLiteral("cancelTransferButton"));
     m_close->setObjectName(QStringLiteral("closeButton"));
-    m_close->hide();
     // No default button: Enter in the name field must never start a replace on a wrong name.
     for (QPushButton *button : {m_replaceButton, m_cancel, m_close})
         button->setAutoDefault(false);
@@ -64,6 +63,7 @@ RestoreDialog::RestoreDialog(const QString &app, const QString &addon, const Dat
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_cancel, QDialogButtonBox::RejectRole);
     buttons->addButton(m_close, QDialogButtonBox::RejectRole);
+    m_close->hide(); // after addButton(), which shows it
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(summary);
@@ -115,6 +115,7 @@ void RestoreDialog::run(bool replace)
     connect(m_job, &RestoreJob::progress, m_progress, &TransferProgressView::setProgress);
     connect(m_job, &RestoreJob::finished, this, &RestoreDialog::onFinished);
     m_replaceBox->hide();
+    m_progress->show();
     m_confirmEdit->clear();
     m_error->hide();
     m_result->hide();
@@ -162,6 +163,8 @@ void RestoreDialog::onFinished()
         return;
     }
     m_progress->stop();
+    // Refused before loading: there is no progress to speak of, only the reason.
+    m_progress->setVisible(status.error().kind != Error::Kind::Conflict);
     // The job's errors never hold the password (ChildErrorText); this is a second guard for the screen.
     QString line = status.error().oneLine();
     const QString password = m_target.password.reveal();

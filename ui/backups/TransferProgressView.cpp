@@ -48,12 +48,11 @@ void TransferProgressView::start()
 
 QString TransferProgressView::etaText(qint64 done, qint64 total, qint64 elapsedMs)
 {
-    if (total <= 0)
+    // No total, or past it (the estimate was wrong): nothing to draw a line towards.
+    if (total <= 0 || done >= total)
         return {};
     if (done <= 0 || elapsedMs < MinSampleMs)
         return tr("estimating…");
-    if (done >= total)
-        return tr("taking longer than estimated, almost done");
     // Clamped as a double first: converting an out-of-range double to an integer is undefined.
     const double seconds = double(total - done) * double(elapsedMs) / double(done) / 1000.0;
     const qint64 left = qint64(qMin(seconds, 1e9) + 0.5);
@@ -66,20 +65,21 @@ QString TransferProgressView::etaText(qint64 done, qint64 total, qint64 elapsedM
 
 void TransferProgressView::setProgress(const TransferProgress &progress)
 {
-    if (progress.bytesTotal > 0) {
+    // An estimate the dump has gone past was wrong (information_schema lags behind a fresh load): from
+    // then on the total is as unknown as a 0 one.
+    const bool known = progress.bytesTotal > 0 && progress.bytesDone < progress.bytesTotal;
+    if (known) {
         m_bar->setRange(0, BarSteps);
-        // Past an estimate that fell short, hold just below full: only finish() says done.
+        // Only finish() fills the bar.
         const double share = double(progress.bytesDone) / double(progress.bytesTotal);
         m_bar->setValue(int(qMin(share, 0.999) * BarSteps));
-        m_bar->setFormat(QStringLiteral("%p%"));
     } else {
         // Nothing to measure against: a busy bar and the bytes done.
         m_bar->setRange(0, 0);
     }
     QString detail =
-        progress.bytesTotal > 0
-            ? tr("%1 of about %2").arg(dataSize(progress.bytesDone), dataSize(progress.bytesTotal))
-            : tr("%1 so far").arg(dataSize(progress.bytesDone));
+        known ? tr("%1 of about %2").arg(dataSize(progress.bytesDone), dataSize(progress.bytesTotal))
+              : tr("%1 so far").arg(dataSize(progress.bytesDone));
     if (progress.tablesTotal > 0)
         detail += tr(" · table %1 of %2")
                       .arg(qMin(progress.tablesDone, progress.tablesTotal))

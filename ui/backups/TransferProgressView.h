@@ -17,10 +17,10 @@ class QProgressBar;
 //     view->finish();                                  // full bar, no ETA
 //
 // A dump's total is information_schema's estimate, which may be 0 (a fresh load reads 0 until
-// ANALYZE TABLE) or fall short of the SQL text: with no total the bar is indeterminate and shows the
-// bytes done; past the total it holds just below full rather than claiming to be done. A restore's
-// total is the file's size, exact. The ETA is a straight line through the rate so far, shown only
-// once there is a second of data to draw it from ("estimating…" before).
+// ANALYZE TABLE) or fall short of the SQL text: with no total, or once the bytes done pass it, the bar
+// is indeterminate and shows the bytes done, without an ETA. A restore's total is the file's size,
+// exact. The ETA is a straight line through the rate so far, shown only once there is a second of
+// data to draw it from ("estimating…" before). Only finish() fills the bar.
 class TransferProgressView : public QWidget
 {
     Q_OBJECT
@@ -33,7 +33,7 @@ public:
     // Stops the bar where it is (cancel, failure) and clears the ETA.
     void stop();
 
-    // "about 2 min left", "estimating…", or empty when nothing can be estimated (no total).
+    // "about 2 min left", "estimating…", or empty when nothing can be estimated (no total, or past it).
     static QString etaText(qint64 done, qint64 total, qint64 elapsedMs);
 
 private:

@@ -120,6 +120,9 @@ void TestBackupAddon::cancelInTheMiddleOfABackupLeavesNoFile()
     QVERIFY(dialog->isRunning()); // premise: cancelled in the middle, not after the end
     QVERIFY(progress.last().first().value<TransferProgress>().bytesDone > 0);
     auto *cancel = child<QPushButton>(dialog, "cancelTransferButton");
+    // While it runs, the way out is Cancel, not a Close that would leave it running unseen.
+    QVERIFY(cancel->isVisible());
+    QVERIFY(!child<QPushButton>(dialog, "closeButton")->isVisible());
     QTest::mouseClick(cancel, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 10000);
     QVERIFY(dialog); // still open, to say what happened

@@ -96,6 +96,8 @@ void TestRestoreAddon::restoreIntoNonEmptyIsRefusedThenReplacedAfterTypedName()
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning() && error->isVisible(), 20000);
     QVERIFY2(error->text().contains(QStringLiteral("not empty")), qPrintable(error->text()));
     QCOMPARE(TransferTestDb::rows(m_world.target, ItemsQuery), before); // untouched
+    // Nothing was loaded: the reason shows, not a progress bar at 0 % saying "Starting…".
+    QVERIFY(!child<QWidget>(dialog, "transferProgress")->isVisible());
 
     auto *replace = child<QPushButton>(dialog, "replaceButton");
     auto *confirm = child<QLineEdit>(dialog, "confirmAppEdit");
@@ -115,6 +117,7 @@ void TestRestoreAddon::restoreIntoNonEmptyIsRefusedThenReplacedAfterTypedName()
     QVERIFY(replace->isEnabled());
     QTest::mouseClick(replace, Qt::LeftButton);
     QVERIFY(dialog->isRunning());
+    QVERIFY(child<QWidget>(dialog, "transferProgress")->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 20000);
     QVERIFY2(child<QLabel>(dialog, "transferResult")->isVisible(), qPrintable(error->text()));
     QCOMPARE(TransferTestDb::rows(m_world.target, ItemsQuery),
