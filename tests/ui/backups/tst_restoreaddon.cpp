@@ -162,7 +162,10 @@ void TestRestoreAddon::cancelInTheMiddleSaysPartlyLoadedAndReplaceCompletesIt()
     QVERIFY(progress.wait(20000));
     const TransferProgress first = progress.last().first().value<TransferProgress>();
     QVERIFY(first.bytesDone > 0 && first.bytesTotal == file.size()); // exact: the file's bytes
-    QVERIFY(!child<QLabel>(dialog, "transferEta")->text().isEmpty());
+    // An ETA (or "estimating…") while the file is still being read; the client may run up to about a
+    // megabyte ahead of the server, so a fast server can leave nothing to estimate at the first report.
+    if (first.bytesDone < first.bytesTotal)
+        QVERIFY(!child<QLabel>(dialog, "transferEta")->text().isEmpty());
     QTest::mouseClick(child<QPushButton>(dialog, "cancelTransferButton"), Qt::LeftButton);
     auto *error = child<QLabel>(dialog, "dialogError");
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 10000);
