@@ -24,7 +24,7 @@ ActivityLogDock::ActivityLogDock(QWidget *parent)
     toggleViewAction()->setObjectName(QStringLiteral("activityLogAction"));
     toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     toggleViewAction()->setToolTip(
-        tr("Show the API calls and errors (%1)")
+        tr("Show the API calls, backups, restores and errors (%1)")
             .arg(toggleViewAction()->shortcut().toString(QKeySequence::NativeText)));
 
     m_table->setObjectName(QStringLiteral("activityLogTable"));
@@ -40,7 +40,8 @@ ActivityLogDock::ActivityLogDock(QWidget *parent)
     m_table->header()->setStretchLastSection(true);
 
     m_empty->setObjectName(QStringLiteral("activityLogEmpty"));
-    m_empty->setText(tr("No API calls yet. Every request the console sends to Heroku appears here."));
+    m_empty->setText(tr("Nothing yet. Every request the console sends to Heroku appears here, and every "
+                        "backup and restore."));
     m_empty->setWordWrap(true);
     m_lastError->setObjectName(QStringLiteral("activityLogLastError"));
     m_lastError->setTextFormat(Qt::PlainText);

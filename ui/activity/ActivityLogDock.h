@@ -8,7 +8,8 @@ class QLabel;
 class QTreeView;
 
 // The activity log: a dock at the bottom of the main window listing every API call
-// (ActivityLogModel) with its Request-Id, and every error in plain words.
+// (ActivityLogModel) with its Request-Id, every backup and restore the console ran, and
+// every error in plain words.
 //
 //     auto *dock = new ActivityLogDock(window);
 //     window->addDockWidget(Qt::BottomDockWidgetArea, dock);

@@ -4,11 +4,21 @@
 #include <QBrush>
 
 namespace {
-bool isFailure(const ApiCallRecord &record)
+bool isFailedCall(const ApiCallRecord &record)
 {
     return record.httpStatus == 0 || record.httpStatus >= 400;
 }
 } // namespace
+
+bool ActivityLogModel::isFailure(const Row &row)
+{
+    return row.action ? row.failed : isFailedCall(row.call);
+}
+
+QString ActivityLogModel::resultText(const Row &row)
+{
+    return row.action ? row.outcome : resultText(row.call);
+}
 
 ActivityLogModel::ActivityLogModel(QObject *parent, int capacity)
     : QAbstractTableModel(parent), m_capacity(qMax(1, capacity))
@@ -17,24 +27,43 @@ ActivityLogModel::ActivityLogModel(QObject *parent, int capacity)
 
 void ActivityLogModel::append(const ApiCallRecord &record)
 {
+    appendRow({record, false, false, QString()});
+}
+
+void ActivityLogModel::appendAction(const QString &action, const QString &subject, const QString &outcome,
+                                    bool failed, qint64 durationMs)
+{
+    Row row;
+    row.call.startedAt = QDateTime::currentDateTime();
+    row.call.method = action;
+    row.call.path = subject;
+    row.call.durationMs = durationMs;
+    row.action = true;
+    row.failed = failed;
+    row.outcome = outcome;
+    appendRow(row);
+}
+
+void ActivityLogModel::appendRow(const Row &entry)
+{
     // Drop the oldest row first so the model never holds more than capacity() rows.
-    if (m_records.size() >= m_capacity) {
+    if (m_rows.size() >= m_capacity) {
         beginRemoveRows(QModelIndex(), 0, 0);
-        m_records.removeFirst();
+        m_rows.removeFirst();
         endRemoveRows();
     }
-    const int row = int(m_records.size());
+    const int row = int(m_rows.size());
     beginInsertRows(QModelIndex(), row, row);
-    m_records.append(record);
+    m_rows.append(entry);
     endInsertRows();
-    if (isFailure(record))
-        Q_EMIT errorAppended(resultText(record));
+    if (isFailure(entry))
+        Q_EMIT errorAppended(resultText(entry));
 }
 
 void ActivityLogModel::clear()
 {
     beginResetModel();
-    m_records.clear();
+    m_rows.clear();
     endResetModel();
 }
 
@@ -65,21 +94,27 @@ QString ActivityLogModel::resultText(const ApiCallRecord &record)
 
 QString ActivityLogModel::supportText(int row) const
 {
-    const ApiCallRecord &r = m_records.at(row);
+    const Row &entry = m_rows.at(row);
+    const ApiCallRecord &r = entry.call;
+    if (entry.action) {
+        // "2026-12-05T15:00:01.000Z Backup app/addon user@host:3306/db -> /tmp/x.sql.gz — Done: …"
+        return QStringLiteral("%1 %2 %3 — %4")
+            .arg(r.startedAt.toUTC().toString(Qt::ISODateWithMs), r.method, r.path, entry.outcome);
+    }
     QString text = QStringLiteral("%1 %2 %3 -> %4 (%5 ms)")
                        .arg(r.startedAt.toUTC().toString(Qt::ISODateWithMs), r.method, r.path,
                             r.httpStatus == 0 ? QStringLiteral("no answer") : QString::number(r.httpStatus))
                        .arg(r.durationMs);
     if (!r.requestId.isEmpty())
         text += QStringLiteral(" Request-Id: ") + r.requestId;
-    if (isFailure(r))
+    if (isFailedCall(r))
         text += QStringLiteral(" — ") + resultText(r);
     return text;
 }
 
 int ActivityLogModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_records.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int ActivityLogModel::columnCount(const QModelIndex &parent) const
@@ -91,7 +126,8 @@ QVariant ActivityLogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ApiCallRecord &r = m_records.at(index.row());
+    const Row &entry = m_rows.at(index.row());
+    const ApiCallRecord &r = entry.call;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case TimeColumn:
@@ -105,13 +141,13 @@ QVariant ActivityLogModel::data(const QModelIndex &index, int role) const
         case RequestIdColumn:
             return r.requestId;
         case DurationColumn:
-            return tr("%1 ms").arg(r.durationMs);
+            return r.durationMs < 0 ? QString() : tr("%1 ms").arg(r.durationMs);
         case ResultColumn:
-            return resultText(r);
+            return resultText(entry);
         }
     } else if (role == Qt::ToolTipRole) {
         return supportText(index.row());
-    } else if (role == Qt::ForegroundRole && isFailure(r)) {
+    } else if (role == Qt::ForegroundRole && isFailure(entry)) {
         // A mid red that reads on the light and the dark palette alike.
         return QBrush(QColor(0xd0, 0x3c, 0x3c));
     } else if (role == Qt::TextAlignmentRole &&

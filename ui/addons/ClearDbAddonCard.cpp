@@ -67,6 +67,7 @@ void ClearDbAddonCard::clear()
     m_url.reset();
     m_urlEdit->clear();
     hide();
+    Q_EMIT cleared();
 }
 
 void ClearDbAddonCard::showAddon(const QString &app, const QString &addon, const QString &urlVar)

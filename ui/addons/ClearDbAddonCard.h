@@ -56,6 +56,8 @@ Q_SIGNALS:
     // one).
     void promoteRequested(const QString &app, const QString &urlVar);
     void urlLoaded(const QString &app, const QString &addon);
+    // The card no longer holds a URL (another add-on, another app, a reload).
+    void cleared();
 
 private:
     void onConfigVars(const HerokuResult &result);

@@ -5,6 +5,7 @@
 #include "session/AddonListModel.h"
 #include "session/ConfigVarNameModel.h"
 
+#include <QAction>
 #include <QHeaderView>
 #include <QLabel>
 #include <QStackedWidget>
@@ -129,6 +130,12 @@ void AppDetailsPanel::setAddonCard(QWidget *card)
 {
     auto *layout = static_cast<QVBoxLayout *>(m_addonsEmpty->parentWidget()->layout());
     layout->insertWidget(layout->indexOf(m_addonsEmpty) + 1, card);
+}
+
+void AppDetailsPanel::setAddonActions(const QList<QAction *> &actions)
+{
+    m_addonTable->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_addonTable->addActions(actions);
 }
 
 bool AppDetailsPanel::selectAddon(const QString &addon)

@@ -5,6 +5,7 @@
 
 class AddonListModel;
 class ConfigVarNameModel;
+class QAction;
 class QLabel;
 class QStackedWidget;
 class QTreeView;
@@ -28,6 +29,8 @@ public:
     void showNothingSelected();
     // A widget shown under the add-on table (the ClearDB add-on card); the panel owns it.
     void setAddonCard(QWidget *card);
+    // The add-on table's context menu (right-click a row: it is selected, then the menu opens).
+    void setAddonActions(const QList<QAction *> &actions);
     // Selects the add-on row named `addon`; false when the table has no such row.
     bool selectAddon(const QString &addon);
     QString currentAddon() const;

@@ -9,6 +9,7 @@
 #include "addons/AddonActions.h"
 #include "apps/AppDetailsPanel.h"
 #include "apps/AppListView.h"
+#include "backups/BackupActions.h"
 #include "configvars/ConfigActions.h"
 #include "connection/DatabaseTabs.h"
 #include "heroku/HerokuClient.h"
@@ -63,6 +64,8 @@ MainWindow::MainWindow(QNetworkAccessManager *network, QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_activityLog);
     m_activityLog->hide();
     addAction(m_activityLog->toggleViewAction());
+    connect(m_backupActions, &BackupActions::activity, m_activityLog->model(),
+            &ActivityLogModel::appendAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(m_activityLog->toggleViewAction());
@@ -105,6 +108,11 @@ void MainWindow::setUpToolBar()
     connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
     m_addonActions = new AddonActions(this, m_details, m_messageBar);
     toolBar->addActions(m_addonActions->actions());
+    // Back up and Restore sit in the App menu and the add-on table's context menu: the toolbar has
+    // no room left for them at the window's default width.
+    m_backupActions = new BackupActions(this, m_addonActions->card(), m_messageBar);
+    m_details->setAddonActions({m_addonActions->changePlanAction(), m_addonActions->removeAction(),
+                                m_backupActions->backupAction(), m_backupActions->restoreAction()});
     m_configActions = new ConfigActions(this, m_messageBar);
     toolBar->addActions(m_configActions->actions());
     // File → Quit with the platform's key (Ctrl+Q on Linux): quitting goes through closeEvent(), so it
@@ -123,6 +131,7 @@ void MainWindow::setUpToolBar()
     QMenu *app = menuBar()->addMenu(tr("A&pp"));
     app->setObjectName(QStringLiteral("appMenu"));
     app->addActions(m_addonActions->actions());
+    app->addActions(m_backupActions->actions());
     app->addSeparator();
     app->addActions(m_configActions->actions());
     app->addAction(m_configActions->restartAction());

@@ -9,6 +9,7 @@
 
 class ActivityLogDock;
 class AddonActions;
+class BackupActions;
 class AppCatalog;
 class AppDetailsPanel;
 class AppListView;
@@ -65,6 +66,7 @@ public:
     ConsoleSession *session() const;
     DatabaseTabs *databaseTabs() const { return m_tabs; }
     ConfigActions *configActions() const { return m_configActions; }
+    BackupActions *backupActions() const { return m_backupActions; }
     AccountActions *accountActions() const { return m_accountActions; }
 
 Q_SIGNALS:
@@ -100,6 +102,7 @@ private:
     QAction *m_sandboxBadge = nullptr;
     DatabaseTabs *m_tabs = nullptr;
     AddonActions *m_addonActions = nullptr;
+    BackupActions *m_backupActions = nullptr;
     ConfigActions *m_configActions = nullptr;
     AccountActions *m_accountActions = nullptr;
     AccountSwitcher *m_accountSwitcher = nullptr;

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void supportTextIsOneLineWithRequestId();
     void errorsInPlainWords_data();
     void errorsInPlainWords();
+    void actionRowsSitBetweenCalls();
 };
 
 void TestActivityLogModel::rowsShowEveryField()
@@ -107,6 +108,35 @@ void TestActivityLogModel::errorsInPlainWords()
     if (isError)
         QCOMPARE(errors.first().first().toString(), shown);
     QCOMPARE(model.index(0, 0).data(Qt::ForegroundRole).isValid(), isError);
+}
+
+void TestActivityLogModel::actionRowsSitBetweenCalls()
+{
+    ActivityLogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy errors(&model, &ActivityLogModel::errorAppended);
+    model.append(record(200));
+    model.appendAction(QStringLiteral("Backup"), QStringLiteral("app db to /tmp/a.sql.gz"),
+                       QStringLiteral("Started"), false);
+    model.appendAction(QStringLiteral("Backup"), QStringLiteral("app db to /tmp/a.sql.gz"),
+                       QStringLiteral("Dump failed: login refused."), true, 1500);
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(!model.isAction(0));
+    QVERIFY(model.isAction(1));
+    QCOMPARE(model.index(1, ActivityLogModel::MethodColumn).data().toString(), QStringLiteral("Backup"));
+    QCOMPARE(model.index(1, ActivityLogModel::PathColumn).data().toString(),
+             QStringLiteral("app db to /tmp/a.sql.gz"));
+    QCOMPARE(model.index(1, ActivityLogModel::StatusColumn).data().toString(), QStringLiteral("—"));
+    QCOMPARE(model.index(1, ActivityLogModel::DurationColumn).data().toString(), QString());
+    QCOMPARE(model.index(1, ActivityLogModel::ResultColumn).data().toString(), QStringLiteral("Started"));
+    QVERIFY(!model.index(1, 0).data(Qt::ForegroundRole).isValid());
+    QCOMPARE(model.index(2, ActivityLogModel::DurationColumn).data().toString(), QStringLiteral("1500 ms"));
+    QVERIFY(model.index(2, 0).data(Qt::ForegroundRole).isValid());
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.first().first().toString(), QStringLiteral("Dump failed: login refused."));
+    QVERIFY2(model.supportText(2).endsWith(
+                 QStringLiteral(" Backup app db to /tmp/a.sql.gz — Dump failed: login refused.")),
+             qPrintable(model.supportText(2)));
 }
 
 QTEST_GUILESS_MAIN(TestActivityLogModel)
