@@ -64,7 +64,7 @@ class TestFailoverMonitor : public QObject
             SandboxTestEnv::adminExec(m_status, Endpoint::Routed, {QStringLiteral("SELECT @@server_id")})
                 .value(0)
                 .toInt(),
-            1, 15000);
+            1, 30000);
     }
 
 private Q_SLOTS:
@@ -145,6 +145,11 @@ private Q_SLOTS:
         monitor.start();
         QTRY_VERIFY_WITH_TIMEOUT(samples.size() >= 6, 10000);
         QVERIFY(failovers.isEmpty());
+        // Detection cannot be quicker than one probe on this machine (a sanitized build on a busy CI
+        // runner takes several times longer than an optimised one on an idle desktop).
+        double slowestProbeMs = 0;
+        for (const QList<QVariant> &sample : std::as_const(samples))
+            slowestProbeMs = std::max(slowestProbeMs, sample.at(0).value<MonitorSample>().latencyMs);
 
         const qint64 killedAt = m_clock.nowMs();
         killPrimary();
@@ -152,14 +157,15 @@ private Q_SLOTS:
         const MonitorEvent failover = failovers.first().at(0).value<MonitorEvent>();
         QCOMPARE(failover.fromServerId, 1);
         QCOMPARE(failover.toServerId, 2);
-        qInfo("failover seen %lld ms after SIGKILL (interval %d ms)", failover.atMs - killedAt,
-              monitor.intervalMs());
-        QVERIFY2(
-            failover.atMs - killedAt <= 2 * monitor.intervalMs(),
-            qPrintable(QStringLiteral("failover seen %1 ms after the kill").arg(failover.atMs - killedAt)));
+        qInfo("failover seen %lld ms after SIGKILL (interval %d ms, slowest probe before %.0f ms)",
+              failover.atMs - killedAt, monitor.intervalMs(), slowestProbeMs);
+        QVERIFY2(failover.atMs - killedAt <= 2 * monitor.intervalMs() + slowestProbeMs,
+                 qPrintable(QStringLiteral("failover seen %1 ms after the kill, slowest probe %2 ms")
+                                .arg(failover.atMs - killedAt)
+                                .arg(slowestProbeMs)));
 
         restartPrimary();
-        QVERIFY(failbacks.wait(15000));
+        QVERIFY(failbacks.wait(30000));
         const MonitorEvent failback = failbacks.first().at(0).value<MonitorEvent>();
         QCOMPARE(failback.fromServerId, 2);
         QCOMPARE(failback.toServerId, 1);
@@ -200,7 +206,7 @@ private Q_SLOTS:
         QSignalSpy failovers(&monitor, &FailoverMonitor::failoverDetected);
         QSignalSpy failbacks(&monitor, &FailoverMonitor::failbackDetected);
         monitor.start();
-        QTRY_VERIFY_WITH_TIMEOUT(samples.size() >= 4, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(samples.size() >= 4, 10000);
         // One connection, reused for every ping after the first.
         QVERIFY(samples.last().at(0).value<MonitorSample>().reusedConnection);
         QVERIFY(failovers.isEmpty());
