@@ -28,7 +28,8 @@ class TestCleardbctlDbArgs : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("3")}), qPrintable(m_sim.errorString()));
+        QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("3")}),
+                 qPrintable(m_sim.errorString()));
         SimHttp http(m_sim);
         const QJsonObject vars{{QStringLiteral("BROKEN_URL"), QStringLiteral("mysql://u@:99999/db")}};
         QCOMPARE(http.send("PATCH", QStringLiteral("/apps/%1/config-vars").arg(m_srcApp),
@@ -42,19 +43,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("spec");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown app") << QStringLiteral("app:no-such-app-x") << QStringLiteral("no-such-app-x");
+        QTest::newRow("unknown app") << QStringLiteral("app:no-such-app-x")
+                                     << QStringLiteral("no-such-app-x");
         QTest::newRow("missing var") << QStringLiteral("app:%1/NO_SUCH_VAR").arg(m_srcApp)
                                      << QStringLiteral("has no config var NO_SUCH_VAR");
         QTest::newRow("malformed var") << QStringLiteral("app:%1/BROKEN_URL").arg(m_srcApp)
                                        << QStringLiteral("BROKEN_URL of app %1").arg(m_srcApp);
-        QTest::newRow("unset env") << QStringLiteral("env:CTLDB_NOT_SET") << QStringLiteral("CTLDB_NOT_SET is not set");
+        QTest::newRow("unset env") << QStringLiteral("env:CTLDB_NOT_SET")
+                                   << QStringLiteral("CTLDB_NOT_SET is not set");
         QTest::newRow("empty env name") << QStringLiteral("env:") << QStringLiteral("env:NAME");
         QTest::newRow("empty app") << QStringLiteral("app:") << QStringLiteral("app:APP");
-        QTest::newRow("malformed url") << QStringLiteral("mysql://u:Secret-pw-123@127.0.0.1:notaport/db")
-                                       << QStringLiteral("--from");
+        QTest::newRow("malformed url")
+            << QStringLiteral("mysql://u:Secret-pw-123@127.0.0.1:notaport/db") << QStringLiteral("--from");
         QTest::newRow("other scheme") << QStringLiteral("postgres://u@h/db") << QStringLiteral("--from");
         QTest::newRow("no form") << QStringLiteral("ctldb_src") << QStringLiteral("env:NAME");
-        QTest::newRow("no scheme") << QStringLiteral("u:Secret-pw-123@127.0.0.1/db") << QStringLiteral("env:NAME");
+        QTest::newRow("no scheme") << QStringLiteral("u:Secret-pw-123@127.0.0.1/db")
+                                   << QStringLiteral("env:NAME");
     }
     void badSpecsSayWhatAndExit1()
     {
@@ -70,7 +74,8 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.errLine().startsWith(QStringLiteral("error: ")) && run.errLine().contains(expected),
                  qPrintable(run.err));
-        QCOMPARE(run.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts).filter(QStringLiteral("error")).size(), 1);
+        QCOMPARE(run.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts).filter(QStringLiteral("error")).size(),
+                 1);
         QVERIFY(run.out.isEmpty());
         QVERIFY(!QFile::exists(output));
     }
@@ -110,7 +115,8 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(QStringLiteral("env:NAME")));
         run = ctl.run(args("db", "restore", "--help"));
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.out.startsWith(QStringLiteral("Usage: cleardbctl [--json] db restore")), qPrintable(run.out));
+        QVERIFY2(run.out.startsWith(QStringLiteral("Usage: cleardbctl [--json] db restore")),
+                 qPrintable(run.out));
         for (const char *option : {"--input", "--to", "--replace"})
             QVERIFY2(run.out.contains(S(option)), qPrintable(run.out));
         run = ctl.run(args("--help"));
