@@ -230,8 +230,9 @@ private Q_SLOTS:
         QVERIFY(complete(QStringLiteral("cleardbctl logout --")).contains(QStringLiteral("--local-only")));
         // db and its subcommands, each with its own options; SPECs start with app: or env:.
         QVERIFY(all.contains(QStringLiteral("db")));
-        QCOMPARE(complete(QStringLiteral("cleardbctl db ")),
-                 (QSet<QString>{QStringLiteral("dump"), QStringLiteral("restore"), QStringLiteral("verify")}));
+        QCOMPARE(
+            complete(QStringLiteral("cleardbctl db ")),
+            (QSet<QString>{QStringLiteral("dump"), QStringLiteral("restore"), QStringLiteral("verify")}));
         QCOMPARE(complete(QStringLiteral("cleardbctl --json db dump --")),
                  (QSet<QString>{QStringLiteral("--help"), QStringLiteral("--json"), QStringLiteral("--from"),
                                 QStringLiteral("--output")}));
@@ -239,7 +240,8 @@ private Q_SLOTS:
         QVERIFY(complete(QStringLiteral("cleardbctl db verify --")).contains(QStringLiteral("--to")));
         QCOMPARE(complete(QStringLiteral("cleardbctl db verify --from ")),
                  (QSet<QString>{QStringLiteral("app:"), QStringLiteral("env:")}));
-        QVERIFY(complete(QStringLiteral("cleardbctl db dump --from env:PA")).contains(QStringLiteral("env:PATH")));
+        QVERIFY(complete(QStringLiteral("cleardbctl db dump --from env:PA"))
+                    .contains(QStringLiteral("env:PATH")));
     }
 
     void iconsHaveTheirSizes()

@@ -22,7 +22,8 @@ namespace {
 QList<qint64> childrenOf(qint64 parent, const QByteArray &command = {})
 {
     QList<qint64> children;
-    for (const QString &name : QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")}, QDir::Dirs)) {
+    for (const QString &name :
+         QDir(QStringLiteral("/proc")).entryList({QStringLiteral("[0-9]*")}, QDir::Dirs)) {
         QFile stat(QStringLiteral("/proc/%1/stat").arg(name));
         if (!stat.open(QIODevice::ReadOnly))
             continue;
@@ -142,7 +143,8 @@ private Q_SLOTS:
         CtlProcess ctl(m_sim);
         prepare(ctl);
         m_dump = m_tmp.filePath(QStringLiteral("big.sql"));
-        const CtlProcess::Run dumped = ctl.run(args("db", "dump", "--from", "env:CTLDB_SRC", "--output", m_dump));
+        const CtlProcess::Run dumped =
+            ctl.run(args("db", "dump", "--from", "env:CTLDB_SRC", "--output", m_dump));
         QVERIFY2(dumped.exitCode == 0, qPrintable(dumped.err));
         QVERIFY(QFileInfo(m_dump).size() > 12 * 1000 * 1000);
     }
@@ -153,12 +155,13 @@ private Q_SLOTS:
         prepare(ctl);
         const QString output = m_tmp.filePath(QStringLiteral("cut.sql.gz"));
         const Interrupted run =
-            interrupt(ctl, args("db", "dump", "--json", "--from", "env:CTLDB_SRC", "--output", output), SIGTERM,
-                      "mariadb-dump");
+            interrupt(ctl, args("db", "dump", "--json", "--from", "env:CTLDB_SRC", "--output", output),
+                      SIGTERM, "mariadb-dump");
         checkCleanEnd(run);
         QVERIFY2(run.err.contains(QStringLiteral("partial file was removed")), qPrintable(run.err));
         QVERIFY(!QFile::exists(output));
-        QCOMPARE(QDir(m_tmp.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("big.sql")});
+        QCOMPARE(QDir(m_tmp.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("big.sql")});
     }
 
     void sigintMidRestoreThenReplaceCompletes()
@@ -172,8 +175,9 @@ private Q_SLOTS:
                      run.err.contains(QStringLiteral("with --replace")),
                  qPrintable(run.err));
         // Premise: the target really is partly loaded, so the re-run has something to complete.
-        const auto loaded = TransferTestDb::rows(m_dst.endpoint(), "SELECT COUNT(*) FROM information_schema.TABLES "
-                                                                   "WHERE TABLE_SCHEMA = DATABASE()");
+        const auto loaded =
+            TransferTestDb::rows(m_dst.endpoint(), "SELECT COUNT(*) FROM information_schema.TABLES "
+                                                   "WHERE TABLE_SCHEMA = DATABASE()");
         QVERIFY(!loaded.isEmpty() && loaded.first().first().toInt() > 0);
 
         CtlProcess::Run rerun =
