@@ -100,7 +100,17 @@ void TransferCommand::onInterrupted()
             {}, {});
     }
     if (first)
-        cancelJob();
+        return cancelJob();
+    // A second interrupt does not wait for the cancel: ending the program kills the job's children
+    // (ClientProcess) and removes an uncommitted dump file (DumpFileWriter) on the way out.
+    const bool loads = what() == QLatin1String("restore") || what() == QLatin1String("copy");
+    finish(
+        makeError(Error::Kind::Cancelled,
+                  QStringLiteral("%1 interrupted twice: stopped without waiting%2")
+                      .arg(what(), loads ? QStringLiteral("; the target may be partly loaded: run the same "
+                                                          "command again with --replace to complete it")
+                                         : QString())),
+        {}, {});
 }
 
 void TransferCommand::reportProgress(const TransferProgress &progress)

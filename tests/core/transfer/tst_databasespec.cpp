@@ -17,7 +17,8 @@
 
 namespace {
 const QString Password = QStringLiteral("Spec-secret-pw-77");
-const QString Url = QStringLiteral("mysql://u1:Spec-secret-pw-77@db.example.com:3307/shop?ssl-ca=/etc/ca.pem");
+const QString Url =
+    QStringLiteral("mysql://u1:Spec-secret-pw-77@db.example.com:3307/shop?ssl-ca=/etc/ca.pem");
 } // namespace
 
 class TestDatabaseSpec : public QObject
@@ -57,10 +58,12 @@ class TestDatabaseSpec : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("4")}), qPrintable(m_sim.errorString()));
+        QVERIFY2(m_sim.start({QStringLiteral("--apps"), QStringLiteral("4")}),
+                 qPrintable(m_sim.errorString()));
         SimHttp http(m_sim);
-        const QJsonObject vars{{QStringLiteral("CLEARDB_DATABASE_URL"), Url},
-                               {QStringLiteral("OTHER_URL"), QStringLiteral("mysql://u2:pw-other-123@h2/other")}};
+        const QJsonObject vars{
+            {QStringLiteral("CLEARDB_DATABASE_URL"), Url},
+            {QStringLiteral("OTHER_URL"), QStringLiteral("mysql://u2:pw-other-123@h2/other")}};
         QCOMPARE(http.send("PATCH", QStringLiteral("/apps/%1/config-vars").arg(SimProcess::appName(2)),
                            QJsonDocument(vars).toJson(QJsonDocument::Compact),
                            {{"Content-Type", "application/json"}})
@@ -80,14 +83,16 @@ private Q_SLOTS:
         QTest::newRow("app") << QStringLiteral("app:my-app") << int(K::App) << QStringLiteral("my-app")
                              << QStringLiteral("CLEARDB_DATABASE_URL") << QString() << false;
         QTest::newRow("app var") << QStringLiteral("app:my-app/DATABASE_URL") << int(K::App)
-                                 << QStringLiteral("my-app") << QStringLiteral("DATABASE_URL") << QString() << false;
+                                 << QStringLiteral("my-app") << QStringLiteral("DATABASE_URL") << QString()
+                                 << false;
         QTest::newRow("env") << QStringLiteral("env:SRC_URL") << int(K::Environment) << QString() << QString()
                              << QStringLiteral("SRC_URL") << false;
-        QTest::newRow("url with password") << Url << int(K::Url) << QString() << QString() << QString() << true;
+        QTest::newRow("url with password")
+            << Url << int(K::Url) << QString() << QString() << QString() << true;
         QTest::newRow("url without password") << QStringLiteral("mysql://u@127.0.0.1/db") << int(K::Url)
                                               << QString() << QString() << QString() << false;
-        QTest::newRow("mysql2 url") << QStringLiteral("mysql2://u:pw-long-enough@h/db") << int(K::Url) << QString()
-                                    << QString() << QString() << true;
+        QTest::newRow("mysql2 url") << QStringLiteral("mysql2://u:pw-long-enough@h/db") << int(K::Url)
+                                    << QString() << QString() << QString() << true;
     }
     void parses()
     {
@@ -116,9 +121,10 @@ private Q_SLOTS:
         QTest::newRow("env with =") << QStringLiteral("env:A=b") << QStringLiteral("env:NAME");
         QTest::newRow("bad port") << QStringLiteral("mysql://u:Spec-secret-pw-77@h:99999/db")
                                   << QStringLiteral("--from: ");
-        QTest::newRow("other scheme") << QStringLiteral("postgres://u:Spec-secret-pw-77@h/db")
-                                      << QStringLiteral("--from: ");
-        QTest::newRow("no scheme") << QStringLiteral("u:Spec-secret-pw-77@h/db") << QStringLiteral("env:NAME");
+        QTest::newRow("other scheme")
+            << QStringLiteral("postgres://u:Spec-secret-pw-77@h/db") << QStringLiteral("--from: ");
+        QTest::newRow("no scheme") << QStringLiteral("u:Spec-secret-pw-77@h/db")
+                                   << QStringLiteral("env:NAME");
         QTest::newRow("empty") << QString() << QStringLiteral("app:APP");
     }
     void refuses()
@@ -157,7 +163,8 @@ private Q_SLOTS:
         QCOMPARE(db.value().description, QStringLiteral("environment variable SRC_URL"));
         db = resolve(QStringLiteral("env:UNSET_URL"), nullptr, environment);
         QVERIFY(!db.ok());
-        QVERIFY2(db.error().oneLine().contains(QStringLiteral("UNSET_URL is not set")), qPrintable(db.error().oneLine()));
+        QVERIFY2(db.error().oneLine().contains(QStringLiteral("UNSET_URL is not set")),
+                 qPrintable(db.error().oneLine()));
         db = resolve(QStringLiteral("env:EMPTY_URL"), nullptr, environment);
         QVERIFY(!db.ok() && db.error().oneLine().contains(QStringLiteral("EMPTY_URL is empty")));
         db = resolve(QStringLiteral("env:NO_DB_URL"), nullptr, environment);
