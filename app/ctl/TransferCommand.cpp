@@ -130,7 +130,8 @@ void TransferCommand::reportProgress(const TransferProgress &progress)
         return;
     }
     QString text = QStringLiteral("%1: %2").arg(what(), bytesText(progress.bytesDone));
-    if (progress.bytesTotal > 0)
+    // information_schema's sizes lag behind fresh loads: an estimate already passed is no help.
+    if (progress.bytesTotal > progress.bytesDone)
         text += QStringLiteral(" of ~%1").arg(bytesText(progress.bytesTotal));
     if (progress.tablesTotal > 0)
         text += QStringLiteral(", table %1/%2").arg(progress.tablesDone).arg(progress.tablesTotal);
