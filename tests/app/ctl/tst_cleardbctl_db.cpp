@@ -20,6 +20,7 @@ class TestCleardbctlDb : public QObject
     QTemporaryDir m_tmp;
     Side m_src;
     Side m_dst;
+    QString m_dump;                                  // the source, dumped once by initTestCase
     const QString m_srcApp = SimProcess::appName(2); // the seeded apps without add-ons
     const QString m_dstApp = SimProcess::appName(3);
     bool m_tokenPrinted = false;
@@ -85,6 +86,12 @@ private Q_SLOTS:
                                {QStringLiteral("TARGET_URL"), m_dst.url()},
                                {QStringLiteral("BROKEN_URL"), QStringLiteral("mysql://u@:99999/db")}}));
         QVERIFY(setConfigVars(m_sim, m_dstApp, {{QStringLiteral("CLEARDB_DATABASE_URL"), m_dst.url()}}));
+        CtlProcess ctl(m_sim);
+        m_dump = file(QStringLiteral("source.sql"));
+        const CtlProcess::Run dumped =
+            db(ctl, {QStringLiteral("dump"), QStringLiteral("--from"), QStringLiteral("app:") + m_srcApp,
+                     QStringLiteral("--output"), m_dump});
+        QVERIFY2(dumped.exitCode == 0, qPrintable(dumped.err));
     }
 
     void init() { QVERIFY(clear(m_dst)); }
@@ -184,11 +191,7 @@ private Q_SLOTS:
     void verifyNamesTheTableAfterAOneRowChange()
     {
         CtlProcess ctl(m_sim);
-        const QString dump = file(QStringLiteral("verify.sql"));
-        QCOMPARE(db(ctl, {QStringLiteral("dump"), QStringLiteral("--from"), QStringLiteral("app:") + m_srcApp,
-                          QStringLiteral("--output"), dump})
-                     .exitCode,
-                 0);
+        const QString dump = m_dump;
         restoreInto(ctl, dump, false);
         const QStringList verify{QStringLiteral("verify"), QStringLiteral("--from"),
                                  QStringLiteral("app:") + m_srcApp, QStringLiteral("--to"),
@@ -220,11 +223,7 @@ private Q_SLOTS:
     void nonEmptyTargetIsRefusedUntouched()
     {
         CtlProcess ctl(m_sim);
-        const QString dump = file(QStringLiteral("refuse.sql"));
-        QCOMPARE(db(ctl, {QStringLiteral("dump"), QStringLiteral("--from"), QStringLiteral("app:") + m_srcApp,
-                          QStringLiteral("--output"), dump})
-                     .exitCode,
-                 0);
+        const QString dump = m_dump;
         QCOMPARE(TransferTestDb::sql(m_dst.endpoint(), "CREATE TABLE keep_me (v INT); INSERT INTO keep_me "
                                                        "VALUES (42);")
                      .exitCode,
