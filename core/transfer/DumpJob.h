@@ -2,25 +2,19 @@
 #pragma once
 
 #include "common/Result.h"
-#include "transfer/ClientProcess.h"
 #include "transfer/DatabaseEndpoint.h"
-#include "transfer/DefinerFilter.h"
+#include "transfer/DumpStream.h"
 #include "transfer/TransferProgress.h"
 
-#include <QElapsedTimer>
-#include <QHash>
 #include <QObject>
-#include <QProcess>
 
 #include <memory>
 
-class ClientOptionFile;
-class ClientQuery;
 class DumpFileWriter;
 
 // Dumps one database to a file with mariadb-dump (options and why: MariaDbTools.h), streaming its
-// output through a DefinerFilter into a DumpFileWriter (gzip for ".gz"), so the file loads as any
-// unprivileged user and memory stays flat. It only reads the source: a consistent snapshot, no locks.
+// output through a DefinerFilter (DumpStream) into a DumpFileWriter (gzip for ".gz"), so the file loads
+// as any unprivileged user and memory stays flat. It only reads the source: a consistent snapshot, no locks.
 //
 //     auto *job = new DumpJob(source, QStringLiteral("backup.sql.gz"), this);
 //     connect(job, &DumpJob::progress, bar, …);
@@ -28,7 +22,7 @@ class DumpFileWriter;
 //     job->start();                                  // job->cancel() at any time
 //
 // First it asks information_schema for the tables and their estimated sizes (which also checks the
-// login before any file is created); then it dumps. The file appears under its name only when the
+// login before any file exists); then it dumps. The file appears under its name only when the
 // dump completed; on failure or cancel nothing is left behind. Errors are one line, never with the
 // password (mariadb-dump's stderr goes through ChildErrorText).
 //
@@ -45,36 +39,26 @@ public:
     void cancel();
     bool isRunning() const { return m_started && !m_finished; }
     const Status &status() const { return m_status; }
-    const TransferProgress &lastProgress() const { return m_progress; }
-    qint64 definersRemoved() const { return m_filter.definersRemoved(); }
+    const TransferProgress &lastProgress() const { return m_stream.progress(); }
+    qint64 definersRemoved() const { return m_stream.definersRemoved(); }
     // The dump program's arguments (for tests: never a password among them).
-    QStringList dumpArguments() const { return m_process.arguments(); }
-    qint64 dumpProcessId() const { return m_process.processId(); }
+    QStringList dumpArguments() const { return m_stream.arguments(); }
+    qint64 dumpProcessId() const { return m_stream.processId(); }
 
 Q_SIGNALS:
     void progress(const TransferProgress &progress);
     void finished();
 
 private:
-    void estimated();
-    void startDump();
-    void consume(const QByteArray &chunk);
-    void dumpExited(int code, QProcess::ExitStatus exitStatus);
+    void prepared(const Status &status);
+    void write(const QByteArray &sql);
+    void dumped(const Status &status);
     void finish(const Status &status);
-    void noteTables(const QByteArray &filtered);
 
     DatabaseEndpoint m_source;
     QString m_outputPath;
-    ClientQuery *m_estimate = nullptr;
-    std::unique_ptr<ClientOptionFile> m_optionFile;
+    DumpStream m_stream;
     std::unique_ptr<DumpFileWriter> m_writer;
-    ClientProcess m_process{QStringLiteral("mariadb-dump")};
-    DefinerFilter m_filter;
-    QByteArray m_filtered;
-    QByteArray m_tail; // the end of the previous chunk, for table markers cut in two
-    QHash<QString, qint64> m_tableRows;
-    TransferProgress m_progress;
-    QElapsedTimer m_sinceProgress;
     Status m_status;
     Status m_writeError;
     bool m_started = false;

@@ -1,12 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "transfer/RestoreJob.h"
 
-#include "transfer/ChildErrorText.h"
-#include "transfer/ClientOptionFile.h"
-#include "transfer/ClientQuery.h"
 #include "transfer/DumpFileReader.h"
-#include "transfer/MariaDbTools.h"
-#include "transfer/TargetObjects.h"
 
 #include <QTimer>
 
@@ -18,13 +13,12 @@ constexpr int ProgressIntervalMs = 100;
 } // namespace
 
 RestoreJob::RestoreJob(const QString &inputPath, const DatabaseEndpoint &target, Mode mode, QObject *parent)
-    : QObject(parent), m_inputPath(inputPath), m_target(target), m_mode(mode)
+    : QObject(parent), m_inputPath(inputPath), m_target(target),
+      m_loader(target, mode, QStringLiteral("restore"))
 {
-    connect(&m_process, &QProcess::bytesWritten, this, &RestoreJob::pump);
-    connect(&m_process, &QProcess::readyReadStandardOutput, this,
-            [this] { m_process.readAllStandardOutput(); });
-    connect(&m_process, &QProcess::finished, this, &RestoreJob::clientExited);
-    connect(&m_process, &ClientProcess::failedToStart, this, [this](const Error &error) { finish(error); });
+    connect(&m_loader, &TargetLoader::inspected, this, &RestoreJob::inspected);
+    connect(&m_loader, &TargetLoader::bytesWritten, this, &RestoreJob::pump);
+    connect(&m_loader, &TargetLoader::finished, this, &RestoreJob::loaded);
 }
 
 RestoreJob::~RestoreJob() = default;
@@ -41,9 +35,7 @@ void RestoreJob::start()
     }
     m_reader = std::move(reader.value());
     m_progress.bytesTotal = m_reader->size();
-    m_inspection = new ClientQuery(m_target, TargetObjects::query(), this);
-    connect(m_inspection, &ClientQuery::finished, this, &RestoreJob::inspected);
-    m_inspection->start();
+    m_loader.inspect();
 }
 
 void RestoreJob::cancel()
@@ -51,58 +43,23 @@ void RestoreJob::cancel()
     if (!m_started || m_finished)
         return;
     m_cancelled = true;
-    if (m_inspection)
-        m_inspection->cancel();
-    if (m_process.state() != QProcess::NotRunning)
-        m_process.kill(); // clientExited() reports the cancel and the target's state
+    m_loader.cancel(); // inspected() or loaded() reports the cancel and the target's state
 }
 
-void RestoreJob::inspected()
+void RestoreJob::inspected(const Status &status)
 {
-    ClientQuery *query = m_inspection;
-    m_inspection = nullptr;
-    query->deleteLater();
     if (m_cancelled) {
         finish(makeError(
             Error::Kind::Cancelled,
             QStringLiteral("Restore cancelled before loading: %1 is unchanged.").arg(m_target.label())));
         return;
     }
-    if (!query->status()) {
-        finish(query->status().error());
+    if (!status) {
+        finish(status);
         return;
     }
-    const TargetObjects objects = TargetObjects::fromRows(query->rows());
-    if (!objects.isEmpty() && m_mode != Mode::Replace) {
-        finish(
-            makeError(Error::Kind::Conflict,
-                      QStringLiteral("The target %1 is not empty (%2): nothing was changed. Restore into an "
-                                     "empty database, or ask to replace its contents.")
-                          .arg(m_target.label(), objects.summary())));
-        return;
-    }
-    m_replacing = !objects.isEmpty();
-    startLoad(m_replacing ? objects.dropScript() : QByteArray());
-}
-
-void RestoreJob::startLoad(const QByteArray &prelude)
-{
-    const QString program = MariaDbTools::clientProgram();
-    if (program.isEmpty()) {
-        finish(makeError(Error::Kind::Unsupported,
-                         MariaDbTools::notInstalledMessage(QStringLiteral("mariadb"))));
-        return;
-    }
-    Result<std::unique_ptr<ClientOptionFile>> file = ClientOptionFile::create(m_target);
-    if (!file) {
-        finish(file.error());
-        return;
-    }
-    m_optionFile = std::move(file.value());
     m_sinceProgress.start();
-    m_process.start(program, MariaDbTools::restoreArguments(m_optionFile->argument(), m_target.database));
-    if (!prelude.isEmpty())
-        m_process.write(prelude);
+    m_loader.start();
     pump();
 }
 
@@ -110,24 +67,24 @@ void RestoreJob::pump()
 {
     if (m_inputDone || m_finished || !m_reader)
         return;
-    while (!m_inputDone && m_process.bytesToWrite() < MaxPending) {
+    while (!m_inputDone && m_loader.pending() < MaxPending) {
         Result<QByteArray> chunk = m_reader->read(ReadChunk);
         QByteArray filtered;
         if (!chunk) {
             m_readError = chunk.error();
             m_inputDone = true;
-            m_process.kill();
+            m_loader.cancel();
             return;
         }
         if (chunk->isEmpty()) {
             m_filter.finish(filtered);
-            m_process.write(filtered);
-            m_process.closeWriteChannel();
+            m_loader.write(filtered);
+            m_loader.closeInput();
             m_inputDone = true;
             break;
         }
         m_filter.feed(*chunk, filtered);
-        m_process.write(filtered);
+        m_loader.write(filtered);
     }
     m_progress.bytesDone = m_reader->position();
     if (m_sinceProgress.elapsed() >= ProgressIntervalMs) {
@@ -136,31 +93,21 @@ void RestoreJob::pump()
     }
 }
 
-QString RestoreJob::partialStateMessage() const
-{
-    return QStringLiteral("%1 may be partly loaded%2: run the restore again with replace to complete it.")
-        .arg(m_target.label(),
-             m_replacing ? QStringLiteral(" and its previous contents are dropped") : QString());
-}
-
-void RestoreJob::clientExited(int code, QProcess::ExitStatus exitStatus)
+void RestoreJob::loaded(const Status &status)
 {
     if (m_cancelled) {
-        finish(
-            makeError(Error::Kind::Cancelled, QStringLiteral("Restore cancelled: ") + partialStateMessage()));
+        finish(makeError(Error::Kind::Cancelled,
+                         QStringLiteral("Restore cancelled: ") + m_loader.partialStateMessage()));
         return;
     }
     if (!m_readError) {
         Error error = m_readError.error();
-        error.message += QLatin1Char(' ') + partialStateMessage();
+        error.message += QLatin1Char(' ') + m_loader.partialStateMessage();
         finish(error);
         return;
     }
-    if (exitStatus != QProcess::NormalExit || code != 0 || !m_inputDone) {
-        Error error = ChildErrorText::toError(QStringLiteral("Restore into %1 failed").arg(m_target.label()),
-                                              m_process.errorOutput(), m_target.password);
-        error.message += QStringLiteral(". ") + partialStateMessage();
-        finish(error);
+    if (!status) {
+        finish(status);
         return;
     }
     m_progress.bytesDone = m_progress.bytesTotal;
@@ -174,7 +121,6 @@ void RestoreJob::finish(const Status &status)
         return;
     m_finished = true;
     m_status = status;
-    m_optionFile.reset();
     m_reader.reset();
     QTimer::singleShot(0, this, [this] { Q_EMIT finished(); });
 }

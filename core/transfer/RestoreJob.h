@@ -2,26 +2,22 @@
 #pragma once
 
 #include "common/Result.h"
-#include "transfer/ClientProcess.h"
 #include "transfer/DatabaseEndpoint.h"
 #include "transfer/DefinerFilter.h"
+#include "transfer/TargetLoader.h"
 #include "transfer/TransferProgress.h"
 
 #include <QElapsedTimer>
 #include <QObject>
-#include <QProcess>
 
 #include <memory>
 
-class ClientOptionFile;
-class ClientQuery;
 class DumpFileReader;
 
 // Loads a dump file (ours, or a stock mariadb-dump/mysqldump file; plain or gzip) into a target
-// database through `mariadb --sandbox`, with the login in a ClientOptionFile and the input streamed
-// through a DefinerFilter, so an unprivileged target user can load views, triggers and routines
-// defined by root elsewhere. Memory stays flat: the input is read in chunks only as fast as the client
-// takes them.
+// database through `mariadb --sandbox` (TargetLoader), with the input streamed through a DefinerFilter,
+// so an unprivileged target user can load views, triggers and routines defined by root elsewhere.
+// Memory stays flat: the input is read in chunks only as fast as the client takes them.
 //
 //     auto *job = new RestoreJob(QStringLiteral("backup.sql.gz"), target, RestoreJob::Mode::RefuseNonEmpty);
 //     connect(job, &RestoreJob::finished, this, [=] { report(job->status()); });
@@ -35,11 +31,7 @@ class RestoreJob : public QObject
 {
     Q_OBJECT
 public:
-    enum class Mode
-    {
-        RefuseNonEmpty,
-        Replace,
-    };
+    using Mode = TargetLoader::Mode;
 
     RestoreJob(const QString &inputPath, const DatabaseEndpoint &target, Mode mode,
                QObject *parent = nullptr);
@@ -49,34 +41,28 @@ public:
     void cancel();
     const Status &status() const { return m_status; }
     const TransferProgress &lastProgress() const { return m_progress; }
-    QStringList clientArguments() const { return m_process.arguments(); }
-    qint64 clientProcessId() const { return m_process.processId(); }
+    QStringList clientArguments() const { return m_loader.arguments(); }
+    qint64 clientProcessId() const { return m_loader.processId(); }
 
 Q_SIGNALS:
     void progress(const TransferProgress &progress);
     void finished();
 
 private:
-    void inspected();
-    void startLoad(const QByteArray &prelude);
+    void inspected(const Status &status);
     void pump();
-    void clientExited(int code, QProcess::ExitStatus exitStatus);
+    void loaded(const Status &status);
     void finish(const Status &status);
-    QString partialStateMessage() const;
 
     QString m_inputPath;
     DatabaseEndpoint m_target;
-    Mode m_mode;
-    ClientQuery *m_inspection = nullptr;
-    std::unique_ptr<ClientOptionFile> m_optionFile;
+    TargetLoader m_loader;
     std::unique_ptr<DumpFileReader> m_reader;
-    ClientProcess m_process{QStringLiteral("mariadb")};
     DefinerFilter m_filter;
     TransferProgress m_progress;
     QElapsedTimer m_sinceProgress;
     Status m_status;
     Status m_readError;
-    bool m_replacing = false;
     bool m_inputDone = false;
     bool m_started = false;
     bool m_cancelled = false;

@@ -70,6 +70,14 @@ ConfigAssignmentDialog::ConfigAssignmentDialog(HerokuClient *client, QWidget *pa
     });
 }
 
+ConfigAssignmentDialog::~ConfigAssignmentDialog()
+{
+    // QDialog's destructor hides the dialog, which takes the focus from the target field, which then
+    // emits editingFinished into this class after it is already destroyed (UBSan: member access
+    // within an object that is only a QDialog any more). Nothing here may react to that.
+    m_targetVar->disconnect(this);
+}
+
 void ConfigAssignmentDialog::startPromote(const QString &app, const QString &sourceVar,
                                           const QString &targetVar)
 {

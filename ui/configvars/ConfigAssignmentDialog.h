@@ -34,6 +34,7 @@ class ConfigAssignmentDialog : public QDialog
     Q_OBJECT
 public:
     explicit ConfigAssignmentDialog(HerokuClient *client, QWidget *parent = nullptr);
+    ~ConfigAssignmentDialog() override;
 
     void startPromote(const QString &app, const QString &sourceVar = QStringLiteral("CLEARDB_DATABASE_URL"),
                       const QString &targetVar = QStringLiteral("DATABASE_URL"));

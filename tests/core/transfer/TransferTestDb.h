@@ -34,6 +34,25 @@ inline DatabaseEndpoint admin(const SandboxStatus &s, const QString &database)
     return endpoint(s, s.adminUser, s.adminPassword(), database);
 }
 
+// The same login on the separate dedicated server (no replication with the pair, its own admin).
+inline DatabaseEndpoint onDedicated(const SandboxStatus &s, DatabaseEndpoint e)
+{
+    e.port = s.dedicatedPort;
+    return e;
+}
+
+inline DatabaseEndpoint dedicatedAdmin(const SandboxStatus &s, const QString &database)
+{
+    return onDedicated(
+        s, endpoint(s, s.adminUser, s.adminPassword(SandboxStatus::Endpoint::Dedicated), database));
+}
+
+// The sandbox admin on the pair's primary or on the dedicated server, as the endpoint `e` is.
+inline DatabaseEndpoint adminLike(const SandboxStatus &s, const DatabaseEndpoint &e)
+{
+    return e.port == s.dedicatedPort ? dedicatedAdmin(s, e.database) : admin(s, e.database);
+}
+
 struct SqlRun;
 inline SqlRun sql(const DatabaseEndpoint &e, const QByteArray &statements, const QStringList &extra = {});
 
@@ -156,7 +175,7 @@ inline QByteArrayList snapshot(const DatabaseEndpoint &adminOnDb)
     return lines;
 }
 
-// Starts a job (DumpJob or RestoreJob) and waits for its finished() signal.
+// Starts a job (DumpJob, RestoreJob or CopyJob) and waits for its finished() signal.
 template <typename Job> bool runToEnd(Job &job, int timeoutMs = 20000)
 {
     QSignalSpy done(&job, &Job::finished);
