@@ -9,6 +9,7 @@
 #include "ConfigCommand.h"
 #include "CredentialLookup.h"
 #include "DbCommand.h"
+#include "DbCopyCommand.h"
 #include "DbDumpCommand.h"
 #include "DbRestoreCommand.h"
 #include "DbVerifyCommand.h"
@@ -80,11 +81,12 @@ CommandDispatcher::CommandDispatcher(CommandContext *context, CredentialStore *s
                   new UrlCommand(context)};
     // Moving data: the `db` group, then each of its subcommands as a command named "db SUB".
     const QStringList dbSubcommands{QStringLiteral("dump"), QStringLiteral("restore"),
-                                    QStringLiteral("verify")};
+                                    QStringLiteral("verify"), QStringLiteral("copy")};
     m_commands << new DbCommand(dbSubcommands, context);
     m_commands << new DbDumpCommand(context);
     m_commands << new DbRestoreCommand(context);
     m_commands << new DbVerifyCommand(context);
+    m_commands << new DbCopyCommand(context);
 }
 
 CommandDispatcher::~CommandDispatcher() = default;

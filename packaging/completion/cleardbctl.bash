@@ -123,13 +123,14 @@ _cleardbctl()
         drill) opts+=" --interval --count --dir" ;;
         db)
             if [[ -z $subcommand ]]; then
-                COMPREPLY=($(compgen -W "dump restore verify" -- "$cur"))
+                COMPREPLY=($(compgen -W "dump restore verify copy" -- "$cur"))
                 return
             fi
             case $subcommand in
                 dump) opts+=" --from --output" ;;
                 restore) opts+=" --input --to --replace" ;;
                 verify) opts+=" --from --to" ;;
+                copy) opts+=" --from --to --replace" ;;
             esac
             ;;
         probe | monitor) opts+=" --app --var --count --timeout" ;;

@@ -90,6 +90,7 @@ private Q_SLOTS:
         QTest::newRow("unknown option") << args("db", "dump", "--from", "env:X", "--output", "x", "--fast");
         QTest::newRow("restore without --input") << args("db", "restore", "--to", "env:X");
         QTest::newRow("restore without --to") << args("db", "restore", "--input", "x.sql");
+        QTest::newRow("copy without --from") << args("db", "copy", "--to", "env:Y", "--replace");
         QTest::newRow("verify without --to") << args("db", "verify", "--from", "env:X");
         QTest::newRow("stray argument") << args("db", "verify", "--from", "env:X", "--to", "env:Y", "more");
     }
@@ -110,7 +111,7 @@ private Q_SLOTS:
         CtlProcess ctl(m_sim);
         CtlProcess::Run run = ctl.run(args("db", "--help"));
         QCOMPARE(run.exitCode, 0);
-        for (const char *sub : {"dump", "restore", "verify"})
+        for (const char *sub : {"dump", "restore", "verify", "copy"})
             QVERIFY2(run.out.contains(QStringLiteral("  %1 ").arg(S(sub))), qPrintable(run.out));
         QVERIFY(run.out.contains(QStringLiteral("env:NAME")));
         run = ctl.run(args("db", "restore", "--help"));
