@@ -50,13 +50,14 @@ void DbCopyCommand::run(const QList<ResolvedDatabase> &databases)
                                  {QStringLiteral("tables"), p.tablesDone},
                                  {QStringLiteral("definersRemoved"), m_job->definersRemoved()}};
         const Status status = m_job->status();
-        finish(status ? status : Status(DbRestoreCommand::withReplaceOption(status.error())), fields,
-               QStringLiteral("Copied %1 (%2) into %3 (%4): %5 tables, %6 of SQL in %7 s; %8 definers removed.")
-                   .arg(source.endpoint.label(), source.description, target.endpoint.label(), target.description)
-                   .arg(p.tablesDone)
-                   .arg(bytesText(p.bytesDone))
-                   .arg(double(elapsedMs()) / 1000.0, 0, 'f', 1)
-                   .arg(m_job->definersRemoved()));
+        finish(
+            status ? status : Status(DbRestoreCommand::withReplaceOption(status.error())), fields,
+            QStringLiteral("Copied %1 (%2) into %3 (%4): %5 tables, %6 of SQL in %7 s; %8 definers removed.")
+                .arg(source.endpoint.label(), source.description, target.endpoint.label(), target.description)
+                .arg(p.tablesDone)
+                .arg(bytesText(p.bytesDone))
+                .arg(double(elapsedMs()) / 1000.0, 0, 'f', 1)
+                .arg(m_job->definersRemoved()));
     });
     m_job->start();
 }

@@ -129,7 +129,10 @@ void TransferCommand::reportProgress(const TransferProgress &progress)
                         {QStringLiteral("elapsedMs"), elapsedMs()}});
         return;
     }
-    QString text = QStringLiteral("%1: %2").arg(what(), bytesText(progress.bytesDone));
+    // verify counts tables only.
+    QString text = progress.bytesDone > 0
+                       ? QStringLiteral("%1: %2").arg(what(), bytesText(progress.bytesDone))
+                       : what() + QLatin1Char(':');
     // information_schema's sizes lag behind fresh loads: an estimate already passed is no help.
     if (progress.bytesTotal > progress.bytesDone)
         text += QStringLiteral(" of ~%1").arg(bytesText(progress.bytesTotal));

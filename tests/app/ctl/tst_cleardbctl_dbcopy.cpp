@@ -39,8 +39,9 @@ class TestCleardbctlDbCopy : public QObject
     QList<QByteArrayList> fingerprint() const
     {
         QList<QByteArrayList> result = TransferTestDb::rows(
-            m_dst.endpoint(), "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
-                              "DATABASE() ORDER BY 1");
+            m_dst.endpoint(),
+            "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+            "DATABASE() ORDER BY 1");
         QByteArray checksums;
         for (const QByteArrayList &t : std::as_const(result)) {
             if (t.value(1) == "BASE TABLE")
@@ -87,7 +88,8 @@ private Q_SLOTS:
     {
         CtlProcess ctl(m_sim);
         prepare(ctl);
-        CtlProcess::Run run = ctl.run(args("db", "copy", "--json", "--from", "env:CTLDB_SRC", "--to", "env:CTLDB_DST"));
+        CtlProcess::Run run =
+            ctl.run(args("db", "copy", "--json", "--from", "env:CTLDB_SRC", "--to", "env:CTLDB_DST"));
         checkNoPassword(run.out, run.err);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QList<QJsonObject> lines = jsonLines(run.out);
@@ -112,12 +114,14 @@ private Q_SLOTS:
     {
         CtlProcess ctl(m_sim);
         prepare(ctl);
-        QCOMPARE(TransferTestDb::sql(m_dst.endpoint(), "CREATE TABLE keep_me (v INT); INSERT INTO keep_me VALUES (7);")
+        QCOMPARE(TransferTestDb::sql(m_dst.endpoint(),
+                                     "CREATE TABLE keep_me (v INT); INSERT INTO keep_me VALUES (7);")
                      .exitCode,
                  0);
         const QByteArrayList before = TransferTestDb::snapshot(dedicatedAdmin());
         for (const bool json : {false, true}) {
-            QStringList a = args("db", "copy", "--from", "env:CTLDB_BAD", "--to", "env:CTLDB_DST", "--replace");
+            QStringList a =
+                args("db", "copy", "--from", "env:CTLDB_BAD", "--to", "env:CTLDB_DST", "--replace");
             if (json)
                 a << QStringLiteral("--json");
             const CtlProcess::Run run = ctl.run(a);
@@ -162,7 +166,8 @@ private Q_SLOTS:
         QVERIFY(!lines.isEmpty());
         QCOMPARE(lines.last().value(QStringLiteral("errorKind")).toString(), QStringLiteral("cancelled"));
 
-        CtlProcess::Run run = ctl.run(args("db", "copy", "--from", "env:CTLDB_SRC", "--to", "env:CTLDB_DST", "--replace"));
+        CtlProcess::Run run =
+            ctl.run(args("db", "copy", "--from", "env:CTLDB_SRC", "--to", "env:CTLDB_DST", "--replace"));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         run = ctl.run(args("db", "verify", "--from", "env:CTLDB_SRC", "--to", "env:CTLDB_DST"));
         QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
