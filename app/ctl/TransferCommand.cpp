@@ -92,7 +92,8 @@ void TransferCommand::onInterrupted()
     const bool first = !m_interrupted;
     m_interrupted = true;
     if (!m_running) {
-        m_resolver->cancel();
+        if (m_resolver)
+            m_resolver->cancel();
         return finish(
             makeError(
                 Error::Kind::Cancelled,
