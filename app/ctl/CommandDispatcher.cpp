@@ -8,6 +8,11 @@
 #include "ConfigChangeCommand.h"
 #include "ConfigCommand.h"
 #include "CredentialLookup.h"
+#include "DbCommand.h"
+#include "DbCopyCommand.h"
+#include "DbDumpCommand.h"
+#include "DbRestoreCommand.h"
+#include "DbVerifyCommand.h"
 #include "DrillCommand.h"
 #include "LoginCommand.h"
 #include "LogoutCommand.h"
@@ -74,9 +79,30 @@ CommandDispatcher::CommandDispatcher(CommandContext *context, CredentialStore *s
                   new SandboxCommand(context),
                   new DrillCommand(context),
                   new UrlCommand(context)};
+    // Moving data: the `db` group, then each of its subcommands as a command named "db SUB".
+    const QStringList dbSubcommands{QStringLiteral("dump"), QStringLiteral("restore"),
+                                    QStringLiteral("verify"), QStringLiteral("copy")};
+    m_commands << new DbCommand(dbSubcommands, context);
+    m_commands << new DbDumpCommand(context);
+    m_commands << new DbRestoreCommand(context);
+    m_commands << new DbVerifyCommand(context);
+    m_commands << new DbCopyCommand(context);
 }
 
 CommandDispatcher::~CommandDispatcher() = default;
+
+Command *CommandDispatcher::find(const QStringList &words, int *used) const
+{
+    // A group's subcommand ("db dump") is a command of its own, with its own options and --help.
+    if (words.size() > 1) {
+        if (Command *sub = find(words.at(0) + QLatin1Char(' ') + words.at(1))) {
+            *used = 2;
+            return sub;
+        }
+    }
+    *used = 1;
+    return words.isEmpty() ? nullptr : find(words.first());
+}
 
 Command *CommandDispatcher::find(const QString &name) const
 {
@@ -97,9 +123,12 @@ QString CommandDispatcher::programHelp() const
                        "  --version  Show the version.\n"
                        "  -h, --help Show this help; `cleardbctl <command> --help` for a command.\n\n"
                        "Commands:\n");
-    for (const Command *command : m_commands)
+    for (const Command *command : m_commands) {
+        if (command->name().contains(QLatin1Char(' ')))
+            continue; // a subcommand: its group's --help lists it
         text +=
             QStringLiteral("  ") + command->name().leftJustified(10) + command->summary() + QLatin1Char('\n');
+    }
     return text + QLatin1Char('\n') + CtlSettings::helpText();
 }
 
@@ -120,7 +149,8 @@ void CommandDispatcher::run(const QStringList &arguments)
     }
     const QStringList rest = parser.positionalArguments();
     if (parser.isSet(QStringLiteral("help")) || (!rest.isEmpty() && rest.first() == QLatin1String("help"))) {
-        Command *command = rest.size() > 1 ? find(rest.at(1)) : nullptr;
+        int used = 0;
+        Command *command = rest.size() > 1 ? find(rest.mid(1), &used) : nullptr;
         if (command)
             return runCommand(command, {QStringLiteral("--help")});
         m_context->out().line(programHelp());
@@ -128,11 +158,12 @@ void CommandDispatcher::run(const QStringList &arguments)
     }
     if (rest.isEmpty())
         return m_context->usageError(QStringLiteral("no command given"));
-    Command *command = find(rest.first());
+    int used = 0;
+    Command *command = find(rest, &used);
     if (!command)
         return m_context->usageError(QStringLiteral("unknown command \"%1\"").arg(rest.first()));
     m_context->out().setJson(parser.isSet(QStringLiteral("json")));
-    runCommand(command, rest.mid(1));
+    runCommand(command, rest.mid(used));
 }
 
 void CommandDispatcher::runCommand(Command *command, const QStringList &arguments)

@@ -32,6 +32,8 @@ public:
 private:
     QString programHelp() const;
     Command *find(const QString &name) const;
+    // The command the first words name ("db dump", else "db"); `used` says how many words that took.
+    Command *find(const QStringList &words, int *used) const;
     void runCommand(Command *command, const QStringList &arguments);
     void onResolved(Command *command, const CredentialResolution &resolution);
 

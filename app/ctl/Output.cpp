@@ -9,6 +9,10 @@
 
 #include <cstdio>
 
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 namespace {
 void emitText(FILE *stream, const QString &text)
 {
@@ -58,6 +62,14 @@ void Output::json(const QJsonValue &value) const
     else
         document = QJsonDocument(clean.toObject());
     emitText(stdout, QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
+}
+
+void Output::jsonLine(const QJsonObject &object) const
+{
+    const QJsonValue clean = SecretRedactor::redactJson(
+        object, m_reveal ? SecretRedactor::Scope::RegisteredOnly : SecretRedactor::Scope::Everything);
+    emitText(stdout, QString::fromUtf8(QJsonDocument(clean.toObject()).toJson(QJsonDocument::Compact)) +
+                         QLatin1Char('\n'));
 }
 
 void Output::table(const QStringList &headers, const QList<QStringList> &rows, const QString &emptyText) const
@@ -113,6 +125,18 @@ void Output::progress(const QString &text) const
 {
     if (!m_json)
         write(Stream::Message, text + QLatin1Char('\n'));
+}
+
+void Output::terminalStatus(const QString &text) const
+{
+#ifdef Q_OS_UNIX
+    if (m_json || isatty(STDERR_FILENO) != 1)
+        return;
+    // Carriage return, then erase to the end of the line (ECMA-48 EL), so a shorter text leaves no tail.
+    write(Stream::Message, QStringLiteral("\r\x1b[K") + text);
+#else
+    Q_UNUSED(text);
+#endif
 }
 
 void Output::notice(const QString &text) const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -40,6 +41,8 @@ public:
     // A line of data (a URL, a snippet, a JSON line); redacted like line().
     void dataLine(const QString &text) const;
     void json(const QJsonValue &value) const;
+    // One compact JSON object on one line (JSON lines: progress events, then a summary), redacted as json().
+    void jsonLine(const QJsonObject &object) const;
     // Columns padded to the widest cell; an empty table prints `emptyText` instead. A cell is
     // redacted as a value named by its column's header.
     void table(const QStringList &headers, const QList<QStringList> &rows, const QString &emptyText) const;
@@ -49,6 +52,9 @@ public:
 
     // stderr: progress for humans (silent with --json so stdout and stderr stay parseable).
     void progress(const QString &text) const;
+    // stderr, only when it is a terminal and not --json: one status line rewritten in place (\r), for
+    // progress; an empty text clears it. Pipes and logs never see these.
+    void terminalStatus(const QString &text) const;
     // stderr: a line the user must see also with --json (the address to open for a browser sign-in).
     void notice(const QString &text) const;
     // stderr: "error: <message>".

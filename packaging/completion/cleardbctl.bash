@@ -13,6 +13,7 @@ _cleardbctl()
     local commands="apps addons plans provision upgrade remove config set unset promote restart
         login logout url probe monitor sandbox drill help"
     commands+=" accounts"
+    commands+=" db"
     local global_opts="--json --help --version"
 
     # The first word that is not an option is the command; global options may come before it.
@@ -26,6 +27,26 @@ _cleardbctl()
             fi
         fi
     done
+
+    # db's SPECs: app: and env: prefixes, then the names of exported variables after env:.
+    if [[ $command == db && ( $prev == --from || $prev == --to ) ]]; then
+        if [[ $cur == env:* ]]; then
+            COMPREPLY=($(compgen -P env: -e -- "${cur#env:}"))
+        else
+            COMPREPLY=($(compgen -W "app: env:" -- "$cur"))
+            compopt -o nospace 2>/dev/null
+        fi
+        return
+    fi
+    if [[ $command == db && $prev == : && $cword -ge 3 && ${words[cword - 2]} == env &&
+        ( ${words[cword - 3]} == --from || ${words[cword - 3]} == --to ) ]]; then
+        COMPREPLY=($(compgen -e -- "$cur"))
+        return
+    fi
+    if [[ $command == db && ( $prev == --output || $prev == -o || $prev == --input || $prev == -i ) ]]; then
+        _filedir
+        return
+    fi
 
     # Options that take a value: complete nothing but files where a file is wanted.
     case $prev in
@@ -100,6 +121,18 @@ _cleardbctl()
             opts+=" --dir --base-port --dedicated"
             ;;
         drill) opts+=" --interval --count --dir" ;;
+        db)
+            if [[ -z $subcommand ]]; then
+                COMPREPLY=($(compgen -W "dump restore verify copy" -- "$cur"))
+                return
+            fi
+            case $subcommand in
+                dump) opts+=" --from --output" ;;
+                restore) opts+=" --input --to --replace" ;;
+                verify) opts+=" --from --to" ;;
+                copy) opts+=" --from --to --replace" ;;
+            esac
+            ;;
         probe | monitor) opts+=" --app --var --count --timeout" ;;
         help)
             COMPREPLY=($(compgen -W "$commands" -- "$cur"))

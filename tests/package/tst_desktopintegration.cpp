@@ -174,7 +174,8 @@ private Q_SLOTS:
             QStringLiteral("promote"),     QStringLiteral("restart"),   QStringLiteral("login"),
             QStringLiteral("logout"),      QStringLiteral("url build"), QStringLiteral("url parse"),
             QStringLiteral("url snippet"), QStringLiteral("probe"),     QStringLiteral("monitor"),
-            QStringLiteral("sandbox"),     QStringLiteral("accounts")};
+            QStringLiteral("sandbox"),     QStringLiteral("accounts"),  QStringLiteral("db dump"),
+            QStringLiteral("db restore"),  QStringLiteral("db verify"), QStringLiteral("db copy")};
         for (const QString &command : commands) {
             // Each command is a bold tag line of its own in COMMANDS: ".B name" or ".BR name ...".
             const QRegularExpression tag(
@@ -227,6 +228,21 @@ private Q_SLOTS:
                                 QStringLiteral("--personal")}));
         QCOMPARE(complete(QStringLiteral("cleardbctl apps --team ")), QSet<QString>());
         QVERIFY(complete(QStringLiteral("cleardbctl logout --")).contains(QStringLiteral("--local-only")));
+        // db and its subcommands, each with its own options; SPECs start with app: or env:.
+        QVERIFY(all.contains(QStringLiteral("db")));
+        QCOMPARE(complete(QStringLiteral("cleardbctl db ")),
+                 (QSet<QString>{QStringLiteral("dump"), QStringLiteral("restore"), QStringLiteral("verify"),
+                                QStringLiteral("copy")}));
+        QCOMPARE(complete(QStringLiteral("cleardbctl --json db dump --")),
+                 (QSet<QString>{QStringLiteral("--help"), QStringLiteral("--json"), QStringLiteral("--from"),
+                                QStringLiteral("--output")}));
+        QVERIFY(complete(QStringLiteral("cleardbctl db restore --")).contains(QStringLiteral("--replace")));
+        QVERIFY(complete(QStringLiteral("cleardbctl db verify --")).contains(QStringLiteral("--to")));
+        QVERIFY(complete(QStringLiteral("cleardbctl db copy --")).contains(QStringLiteral("--replace")));
+        QCOMPARE(complete(QStringLiteral("cleardbctl db verify --from ")),
+                 (QSet<QString>{QStringLiteral("app:"), QStringLiteral("env:")}));
+        QVERIFY(complete(QStringLiteral("cleardbctl db dump --from env:PA"))
+                    .contains(QStringLiteral("env:PATH")));
     }
 
     void iconsHaveTheirSizes()

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Command.h"
+#include "transfer/DatabaseSpec.h"
+#include "transfer/ResolvedDatabase.h"
+#include "transfer/TransferProgress.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+class DatabaseSpecResolver;
+
+// What every `cleardbctl db …` subcommand shares: its SPEC options (--from/--to: app:APP, app:APP/VAR,
+// env:NAME or a mysql:// URL, resolved by core's DatabaseSpecResolver), SIGINT/SIGTERM turned into
+// a cancel of the running job, throttled progress (--json: one object per line on stdout; else a
+// status line on stderr when it is a terminal) and the one summary at the end.
+//
+// A subclass declares its options in configure(), calls addSpec() in prepare() for each SPEC (a
+// missing option is a usage error, exit 2; a SPEC that names nothing is a failure, exit 1, reported by
+// start()), then runs its job in run() with the resolved databases in addSpec() order, reports
+// progress with reportProgress() and ends with finish(). cancelJob() is called on the first interrupt.
+class TransferCommand : public Command
+{
+    Q_OBJECT
+public:
+    using Command::Command;
+    ~TransferCommand() override;
+
+    bool needsToken() const override;
+    void start() override;
+
+protected:
+    // The summary's "what" and the progress events' ("dump", "restore", "verify", "copy").
+    virtual QString what() const = 0;
+    virtual void run(const QList<ResolvedDatabase> &databases) = 0;
+    virtual void cancelJob() = 0;
+
+    // Reads SPEC option `option` (without dashes); a missing one is a usage error.
+    Status addSpec(const QCommandLineParser &parser, const QString &option);
+    static QString specHelp();
+    void reportProgress(const TransferProgress &progress);
+    // The end: on success `fields` go into the --json summary and `summary` is printed for people;
+    // on failure the summary carries the error too, and the error line goes to stderr (exit 1).
+    void finish(const Status &status, QJsonObject fields, const QString &summary);
+    bool interrupted() const { return m_interrupted; }
+    qint64 elapsedMs() const { return m_elapsed.elapsed(); }
+    static QString bytesText(qint64 bytes);
+
+private:
+    void resolveNext();
+    void onInterrupted();
+
+    QStringList m_options;
+    QList<Result<DatabaseSpec>> m_specs;
+    QList<ResolvedDatabase> m_resolved;
+    DatabaseSpecResolver *m_resolver = nullptr;
+    QElapsedTimer m_elapsed;
+    QElapsedTimer m_sinceProgress;
+    bool m_running = false; // run() was called: cancelJob() then owns the interrupt
+    bool m_interrupted = false;
+    bool m_finished = false;
+};
