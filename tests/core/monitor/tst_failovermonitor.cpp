@@ -29,6 +29,10 @@ class TestFailoverMonitor : public QObject
     using Endpoint = SandboxStatus::Endpoint;
     SandboxStatus m_status;
     FutureClock m_clock;
+    bool m_killed = false; // this test killed the primary and has not restarted it yet
+    // The longest HAProxy takes to route to the secondary: two failed checks 250 ms apart, plus the
+    // check that was under way at the kill.
+    static constexpr int kRouterSwitchMs = 1100;
     // A fresh database per run: the test counts the tables in it.
     const QString m_db = QStringLiteral("heroku_monitor%1").arg(QCoreApplication::applicationPid());
     const QString m_user = QStringLiteral("monitor_user");
@@ -46,6 +50,7 @@ class TestFailoverMonitor : public QObject
         m_status = SandboxTestEnv::status();
         QVERIFY(m_status.primaryPid > 0);
         QCOMPARE(::kill(pid_t(m_status.primaryPid), SIGKILL), 0);
+        m_killed = true;
     }
 
     // cluster.sh start restarts whatever died; then wait until the router sends traffic home again.
@@ -159,7 +164,10 @@ private Q_SLOTS:
         QCOMPARE(failover.toServerId, 2);
         qInfo("failover seen %lld ms after SIGKILL (interval %d ms, slowest probe before %.0f ms)",
               failover.atMs - killedAt, monitor.intervalMs(), slowestProbeMs);
-        QVERIFY2(failover.atMs - killedAt <= 2 * monitor.intervalMs() + slowestProbeMs,
+        // The routed endpoint answers from the secondary only once HAProxy has seen two failed checks
+        // (250 ms apart: 0.5 to 1.1 s, see persistentModeReconnectsAndDetectsFailover); the monitor
+        // must notice within one interval of that.
+        QVERIFY2(failover.atMs - killedAt <= kRouterSwitchMs + monitor.intervalMs() + slowestProbeMs,
                  qPrintable(QStringLiteral("failover seen %1 ms after the kill, slowest probe %2 ms")
                                 .arg(failover.atMs - killedAt)
                                 .arg(slowestProbeMs)));
@@ -229,6 +237,15 @@ private Q_SLOTS:
         QCOMPARE(monitor.samples().size(), 5);
         QCOMPARE(monitor.samples().last().atMs, samples.last().at(0).value<MonitorSample>().atMs);
         monitor.stop();
+    }
+
+    // A test that fails after killing the primary must not leave the shared cluster degraded for the
+    // tests after it.
+    void cleanup()
+    {
+        if (m_killed && !SandboxTestEnv::status().primaryRunning)
+            restartPrimary();
+        m_killed = false;
     }
 
     void cleanupTestCase()
