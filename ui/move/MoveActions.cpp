@@ -16,7 +16,8 @@ MoveActions::MoveActions(QWidget *window, AddonActions *addons, MessageBar *mess
       m_move(makeShortcutAction({QStringLiteral("moveAction"), tr("&Move database…"),
                                  tr("Copy the selected ClearDB add-on's database to a dedicated cluster, "
                                     "verify it and switch the app over"),
-                                 QKeySequence(), QStringLiteral(":/icons/export.svg")},
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
+                                 QStringLiteral(":/icons/export.svg")},
                                 this))
 {
     connect(m_move, &QAction::triggered, this, &MoveActions::openWizard);

@@ -83,15 +83,15 @@ void MoveFinishPanel::openRemove()
     if (!m_client || m_oldAddon.name.isEmpty())
         return;
     auto *dialog = new RemoveAddonDialog(m_client, m_oldAddon, m_oldUrl, this);
-    connect(
-        dialog, &RemoveAddonDialog::removed, this,
-        [this](const QString &app, const QString &addon, const QString &configReport) {
-            QString text = tr("%1 was removed from %2.").arg(addon, app);
-            if (!configReport.isEmpty())
-                text += QLatin1Char(' ') + configReport;
-            m_status->setText(text);
-            m_remove->setEnabled(false);
-            Q_EMIT activity(tr("Move remove old add-on"), tr("%1 of %2").arg(addon, app), text, false, -1);
-        });
+    connect(dialog, &RemoveAddonDialog::removed, this,
+            [this](const QString &app, const QString &addon, const QString &configReport) {
+                QString text = tr("%1 was removed from %2.").arg(addon, app);
+                if (!configReport.isEmpty())
+                    text += QLatin1Char(' ') + configReport;
+                m_status->setText(text);
+                m_remove->setEnabled(false);
+                Q_EMIT activity(tr("Move remove old add-on"), tr("%1 of %2").arg(addon, app), text, false,
+                                -1);
+            });
     dialog->open();
 }

@@ -87,7 +87,7 @@ QPointer<MoveWizard> TestMoveWizard::openWizard(MainWindow &window)
     auto *move = child<QAction>(&window, "moveAction");
     if (!QTest::qWaitFor([&] { return move->isEnabled(); }, 5000))
         return {};
-    move->trigger();
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
     return openedDialog<MoveWizard>(&window);
 }
 
