@@ -56,5 +56,12 @@ void MoveActions::openWizard()
         addon = HerokuAddon();
     wizard->setFinishing(m_session ? m_session->client() : nullptr, addon, url);
     connect(wizard, &MoveWizard::activity, this, &MoveActions::activity);
+    // The card would otherwise keep offering Back up…, Restore… and Move… on an add-on that is gone.
+    connect(wizard, &MoveWizard::oldAddonRemoved, this, [this](const QString &app, const QString &addon) {
+        ClearDbAddonCard *card = m_addons->card();
+        if (card->app() == app && card->addon() == addon)
+            card->clear();
+        m_messageBar->showMessage(tr("%1 was removed from %2.").arg(addon, app), MessageBar::Positive);
+    });
     wizard->open();
 }

@@ -90,6 +90,7 @@ void MoveFinishPanel::openRemove()
                     text += QLatin1Char(' ') + configReport;
                 m_status->setText(text);
                 m_remove->setEnabled(false);
+                Q_EMIT oldAddonRemoved(app, addon);
                 Q_EMIT activity(tr("Move remove old add-on"), tr("%1 of %2").arg(addon, app), text, false,
                                 -1);
             });

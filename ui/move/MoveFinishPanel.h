@@ -38,6 +38,8 @@ public:
 Q_SIGNALS:
     void activity(const QString &action, const QString &subject, const QString &outcome, bool failed,
                   qint64 durationMs);
+    // The old add-on is gone: whatever shows its URL must let go of it.
+    void oldAddonRemoved(const QString &app, const QString &addon);
 
 private:
     void openAssign();

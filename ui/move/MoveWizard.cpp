@@ -78,6 +78,7 @@ MoveWizard::MoveWizard(const QString &app, const QString &addon, const DatabaseE
     verifyLayout->addWidget(m_finish);
     m_finish->hide();
     connect(m_finish, &MoveFinishPanel::activity, this, &MoveWizard::activity);
+    connect(m_finish, &MoveFinishPanel::oldAddonRemoved, this, &MoveWizard::oldAddonRemoved);
     m_stack->addWidget(m_endpoints);
     m_stack->addWidget(m_preflight);
     m_stack->addWidget(copyPage);

@@ -67,6 +67,7 @@ public:
 Q_SIGNALS:
     void activity(const QString &action, const QString &subject, const QString &outcome, bool failed,
                   qint64 durationMs);
+    void oldAddonRemoved(const QString &app, const QString &addon);
 
 public Q_SLOTS:
     // While a step runs, stops it and stays open; otherwise closes.

@@ -333,6 +333,9 @@ void TestMoveWizard::finishAssignsDatabaseUrlRestartsAndRemovesTheOldAddon()
     QTRY_VERIFY_WITH_TIMEOUT(!AddonTestWindow::addonNames(m_world.sim, SourceApp).contains(addon), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(
         child<QLabel>(wizard, "finishStatus")->text().contains(QStringLiteral("was removed")), 10000);
+    // Nothing offers to act on the removed add-on any more.
+    QVERIFY(!child<QAction>(&window, "moveAction")->isEnabled());
+    QVERIFY(!child<QAction>(&window, "backupAction")->isEnabled());
     // The new URL stays: removing the old add-on does not touch DATABASE_URL.
     QCOMPARE(AddonTestWindow::configVar(m_world.sim, SourceApp, QStringLiteral("DATABASE_URL")),
              urlOf(target));
