@@ -13,6 +13,7 @@
 #include "configvars/ConfigActions.h"
 #include "connection/DatabaseTabs.h"
 #include "heroku/HerokuClient.h"
+#include "move/MoveActions.h"
 #include "session/AppCatalog.h"
 #include "session/AppListModel.h"
 #include "session/ConsoleSession.h"
@@ -66,6 +67,7 @@ MainWindow::MainWindow(QNetworkAccessManager *network, QWidget *parent)
     addAction(m_activityLog->toggleViewAction());
     connect(m_backupActions, &BackupActions::activity, m_activityLog->model(),
             &ActivityLogModel::appendAction);
+    connect(m_moveActions, &MoveActions::activity, m_activityLog->model(), &ActivityLogModel::appendAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(m_activityLog->toggleViewAction());
@@ -79,6 +81,7 @@ MainWindow::MainWindow(QNetworkAccessManager *network, QWidget *parent)
     connect(m_messageBar, &MessageBar::actionTriggered, this, &MainWindow::refresh);
     connect(this, &MainWindow::sessionChanged, m_addonActions, &AddonActions::setSession);
     connect(this, &MainWindow::sessionChanged, m_configActions, &ConfigActions::setSession);
+    connect(this, &MainWindow::sessionChanged, m_moveActions, &MoveActions::setSession);
     connect(this, &MainWindow::sessionChanged, m_accountActions, &AccountActions::setSession);
     connect(this, &MainWindow::sessionChanged, m_accountSwitcher, [this](ConsoleSession *session) {
         m_accountSwitcher->setConnection(session ? session->connection() : ConsoleConnection());
@@ -111,8 +114,10 @@ void MainWindow::setUpToolBar()
     // Back up and Restore sit in the App menu and the add-on table's context menu: the toolbar has
     // no room left for them at the window's default width.
     m_backupActions = new BackupActions(this, m_addonActions->card(), m_messageBar);
+    m_moveActions = new MoveActions(this, m_addonActions, m_messageBar);
     m_details->setAddonActions({m_addonActions->changePlanAction(), m_addonActions->removeAction(),
-                                m_backupActions->backupAction(), m_backupActions->restoreAction()});
+                                m_backupActions->backupAction(), m_backupActions->restoreAction(),
+                                m_moveActions->moveAction()});
     m_configActions = new ConfigActions(this, m_messageBar);
     toolBar->addActions(m_configActions->actions());
     // File → Quit with the platform's key (Ctrl+Q on Linux): quitting goes through closeEvent(), so it
@@ -132,6 +137,7 @@ void MainWindow::setUpToolBar()
     app->setObjectName(QStringLiteral("appMenu"));
     app->addActions(m_addonActions->actions());
     app->addActions(m_backupActions->actions());
+    app->addAction(m_moveActions->moveAction());
     app->addSeparator();
     app->addActions(m_configActions->actions());
     app->addAction(m_configActions->restartAction());

@@ -10,6 +10,7 @@
 class ActivityLogDock;
 class AddonActions;
 class BackupActions;
+class MoveActions;
 class AppCatalog;
 class AppDetailsPanel;
 class AppListView;
@@ -103,6 +104,7 @@ private:
     DatabaseTabs *m_tabs = nullptr;
     AddonActions *m_addonActions = nullptr;
     BackupActions *m_backupActions = nullptr;
+    MoveActions *m_moveActions = nullptr;
     ConfigActions *m_configActions = nullptr;
     AccountActions *m_accountActions = nullptr;
     AccountSwitcher *m_accountSwitcher = nullptr;

@@ -59,8 +59,9 @@ struct World
             qWarning("the mariadb_cluster fixture is not running");
             return false;
         }
+        // --log: SimRequestLog counts what was sent (one PATCH, one restart).
         if (!sim.start({QStringLiteral("--apps"), QStringLiteral("2"), QStringLiteral("--sandbox-cluster"),
-                        SandboxTestEnv::dir()})) {
+                        SandboxTestEnv::dir(), QStringLiteral("--log")})) {
             qWarning("%s", qPrintable(sim.errorString()));
             return false;
         }

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+#include "move/MoveEndpointsPage.h"
+
+#include "widgets/DialogStyle.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+
+namespace {
+enum SourceKind
+{
+    AddonSource = 0,
+    UrlSource = 1,
+};
+
+QLineEdit *maskedUrlEdit(const QString &objectName, const QString &accessibleName, QWidget *parent)
+{
+    auto *edit = new QLineEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setAccessibleName(accessibleName);
+    edit->setEchoMode(QLineEdit::Password);
+    edit->setPlaceholderText(QStringLiteral("mysql://user:password@host:3306/database"));
+    return edit;
+}
+
+// One database is the same as another when it is the same name on the same server, whoever logs in.
+bool sameDatabase(const DatabaseEndpoint &a, const DatabaseEndpoint &b)
+{
+    return a.host.compare(b.host, Qt::CaseInsensitive) == 0 && a.port == b.port && a.database == b.database;
+}
+} // namespace
+
+MoveEndpointsPage::MoveEndpointsPage(QWidget *parent)
+    : QWidget(parent), m_sourceKind(new QComboBox(this)),
+      m_sourceUrl(maskedUrlEdit(QStringLiteral("sourceUrlEdit"), tr("Source URL"), this)),
+      m_targetUrl(maskedUrlEdit(QStringLiteral("targetUrlEdit"), tr("Target URL"), this)),
+      m_reason(DialogStyle::errorLabel(this))
+{
+    setObjectName(QStringLiteral("moveEndpointsPage"));
+    m_sourceKind->setObjectName(QStringLiteral("sourceKindCombo"));
+    m_sourceKind->addItem(tr("This app's ClearDB database"));
+    m_sourceKind->addItem(tr("A MySQL URL (e.g. a local MySQL)"));
+    m_reason->setObjectName(QStringLiteral("endpointsReason"));
+    auto *form = new QFormLayout(this);
+    form->addRow(DialogStyle::wrappedLabel(
+        tr("Copy a database to another server (a dedicated cluster), verify the copy, then point the "
+           "app at it."),
+        this));
+    form->addRow(tr("&From:"), m_sourceKind);
+    form->addRow(tr("Source &URL:"), m_sourceUrl);
+    form->addRow(tr("&To (URL):"), m_targetUrl);
+    form->addRow(m_reason);
+    connect(m_sourceKind, &QComboBox::currentIndexChanged, this, &MoveEndpointsPage::update);
+    connect(m_sourceUrl, &QLineEdit::textChanged, this, &MoveEndpointsPage::update);
+    connect(m_targetUrl, &QLineEdit::textChanged, this, &MoveEndpointsPage::update);
+    update();
+}
+
+void MoveEndpointsPage::setAddonSource(const QString &addon, const DatabaseEndpoint &endpoint)
+{
+    m_addonEndpoint = endpoint;
+    m_sourceKind->setItemText(AddonSource,
+                              tr("This app's ClearDB database (%1, %2)").arg(addon, endpoint.label()));
+    update();
+}
+
+Result<MoveEndpointsPage::Choice> MoveEndpointsPage::endpoints() const
+{
+    Choice choice;
+    if (m_sourceKind->currentIndex() == AddonSource) {
+        if (m_addonEndpoint.database.isEmpty())
+            return makeError(Error::Kind::NotFound,
+                             tr("This app's ClearDB URL is not loaded: pick a URL instead."));
+        choice.source = m_addonEndpoint;
+    } else {
+        if (m_sourceUrl->text().trimmed().isEmpty())
+            return makeError(Error::Kind::InvalidInput, tr("Type the source's mysql:// URL."));
+        Result<DatabaseEndpoint> source = DatabaseEndpoint::fromText(m_sourceUrl->text().trimmed());
+        if (!source)
+            return makeError(Error::Kind::InvalidInput, tr("Source: %1").arg(source.error().oneLine()));
+        choice.source = *source;
+    }
+    if (m_targetUrl->text().trimmed().isEmpty())
+        return makeError(Error::Kind::InvalidInput, tr("Type or paste the target's mysql:// URL."));
+    Result<DatabaseEndpoint> target = DatabaseEndpoint::fromText(m_targetUrl->text().trimmed());
+    if (!target)
+        return makeError(Error::Kind::InvalidInput, tr("Target: %1").arg(target.error().oneLine()));
+    choice.target = *target;
+    choice.targetUrl = Secret(m_targetUrl->text().trimmed());
+    if (sameDatabase(choice.source, choice.target))
+        return makeError(
+            Error::Kind::InvalidInput,
+            tr("The target is the source itself (%1): pick another database.").arg(choice.target.label()));
+    return choice;
+}
+
+void MoveEndpointsPage::update()
+{
+    m_sourceUrl->setEnabled(m_sourceKind->currentIndex() == UrlSource);
+    const Result<Choice> choice = endpoints();
+    // Nothing typed yet is not an error worth red text; anything else says what to change.
+    const bool untouched = m_targetUrl->text().isEmpty();
+    m_reason->setText(choice || untouched ? QString() : choice.error().oneLine());
+    m_reason->setVisible(!choice && !untouched);
+    Q_EMIT changed();
+}
