@@ -2,6 +2,7 @@
 #include "backups/BackupDialog.h"
 
 #include "backups/TransferProgressView.h"
+#include "credentials/SecretRedactor.h"
 #include "transfer/DumpJob.h"
 #include "widgets/DialogStyle.h"
 
@@ -22,6 +23,7 @@ BackupDialog::BackupDialog(const QString &app, const QString &addon, const Datab
 {
     setObjectName(QStringLiteral("backupDialog"));
     setWindowTitle(tr("Back up %1").arg(addon));
+    SecretRedactor::registerSecret(m_source.password);
     setAttribute(Qt::WA_DeleteOnClose);
 
     auto *summary = DialogStyle::wrappedLabel(
@@ -53,7 +55,10 @@ BackupDialog::BackupDialog(const QString &app, const QString &addon, const Datab
     connect(m_job, &DumpJob::finished, this, &BackupDialog::onFinished);
 }
 
-BackupDialog::~BackupDialog() = default;
+BackupDialog::~BackupDialog()
+{
+    SecretRedactor::unregisterSecret(m_source.password);
+}
 
 void BackupDialog::start()
 {
@@ -105,10 +110,7 @@ void BackupDialog::onFinished()
     } else {
         m_progress->stop();
         // The job's errors never hold the password (ChildErrorText); this is a second guard for the screen.
-        QString line = status.error().oneLine();
-        const QString password = m_source.password.reveal();
-        if (!password.isEmpty())
-            line.replace(password, QStringLiteral("****"));
+        const QString line = SecretRedactor::redact(status.error().oneLine());
         m_error->setText(line);
         m_error->show();
         Q_EMIT activity(tr("Backup"), subject, line, status.error().kind != Error::Kind::Cancelled, elapsed);

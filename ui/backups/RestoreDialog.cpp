@@ -2,6 +2,7 @@
 #include "backups/RestoreDialog.h"
 
 #include "backups/TransferProgressView.h"
+#include "credentials/SecretRedactor.h"
 #include "transfer/RestoreJob.h"
 #include "widgets/DialogStyle.h"
 
@@ -23,6 +24,7 @@ RestoreDialog::RestoreDialog(const QString &app, const QString &addon, const Dat
       m_cancel(new QPushButton(tr("Cancel"), this)), m_close(new QPushButton(tr("Close"), this))
 {
     setObjectName(QStringLiteral("restoreDialog"));
+    SecretRedactor::registerSecret(m_target.password);
     setWindowTitle(tr("Restore into %1").arg(addon));
     setAttribute(Qt::WA_DeleteOnClose);
 
@@ -85,7 +87,10 @@ RestoreDialog::RestoreDialog(const QString &app, const QString &addon, const Dat
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
 }
 
-RestoreDialog::~RestoreDialog() = default;
+RestoreDialog::~RestoreDialog()
+{
+    SecretRedactor::unregisterSecret(m_target.password);
+}
 
 QString RestoreDialog::subject() const
 {
@@ -166,10 +171,7 @@ void RestoreDialog::onFinished()
     // Refused before loading: there is no progress to speak of, only the reason.
     m_progress->setVisible(status.error().kind != Error::Kind::Conflict);
     // The job's errors never hold the password (ChildErrorText); this is a second guard for the screen.
-    QString line = status.error().oneLine();
-    const QString password = m_target.password.reveal();
-    if (!password.isEmpty())
-        line.replace(password, QStringLiteral("****"));
+    const QString line = SecretRedactor::redact(status.error().oneLine());
     m_error->setText(line);
     m_error->show();
     Q_EMIT activity(tr("Restore"), subject(), line, status.error().kind != Error::Kind::Cancelled, elapsed);

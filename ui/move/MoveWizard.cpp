@@ -2,6 +2,7 @@
 #include "move/MoveWizard.h"
 
 #include "backups/TransferProgressView.h"
+#include "credentials/SecretRedactor.h"
 #include "heroku/HerokuClient.h"
 #include "move/MoveEndpointsPage.h"
 #include "move/MoveFinishPanel.h"
@@ -111,7 +112,11 @@ MoveWizard::MoveWizard(const QString &app, const QString &addon, const DatabaseE
     showPage(EndpointsPage);
 }
 
-MoveWizard::~MoveWizard() = default;
+MoveWizard::~MoveWizard()
+{
+    SecretRedactor::unregisterSecret(m_source.password);
+    SecretRedactor::unregisterSecret(m_target.password);
+}
 
 void MoveWizard::setFinishing(HerokuClient *client, const HerokuAddon &oldAddon,
                               const std::optional<DatabaseUrl> &oldUrl)
@@ -140,17 +145,6 @@ bool MoveWizard::isBusy() const
 QString MoveWizard::subject() const
 {
     return tr("%1 to %2 (%3 of %4)").arg(m_source.label(), m_target.label(), m_addon, m_app);
-}
-
-QString MoveWizard::withoutPasswords(QString line) const
-{
-    // The engine's errors never hold a password (ChildErrorText); a second guard for the screen and log.
-    for (const DatabaseEndpoint *e : {&m_source, &m_target}) {
-        const QString password = e->password.reveal();
-        if (!password.isEmpty())
-            line.replace(password, QStringLiteral("****"));
-    }
-    return line;
 }
 
 void MoveWizard::showPage(Page page)
@@ -182,8 +176,14 @@ void MoveWizard::goNext()
         const Result<MoveEndpointsPage::Choice> choice = m_endpoints->endpoints();
         if (!choice)
             return;
+        // Registered while chosen: the engine's errors never hold a password (ChildErrorText), and
+        // SecretRedactor is the second guard for the screen and the log.
+        SecretRedactor::unregisterSecret(m_source.password);
+        SecretRedactor::unregisterSecret(m_target.password);
         m_source = choice->source;
         m_target = choice->target;
+        SecretRedactor::registerSecret(m_source.password);
+        SecretRedactor::registerSecret(m_target.password);
         m_targetUrl = choice->targetUrl;
         showPage(PreflightPage);
         m_clock.start();
@@ -210,7 +210,7 @@ void MoveWizard::preflightFinished()
     const bool blocked = !m_preflight->ready();
     Q_EMIT activity(
         tr("Move pre-flight"), subject(),
-        withoutPasswords((blocked ? tr("Blocked. ") : tr("Ready. ")) + lines.join(QStringLiteral(" "))),
+        SecretRedactor::redact((blocked ? tr("Blocked. ") : tr("Ready. ")) + lines.join(QStringLiteral(" "))),
         blocked, m_clock.elapsed());
 }
 
@@ -252,7 +252,7 @@ void MoveWizard::copyFinished()
         return;
     }
     m_progress->stop();
-    const QString line = withoutPasswords(status.error().oneLine());
+    const QString line = SecretRedactor::redact(status.error().oneLine());
     m_copyError->setText(line);
     m_copyError->show();
     // Refused or stopped: the way on is the pre-flight again, where a replace can be confirmed.
@@ -285,7 +285,7 @@ void MoveWizard::verifyFinished(const VerifyOutcome &outcome)
     QString line;
     bool failed = true;
     if (!outcome.ok()) {
-        line = withoutPasswords(outcome.outcome.error().oneLine());
+        line = SecretRedactor::redact(outcome.outcome.error().oneLine());
         failed = outcome.outcome.error().kind != Error::Kind::Cancelled;
     } else if (outcome.report.identical()) {
         line = tr("The copy is identical: %1 objects and %2 tables compared.")

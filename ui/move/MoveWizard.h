@@ -84,7 +84,6 @@ private:
     void startVerify();
     void verifyFinished(const VerifyOutcome &outcome);
     QString subject() const;
-    QString withoutPasswords(QString line) const;
 
     QString m_app;
     QString m_addon;
