@@ -68,6 +68,26 @@ inline bool clear(const Side &side)
     return TransferTestDb::sql(side.endpoint(), script).exitCode == 0;
 }
 
+// A source database on the fixture pair and a target on the separate dedicated server, each with its
+// own unprivileged user (names from `tag`, passwords unique to this process), both emptied.
+inline bool provisionPair(const SandboxStatus &s, const QString &tag, Side &source, Side &target)
+{
+    const QString pid = QString::number(QCoreApplication::applicationPid());
+    source = provision(s, QStringLiteral("ctl%1_src").arg(tag), QStringLiteral("ctl%1_src_u").arg(tag),
+                       QStringLiteral("Src-%1-pw-").arg(tag) + pid, false);
+    target = provision(s, QStringLiteral("ctl%1_dst").arg(tag), QStringLiteral("ctl%1_dst_u").arg(tag),
+                       QStringLiteral("Dst-%1-pw-").arg(tag) + pid, true);
+    return clear(source) && clear(target);
+}
+
+// A small table, and an 80,000-row one that takes a dump or load long enough to interrupt it mid-way.
+inline constexpr char kInterruptibleData[] =
+    "CREATE TABLE small (id INT PRIMARY KEY, v VARCHAR(10)); INSERT INTO small VALUES (1, 'a');"
+    "CREATE TABLE big (id INT PRIMARY KEY, pad VARCHAR(255)) ENGINE=InnoDB;"
+    "SET SESSION max_recursive_iterations = 1000000;"
+    "INSERT INTO big WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 80000) "
+    "SELECT n, REPEAT(CHAR(65 + n % 26), 200) FROM s;";
+
 inline bool setConfigVars(SimProcess &sim, const QString &app, const QJsonObject &vars)
 {
     SimHttp http(sim);

@@ -63,13 +63,7 @@ private Q_SLOTS:
     {
         m_status = SandboxTestEnv::status();
         QVERIFY2(m_status.isRunning() && m_status.dedicatedRunning, qPrintable(m_status.state));
-        const QString pid = QString::number(QCoreApplication::applicationPid());
-        m_src = provision(m_status, QStringLiteral("ctldb_src"), QStringLiteral("ctldb_src_u"),
-                          QStringLiteral("Src-db-pw-") + pid, false);
-        m_dst = provision(m_status, QStringLiteral("ctldb_dst"), QStringLiteral("ctldb_dst_u"),
-                          QStringLiteral("Dst-db-pw-") + pid, true);
-        QVERIFY(clear(m_src));
-        QVERIFY(clear(m_dst));
+        QVERIFY(provisionPair(m_status, QStringLiteral("db"), m_src, m_dst));
         const TransferTestDb::SqlRun load = TransferTestDb::sql(
             m_src.endpoint(),
             "CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(40) CHARACTER SET utf8mb4, note TEXT);"

@@ -64,20 +64,9 @@ private Q_SLOTS:
     {
         m_status = SandboxTestEnv::status();
         QVERIFY2(m_status.isRunning() && m_status.dedicatedRunning, qPrintable(m_status.state));
-        const QString pid = QString::number(QCoreApplication::applicationPid());
-        m_src = provision(m_status, QStringLiteral("ctlcp_src"), QStringLiteral("ctlcp_src_u"),
-                          QStringLiteral("Src-cp-pw-") + pid, false);
-        m_dst = provision(m_status, QStringLiteral("ctlcp_dst"), QStringLiteral("ctlcp_dst_u"),
-                          QStringLiteral("Dst-cp-pw-") + pid, true);
-        QVERIFY(clear(m_src));
+        QVERIFY(provisionPair(m_status, QStringLiteral("cp"), m_src, m_dst));
         const TransferTestDb::SqlRun load = TransferTestDb::sql(
-            m_src.endpoint(),
-            "CREATE TABLE small (id INT PRIMARY KEY, v VARCHAR(10)); INSERT INTO small VALUES (1, 'a');"
-            "CREATE VIEW small_v AS SELECT v FROM small;"
-            "CREATE TABLE big (id INT PRIMARY KEY, pad VARCHAR(255)) ENGINE=InnoDB;"
-            "SET SESSION max_recursive_iterations = 1000000;"
-            "INSERT INTO big WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 80000) "
-            "SELECT n, REPEAT(CHAR(65 + n % 26), 200) FROM s;");
+            m_src.endpoint(), QByteArray(kInterruptibleData) + "CREATE VIEW small_v AS SELECT v FROM small;");
         QVERIFY2(load.exitCode == 0, load.err.constData());
         QVERIFY2(m_sim.start(), qPrintable(m_sim.errorString()));
     }
