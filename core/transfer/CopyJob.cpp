@@ -121,5 +121,8 @@ void CopyJob::finish(const Status &status)
         return;
     m_finished = true;
     m_status = status;
-    QTimer::singleShot(0, this, [this] { Q_EMIT finished(); });
+    QTimer::singleShot(0, this, [this] {
+        m_reported = true;
+        Q_EMIT finished();
+    });
 }

@@ -83,5 +83,8 @@ void DumpJob::finish(const Status &status)
     m_status = status;
     m_writer.reset(); // an uncommitted dump is removed here
     // Reported from the event loop, so a caller that connected after start() still hears it.
-    QTimer::singleShot(0, this, [this] { Q_EMIT finished(); });
+    QTimer::singleShot(0, this, [this] {
+        m_reported = true;
+        Q_EMIT finished();
+    });
 }

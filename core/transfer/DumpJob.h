@@ -37,7 +37,8 @@ public:
 
     void start();
     void cancel();
-    bool isRunning() const { return m_started && !m_finished; }
+    // True until finished() went out, so whoever polls it finds the outcome reported once it is false.
+    bool isRunning() const { return m_started && !m_reported; }
     const Status &status() const { return m_status; }
     const TransferProgress &lastProgress() const { return m_stream.progress(); }
     qint64 definersRemoved() const { return m_stream.definersRemoved(); }
@@ -63,5 +64,6 @@ private:
     Status m_writeError;
     bool m_started = false;
     bool m_cancelled = false;
-    bool m_finished = false;
+    bool m_finished = false; // the outcome is decided
+    bool m_reported = false; // and finished() went out
 };

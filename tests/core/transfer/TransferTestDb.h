@@ -190,4 +190,17 @@ template <typename Job> bool runToEnd(Job &job, int timeoutMs = 20000)
     return done.wait(timeoutMs);
 }
 
+// Runs a job one event-loop round at a time, as a view polling isRunning() sees it, and says whether
+// finished() had gone out by the time isRunning() turned false: whoever reads the outcome once the job
+// stops running must find it reported.
+template <typename Job> bool reportsBeforeItStopsRunning(Job &job, int timeoutMs = 20000)
+{
+    QSignalSpy done(&job, &Job::finished);
+    job.start();
+    QDeadlineTimer deadline(timeoutMs);
+    while (job.isRunning() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    return !job.isRunning() && done.count() == 1;
+}
+
 } // namespace TransferTestDb

@@ -137,6 +137,22 @@ private Q_SLOTS:
         QVERIFY(!line.contains(wrong));
         QVERIFY(copy.dumpArguments().isEmpty()); // the dump never started
     }
+
+    // The wizard shows the outcome once the copy stops running; a job that stopped before saying how
+    // it ended left it showing nothing.
+    void stopsRunningOnlyOnceItHasReported()
+    {
+        DatabaseEndpoint badTarget = target(QStringLiteral("xcp_kept"));
+        badTarget.password = Secret(QStringLiteral("Wrong#Target-pass-unique-7730"));
+        CopyJob refused(source(QStringLiteral("xcp_src")), badTarget, CopyJob::Mode::Replace);
+        QVERIFY(reportsBeforeItStopsRunning(refused));
+        QVERIFY(!refused.status().ok());
+        CopyJob copied(source(QStringLiteral("xcp_src")), target(QStringLiteral("xcp_dst")),
+                       CopyJob::Mode::Replace);
+        QVERIFY(reportsBeforeItStopsRunning(copied));
+        QVERIFY2(copied.status().ok(),
+                 qPrintable(copied.status().ok() ? QString() : copied.status().error().oneLine()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCopyJob)
