@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 
 #include <csignal>
+#include <functional>
 
 using namespace CtlTest;
 using namespace DbTestEnv;
@@ -63,8 +64,9 @@ class TestCleardbctlDbInterrupt : public QObject
     }
 
     // Starts cleardbctl, waits until the job is under way (a child named `child` runs, or else the
-    // first progress line is out), sends `signal`, and collects the end.
-    Interrupted interrupt(CtlProcess &ctl, const QStringList &args, int signal, const QByteArray &child = {})
+    // first progress line is out, and then `reached` holds), sends `signal`, and collects the end.
+    Interrupted interrupt(CtlProcess &ctl, const QStringList &args, int signal, const QByteArray &child = {},
+                          const std::function<bool()> &reached = {})
     {
         Interrupted result;
         QProcess process;
@@ -76,8 +78,9 @@ class TestCleardbctlDbInterrupt : public QObject
         QElapsedTimer waited;
         waited.start();
         const auto underWay = [&] {
-            return child.isEmpty() ? out.contains("\"type\":\"progress\"")
-                                   : !childrenOf(process.processId(), child).isEmpty();
+            if (!child.isEmpty())
+                return !childrenOf(process.processId(), child).isEmpty();
+            return out.contains("\"type\":\"progress\"") && (!reached || reached());
         };
         while (!underWay() && waited.elapsed() < 30000 && process.state() == QProcess::Running) {
             process.waitForReadyRead(child.isEmpty() ? 100 : 5);
@@ -156,17 +159,23 @@ private Q_SLOTS:
     {
         CtlProcess ctl(m_sim);
         prepare(ctl);
-        const Interrupted run = interrupt(
-            ctl, args("db", "restore", "--json", "--input", m_dump, "--to", "env:CTLDB_DST"), SIGINT);
+        // SQL handed to the client is not yet executed: wait until the target holds a table, so the
+        // interrupt lands with it partly loaded.
+        const auto tables = [this] {
+            const auto counted =
+                TransferTestDb::rows(m_dst.endpoint(), "SELECT COUNT(*) FROM information_schema.TABLES "
+                                                       "WHERE TABLE_SCHEMA = DATABASE()");
+            return counted.isEmpty() ? 0 : counted.first().first().toInt();
+        };
+        const Interrupted run =
+            interrupt(ctl, args("db", "restore", "--json", "--input", m_dump, "--to", "env:CTLDB_DST"),
+                      SIGINT, {}, [&] { return tables() > 0; });
         checkCleanEnd(run);
         QVERIFY2(run.err.contains(QStringLiteral("partly loaded")) &&
                      run.err.contains(QStringLiteral("with --replace")),
                  qPrintable(run.err));
         // Premise: the target really is partly loaded, so the re-run has something to complete.
-        const auto loaded =
-            TransferTestDb::rows(m_dst.endpoint(), "SELECT COUNT(*) FROM information_schema.TABLES "
-                                                   "WHERE TABLE_SCHEMA = DATABASE()");
-        QVERIFY(!loaded.isEmpty() && loaded.first().first().toInt() > 0);
+        QVERIFY(tables() > 0);
 
         CtlProcess::Run rerun =
             ctl.run(args("db", "restore", "--input", m_dump, "--to", "env:CTLDB_DST", "--replace"));
