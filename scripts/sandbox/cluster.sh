@@ -260,6 +260,9 @@ write_node_config() {
             echo "auto-increment-increment=2"
             echo "auto-increment-offset=$id"
             echo "slave-net-timeout=10"
+            # Rows, not statements: a statement replayed on the peer runs without the writer's session
+            # settings (max_recursive_iterations, sql_mode…), can fail there and stop its replication.
+            echo "binlog-format=ROW"
             # With a binary log, creating a trigger or routine needs SUPER unless this is on (ERROR 1419):
             # hosted MySQL services let their unprivileged users do it, and a restore must load triggers.
             echo "log-bin-trust-function-creators=1"

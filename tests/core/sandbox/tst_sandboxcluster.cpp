@@ -81,6 +81,33 @@ private Q_SLOTS:
         }
     }
 
+    // A load that leans on a session setting the replica never sees (here a recursive CTE past the
+    // default 1000 iterations) must still reach the other master: were it replayed there as a
+    // statement, it would fail, stop that server's replication, and no later failback could re-sync.
+    void writesDependingOnSessionSettingsReplicate()
+    {
+        const SandboxStatus status = SandboxTestEnv::status(m_dir);
+        QVERIFY(status.isRunning());
+        const QVariantList created = SandboxTestEnv::adminExec(
+            status, SandboxStatus::Endpoint::Primary,
+            {QStringLiteral("SET SESSION max_recursive_iterations = 100000"),
+             QStringLiteral("CREATE TABLE numbers (n INT PRIMARY KEY)"),
+             QStringLiteral(
+                 "INSERT INTO numbers WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s "
+                 "WHERE n < 5000) SELECT n FROM s"),
+             QStringLiteral("SELECT COUNT(*) FROM numbers")},
+            QStringLiteral("heroku_abc123"));
+        QCOMPARE(created.value(0).toInt(), 5000); // premise: the primary took it
+        const auto replicated = [&] {
+            return SandboxTestEnv::adminExec(status, SandboxStatus::Endpoint::Secondary,
+                                             {QStringLiteral("SELECT COUNT(*) FROM numbers")},
+                                             QStringLiteral("heroku_abc123"))
+                .value(0)
+                .toInt();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(replicated(), 5000, 15000);
+    }
+
     void createDatabaseRejectsBadNames()
     {
         SandboxCluster cluster(SandboxTestEnv::script(), m_dir);
