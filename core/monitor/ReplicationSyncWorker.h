@@ -6,6 +6,8 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
+#include <QVariantList>
 
 // Lives in a worker thread (SqlWorkerThread). Waits until two MariaDB masters have applied each other's
 // binary log: for each direction it reads the source's @@gtid_binlog_pos, keeps the source's own GTID
@@ -20,6 +22,10 @@ public:
 
     // Keeps only the GTIDs of `domain` from a "D-S-N,D-S-N" position list (MariaDB's format).
     static QString positionsOfDomain(const QString &positions, qint64 domain);
+
+    // What one row of SHOW SLAVE STATUS says is wrong, for a message: a stopped replication thread and
+    // its error (the statement text cut off: it may hold data), or an empty string when both run.
+    static QString replicationTrouble(const QStringList &columns, const QVariantList &row);
 
 public Q_SLOTS:
     void waitForSync(quint64 ticket, const ProbeTarget &first, const ProbeTarget &second, int timeoutMs);

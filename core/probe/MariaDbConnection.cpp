@@ -327,6 +327,7 @@ ProbeError MariaDbConnection::run(const QString &sql, QVariantList *firstRow, QL
                                                "closed")
                                     .arg(m_timeoutMs));
     };
+    m_columns.clear();
     const QByteArray bytes = sql.toUtf8();
     int failed = 0;
     if (!drive(mysql_real_query_start(&failed, m_mysql, bytes.constData(),
@@ -341,6 +342,9 @@ ProbeError MariaDbConnection::run(const QString &sql, QVariantList *firstRow, QL
         return timeout();
     if (!result)
         return mysql_field_count(m_mysql) == 0 ? ProbeError() : queryError();
+    const MYSQL_FIELD *fields = mysql_fetch_fields(result);
+    for (unsigned int i = 0; i < mysql_num_fields(result); ++i)
+        m_columns << QString::fromUtf8(fields[i].name, int(fields[i].name_length));
     // The whole result is stored client-side: fetching rows no longer touches the network.
     const auto values = [result](MYSQL_ROW row) {
         const unsigned long *lengths = mysql_fetch_lengths(result);

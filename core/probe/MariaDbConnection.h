@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
 #include <functional>
 
@@ -65,6 +66,8 @@ public:
     ProbeError query(const QString &sql, QVariantList *firstRow = nullptr);
     // The same, keeping every row: for small results only (catalog queries), as all of it is held.
     ProbeError queryRows(const QString &sql, QList<QVariantList> *rows);
+    // The column names of the last statement's result (empty when it returned none).
+    const QStringList &columns() const { return m_columns; }
     // `value` as an SQL literal for this connection: strings escaped for its character set, numbers bare.
     QString literal(const QVariant &value) const;
 
@@ -83,4 +86,5 @@ private:
 
     st_mysql *m_mysql = nullptr;
     int m_timeoutMs = 5000;
+    QStringList m_columns;
 };

@@ -34,6 +34,8 @@ public:
     ProbeError exec(const QString &sql, const QVariantList &values = {}, QVariantList *firstRow = nullptr);
     // The same, keeping every row of the result (held in memory: catalog queries, not table data).
     ProbeError select(const QString &sql, const QVariantList &values, QList<QVariantList> *rows);
+    // The column names of the last statement's result.
+    const QStringList &columns() const { return m_connection.columns(); }
 
     // Initialises the client library (once per process), so a probe can do it in its worker thread
     // while the DNS lookup runs. Safe to call repeatedly.

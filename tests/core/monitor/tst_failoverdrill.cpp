@@ -25,6 +25,44 @@ private Q_SLOTS:
                  QStringLiteral("1-1-9"));
     }
 
+    // A replica whose replication stopped is named with the reason, not left to SHOW SLAVE STATUS.
+    void resyncTimeoutSaysWhyTheReplicaIsBehind()
+    {
+        const SandboxStatus status = SandboxTestEnv::status();
+        QVERIFY(status.isRunning());
+        SandboxTestEnv::adminExec(status, Endpoint::Secondary, {QStringLiteral("STOP SLAVE SQL_THREAD")});
+        SandboxTestEnv::adminExec(
+            status, Endpoint::Primary,
+            {QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(m_db),
+             QStringLiteral("CREATE TABLE IF NOT EXISTS %1.behind (id INT)").arg(m_db)});
+        ReplicationSyncWorker worker;
+        QSignalSpy synced(&worker, &ReplicationSyncWorker::synced);
+        worker.waitForSync(7, SandboxTestEnv::admin(status, Endpoint::Primary),
+                           SandboxTestEnv::admin(status, Endpoint::Secondary), 1000);
+        SandboxTestEnv::adminExec(status, Endpoint::Secondary, {QStringLiteral("START SLAVE SQL_THREAD")});
+        QCOMPARE(synced.count(), 1);
+        const ProbeError error = synced.first().at(1).value<ProbeError>();
+        QVERIFY(error.isError());
+        QVERIFY2(error.toString().contains(QStringLiteral("did not apply server 1's writes")) &&
+                     error.toString().contains(QStringLiteral("its SQL thread is stopped")),
+                 qPrintable(error.toString()));
+
+        const QStringList columns{QStringLiteral("Slave_IO_Running"), QStringLiteral("Slave_SQL_Running"),
+                                  QStringLiteral("Last_IO_Error"), QStringLiteral("Last_SQL_Error")};
+        const QString failed = ReplicationSyncWorker::replicationTrouble(
+            columns,
+            {QStringLiteral("Yes"), QStringLiteral("No"), QString(),
+             QStringLiteral("Error 'Query execution was interrupted' on query. Default database: 'x'. "
+                            "Query: 'INSERT INTO t VALUES (\\'private\\')'")});
+        QVERIFY2(failed.startsWith(
+                     QStringLiteral("its SQL thread stopped: Error 'Query execution was interrupted'")),
+                 qPrintable(failed));
+        QVERIFY(!failed.contains(QStringLiteral("private")));
+        QCOMPARE(ReplicationSyncWorker::replicationTrouble(
+                     columns, {QStringLiteral("Yes"), QStringLiteral("Yes"), QString(), QString()}),
+                 QString());
+    }
+
     void notRunningSandboxFailsWithAHint()
     {
         QTemporaryDir empty;
