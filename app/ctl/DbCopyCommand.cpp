@@ -3,12 +3,16 @@
 
 #include "DbRestoreCommand.h"
 #include "transfer/CopyJob.h"
+#include "transfer/TransferPreflight.h"
 
 #include <QCommandLineParser>
 
 QString DbCopyCommand::details() const
 {
-    return QStringLiteral("Streams the source's dump (one consistent snapshot, definers removed) into the\n"
+    return QStringLiteral("Checks first that the copy can work (size, server versions, the target user's\n"
+                          "privileges, binary logging, what the target holds) and stops on a blocker before\n"
+                          "anything is written. Then streams the source's dump (one consistent snapshot, "
+                          "definers removed) into the\n"
                           "target with no temporary file. A target that is not empty is refused, untouched,\n"
                           "unless --replace. After a failure or Ctrl-C the target may be partly loaded: run\n"
                           "the same copy with --replace to complete it. Check the result with db verify.\n") +
@@ -38,6 +42,33 @@ void DbCopyCommand::run(const QList<ResolvedDatabase> &databases)
 {
     const ResolvedDatabase &source = databases.at(0);
     const ResolvedDatabase &target = databases.at(1);
+    m_preflight = new TransferPreflight(source.endpoint, target.endpoint, this);
+    m_preflight->setReplace(m_replace);
+    connect(m_preflight, &TransferPreflight::finished, this,
+            [this, source, target] { preflighted(source, target); });
+    m_preflight->start();
+}
+
+void DbCopyCommand::preflighted(const ResolvedDatabase &source, const ResolvedDatabase &target)
+{
+    if (const Status status = m_preflight->status(); !status)
+        return finish(status, {}, {});
+    reportFindings(m_preflight->findings());
+    if (!m_preflight->hasBlocker())
+        return copy(source, target);
+    QStringList blockers;
+    for (const PreflightFinding &finding : m_preflight->findings()) {
+        if (finding.severity == PreflightFinding::Severity::Blocker)
+            blockers << finding.line;
+    }
+    finish(
+        makeError(Error::Kind::Conflict, blockers.join(QLatin1Char(' ')) +
+                                             QStringLiteral(" Nothing was copied; the target is untouched.")),
+        {{QStringLiteral("from"), source.description}, {QStringLiteral("to"), target.description}}, {});
+}
+
+void DbCopyCommand::copy(const ResolvedDatabase &source, const ResolvedDatabase &target)
+{
     m_job = new CopyJob(source.endpoint, target.endpoint,
                         m_replace ? CopyJob::Mode::Replace : CopyJob::Mode::RefuseNonEmpty, this);
     connect(m_job, &CopyJob::progress, this, &DbCopyCommand::reportProgress);
@@ -66,4 +97,6 @@ void DbCopyCommand::cancelJob()
 {
     if (m_job)
         m_job->cancel();
+    else if (m_preflight)
+        m_preflight->cancel();
 }

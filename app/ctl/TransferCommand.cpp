@@ -144,6 +144,19 @@ void TransferCommand::reportProgress(const TransferProgress &progress)
     out().terminalStatus(text);
 }
 
+void TransferCommand::reportFindings(const QList<PreflightFinding> &findings)
+{
+    for (const PreflightFinding &finding : findings) {
+        if (json())
+            out().jsonLine({{QStringLiteral("type"), QStringLiteral("preflight")},
+                            {QStringLiteral("what"), what()},
+                            {QStringLiteral("severity"), PreflightFinding::severityName(finding.severity)},
+                            {QStringLiteral("message"), finding.line}});
+        else if (finding.severity == PreflightFinding::Severity::Warning)
+            out().warning(finding.line);
+    }
+}
+
 void TransferCommand::finish(const Status &status, QJsonObject fields, const QString &summary)
 {
     if (m_finished)

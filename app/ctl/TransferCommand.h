@@ -3,6 +3,7 @@
 
 #include "Command.h"
 #include "transfer/DatabaseSpec.h"
+#include "transfer/PreflightFinding.h"
 #include "transfer/ResolvedDatabase.h"
 #include "transfer/TransferProgress.h"
 
@@ -42,6 +43,9 @@ protected:
     Status addSpec(const QCommandLineParser &parser, const QString &option);
     static QString specHelp();
     void reportProgress(const TransferProgress &progress);
+    // A pre-flight's findings: with --json one {"type":"preflight"} object each; else warnings on
+    // stderr (blockers end the command through finish(), notes are for --json only).
+    void reportFindings(const QList<PreflightFinding> &findings);
     // The end: on success `fields` go into the --json summary and `summary` is printed for people;
     // on failure the summary carries the error too, and the error line goes to stderr (exit 1).
     void finish(const Status &status, QJsonObject fields, const QString &summary);

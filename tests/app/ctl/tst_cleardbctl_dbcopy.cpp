@@ -99,6 +99,42 @@ private Q_SLOTS:
         QCOMPARE(fingerprint(), before);
     }
 
+    // The pre-flight runs before anything is written: a target user who may not create triggers (the
+    // source has one) is stopped with the privilege named, and the target stays empty.
+    void preflightBlockerStopsTheCopyBeforeAnyWrite()
+    {
+        CtlProcess ctl(m_sim);
+        prepare(ctl);
+        QVERIFY(fingerprint().isEmpty()); // premise: init() emptied the target
+        const QByteArray grantee = "`" + m_dst.user.toUtf8() + "`@'%'";
+        QCOMPARE(TransferTestDb::sql(dedicatedAdmin(),
+                                     "REVOKE TRIGGER ON `" + m_dst.db.toUtf8() + "`.* FROM " + grantee)
+                     .exitCode,
+                 0);
+        const CtlProcess::Run run =
+            ctl.run(args("db", "copy", "--json", "--from", "env:CTLDB_SRC", "--to", "env:CTLDB_DST"));
+        const int restored = TransferTestDb::sql(dedicatedAdmin(), "GRANT TRIGGER ON `" + m_dst.db.toUtf8() +
+                                                                       "`.* TO " + grantee)
+                                 .exitCode;
+        QCOMPARE(restored, 0);
+        checkNoPassword(run.out, run.err);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errLine().contains(QStringLiteral("TRIGGER")) &&
+                     run.errLine().contains(QStringLiteral("Nothing was copied")),
+                 qPrintable(run.err));
+        bool blockerLine = false;
+        for (const QJsonObject &line : jsonLines(run.out)) {
+            blockerLine |=
+                line.value(QStringLiteral("type")).toString() == QLatin1String("preflight") &&
+                line.value(QStringLiteral("severity")).toString() == QLatin1String("blocker") &&
+                line.value(QStringLiteral("message")).toString().contains(QStringLiteral("TRIGGER"));
+            QVERIFY2(line.value(QStringLiteral("type")).toString() != QLatin1String("progress"),
+                     "the copy started despite the blocker");
+        }
+        QVERIFY2(blockerLine, qPrintable(run.out));
+        QVERIFY(fingerprint().isEmpty());
+    }
+
     void wrongSourcePasswordLeavesTheTargetUntouched()
     {
         CtlProcess ctl(m_sim);
