@@ -32,13 +32,17 @@ cleanup() {
 trap cleanup EXIT
 
 echo "starting the sandbox cluster on 127.0.0.1:$base_port…"
-"$CLEARDB_SANDBOX_SCRIPT" start --dir "$cluster" --base-port "$base_port" >"$work/cluster.log" 2>&1 ||
+"$CLEARDB_SANDBOX_SCRIPT" start --dir "$cluster" --base-port "$base_port" --server all >"$work/cluster.log" 2>&1 ||
     die "the sandbox cluster did not start; see the log below
 $(tail -n 20 "$work/cluster.log")"
 # A database and user like the ClearDB add-on creates; the password never reaches a command line.
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 echo "$password" | "$CLEARDB_SANDBOX_SCRIPT" provision-db heroku_screens screens_user - --dir "$cluster" >/dev/null
 export CLEARDB_DATABASE_URL="mysql://screens_user:$password@127.0.0.1:$base_port/heroku_screens?ssl-ca=$cluster/tls/ca.pem"
+# The Move wizard's target: a database on the separate server standing for a dedicated cluster.
+target_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+echo "$target_password" | "$CLEARDB_SANDBOX_SCRIPT" provision-db heroku_moved moved_user - --dir "$cluster" --server dedicated >/dev/null
+move_target="mysql://moved_user:$target_password@127.0.0.1:$((base_port + 4))/heroku_moved?ssl-ca=$cluster/tls/ca.pem"
 
 # A fresh configuration home: the user's saved layout, theme files and keychain stay out of the pictures.
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_RUNTIME_DIR=$work/runtime
@@ -66,4 +70,8 @@ shoot console-shortcuts.png shortcuts
 shoot console-about.png about
 shoot console-signin.png signin
 shoot console-connection-dark.png connection CLEARDB_CONSOLE_COLOR_SCHEME=dark
+# Exported, not passed to env: a URL with a password never goes on a command line.
+export CLEARDB_MOVE_TARGET_URL=$move_target
+shoot console-move.png move
+unset CLEARDB_MOVE_TARGET_URL
 echo "done: $(ls "$out"/console-*.png | wc -l) screenshots in docs/screenshots/"

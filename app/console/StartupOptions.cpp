@@ -30,10 +30,11 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
     const QCommandLineOption view(
         QStringLiteral("view"),
         QStringLiteral(
-            "Open this view: details, connection, monitor, drill (sandbox), shortcuts, about or signin. "
-            "connection and monitor use $CLEARDB_DATABASE_URL when set, else the selected app's "
-            "URL; with --screenshot the picture is taken once the probe, 24 monitor samples or "
-            "the drill are done."),
+            "Open this view: details, connection, monitor, drill (sandbox), shortcuts, about, signin or "
+            "move. connection and monitor use $CLEARDB_DATABASE_URL when set, else the selected app's "
+            "URL; move opens the Move database wizard on the app's ClearDB and runs its pre-flight "
+            "against $CLEARDB_MOVE_TARGET_URL when set; with --screenshot the picture is taken once "
+            "the probe, 24 monitor samples, the drill or the pre-flight are done."),
         QStringLiteral("name"));
     parser.addOptions({help, version, sandbox, select, screenshot, view});
 
@@ -90,5 +91,5 @@ QStringList StartupOptions::viewNames()
 {
     return {QStringLiteral("details"), QStringLiteral("connection"), QStringLiteral("monitor"),
             QStringLiteral("drill"),   QStringLiteral("shortcuts"),  QStringLiteral("about"),
-            QStringLiteral("signin")};
+            QStringLiteral("signin"),  QStringLiteral("move")};
 }

@@ -8,12 +8,18 @@
 #include "monitor/FailoverMonitor.h"
 #include "monitoring/LatencyChart.h"
 #include "monitoring/MonitorView.h"
+#include "move/MovePreflightPage.h"
+#include "move/MoveWizard.h"
+#include "session/AddonListModel.h"
 #include "shell/AboutDialog.h"
 #include "shell/HelpMenu.h"
 #include "shell/MainWindow.h"
 #include "shell/ShortcutsDialog.h"
 
 #include <QAction>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTreeView>
 
 StartupView::StartupView(MainWindow *window, const QString &view, bool waitForDetails)
     : QObject(window), m_window(window), m_view(view), m_detailsShown(!waitForDetails)
@@ -49,6 +55,8 @@ void StartupView::open()
         return openConnection(url);
     if (m_view == QLatin1String("monitor"))
         return openMonitor(url);
+    if (m_view == QLatin1String("move"))
+        return openMove();
     // The chart and the event list need room; the screenshot script's screen is 1280x900.
     if (m_view == QLatin1String("monitor") || m_view == QLatin1String("drill"))
         m_window->resize(m_window->size().expandedTo(QSize(1100, 780)));
@@ -118,6 +126,54 @@ void StartupView::openMonitor(const QString &url)
     connect(m_window->databaseTabs()->connectionTab(), &ConnectionTab::databaseUrlChanged, this, start,
             Qt::QueuedConnection);
     m_urlWait.start();
+}
+
+void StartupView::openMove()
+{
+    // As a user does it: the ClearDB row of the add-on table, then App > Move database….
+    auto *table = m_window->findChild<QTreeView *>(QStringLiteral("addonTable"));
+    auto *move = m_window->findChild<QAction *>(QStringLiteral("moveAction"));
+    const QAbstractItemModel *addons = table ? table->model() : nullptr;
+    for (int row = 0; addons && row < addons->rowCount(); ++row) {
+        const QModelIndex index = addons->index(row, AddonListModel::NameColumn);
+        if (index.data(AddonListModel::IsClearDbRole).toBool()) {
+            table->setCurrentIndex(index);
+            break;
+        }
+    }
+    if (!move || !table || !table->currentIndex().isValid())
+        return done(m_window, tr("the selected app has no ClearDB add-on to move"));
+    // The action is enabled once the add-on's URL is read from its config vars.
+    const auto openWizard = [this, move] {
+        if (m_opened && move->isEnabled() && !m_window->findChild<MoveWizard *>()) {
+            m_urlWait.stop();
+            move->trigger();
+            checkMoveTarget();
+        }
+    };
+    connect(move, &QAction::changed, this, openWizard);
+    m_urlWait.start();
+    openWizard();
+}
+
+void StartupView::checkMoveTarget()
+{
+    auto *wizard = m_window->findChild<MoveWizard *>();
+    if (!wizard)
+        return done(m_window, tr("the Move database wizard did not open"));
+    const QString target = qEnvironmentVariable("CLEARDB_MOVE_TARGET_URL");
+    auto *edit = wizard->findChild<QLineEdit *>(QStringLiteral("targetUrlEdit"));
+    auto *next = wizard->findChild<QPushButton *>(QStringLiteral("nextButton"));
+    if (target.isEmpty() || !edit || !next)
+        return done(wizard);
+    edit->setText(target);
+    auto *preflight = wizard->findChild<MovePreflightPage *>();
+    // finishedRun() also goes out as a run starts (for the buttons): the findings are in once it stops.
+    connect(preflight, &MovePreflightPage::finishedRun, this, [this, wizard, preflight] {
+        if (!preflight->isRunning())
+            done(wizard);
+    });
+    next->click();
 }
 
 void StartupView::done(QWidget *target, const QString &error)

@@ -16,7 +16,9 @@ class QWidget;
 //  - monitor: watches $CLEARDB_DATABASE_URL (or the app's URL) at 250 ms for 24 samples, then stops;
 //  - drill: runs the failover drill on the sandbox cluster and waits for its result;
 //  - shortcuts, about: opens that Help dialog.
-//  - signin: opens the sign-in dialog (Account > Sign in…), as it first appears.
+//  - signin: opens the sign-in dialog (Account > Sign in…), as it first appears;
+//  - move: selects the app's ClearDB add-on, opens the Move database wizard and, with
+//    $CLEARDB_MOVE_TARGET_URL, enters it as the target and waits for the pre-flight's findings.
 // ready() names the widget to photograph (the window, or the dialog) and an error, if any.
 class StartupView : public QObject
 {
@@ -38,6 +40,8 @@ private:
     void open();
     void openConnection(const QString &url);
     void openMonitor(const QString &url);
+    void openMove();
+    void checkMoveTarget();
     void done(QWidget *target, const QString &error = {});
 
     MainWindow *m_window;

@@ -93,9 +93,11 @@ int main(int argc, char *argv[])
         automated ? new StartupAutomation(&window, options, sinceMain, view) : nullptr;
     ConsoleShutdown shutdown(&window, &startup);
     QObject::connect(&window, &MainWindow::quitRequested, &shutdown, &ConsoleShutdown::request);
-    // Queued: a start-up that fails at once would otherwise quit before exec() began.
-    QObject::connect(&shutdown, &ConsoleShutdown::finished, &app, &QCoreApplication::quit,
-                     Qt::QueuedConnection);
+    // Queued: a start-up that fails at once would otherwise quit before exec() began. exit(), not
+    // quit(): quit() first asks every window to close and gives up if one refuses, as a dialog does
+    // while its work runs (its Cancel stops the work first); the shutdown was decided already.
+    QObject::connect(
+        &shutdown, &ConsoleShutdown::finished, &app, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
     if (automation)
         QObject::connect(automation, &StartupAutomation::done, &shutdown, &ConsoleShutdown::request);
     // A logout, `kill` or Ctrl+C quits like File → Quit: the sandbox's servers must not outlive us.

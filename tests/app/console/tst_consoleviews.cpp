@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+
 namespace {
 const QString ConsoleProgram = QStringLiteral(CLEARDB_BIN_DIR "/cleardb-console");
 
@@ -29,6 +31,8 @@ private Q_SLOTS:
     void helpDialogsArePhotographedAlone_data();
     void helpDialogsArePhotographedAlone();
     void connectionViewShowsTheProbe();
+    void moveViewOpensTheWizardOnTheAppsClearDb();
+    void terminationQuitsWhileTheWizardIsBusy();
 
 private:
     QTemporaryDir m_home;
@@ -44,7 +48,7 @@ void TestConsoleViews::unknownViewIsAUsageError()
     const QByteArray error = console.readAllStandardError().trimmed();
     QCOMPARE(error,
              QByteArray("cleardb-console: --view charts: unknown view; use one of details, connection, "
-                        "monitor, drill, shortcuts, about, signin"));
+                        "monitor, drill, shortcuts, about, signin, move"));
 }
 
 void TestConsoleViews::helpDialogsArePhotographedAlone_data()
@@ -91,6 +95,52 @@ void TestConsoleViews::connectionViewShowsTheProbe()
     QVERIFY2(console.exitCode() == 0, output.constData());
     QVERIFY(!output.contains("View-Secret-9"));
     QVERIFY(!QImage(png).isNull());
+}
+
+// The README's picture of the Move database wizard: on the selected app's ClearDB add-on, the wizard
+// alone is photographed (the console's sandbox app has one).
+void TestConsoleViews::moveViewOpensTheWizardOnTheAppsClearDb()
+{
+    const QString png = m_home.filePath(QStringLiteral("move.png"));
+    QProcess console;
+    console.setProcessEnvironment(sandboxEnvironment(m_home.path()));
+    console.start(ConsoleProgram, {QStringLiteral("--sandbox"), QStringLiteral("--select-app"),
+                                   QStringLiteral("sandbox-app-0001"), QStringLiteral("--view"),
+                                   QStringLiteral("move"), QStringLiteral("--screenshot"), png});
+    QVERIFY(console.waitForFinished(30000));
+    QVERIFY2(console.exitCode() == 0, console.readAllStandardError().constData());
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY2(image.width() < 980 && image.height() < 620,
+             qPrintable(QStringLiteral("%1x%2").arg(image.width()).arg(image.height())));
+}
+
+// A busy dialog refuses to close (its Cancel first stops the work), and Qt's quit() gives up when a
+// window refuses: SIGTERM, a logout or Ctrl+Q must end the console all the same.
+void TestConsoleViews::terminationQuitsWhileTheWizardIsBusy()
+{
+    QTcpServer silent; // accepts the pre-flight's connection and never greets: the check stays busy
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    QProcessEnvironment env = sandboxEnvironment(m_home.path());
+    env.insert(QStringLiteral("CLEARDB_MOVE_TARGET_URL"),
+               QStringLiteral("mysql://u:Busy-Secret-4@127.0.0.1:%1/db").arg(silent.serverPort()));
+    QProcess console;
+    console.setProcessEnvironment(env);
+    console.start(ConsoleProgram,
+                  {QStringLiteral("--sandbox"), QStringLiteral("--select-app"),
+                   QStringLiteral("sandbox-app-0001"), QStringLiteral("--view"), QStringLiteral("move")});
+    QVERIFY(console.waitForStarted(10000));
+    QVERIFY2(silent.waitForNewConnection(30000), "premise: the wizard's pre-flight connects to the target");
+    ::kill(pid_t(console.processId()), SIGTERM);
+    const bool ended = console.waitForFinished(15000);
+    if (!ended) {
+        console.kill();
+        console.waitForFinished(5000);
+    }
+    QVERIFY2(ended, "the console did not quit while the Move wizard was busy");
+    QCOMPARE(console.exitStatus(), QProcess::NormalExit);
+    const QByteArray output = console.readAllStandardOutput() + console.readAllStandardError();
+    QVERIFY(!output.contains("Busy-Secret-4"));
 }
 
 QTEST_MAIN(TestConsoleViews)
