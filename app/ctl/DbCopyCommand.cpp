@@ -3,19 +3,22 @@
 
 #include "DbRestoreCommand.h"
 #include "transfer/CopyJob.h"
+#include "transfer/PlanQuotaLookup.h"
 #include "transfer/TransferPreflight.h"
 
 #include <QCommandLineParser>
 
 QString DbCopyCommand::details() const
 {
-    return QStringLiteral("Checks first that the copy can work (size, server versions, the target user's\n"
-                          "privileges, binary logging, what the target holds) and stops on a blocker before\n"
-                          "anything is written. Then streams the source's dump (one consistent snapshot, "
-                          "definers removed) into the\n"
-                          "target with no temporary file. A target that is not empty is refused, untouched,\n"
-                          "unless --replace. After a failure or Ctrl-C the target may be partly loaded: run\n"
-                          "the same copy with --replace to complete it. Check the result with db verify.\n") +
+    return QStringLiteral(
+               "Checks first that the copy can work (size against the target plan's quota when the\n"
+               "target is an app's ClearDB, server versions, the target user's privileges, binary\n"
+               "logging, what the target holds) and stops on a blocker before anything is\n"
+               "written. Then streams the source's dump (one consistent snapshot, definers\n"
+               "removed) into the target with no temporary file. A target that is not empty is\n"
+               "refused, untouched, unless --replace. After a failure or Ctrl-C the target may be\n"
+               "partly loaded: run the same copy with --replace to complete it. Check the result\n"
+               "with db verify.\n") +
            specHelp();
 }
 
@@ -40,10 +43,22 @@ Status DbCopyCommand::prepare(const QCommandLineParser &parser)
 
 void DbCopyCommand::run(const QList<ResolvedDatabase> &databases)
 {
-    const ResolvedDatabase &source = databases.at(0);
-    const ResolvedDatabase &target = databases.at(1);
+    // First the target plan's quota (an app's ClearDB), for the pre-flight's size check.
+    m_quota = new PlanQuotaLookup(client(), this);
+    connect(m_quota, &PlanQuotaLookup::found, this, [this, databases](qint64 quotaBytes) {
+        checkFirst(databases.at(0), databases.at(1), quotaBytes);
+    });
+    m_quota->lookUp(specAt(1));
+}
+
+void DbCopyCommand::checkFirst(const ResolvedDatabase &source, const ResolvedDatabase &target,
+                               qint64 quotaBytes)
+{
+    if (!m_quota->reason().isEmpty())
+        out().warning(QStringLiteral("the target's quota is not known: ") + m_quota->reason());
     m_preflight = new TransferPreflight(source.endpoint, target.endpoint, this);
     m_preflight->setReplace(m_replace);
+    m_preflight->setTargetQuotaBytes(quotaBytes);
     connect(m_preflight, &TransferPreflight::finished, this,
             [this, source, target] { preflighted(source, target); });
     m_preflight->start();
@@ -96,7 +111,12 @@ void DbCopyCommand::copy(const ResolvedDatabase &source, const ResolvedDatabase 
 void DbCopyCommand::cancelJob()
 {
     if (m_job)
-        m_job->cancel();
-    else if (m_preflight)
-        m_preflight->cancel();
+        return m_job->cancel();
+    if (m_preflight)
+        return m_preflight->cancel();
+    // Still asking the API for the target's plan: nothing has touched either database.
+    m_quota->cancel();
+    finish(makeError(Error::Kind::Cancelled,
+                     QStringLiteral("Copy cancelled before it began; the target is untouched.")),
+           {}, {});
 }

@@ -4,9 +4,11 @@
 #include "TransferCommand.h"
 
 class CopyJob;
+class PlanQuotaLookup;
 class TransferPreflight;
 
-// `cleardbctl db copy --from SPEC --to SPEC [--replace]`: first core's TransferPreflight (size,
+// `cleardbctl db copy --from SPEC --to SPEC [--replace]`: first core's TransferPreflight (size against
+// the plan's quota when the target is an app's ClearDB, found by PlanQuotaLookup,
 // versions, the target user's privileges, binary-log trust, what the target holds; its findings are
 // printed, and a blocker stops the copy before anything is written), then core's CopyJob (mariadb-dump
 // of the source streamed into the target's client, no temporary file, definers removed). The source is
@@ -31,10 +33,12 @@ protected:
     void cancelJob() override;
 
 private:
+    void checkFirst(const ResolvedDatabase &source, const ResolvedDatabase &target, qint64 quotaBytes);
     void preflighted(const ResolvedDatabase &source, const ResolvedDatabase &target);
     void copy(const ResolvedDatabase &source, const ResolvedDatabase &target);
 
     bool m_replace = false;
+    PlanQuotaLookup *m_quota = nullptr;
     TransferPreflight *m_preflight = nullptr;
     CopyJob *m_job = nullptr;
 };

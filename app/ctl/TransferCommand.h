@@ -42,6 +42,8 @@ protected:
     // Reads SPEC option `option` (without dashes); a missing one is a usage error.
     Status addSpec(const QCommandLineParser &parser, const QString &option);
     static QString specHelp();
+    // The SPEC given for the index-th addSpec() option (valid once run() was called).
+    const DatabaseSpec &specAt(int index) const { return m_specs.at(index).value(); }
     void reportProgress(const TransferProgress &progress);
     // A pre-flight's findings: with --json one {"type":"preflight"} object each; else warnings on
     // stderr (blockers end the command through finish(), notes are for --json only).

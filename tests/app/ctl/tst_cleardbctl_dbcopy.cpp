@@ -6,6 +6,7 @@
 // completes it and verify then finds it identical.
 #include "DbTestEnv.h"
 #include "TestConfig.h"
+#include "dburl/DatabaseUrl.h"
 
 #include <QProcess>
 
@@ -133,6 +134,52 @@ private Q_SLOTS:
         }
         QVERIFY2(blockerLine, qPrintable(run.out));
         QVERIFY(fingerprint().isEmpty());
+    }
+
+    // Into an app's ClearDB: the pre-flight knows its plan's quota (the seeded add-on is ignite, 5 MB),
+    // and a source that will not fit is stopped before anything is written.
+    void targetPlanQuotaStopsACopyThatWillNotFit()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start({QStringLiteral("--apps"), QStringLiteral("1"),
+                            QStringLiteral("--sandbox-cluster"), SandboxTestEnv::dir()}),
+                 qPrintable(sim.errorString()));
+        const QString app = SimProcess::appName(0);
+        // Premise: the seeded add-on's database is real (its URL names the routed port) and empty.
+        QString url;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                SimHttp http(sim);
+                url = http.get(QStringLiteral("/apps/%1/config-vars").arg(app))
+                          .json()
+                          .object()
+                          .value(QLatin1String("CLEARDB_DATABASE_URL"))
+                          .toString();
+                return url.contains(QStringLiteral("@127.0.0.1:%1/").arg(m_status.routedPort));
+            },
+            30000));
+        const DatabaseEndpoint target = DatabaseEndpoint::fromUrl(DatabaseUrl::parse(url).url).value();
+        const QByteArray tables =
+            "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE();";
+        QCOMPARE(TransferTestDb::rows(target, tables), (QList<QByteArrayList>{{"0"}}));
+
+        CtlProcess ctl(sim);
+        prepare(ctl);
+        const CtlProcess::Run run = ctl.run(
+            args("db", "copy", "--json", "--from", "env:CTLDB_SRC", "--to", QStringLiteral("app:") + app));
+        checkNoPassword(run.out, run.err);
+        QVERIFY(!run.out.contains(target.password.reveal()) && !run.err.contains(target.password.reveal()));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.errLine().contains(QStringLiteral("will not fit")) &&
+                     run.errLine().contains(QStringLiteral("Nothing was copied")),
+                 qPrintable(run.err));
+        bool quotaLine = false;
+        for (const QJsonObject &line : jsonLines(run.out))
+            quotaLine |=
+                line.value(QStringLiteral("severity")).toString() == QLatin1String("blocker") &&
+                line.value(QStringLiteral("message")).toString().contains(QStringLiteral("quota of 5"));
+        QVERIFY2(quotaLine, qPrintable(run.out));
+        QCOMPARE(TransferTestDb::rows(target, tables), (QList<QByteArrayList>{{"0"}}));
     }
 
     void wrongSourcePasswordLeavesTheTargetUntouched()
