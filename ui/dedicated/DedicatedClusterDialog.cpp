@@ -112,7 +112,7 @@ DedicatedClusterDialog::DedicatedClusterDialog(QWidget *parent) : QDialog(parent
     m_message->hide();
     layout->addWidget(m_message);
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto *buttons = m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_test = buttons->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
     m_test->setObjectName(QStringLiteral("testConnectionButton"));
     m_test->setToolTip(tr("Connect with these details (read-only) and show the server and its TLS"));
@@ -145,6 +145,23 @@ DedicatedClusterDialog::DedicatedClusterDialog(QWidget *parent) : QDialog(parent
     }
     revalidate();
     resize(720, sizeHint().height());
+}
+
+void DedicatedClusterDialog::offerUrlTo(const QString &buttonText)
+{
+    if (m_use)
+        return;
+    m_use = m_buttons->addButton(buttonText, QDialogButtonBox::AcceptRole);
+    m_use->setObjectName(QStringLiteral("useUrlButton"));
+    m_use->setAutoDefault(false);
+    connect(m_use, &QPushButton::clicked, this, [this] {
+        const DatabaseUrl::ParseResult url = spec().toUrl();
+        if (!m_valid || !url.ok())
+            return;
+        Q_EMIT urlChosen(Secret(url.url.toString()));
+        accept();
+    });
+    revalidate();
 }
 
 void DedicatedClusterDialog::done(int result)
@@ -266,6 +283,8 @@ void DedicatedClusterDialog::revalidate()
     m_copySnippet->setEnabled(m_valid);
     m_test->setEnabled(m_valid);
     m_assign->setEnabled(m_valid && m_client && !m_app.isEmpty());
+    if (m_use)
+        m_use->setEnabled(m_valid);
     m_assign->setToolTip(m_app.isEmpty() ? tr("Select an app in the main window first")
                                          : tr("Write this URL into DATABASE_URL of %1").arg(m_app));
     m_snippets->showSpec(current, m_valid, validation.keyIsEncrypted);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "credentials/Secret.h"
 #include "dburl/ClusterSpecValidation.h"
 #include "dburl/DedicatedClusterSpec.h"
 
@@ -15,6 +16,7 @@ class MessageBar;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QDialogButtonBox;
 class QPushButton;
 class QToolButton;
 struct ConfigAssignmentOutcome;
@@ -49,11 +51,15 @@ public:
     // The app "Assign to DATABASE_URL…" writes to; without one the button stays disabled.
     void setTarget(HerokuClient *client, const QString &app);
     DedicatedClusterSpec spec() const;
+    // Adds a button (useUrlButton) that hands the built URL to whoever opened the dialog, through
+    // urlChosen(), and closes it: the Move wizard's way to a dedicated cluster's URL.
+    void offerUrlTo(const QString &buttonText);
 
     void done(int result) override;
 
 Q_SIGNALS:
     void assigned(const ConfigAssignmentOutcome &outcome);
+    void urlChosen(const Secret &url);
 
 private:
     QLineEdit *addField(const QString &label, const QString &objectName, ClusterSpecValidation::Field field,
@@ -66,6 +72,7 @@ private:
     void onAssigned(const ConfigAssignmentOutcome &outcome);
 
     QFormLayout *m_form = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
     QHash<int, QLabel *> m_messages; // per ClusterSpecValidation::Field
     QLineEdit *m_host = nullptr;
     QLineEdit *m_secondary = nullptr;
@@ -82,6 +89,7 @@ private:
     ClusterSnippetTabs *m_snippets = nullptr;
     QPushButton *m_copySnippet = nullptr;
     QPushButton *m_assign = nullptr;
+    QPushButton *m_use = nullptr;
     QPushButton *m_test = nullptr;
     ConnectionTestLabel *m_testResult = nullptr;
     MessageBar *m_message = nullptr;

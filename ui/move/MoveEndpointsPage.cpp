@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "move/MoveEndpointsPage.h"
 
+#include "dedicated/DedicatedClusterDialog.h"
 #include "widgets/DialogStyle.h"
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 
 namespace {
 enum SourceKind
@@ -50,7 +53,15 @@ MoveEndpointsPage::MoveEndpointsPage(QWidget *parent)
         this));
     form->addRow(tr("&From:"), m_sourceKind);
     form->addRow(tr("Source &URL:"), m_sourceUrl);
-    form->addRow(tr("&To (URL):"), m_targetUrl);
+    // A dedicated cluster comes as connection details in ClearDB's mail: the builder turns them into
+    // the URL, whatever characters the password holds.
+    auto *build = new QPushButton(tr("&Build from connection details…"), this);
+    build->setObjectName(QStringLiteral("buildTargetButton"));
+    connect(build, &QPushButton::clicked, this, &MoveEndpointsPage::buildTarget);
+    auto *targetRow = new QHBoxLayout;
+    targetRow->addWidget(m_targetUrl, 1);
+    targetRow->addWidget(build);
+    form->addRow(tr("&To (URL):"), targetRow);
     form->addRow(m_reason);
     connect(m_sourceKind, &QComboBox::currentIndexChanged, this, &MoveEndpointsPage::update);
     connect(m_sourceUrl, &QLineEdit::textChanged, this, &MoveEndpointsPage::update);
@@ -64,6 +75,16 @@ void MoveEndpointsPage::setAddonSource(const QString &addon, const DatabaseEndpo
     m_sourceKind->setItemText(AddonSource,
                               tr("This app's ClearDB database (%1, %2)").arg(addon, endpoint.label()));
     update();
+}
+
+void MoveEndpointsPage::buildTarget()
+{
+    auto *builder = new DedicatedClusterDialog(this);
+    builder->setAttribute(Qt::WA_DeleteOnClose);
+    builder->offerUrlTo(tr("&Use as the target"));
+    connect(builder, &DedicatedClusterDialog::urlChosen, this,
+            [this](const Secret &url) { m_targetUrl->setText(url.reveal()); });
+    builder->open();
 }
 
 Result<MoveEndpointsPage::Choice> MoveEndpointsPage::endpoints() const

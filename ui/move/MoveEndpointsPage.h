@@ -13,8 +13,9 @@ class QLineEdit;
 
 // The Move wizard's first page: where the data comes from and where it goes. The source is this app's
 // ClearDB database (the default) or a typed `mysql://` URL (a local MySQL, another server); the target
-// is a typed or pasted `mysql://` URL, e.g. a dedicated cluster's. Both URL fields are masked, since
-// they hold passwords.
+// is a typed or pasted `mysql://` URL, or one built from a dedicated cluster's connection details
+// (DedicatedClusterDialog, "Build from connection details…"). Both URL fields are masked, since they
+// hold passwords.
 //
 //     page->setAddonSource(addon, endpoint);
 //     connect(page, &MoveEndpointsPage::changed, wizard, [=] { next->setEnabled(page->endpoints()); });
@@ -42,6 +43,7 @@ Q_SIGNALS:
 
 private:
     void update();
+    void buildTarget();
 
     DatabaseEndpoint m_addonEndpoint;
     QComboBox *m_sourceKind;
