@@ -4,6 +4,8 @@
 #include "addons/AddonActions.h"
 #include "addons/ClearDbAddonCard.h"
 #include "move/MoveWizard.h"
+#include "session/AppCatalog.h"
+#include "session/AppListModel.h"
 #include "session/ConsoleSession.h"
 #include "transfer/DatabaseEndpoint.h"
 #include "widgets/MessageBar.h"
@@ -55,6 +57,13 @@ void MoveActions::openWizard()
     if (addon.name != card->addon())
         addon = HerokuAddon();
     wizard->setFinishing(m_session ? m_session->client() : nullptr, addon, url);
+    if (m_session) {
+        QStringList apps;
+        const QAbstractItemModel *model = m_session->catalog()->apps();
+        for (int row = 0; row < model->rowCount(); ++row)
+            apps << model->index(row, 0).data(AppListModel::AppNameRole).toString();
+        wizard->setOtherApps(m_session->client(), apps);
+    }
     connect(wizard, &MoveWizard::activity, this, &MoveActions::activity);
     // The card would otherwise keep offering Back up…, Restore… and Move… on an add-on that is gone.
     connect(wizard, &MoveWizard::oldAddonRemoved, this, [this](const QString &app, const QString &addon) {

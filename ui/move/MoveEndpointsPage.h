@@ -7,14 +7,19 @@
 
 #include <QWidget>
 
+class AppDatabasePicker;
+class HerokuClient;
 class QComboBox;
+class QFormLayout;
+class QPushButton;
 class QLabel;
 class QLineEdit;
 
 // The Move wizard's first page: where the data comes from and where it goes. The source is this app's
-// ClearDB database (the default) or a typed `mysql://` URL (a local MySQL, another server); the target
-// is a typed or pasted `mysql://` URL, or one built from a dedicated cluster's connection details
-// (DedicatedClusterDialog, "Build from connection details…"). Both URL fields are masked, since they
+// ClearDB database (the default), a typed `mysql://` URL (a local MySQL, another server) or another
+// app's ClearDB (AppDatabasePicker); the target is a typed or pasted `mysql://` URL, one built from a
+// dedicated cluster's connection details (DedicatedClusterDialog, "Build from connection details…"),
+// or another app's ClearDB (with its plan's quota for the pre-flight). Both URL fields are masked, since they
 // hold passwords.
 //
 //     page->setAddonSource(addon, endpoint);
@@ -30,12 +35,15 @@ public:
     {
         DatabaseEndpoint source;
         DatabaseEndpoint target;
-        Secret targetUrl; // as typed: what DATABASE_URL gets
+        Secret targetUrl;            // as typed, or the other app's: what DATABASE_URL gets
+        qint64 targetQuotaBytes = 0; // another app's ClearDB: its plan's storage; else 0, not known
     };
 
     explicit MoveEndpointsPage(QWidget *parent = nullptr);
 
     void setAddonSource(const QString &addon, const DatabaseEndpoint &endpoint);
+    // Offers the account's other apps' ClearDB databases as source or target (read with `client`).
+    void setApps(HerokuClient *client, const QStringList &apps, const QString &currentApp);
     Result<Choice> endpoints() const;
 
 Q_SIGNALS:
@@ -48,6 +56,11 @@ private:
     DatabaseEndpoint m_addonEndpoint;
     QComboBox *m_sourceKind;
     QLineEdit *m_sourceUrl;
+    AppDatabasePicker *m_sourceApp;
+    QComboBox *m_targetKind;
     QLineEdit *m_targetUrl;
+    QPushButton *m_build;
+    AppDatabasePicker *m_targetApp;
+    QFormLayout *m_form;
     QLabel *m_reason;
 };

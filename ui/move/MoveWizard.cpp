@@ -126,6 +126,11 @@ void MoveWizard::setFinishing(HerokuClient *client, const HerokuAddon &oldAddon,
     m_oldUrl = oldUrl;
 }
 
+void MoveWizard::setOtherApps(HerokuClient *client, const QStringList &apps)
+{
+    m_endpoints->setApps(client, apps, m_app);
+}
+
 MoveWizard::Page MoveWizard::page() const
 {
     return Page(m_stack->currentIndex());
@@ -185,6 +190,7 @@ void MoveWizard::goNext()
         SecretRedactor::registerSecret(m_source.password);
         SecretRedactor::registerSecret(m_target.password);
         m_targetUrl = choice->targetUrl;
+        m_preflight->setTargetQuotaBytes(choice->targetQuotaBytes);
         showPage(PreflightPage);
         m_clock.start();
         m_preflight->run(m_source, m_target, m_app);

@@ -60,6 +60,8 @@ public:
     // its URL (for the removal's export command).
     void setFinishing(HerokuClient *client, const HerokuAddon &oldAddon,
                       const std::optional<DatabaseUrl> &oldUrl);
+    // The account's apps, whose ClearDB databases the first page offers as source or target.
+    void setOtherApps(HerokuClient *client, const QStringList &apps);
     Page page() const;
     bool isBusy() const;
     CopyJob *copyJob() const;

@@ -2,8 +2,8 @@
 // The Move wizard's first page: a dedicated cluster's target URL built from its connection details
 // (the builder dialog, "Use as the target"), exact whatever characters the password holds, masked.
 #include "UiTestHelpers.h"
-#include "dedicated/DedicatedClusterDialog.h"
 #include "dburl/DatabaseUrl.h"
+#include "dedicated/DedicatedClusterDialog.h"
 #include "move/MoveEndpointsPage.h"
 
 #include <QLineEdit>

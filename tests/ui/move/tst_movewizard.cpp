@@ -36,6 +36,7 @@ private Q_SLOTS:
     void movesThisAppsDatabaseToTheDedicatedServer();
     void nonEmptyTargetBlocksNextUntilTheNameIsTyped();
     void cancelDuringCopySaysPartlyLoadedAndReplaceCompletesIt();
+    void movesIntoAnotherAppsClearDbWithinItsPlan();
     // Last: it removes the source app's ClearDB add-on, which the others copy from.
     void finishAssignsDatabaseUrlRestartsAndRemovesTheOldAddon();
 
@@ -218,6 +219,38 @@ void TestMoveWizard::nonEmptyTargetBlocksNextUntilTheNameIsTyped()
     QVERIFY(rows(target, "SHOW TABLES LIKE 'keep';").isEmpty()); // replaced
     QCOMPARE(rows(target, ItemsQuery), rows(m_world.source, ItemsQuery));
     QVERIFY(activityLines(window).join(QLatin1Char('\n')).contains(QStringLiteral("replacing")));
+}
+
+// Another app's ClearDB as the target: its URL is read through the API (never typed), and the
+// pre-flight weighs the source against that app's plan (punch: 1 GB).
+void TestMoveWizard::movesIntoAnotherAppsClearDbWithinItsPlan()
+{
+    MainWindow window(&m_network);
+    QPointer<MoveWizard> wizard = openWizard(window);
+    QVERIFY(wizard);
+    QVERIFY(rows(m_world.target, "SHOW TABLES;").isEmpty()); // premise: the other app's database is empty
+    child<QComboBox>(wizard, "targetKindCombo")->setCurrentIndex(1);
+    auto *apps = child<QComboBox>(wizard, "targetAppApps");
+    QVERIFY(apps->isVisible());
+    QVERIFY(!child<QLineEdit>(wizard, "targetUrlEdit")->isEnabled());
+    QCOMPARE(apps->findText(SourceApp), -1); // not the app being moved
+    apps->setCurrentIndex(apps->findText(TargetApp));
+    QVERIFY(apps->currentIndex() >= 0);
+    auto *next = child<QPushButton>(wizard, "nextButton");
+    QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 10000); // once its URL was read
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(preflightDone(wizard), 20000);
+    auto *findings = child<QListWidget>(wizard, "preflightFindings");
+    QStringList lines;
+    for (int row = 0; row < findings->count(); ++row)
+        lines << findings->item(row)->text();
+    QVERIFY2(lines.join(QLatin1Char('\n')).contains(QStringLiteral("quota of 1.0 GB: it fits")),
+             qPrintable(lines.join(QLatin1Char('\n'))));
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->page() == MoveWizard::VerifyPage && !wizard->isBusy(), 30000);
+    QVERIFY2(child<QLabel>(wizard, "verifyResult")->text().contains(QStringLiteral("identical")),
+             qPrintable(child<QLabel>(wizard, "verifyResult")->text()));
+    QCOMPARE(rows(m_world.target, ItemsQuery), rows(m_world.source, ItemsQuery));
 }
 
 void TestMoveWizard::cancelDuringCopySaysPartlyLoadedAndReplaceCompletesIt()
