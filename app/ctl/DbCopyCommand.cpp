@@ -3,7 +3,6 @@
 
 #include "DbRestoreCommand.h"
 #include "transfer/CopyJob.h"
-#include "transfer/PlanQuotaLookup.h"
 #include "transfer/TransferPreflight.h"
 
 #include <QCommandLineParser>
@@ -43,43 +42,11 @@ Status DbCopyCommand::prepare(const QCommandLineParser &parser)
 
 void DbCopyCommand::run(const QList<ResolvedDatabase> &databases)
 {
-    // First the target plan's quota (an app's ClearDB), for the pre-flight's size check.
-    m_quota = new PlanQuotaLookup(client(), this);
-    connect(m_quota, &PlanQuotaLookup::found, this, [this, databases](qint64 quotaBytes) {
-        checkFirst(databases.at(0), databases.at(1), quotaBytes);
-    });
-    m_quota->lookUp(specAt(1));
-}
-
-void DbCopyCommand::checkFirst(const ResolvedDatabase &source, const ResolvedDatabase &target,
-                               qint64 quotaBytes)
-{
-    if (!m_quota->reason().isEmpty())
-        out().warning(QStringLiteral("the target's quota is not known: ") + m_quota->reason());
-    m_preflight = new TransferPreflight(source.endpoint, target.endpoint, this);
-    m_preflight->setReplace(m_replace);
-    m_preflight->setTargetQuotaBytes(quotaBytes);
-    connect(m_preflight, &TransferPreflight::finished, this,
-            [this, source, target] { preflighted(source, target); });
-    m_preflight->start();
-}
-
-void DbCopyCommand::preflighted(const ResolvedDatabase &source, const ResolvedDatabase &target)
-{
-    if (const Status status = m_preflight->status(); !status)
-        return finish(status, {}, {});
-    reportFindings(m_preflight->findings());
-    if (!m_preflight->hasBlocker())
-        return copy(source, target);
-    QStringList blockers;
-    for (const PreflightFinding &finding : m_preflight->findings()) {
-        if (finding.severity == PreflightFinding::Severity::Blocker)
-            blockers << finding.line;
-    }
-    finish(
-        makeError(Error::Kind::Conflict, blockers.join(QLatin1Char(' ')) +
-                                             QStringLiteral(" Nothing was copied; the target is untouched.")),
-        {{QStringLiteral("from"), source.description}, {QStringLiteral("to"), target.description}}, {});
+    const ResolvedDatabase source = databases.at(0);
+    const ResolvedDatabase target = databases.at(1);
+    auto *check = new TransferPreflight(source.endpoint, target.endpoint, this);
+    check->setReplace(m_replace);
+    preflight(check, 1, QStringLiteral("copied"), [this, source, target] { copy(source, target); });
 }
 
 void DbCopyCommand::copy(const ResolvedDatabase &source, const ResolvedDatabase &target)
@@ -111,12 +78,7 @@ void DbCopyCommand::copy(const ResolvedDatabase &source, const ResolvedDatabase 
 void DbCopyCommand::cancelJob()
 {
     if (m_job)
-        return m_job->cancel();
-    if (m_preflight)
-        return m_preflight->cancel();
-    // Still asking the API for the target's plan: nothing has touched either database.
-    m_quota->cancel();
-    finish(makeError(Error::Kind::Cancelled,
-                     QStringLiteral("Copy cancelled before it began; the target is untouched.")),
-           {}, {});
+        m_job->cancel();
+    else
+        cancelPreflight();
 }

@@ -4,17 +4,14 @@
 #include "TransferCommand.h"
 
 class CopyJob;
-class PlanQuotaLookup;
-class TransferPreflight;
 
 // `cleardbctl db copy --from SPEC --to SPEC [--replace]`: first core's TransferPreflight (size against
-// the plan's quota when the target is an app's ClearDB, found by PlanQuotaLookup,
-// versions, the target user's privileges, binary-log trust, what the target holds; its findings are
-// printed, and a blocker stops the copy before anything is written), then core's CopyJob (mariadb-dump
-// of the source streamed into the target's client, no temporary file, definers removed). The source is
-// only read. A target that is not empty is refused untouched unless --replace; after a failure or an
-// interrupt the target may be partly loaded, and the error says that re-running with --replace
-// completes it.
+// the plan's quota when the target is an app's ClearDB, versions, the target user's privileges,
+// binary-log trust, what the target holds; its findings are printed, and a blocker stops the copy
+// before anything is written), then core's CopyJob (mariadb-dump of the source streamed into the
+// target's client, no temporary file, definers removed). The source is only read. A target that is not empty
+// is refused untouched unless --replace; after a failure or an interrupt the target may be partly loaded, and
+// the error says that re-running with --replace completes it.
 class DbCopyCommand : public TransferCommand
 {
     Q_OBJECT
@@ -33,12 +30,8 @@ protected:
     void cancelJob() override;
 
 private:
-    void checkFirst(const ResolvedDatabase &source, const ResolvedDatabase &target, qint64 quotaBytes);
-    void preflighted(const ResolvedDatabase &source, const ResolvedDatabase &target);
     void copy(const ResolvedDatabase &source, const ResolvedDatabase &target);
 
     bool m_replace = false;
-    PlanQuotaLookup *m_quota = nullptr;
-    TransferPreflight *m_preflight = nullptr;
     CopyJob *m_job = nullptr;
 };

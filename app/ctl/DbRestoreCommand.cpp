@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "DbRestoreCommand.h"
 
+#include "transfer/DumpFileReader.h"
 #include "transfer/RestoreJob.h"
+#include "transfer/TransferPreflight.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -11,7 +13,10 @@ QString DbRestoreCommand::details() const
 {
     return QStringLiteral(
                "FILE is one of our dumps or a stock mariadb-dump/mysqldump file, plain or .gz.\n"
-               "A target that is not empty is refused, untouched, unless --replace (which drops\n"
+               "Checks the target first (the file's size against its plan's quota when it is an\n"
+               "app's ClearDB, the target user's privileges, binary logging, what it holds) and\n"
+               "stops on a blocker before anything is written. A target that is not empty is refused, "
+               "untouched, unless --replace (which drops\n"
                "its tables, views and routines first). After a failure or Ctrl-C the target may be\n"
                "partly loaded: run the same restore with --replace to complete it.\n") +
            specHelp();
@@ -54,6 +59,14 @@ void DbRestoreCommand::run(const QList<ResolvedDatabase> &databases)
                       QStringLiteral("%1 is not a readable file: give the dump to load with --input")
                           .arg(QDir::toNativeSeparators(m_input))),
             {}, {});
+    auto *check = new TransferPreflight(DatabaseEndpoint(), target.endpoint, this);
+    check->setSourceDump(DumpFileReader::estimatedSqlBytes(m_input));
+    check->setReplace(m_replace);
+    preflight(check, 0, QStringLiteral("restored"), [this, target] { restore(target); });
+}
+
+void DbRestoreCommand::restore(const ResolvedDatabase &target)
+{
     m_job = new RestoreJob(m_input, target.endpoint,
                            m_replace ? RestoreJob::Mode::Replace : RestoreJob::Mode::RefuseNonEmpty, this);
     connect(m_job, &RestoreJob::progress, this, &DbRestoreCommand::reportProgress);
@@ -78,4 +91,6 @@ void DbRestoreCommand::cancelJob()
 {
     if (m_job)
         m_job->cancel();
+    else
+        cancelPreflight();
 }

@@ -5,8 +5,10 @@
 
 class RestoreJob;
 
-// `cleardbctl db restore --input FILE --to SPEC [--replace]`: core's RestoreJob (our dumps and stock
-// mariadb-dump/mysqldump files, plain or .gz, definers removed while loading). A target that is not
+// `cleardbctl db restore --input FILE --to SPEC [--replace]`: the target-side pre-flight (the file's
+// size against the target plan's quota, privileges, binary-log trust, what the target holds; a blocker
+// stops it before any write), then core's RestoreJob (our dumps and stock mariadb-dump/mysqldump files,
+// plain or .gz, definers removed while loading). A target that is not
 // empty is refused untouched unless --replace; after a failure or an interrupt the target may be
 // partly loaded, and the error says that re-running with --replace completes it.
 class DbRestoreCommand : public TransferCommand
@@ -30,6 +32,8 @@ protected:
     void cancelJob() override;
 
 private:
+    void restore(const ResolvedDatabase &target);
+
     QString m_input;
     bool m_replace = false;
     RestoreJob *m_job = nullptr;

@@ -4,9 +4,13 @@
 #include "InterruptNotifier.h"
 #include "credentials/SecretRedactor.h"
 #include "transfer/DatabaseSpecResolver.h"
+#include "transfer/PlanQuotaLookup.h"
+#include "transfer/TransferPreflight.h"
 
 #include <QCommandLineParser>
 #include <QLocale>
+
+#include <utility>
 
 namespace {
 // At most four progress events a second: enough for a bar, little enough for a log.
@@ -142,6 +146,56 @@ void TransferCommand::reportProgress(const TransferProgress &progress)
     if (!progress.currentTable.isEmpty())
         text += QStringLiteral(" `%1`").arg(progress.currentTable);
     out().terminalStatus(text);
+}
+
+void TransferCommand::preflight(TransferPreflight *check, int targetIndex, const QString &done,
+                                const std::function<void()> &proceed)
+{
+    m_preflight = check;
+    check->setParent(this);
+    connect(check, &TransferPreflight::finished, this, [this, check, done, proceed] {
+        if (const Status status = check->status(); !status)
+            return finish(status, {}, {});
+        reportFindings(check->findings());
+        if (!check->hasBlocker())
+            return proceed();
+        QStringList blockers;
+        for (const PreflightFinding &finding : check->findings()) {
+            if (finding.severity == PreflightFinding::Severity::Blocker)
+                blockers << finding.line;
+        }
+        finish(makeError(Error::Kind::Conflict,
+                         blockers.join(QLatin1Char(' ')) +
+                             QStringLiteral(" Nothing was %1; the target is untouched.").arg(done)),
+               {}, {});
+    });
+    m_quota = new PlanQuotaLookup(client(), this);
+    connect(m_quota, &PlanQuotaLookup::found, this, [this, check](qint64 quotaBytes) {
+        PlanQuotaLookup *lookup = std::exchange(m_quota, nullptr);
+        lookup->deleteLater();
+        if (!lookup->reason().isEmpty())
+            out().warning(QStringLiteral("the target's quota is not known: ") + lookup->reason());
+        check->setTargetQuotaBytes(quotaBytes);
+        check->start();
+    });
+    m_quota->lookUp(specAt(targetIndex));
+}
+
+bool TransferCommand::cancelPreflight()
+{
+    if (m_quota) {
+        // Still asking the API for the target's plan: nothing has touched either database.
+        m_quota->cancel();
+        finish(makeError(Error::Kind::Cancelled,
+                         QStringLiteral("Cancelled before anything began; the target is untouched.")),
+               {}, {});
+        return true;
+    }
+    if (m_preflight && m_preflight->isRunning()) {
+        m_preflight->cancel(); // its finished() ends the command with the cancel
+        return true;
+    }
+    return false;
 }
 
 void TransferCommand::reportFindings(const QList<PreflightFinding> &findings)

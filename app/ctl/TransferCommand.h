@@ -12,7 +12,11 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
+
 class DatabaseSpecResolver;
+class PlanQuotaLookup;
+class TransferPreflight;
 
 // What every `cleardbctl db …` subcommand shares: its SPEC options (--from/--to: app:APP, app:APP/VAR,
 // env:NAME or a mysql:// URL, resolved by core's DatabaseSpecResolver), SIGINT/SIGTERM turned into
@@ -45,9 +49,15 @@ protected:
     // The SPEC given for the index-th addSpec() option (valid once run() was called).
     const DatabaseSpec &specAt(int index) const { return m_specs.at(index).value(); }
     void reportProgress(const TransferProgress &progress);
-    // A pre-flight's findings: with --json one {"type":"preflight"} object each; else warnings on
-    // stderr (blockers end the command through finish(), notes are for --json only).
-    void reportFindings(const QList<PreflightFinding> &findings);
+    // Before a copy or restore writes anything: the target plan's quota (when the SPEC at `targetIndex`
+    // is an app's ClearDB: PlanQuotaLookup), then `check` with that quota (this command owns it). Its
+    // findings are reported (--json: one {"type":"preflight"} object each; else warnings on stderr),
+    // and `proceed` runs unless a blocker ends the command: "<blockers> Nothing was <done>; the target
+    // is untouched.".
+    void preflight(TransferPreflight *check, int targetIndex, const QString &done,
+                   const std::function<void()> &proceed);
+    // Stops the quota lookup or pre-flight in progress; false when neither runs.
+    bool cancelPreflight();
     // The end: on success `fields` go into the --json summary and `summary` is printed for people;
     // on failure the summary carries the error too, and the error line goes to stderr (exit 1).
     void finish(const Status &status, QJsonObject fields, const QString &summary);
@@ -59,6 +69,10 @@ private:
     void resolveNext();
     void onInterrupted();
 
+    void reportFindings(const QList<PreflightFinding> &findings);
+
+    PlanQuotaLookup *m_quota = nullptr;
+    TransferPreflight *m_preflight = nullptr;
     QStringList m_options;
     QList<Result<DatabaseSpec>> m_specs;
     QList<ResolvedDatabase> m_resolved;

@@ -29,6 +29,31 @@ Result<std::unique_ptr<DumpFileReader>> DumpFileReader::open(const QString &path
     return reader;
 }
 
+qint64 DumpFileReader::estimatedSqlBytes(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const qint64 size = file.size();
+    if (file.peek(2) != QByteArray("\x1f\x8b", 2) || size < 18)
+        return size;
+    // ISIZE: the last four bytes of a gzip member, the uncompressed length modulo 2^32, little-endian.
+    if (!file.seek(size - 4))
+        return size;
+    const QByteArray tail = file.read(4);
+    if (tail.size() != 4)
+        return size;
+    quint32 recorded = 0;
+    for (int i = 3; i >= 0; --i)
+        recorded = (recorded << 8) | quint8(tail.at(i));
+    // gzip never grows data by more than a few bytes per 16 KiB, so a recorded size well below the
+    // file's own wrapped past 4 GiB (SQL compresses 3 to 10 times): take the smallest size that fits.
+    qint64 sql = recorded;
+    while (sql < size - size / 100)
+        sql += qint64(1) << 32;
+    return sql;
+}
+
 DumpFileReader::~DumpFileReader()
 {
     if (m_zlib) {

@@ -18,6 +18,9 @@ class DumpFileReader
 {
 public:
     static Result<std::unique_ptr<DumpFileReader>> open(const QString &path);
+    // About how much SQL the file holds, for a pre-flight: its size, or for a .gz the size gzip records
+    // in its trailer (modulo 4 GiB, unwrapped to at least the compressed size). 0: unreadable.
+    static qint64 estimatedSqlBytes(const QString &path);
     ~DumpFileReader();
 
     // Up to about `maximum` bytes of SQL; empty at the end.

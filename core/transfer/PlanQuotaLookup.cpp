@@ -43,23 +43,25 @@ void PlanQuotaLookup::lookUp(const DatabaseSpec &spec)
     HerokuRequest *request = m_client->addonsForApp(spec.app);
     m_request = request;
     const int generation = m_generation;
-    connect(request, &HerokuRequest::finished, this, [this, request, spec, generation](const HerokuResult &result) {
-        if (generation != m_generation || m_request != request)
-            return;
-        m_request.clear();
-        if (!result.ok())
-            return deliverLater(0, {},
-                                QStringLiteral("the add-ons of app %1 could not be read: %2")
-                                    .arg(spec.app, result.error.toError().oneLine()));
-        for (const HerokuAddon &addon : HerokuAddon::listFromJson(result.array())) {
-            if (!addon.isClearDb() || !addon.configVars.contains(spec.variable))
-                continue;
-            const std::optional<ClearDbPlan> plan = ClearDbPlans::find(addon.planShortName());
-            if (!plan || plan->storageBytes() <= 0)
-                return deliverLater(0, addon.planName,
-                                    QStringLiteral("the storage of plan %1 is not known").arg(addon.planName));
-            return deliverLater(plan->storageBytes(), addon.planName, {});
-        }
-        deliverLater(0, {}, {}); // not a ClearDB database (a dedicated cluster's URL, say): no plan
-    });
+    connect(request, &HerokuRequest::finished, this,
+            [this, request, spec, generation](const HerokuResult &result) {
+                if (generation != m_generation || m_request != request)
+                    return;
+                m_request.clear();
+                if (!result.ok())
+                    return deliverLater(0, {},
+                                        QStringLiteral("the add-ons of app %1 could not be read: %2")
+                                            .arg(spec.app, result.error.toError().oneLine()));
+                for (const HerokuAddon &addon : HerokuAddon::listFromJson(result.array())) {
+                    if (!addon.isClearDb() || !addon.configVars.contains(spec.variable))
+                        continue;
+                    const std::optional<ClearDbPlan> plan = ClearDbPlans::find(addon.planShortName());
+                    if (!plan || plan->storageBytes() <= 0)
+                        return deliverLater(
+                            0, addon.planName,
+                            QStringLiteral("the storage of plan %1 is not known").arg(addon.planName));
+                    return deliverLater(plan->storageBytes(), addon.planName, {});
+                }
+                deliverLater(0, {}, {}); // not a ClearDB database (a dedicated cluster's URL, say): no plan
+            });
 }

@@ -109,6 +109,13 @@ QList<PreflightFinding> PreflightRules::binlogTrust(bool logBin, bool trustCreat
 {
     if (!logBin || trustCreators || hasSuper || (sourceTriggers == 0 && sourceRoutines == 0))
         return {};
+    if (sourceTriggers < 0 || sourceRoutines < 0)
+        return {
+            finding(Severity::Warning,
+                    QStringLiteral("The target server has binary logging on without log_bin_trust_function_"
+                                   "creators, and its user is not SUPER: any trigger or routine in the dump "
+                                   "will be refused (ERROR 1419); ask the server's administrator to set "
+                                   "log_bin_trust_function_creators."))};
     return {finding(
         Severity::Warning,
         QStringLiteral("The target server has binary logging on without log_bin_trust_function_"

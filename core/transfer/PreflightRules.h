@@ -37,7 +37,8 @@ public:
     static QList<PreflightFinding> privileges(const QSet<QString> &granted);
 
     // With binary logging on, creating a trigger or routine needs SUPER unless the server trusts
-    // function creators (ERROR 1419): a warning when the source has any and that is the target's case.
+    // function creators (ERROR 1419): a warning when the source has any (counts below 0: not known, as
+    // for a dump file) and that is the target's case.
     static QList<PreflightFinding> binlogTrust(bool logBin, bool trustCreators, bool hasSuper,
                                                int sourceTriggers, int sourceRoutines);
 

@@ -51,11 +51,15 @@ void TransferPreflight::start()
     if (m_started)
         return;
     m_started = true;
-    m_sourceQuery = new ClientQuery(m_source, SourceSql, this);
-    connect(m_sourceQuery, &ClientQuery::finished, this, &TransferPreflight::sourceAnswered);
     m_targetQuery = new ClientQuery(m_target, TargetSql.arg(Grantee, TargetObjects::query()), this);
     connect(m_targetQuery, &ClientQuery::finished, this, &TransferPreflight::targetAnswered);
-    m_sourceQuery->start();
+    if (m_fromDump) {
+        m_sourceDone = true; // the file is the source: nothing to ask
+    } else {
+        m_sourceQuery = new ClientQuery(m_source, SourceSql, this);
+        connect(m_sourceQuery, &ClientQuery::finished, this, &TransferPreflight::sourceAnswered);
+        m_sourceQuery->start();
+    }
     m_targetQuery->start();
 }
 
@@ -226,6 +230,14 @@ void TransferPreflight::maybeConclude()
             m_estimatedBytes += qMax(table.statsBytes, sampled);
         }
         m_findings << PreflightRules::size(m_estimatedBytes, m_quotaBytes, false);
+    }
+    if (m_fromDump) {
+        m_estimatedBytes = m_dumpBytes;
+        m_findings << PreflightRules::size(m_dumpBytes, m_quotaBytes, false);
+        // What the file holds is only known by reading it all: warn as if it had triggers or routines.
+        if (m_targetOk)
+            m_findings << PreflightRules::binlogTrust(m_binlog.logBin, m_binlog.trusted, m_binlog.super, -1,
+                                                      -1);
     }
     if (m_sourceOk && m_targetOk) {
         m_findings << PreflightRules::versions(m_sourceVersion, m_targetVersion);

@@ -40,6 +40,13 @@ public:
 
     // 0: no quota known (the size is then only a note). See ClearDbPlan::storageBytes().
     void setTargetQuotaBytes(qint64 bytes) { m_quotaBytes = bytes; }
+    // A restore: the source is a dump file holding about `sqlBytes` of SQL (DumpFileReader::
+    // estimatedSqlBytes()), so only the target is queried, and the size is the file's.
+    void setSourceDump(qint64 sqlBytes)
+    {
+        m_fromDump = true;
+        m_dumpBytes = sqlBytes;
+    }
     // The transfer will replace the target's contents: a non-empty target is then a warning, not a blocker.
     void setReplace(bool replace) { m_replace = replace; }
 
@@ -81,6 +88,8 @@ private:
     DatabaseEndpoint m_target;
     qint64 m_quotaBytes = 0;
     bool m_replace = false;
+    bool m_fromDump = false;
+    qint64 m_dumpBytes = 0;
     ClientQuery *m_sourceQuery = nullptr;
     ClientQuery *m_targetQuery = nullptr;
     ClientQuery *m_sampleQuery = nullptr;

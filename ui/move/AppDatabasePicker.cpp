@@ -30,10 +30,11 @@ void AppDatabasePicker::setApps(HerokuClient *client, const QStringList &apps, c
     delete m_quota;
     m_resolver = new DatabaseSpecResolver(client, this);
     m_quota = new PlanQuotaLookup(client, this);
-    connect(m_resolver, &DatabaseSpecResolver::resolved, this, [this](const Result<ResolvedDatabase> &database) {
-        m_database = database;
-        Q_EMIT changed();
-    });
+    connect(m_resolver, &DatabaseSpecResolver::resolved, this,
+            [this](const Result<ResolvedDatabase> &database) {
+                m_database = database;
+                Q_EMIT changed();
+            });
     connect(m_quota, &PlanQuotaLookup::found, this, [this](qint64 bytes) {
         m_quotaBytes = bytes;
         Q_EMIT changed();
@@ -72,7 +73,8 @@ Result<ResolvedDatabase> AppDatabasePicker::database() const
     if (app().isEmpty())
         return makeError(Error::Kind::NotFound, tr("There is no other app to choose: pick a URL instead."));
     if (!m_client)
-        return makeError(Error::Kind::Unauthorized, tr("Sign in to Heroku to read another app's database URL."));
+        return makeError(Error::Kind::Unauthorized,
+                         tr("Sign in to Heroku to read another app's database URL."));
     if (!m_database)
         return makeError(Error::Kind::InvalidInput, tr("Reading the database URL of %1…").arg(app()));
     return *m_database;

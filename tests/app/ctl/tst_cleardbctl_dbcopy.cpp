@@ -8,7 +8,9 @@
 #include "TestConfig.h"
 #include "dburl/DatabaseUrl.h"
 
+#include <QFileInfo>
 #include <QProcess>
+#include <QTemporaryDir>
 
 #include <csignal>
 
@@ -137,8 +139,8 @@ private Q_SLOTS:
     }
 
     // Into an app's ClearDB: the pre-flight knows its plan's quota (the seeded add-on is ignite, 5 MB),
-    // and a source that will not fit is stopped before anything is written.
-    void targetPlanQuotaStopsACopyThatWillNotFit()
+    // and a copy or a restore that will not fit is stopped before anything is written.
+    void targetPlanQuotaStopsACopyOrRestoreThatWillNotFit()
     {
         SimProcess sim;
         QVERIFY2(sim.start({QStringLiteral("--apps"), QStringLiteral("1"),
@@ -179,6 +181,20 @@ private Q_SLOTS:
                 line.value(QStringLiteral("severity")).toString() == QLatin1String("blocker") &&
                 line.value(QStringLiteral("message")).toString().contains(QStringLiteral("quota of 5"));
         QVERIFY2(quotaLine, qPrintable(run.out));
+        QCOMPARE(TransferTestDb::rows(target, tables), (QList<QByteArrayList>{{"0"}}));
+
+        // The same source as a dump file (gzip: its recorded size counts, not the compressed one).
+        QTemporaryDir dir;
+        const QString dump = dir.filePath(QStringLiteral("big.sql.gz"));
+        QCOMPARE(ctl.run(args("db", "dump", "--from", "env:CTLDB_SRC", "--output", dump)).exitCode, 0);
+        QVERIFY(QFileInfo(dump).size() < 5 * 1024 * 1024); // premise: compressed, it would seem to fit
+        const CtlProcess::Run restore =
+            ctl.run(args("db", "restore", "--input", dump, "--to", QStringLiteral("app:") + app));
+        checkNoPassword(restore.out, restore.err);
+        QCOMPARE(restore.exitCode, 1);
+        QVERIFY2(restore.errLine().contains(QStringLiteral("will not fit")) &&
+                     restore.errLine().contains(QStringLiteral("Nothing was restored")),
+                 qPrintable(restore.err));
         QCOMPARE(TransferTestDb::rows(target, tables), (QList<QByteArrayList>{{"0"}}));
     }
 

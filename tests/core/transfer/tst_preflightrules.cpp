@@ -92,6 +92,12 @@ private Q_SLOTS:
         QCOMPARE(PreflightRules::binlogTrust(true, true, false, 1, 1).size(), 0);   // trusted
         QCOMPARE(PreflightRules::binlogTrust(true, false, true, 1, 1).size(), 0);   // SUPER
         QCOMPARE(PreflightRules::binlogTrust(false, false, false, 1, 1).size(), 0); // no binary log
+        // A dump file: what it holds is not known, so the warning says "any".
+        const QList<PreflightFinding> unknown = PreflightRules::binlogTrust(true, false, false, -1, -1);
+        QCOMPARE(unknown.size(), 1);
+        QVERIFY2(unknown.first().line.contains(QStringLiteral("any trigger or routine in the dump")) &&
+                     !unknown.first().line.contains(QStringLiteral("-1")),
+                 qPrintable(unknown.first().line));
     }
 
     void targetContents()

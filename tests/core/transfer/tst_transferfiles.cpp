@@ -133,6 +133,20 @@ private Q_SLOTS:
         QCOMPARE(read.size(), expected.size());
         QVERIFY(read == expected);
         QCOMPARE((*reader)->position(), (*reader)->size());
+        // The pre-flight's estimate of a .gz is the size gzip recorded, not the compressed one.
+        QCOMPARE(DumpFileReader::estimatedSqlBytes(path), qint64(expected.size()));
+    }
+
+    // A plain file's SQL is its size; a file that is not there weighs nothing.
+    void plainDumpEstimateIsItsSize()
+    {
+        QTemporaryDir dir;
+        QFile plain(dir.filePath(QStringLiteral("d.sql")));
+        QVERIFY(plain.open(QIODevice::WriteOnly));
+        QCOMPARE(plain.write(QByteArray(12345, 'x')), qint64(12345));
+        plain.close();
+        QCOMPARE(DumpFileReader::estimatedSqlBytes(plain.fileName()), qint64(12345));
+        QCOMPARE(DumpFileReader::estimatedSqlBytes(dir.filePath(QStringLiteral("missing.sql"))), qint64(0));
     }
 
     void abortedWriterLeavesNothing()
