@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "backups/BackupActions.h"
 
+#include "addons/AddonActions.h"
 #include "addons/ClearDbAddonCard.h"
 #include "backups/BackupDialog.h"
 #include "backups/RestoreDialog.h"
+#include "heroku/ClearDbPlans.h"
 #include "transfer/DatabaseEndpoint.h"
 #include "widgets/MessageBar.h"
 #include "widgets/ShortcutAction.h"
@@ -24,8 +26,8 @@ Result<DatabaseEndpoint> cardEndpoint(const ClearDbAddonCard *card)
 }
 } // namespace
 
-BackupActions::BackupActions(QWidget *window, ClearDbAddonCard *card, MessageBar *messageBar)
-    : QObject(window), m_window(window), m_card(card), m_messageBar(messageBar),
+BackupActions::BackupActions(QWidget *window, AddonActions *addons, MessageBar *messageBar)
+    : QObject(window), m_window(window), m_addons(addons), m_card(addons->card()), m_messageBar(messageBar),
       m_backup(makeShortcutAction({QStringLiteral("backupAction"), tr("Back &up…"),
                                    tr("Save the selected ClearDB add-on's database to a file"),
                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
@@ -105,12 +107,19 @@ void BackupActions::openRestore()
     picker->setFileMode(QFileDialog::ExistingFile);
     picker->setNameFilters({tr("SQL dumps (*.sql *.sql.gz *.gz)"), tr("All files (*)")});
     const DatabaseEndpoint endpoint = *target;
-    connect(picker, &QFileDialog::fileSelected, this, [this, app, addon, endpoint](const QString &path) {
-        m_directory = QFileInfo(path).absolutePath();
-        auto *dialog = new RestoreDialog(app, addon, endpoint, path, m_window);
-        connect(dialog, &RestoreDialog::activity, this, &BackupActions::activity);
-        dialog->open();
-        dialog->start();
-    });
+    // The add-on's plan, for the pre-flight's size check (the details panel's add-on, if it is this one).
+    const HerokuAddon shown = m_addons->targetAddon();
+    const std::optional<ClearDbPlan> plan =
+        shown.name == addon ? ClearDbPlans::find(shown.planShortName()) : std::nullopt;
+    const qint64 quota = plan ? plan->storageBytes() : 0;
+    connect(picker, &QFileDialog::fileSelected, this,
+            [this, app, addon, endpoint, quota](const QString &path) {
+                m_directory = QFileInfo(path).absolutePath();
+                auto *dialog = new RestoreDialog(app, addon, endpoint, path, m_window);
+                dialog->setTargetQuotaBytes(quota);
+                connect(dialog, &RestoreDialog::activity, this, &BackupActions::activity);
+                dialog->open();
+                dialog->start();
+            });
     picker->open();
 }

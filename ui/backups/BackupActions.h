@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QString>
 
+class AddonActions;
 class ClearDbAddonCard;
 class MessageBar;
 class QAction;
@@ -13,7 +14,7 @@ class QWidget;
 // add-on actions. Both are enabled only while the ClearDbAddonCard holds that add-on's URL (loaded from
 // its CLEARDB_DATABASE_URL), since the URL is the login.
 //
-//     auto *backups = new BackupActions(window, addonActions->card(), messageBar);
+//     auto *backups = new BackupActions(window, addonActions, messageBar);
 //     appMenu->addActions(backups->actions());     // and the add-on table's context menu
 //     connect(backups, &BackupActions::activity, log, &ActivityLogModel::appendAction);
 //
@@ -25,7 +26,7 @@ class BackupActions : public QObject
 {
     Q_OBJECT
 public:
-    BackupActions(QWidget *window, ClearDbAddonCard *card, MessageBar *messageBar);
+    BackupActions(QWidget *window, AddonActions *addons, MessageBar *messageBar);
 
     QList<QAction *> actions() const;
     QAction *backupAction() const { return m_backup; }
@@ -46,6 +47,7 @@ private:
     void openRestore();
 
     QWidget *m_window;
+    AddonActions *m_addons;
     ClearDbAddonCard *m_card;
     MessageBar *m_messageBar;
     QAction *m_backup;

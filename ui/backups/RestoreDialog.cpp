@@ -3,7 +3,9 @@
 
 #include "backups/TransferProgressView.h"
 #include "credentials/SecretRedactor.h"
+#include "transfer/DumpFileReader.h"
 #include "transfer/RestoreJob.h"
+#include "transfer/TransferPreflight.h"
 #include "widgets/DialogStyle.h"
 
 #include <QDialogButtonBox>
@@ -18,8 +20,8 @@ RestoreDialog::RestoreDialog(const QString &app, const QString &addon, const Dat
                              const QString &path, QWidget *parent)
     : QDialog(parent), m_app(app), m_addon(addon), m_target(target), m_path(path),
       m_progress(new TransferProgressView(this)), m_result(DialogStyle::wrappedLabel(QString(), this)),
-      m_error(DialogStyle::errorLabel(this)), m_replaceBox(new QWidget(this)),
-      m_confirmEdit(new QLineEdit(this)),
+      m_error(DialogStyle::errorLabel(this)), m_status(DialogStyle::wrappedLabel(QString(), this)),
+      m_replaceBox(new QWidget(this)), m_confirmEdit(new QLineEdit(this)),
       m_replaceButton(new QPushButton(tr("&Replace everything in %1").arg(target.database), this)),
       m_cancel(new QPushButton(tr("Cancel"), this)), m_close(new QPushButton(tr("Close"), this))
 {
@@ -34,6 +36,9 @@ RestoreDialog::RestoreDialog(const QString &app, const QString &addon, const Dat
     summary->setObjectName(QStringLiteral("transferSummary"));
     m_result->setObjectName(QStringLiteral("transferResult"));
     m_result->hide();
+    // The pre-flight: "Checking…" while it runs, then its warnings (a blocker goes to the error line).
+    m_status->setObjectName(QStringLiteral("preflightStatus"));
+    m_status->hide();
 
     // The typed confirmation, as Remove ClearDB… asks it: exact, no trimming, no case folding.
     auto *prompt = DialogStyle::wrappedLabel(
@@ -69,6 +74,7 @@ RestoreDialog::RestoreDialog(const QString &app, const QString &addon, const Dat
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(summary);
+    layout->addWidget(m_status);
     layout->addWidget(m_progress);
     layout->addWidget(m_result);
     layout->addWidget(m_error);
@@ -114,13 +120,10 @@ void RestoreDialog::run(bool replace)
         return;
     if (m_job)
         m_job->deleteLater();
+    m_job = nullptr;
     m_replacing = replace;
-    m_job = new RestoreJob(m_path, m_target,
-                           replace ? RestoreJob::Mode::Replace : RestoreJob::Mode::RefuseNonEmpty, this);
-    connect(m_job, &RestoreJob::progress, m_progress, &TransferProgressView::setProgress);
-    connect(m_job, &RestoreJob::finished, this, &RestoreDialog::onFinished);
     m_replaceBox->hide();
-    m_progress->show();
+    m_progress->hide();
     m_confirmEdit->clear();
     m_error->hide();
     m_result->hide();
@@ -130,9 +133,63 @@ void RestoreDialog::run(bool replace)
     m_cancel->show();
     m_running = true;
     m_clock.start();
+    m_status->setText(tr("Checking %1…").arg(m_target.label()));
+    m_status->show();
+    if (m_check)
+        m_check->deleteLater();
+    m_check = new TransferPreflight(DatabaseEndpoint(), m_target, this);
+    m_check->setSourceDump(DumpFileReader::estimatedSqlBytes(m_path));
+    m_check->setTargetQuotaBytes(m_quotaBytes);
+    m_check->setReplace(replace);
+    connect(m_check, &TransferPreflight::finished, this, &RestoreDialog::onChecked);
+    m_check->start();
+}
+
+void RestoreDialog::onChecked()
+{
+    const Status status = m_check->status();
+    QStringList blockers;
+    QStringList warnings;
+    bool notEmpty = false;
+    for (const PreflightFinding &finding : m_check->findings()) {
+        if (finding.severity == PreflightFinding::Severity::Blocker)
+            blockers << finding.line;
+        else if (finding.severity == PreflightFinding::Severity::Warning)
+            warnings << finding.line;
+        notEmpty |= finding.line.contains(QStringLiteral("is not empty"));
+    }
+    m_status->setText(SecretRedactor::redact(warnings.join(QLatin1Char(' '))));
+    m_status->setVisible(!warnings.isEmpty());
+    if (status && blockers.isEmpty())
+        return load();
+    m_running = false;
+    m_cancel->hide();
+    m_close->show();
+    const QString line = SecretRedactor::redact(
+        status ? blockers.join(QLatin1Char(' ')) + tr(" Nothing was restored; the database is untouched.")
+               : status.error().oneLine());
+    m_error->setText(line);
+    m_error->show();
+    Q_EMIT activity(tr("Restore"), subject(), line, status || status.error().kind != Error::Kind::Cancelled,
+                    m_clock.elapsed());
+    // A non-empty database is the one blocker the user can lift here, by replacing its contents.
+    if (status && notEmpty && blockers.size() == 1)
+        offerReplace();
+    DialogStyle::fitHeight(this);
+    Q_EMIT restoreFinished(false);
+}
+
+void RestoreDialog::load()
+{
+    m_job = new RestoreJob(m_path, m_target,
+                           m_replacing ? RestoreJob::Mode::Replace : RestoreJob::Mode::RefuseNonEmpty, this);
+    connect(m_job, &RestoreJob::progress, m_progress, &TransferProgressView::setProgress);
+    connect(m_job, &RestoreJob::finished, this, &RestoreDialog::onFinished);
+    m_progress->show();
     m_progress->start();
-    Q_EMIT activity(tr("Restore"), subject(), replace ? tr("Started, replacing the contents") : tr("Started"),
-                    false, -1);
+    Q_EMIT activity(tr("Restore"), subject(),
+                    m_replacing ? tr("Started, replacing the contents") : tr("Started"), false, -1);
+    Q_EMIT loadStarted();
     m_job->start();
 }
 
@@ -141,7 +198,10 @@ void RestoreDialog::reject()
     if (isRunning()) {
         m_cancel->setEnabled(false);
         m_cancel->setText(tr("Cancelling…"));
-        m_job->cancel(); // onFinished() reports it
+        if (m_job)
+            m_job->cancel(); // onFinished() reports it
+        else
+            m_check->cancel(); // onChecked() reports it
         return;
     }
     QDialog::reject();

@@ -113,7 +113,7 @@ void MainWindow::setUpToolBar()
     toolBar->addActions(m_addonActions->actions());
     // Back up and Restore sit in the App menu and the add-on table's context menu: the toolbar has
     // no room left for them at the window's default width.
-    m_backupActions = new BackupActions(this, m_addonActions->card(), m_messageBar);
+    m_backupActions = new BackupActions(this, m_addonActions, m_messageBar);
     m_moveActions = new MoveActions(this, m_addonActions, m_messageBar);
     m_details->setAddonActions({m_addonActions->changePlanAction(), m_addonActions->removeAction(),
                                 m_backupActions->backupAction(), m_backupActions->restoreAction(),

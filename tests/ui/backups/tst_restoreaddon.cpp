@@ -28,6 +28,7 @@ private Q_SLOTS:
     void restoreLoadsAnEmptyAddon();
     void restoreIntoNonEmptyIsRefusedThenReplacedAfterTypedName();
     void cancelInTheMiddleSaysPartlyLoadedAndReplaceCompletesIt();
+    void dumpTooBigForThePlanIsStoppedBeforeLoading();
 
 private:
     World m_world;
@@ -115,8 +116,11 @@ void TestRestoreAddon::restoreIntoNonEmptyIsRefusedThenReplacedAfterTypedName()
 
     QTest::keyClicks(confirm, TargetApp.right(1));
     QVERIFY(replace->isEnabled());
+    QSignalSpy loading(dialog, &RestoreDialog::loadStarted);
     QTest::mouseClick(replace, Qt::LeftButton);
     QVERIFY(dialog->isRunning());
+    QVERIFY(child<QLabel>(dialog, "preflightStatus")->isVisible()); // the target is checked first
+    QVERIFY(loading.wait(20000));
     QVERIFY(child<QWidget>(dialog, "transferProgress")->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 20000);
     QVERIFY2(child<QLabel>(dialog, "transferResult")->isVisible(), qPrintable(error->text()));
@@ -124,10 +128,12 @@ void TestRestoreAddon::restoreIntoNonEmptyIsRefusedThenReplacedAfterTypedName()
              TransferTestDb::rows(m_world.source, ItemsQuery));
 
     const QStringList log = activityLines(window);
-    QCOMPARE(log.size(), 4); // refused: started, refused; replaced: started, restored
-    QVERIFY2(log.at(1).contains(QStringLiteral("not empty")), qPrintable(log.at(1)));
-    QVERIFY2(log.at(2).contains(QStringLiteral("replacing")), qPrintable(log.at(2)));
-    QVERIFY2(log.at(3).contains(QStringLiteral("Restored")), qPrintable(log.at(3)));
+    QCOMPARE(log.size(), 3); // refused by the pre-flight; replaced: started, restored
+    QVERIFY2(log.at(0).contains(QStringLiteral("not empty")) &&
+                 log.at(0).contains(QStringLiteral("Nothing was restored")),
+             qPrintable(log.at(0)));
+    QVERIFY2(log.at(1).contains(QStringLiteral("replacing")), qPrintable(log.at(1)));
+    QVERIFY2(log.at(2).contains(QStringLiteral("Restored")), qPrintable(log.at(2)));
     QVERIFY(!log.join(QLatin1Char('\n')).contains(m_world.target.password.reveal()));
 }
 
@@ -158,6 +164,8 @@ void TestRestoreAddon::cancelInTheMiddleSaysPartlyLoadedAndReplaceCompletesIt()
     QVERIFY(chooseFile(window, big));
     QPointer<RestoreDialog> dialog = openedDialog<RestoreDialog>(&window);
     QVERIFY(dialog);
+    QSignalSpy loading(dialog, &RestoreDialog::loadStarted); // after the pre-flight
+    QVERIFY(loading.wait(20000));
     QSignalSpy progress(dialog->job(), &RestoreJob::progress);
     QVERIFY(progress.wait(20000));
     const TransferProgress first = progress.last().first().value<TransferProgress>();
@@ -192,6 +200,36 @@ void TestRestoreAddon::cancelInTheMiddleSaysPartlyLoadedAndReplaceCompletesIt()
     const QStringList log = activityLines(window);
     QCOMPARE(log.size(), 4); // started, cancelled, started replacing, restored
     QVERIFY2(log.at(1).contains(QStringLiteral("cancelled")), qPrintable(log.at(1)));
+}
+
+// The source app's add-on is ignite (5 MB): a dump of about 6 MB of SQL is stopped by the pre-flight,
+// with the plan's quota named, before anything reaches the database.
+void TestRestoreAddon::dumpTooBigForThePlanIsStoppedBeforeLoading()
+{
+    const QString big = m_dir.filePath(QStringLiteral("too-big.sql"));
+    QFile file(big);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("CREATE TABLE too_big (id INT PRIMARY KEY, pad TEXT);\n");
+    const QByteArray pad(1000, 'x');
+    for (int id = 1; id <= 6000; ++id)
+        file.write("INSERT INTO too_big VALUES (" + QByteArray::number(id) + ", '" + pad + "');\n");
+    file.close();
+    const QList<QByteArrayList> before = TransferTestDb::rows(m_world.source, "SHOW TABLES;");
+
+    MainWindow window(&m_network);
+    QVERIFY(m_world.selectClearDb(window, SourceApp));
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QVERIFY(chooseFile(window, big));
+    QPointer<RestoreDialog> dialog = openedDialog<RestoreDialog>(&window);
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 20000);
+    auto *error = child<QLabel>(dialog, "dialogError");
+    QVERIFY2(error->isVisible() && error->text().contains(QStringLiteral("quota of 5.0 MB")) &&
+                 error->text().contains(QStringLiteral("Nothing was restored")),
+             qPrintable(error->text()));
+    QVERIFY(!child<QWidget>(dialog, "transferProgress")->isVisible());
+    QCOMPARE(TransferTestDb::rows(m_world.source, "SHOW TABLES;"), before); // untouched
+    QVERIFY(activityLines(window).join(QLatin1Char('\n')).contains(QStringLiteral("will not fit")));
 }
 
 QTEST_MAIN(TestRestoreAddon)
