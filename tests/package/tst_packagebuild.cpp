@@ -142,10 +142,10 @@ private Q_SLOTS:
               "budget is checked in an optimised build (CLEARDB_SANITIZE=0 scripts/test.sh); the mistakes it "
               "guards against are checked in every build by debProgramsStrippedAndQtNotBundled");
 #endif
-        // Each of the three programs links its own copy of the core library (about 1.5 MB stripped, with
-        // the sign-in, keychain and sim login host code); 6 MiB leaves room for that, not for a mistake
-        // such as unstripped binaries or a bundled Qt, which would be several times larger.
-        QVERIFY2(kib <= 6 * 1024, qPrintable(QStringLiteral("%1 KiB is over the 6 MiB budget").arg(kib)));
+        // Each of the three programs links its own copy of the core library (about 1.8 MB stripped, with
+        // the sign-in, keychain, sim login host and data-transfer code: 6.7 MiB in all); 8 MiB leaves
+        // room for that, not for a mistake such as unstripped binaries (about 60 MB) or a bundled Qt.
+        QVERIFY2(kib <= 8 * 1024, qPrintable(QStringLiteral("%1 KiB is over the 8 MiB budget").arg(kib)));
     }
 
     void debProgramsStrippedAndQtNotBundled()
