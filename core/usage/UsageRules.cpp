@@ -26,13 +26,16 @@ QString UsageRules::priceText(const ClearDbPlan &plan)
 {
     if (plan.priceCents == 0)
         return QStringLiteral("free");
-    return QStringLiteral("$%1.%2/month").arg(plan.priceCents / 100).arg(plan.priceCents % 100, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("$%1.%2/month")
+        .arg(plan.priceCents / 100)
+        .arg(plan.priceCents % 100, 2, 10, QLatin1Char('0'));
 }
 
 std::optional<ClearDbPlan> UsageRules::planForStorage(qint64 bytes, const ClearDbPlan &plan)
 {
     for (const ClearDbPlan &candidate : ClearDbPlans::all()) {
-        if (candidate.priceCents > plan.priceCents && percentOf(bytes, candidate.storageBytes()) < WarnPercent)
+        if (candidate.priceCents > plan.priceCents &&
+            percentOf(bytes, candidate.storageBytes()) < WarnPercent)
             return candidate; // the catalog is ordered by price
     }
     return std::nullopt;
@@ -64,13 +67,15 @@ UsageFinding UsageRules::storage(qint64 usedBytes, const ClearDbPlan &plan, cons
     if (const std::optional<ClearDbPlan> next = planForStorage(usedBytes, plan))
         ways << QStringLiteral("upgrade to %1").arg(planText(*next));
     if (!largestTables.isEmpty())
-        ways << QStringLiteral("look at the largest tables: %1").arg(largestTables.mid(0, 3).join(QStringLiteral(", ")));
-    const QString state = finding.percent >= 100 ? QStringLiteral("over the quota")
+        ways << QStringLiteral("look at the largest tables: %1")
+                    .arg(largestTables.mid(0, 3).join(QStringLiteral(", ")));
+    const QString state = finding.percent >= 100                        ? QStringLiteral("over the quota")
                           : finding.level == UsageFinding::Level::Alert ? QStringLiteral("nearly full")
                                                                         : QStringLiteral("filling up");
-    finding.line = QStringLiteral("%1: %2%3.")
-                       .arg(figures, state,
-                            ways.isEmpty() ? QString() : QStringLiteral("; ") + ways.join(QStringLiteral(", or ")));
+    finding.line =
+        QStringLiteral("%1: %2%3.")
+            .arg(figures, state,
+                 ways.isEmpty() ? QString() : QStringLiteral("; ") + ways.join(QStringLiteral(", or ")));
     return finding;
 }
 
@@ -82,7 +87,8 @@ UsageFinding UsageRules::connections(int inUse, int limit, const ClearDbPlan &pl
     const QString figures =
         QStringLiteral("Connections: %1 of %2 (%3 %)").arg(inUse).arg(limit).arg(finding.percent);
     if (limit <= 0) {
-        finding.line = QStringLiteral("Connections: %1 in use; the server sets no per-user limit.").arg(inUse);
+        finding.line =
+            QStringLiteral("Connections: %1 in use; the server sets no per-user limit.").arg(inUse);
         return finding;
     }
     if (finding.level == UsageFinding::Level::Fine) {

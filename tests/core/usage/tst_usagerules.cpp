@@ -39,7 +39,8 @@ private Q_SLOTS:
         QVERIFY2(finding.line.startsWith(QStringLiteral("Storage: ")), qPrintable(finding.line));
         QVERIFY2(finding.line.contains(QStringLiteral("Ignite's 5.0 MB")), qPrintable(finding.line));
         // Only a warning or an alert says what to do.
-        QCOMPARE(finding.line.contains(QStringLiteral("upgrade to Punch ($9.99/month)")), level != int(Level::Fine));
+        QCOMPARE(finding.line.contains(QStringLiteral("upgrade to Punch ($9.99/month)")),
+                 level != int(Level::Fine));
         QCOMPARE(finding.line.contains(QStringLiteral("orders")), level != int(Level::Fine));
     }
 
@@ -47,16 +48,19 @@ private Q_SLOTS:
     {
         // 16 MB is over ignite's 5 MB and fine on punch's 1 GB: punch is the way out.
         const UsageFinding small = UsageRules::storage(16 * Mb, m_ignite, {});
-        QVERIFY2(small.line.contains(QStringLiteral("over the quota; upgrade to Punch")), qPrintable(small.line));
+        QVERIFY2(small.line.contains(QStringLiteral("over the quota; upgrade to Punch")),
+                 qPrintable(small.line));
         // 900 MB on punch (87 %): drift holds it below 80 %.
-        const UsageFinding big = UsageRules::storage(900 * Mb, m_punch, {QStringLiteral("a"), QStringLiteral("b"),
-                                                                           QStringLiteral("c"), QStringLiteral("d")});
+        const UsageFinding big = UsageRules::storage(
+            900 * Mb, m_punch,
+            {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")});
         QCOMPARE(big.level, Level::Warning);
         QVERIFY2(big.line.contains(QStringLiteral("upgrade to Drift ($49.99/month)")), qPrintable(big.line));
         QVERIFY2(big.line.contains(QStringLiteral("a, b, c.")), qPrintable(big.line)); // the three largest
         // Nothing larger than scream: only the tables are named.
         const ClearDbPlan scream = *ClearDbPlans::find(QStringLiteral("scream"));
-        const UsageFinding full = UsageRules::storage(scream.storageBytes(), scream, {QStringLiteral("logs")});
+        const UsageFinding full =
+            UsageRules::storage(scream.storageBytes(), scream, {QStringLiteral("logs")});
         QVERIFY2(!full.line.contains(QStringLiteral("upgrade")) && full.line.contains(QStringLiteral("logs")),
                  qPrintable(full.line));
     }
