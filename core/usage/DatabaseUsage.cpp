@@ -25,9 +25,10 @@ ProbeError DatabaseUsage::read(SqlSession &session, DatabaseUsage *usage)
 {
     QList<QVariantList> rows;
     ProbeError error = session.select(
-        QStringLiteral("SELECT TABLE_NAME, IFNULL(DATA_LENGTH, 0), IFNULL(INDEX_LENGTH, 0), IFNULL(TABLE_ROWS, 0) "
-                       "FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' "
-                       "ORDER BY IFNULL(DATA_LENGTH, 0) + IFNULL(INDEX_LENGTH, 0) DESC, TABLE_NAME"),
+        QStringLiteral(
+            "SELECT TABLE_NAME, IFNULL(DATA_LENGTH, 0), IFNULL(INDEX_LENGTH, 0), IFNULL(TABLE_ROWS, 0) "
+            "FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' "
+            "ORDER BY IFNULL(DATA_LENGTH, 0) + IFNULL(INDEX_LENGTH, 0) DESC, TABLE_NAME"),
         {}, &rows);
     if (error.isError())
         return error;

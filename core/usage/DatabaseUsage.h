@@ -30,8 +30,8 @@ struct DatabaseUsage
         qint64 bytes() const { return dataBytes + indexBytes; }
     };
 
-    QList<Table> tables; // largest first
-    int connectionsInUse = 0; // this user's, this one included
+    QList<Table> tables;        // largest first
+    int connectionsInUse = 0;   // this user's, this one included
     int maxUserConnections = 0; // 0: no per-user limit
     int maxConnections = 0;
     int waitTimeoutSeconds = 0;

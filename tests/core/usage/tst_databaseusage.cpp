@@ -52,7 +52,8 @@ private Q_SLOTS:
         DatabaseUsage usage;
         const ProbeError error = DatabaseUsage::read(session, &usage);
         QVERIFY2(!error.isError(), qPrintable(error.toString()));
-        QCOMPARE(usage.largestTables(5), (QStringList{QStringLiteral("big"), QStringLiteral("small")})); // no view
+        QCOMPARE(usage.largestTables(5),
+                 (QStringList{QStringLiteral("big"), QStringLiteral("small")})); // no view
         QVERIFY(usage.tables.at(0).bytes() > usage.tables.at(1).bytes());
         QVERIFY(usage.tables.at(0).indexBytes > 0);
         QVERIFY(usage.tables.at(0).rowsEstimate > 2000);
@@ -82,9 +83,8 @@ private Q_SLOTS:
         QVERIFY(!DatabaseUsage::read(*sessions[0], &usage).isError());
         QCOMPARE(usage.maxUserConnections, Limit); // the account's own limit, not the global one
         QCOMPARE(usage.connectionsInUse, Limit);
-        const UsageFinding atLimit =
-            UsageRules::connections(usage.connectionsInUse, usage.maxUserConnections,
-                                    *ClearDbPlans::find(QStringLiteral("punch")));
+        const UsageFinding atLimit = UsageRules::connections(usage.connectionsInUse, usage.maxUserConnections,
+                                                             *ClearDbPlans::find(QStringLiteral("punch")));
         QCOMPARE(atLimit.level, UsageFinding::Level::Alert);
 
         sessions[3].reset();
