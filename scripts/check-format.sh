@@ -11,9 +11,10 @@ if [[ -z "$tool" ]]; then
     echo "check-format: clang-format is not installed; run scripts/setup.sh" >&2
     exit 1
 fi
-# Tracked files when this is a git checkout, otherwise every source file under the project's folders.
+# A git checkout's files, new ones not yet added included (else --fix skips a file until it is committed);
+# otherwise every source file under the project's folders.
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-    mapfile -t files < <(git ls-files -- '*.cpp' '*.h')
+    mapfile -t files < <(git ls-files --cached --others --exclude-standard -- '*.cpp' '*.h')
 else
     mapfile -t files < <(find app bench core sim tests ui -name '*.cpp' -o -name '*.h' | sort)
 fi
