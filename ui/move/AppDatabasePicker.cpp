@@ -52,11 +52,20 @@ QString AppDatabasePicker::app() const
     return m_apps->currentText();
 }
 
+void AppDatabasePicker::setActive(bool active)
+{
+    m_active = active;
+    if (active && m_read != app())
+        read();
+}
+
 void AppDatabasePicker::read()
 {
     m_database.reset();
     m_quotaBytes = 0;
-    if (m_resolver && !app().isEmpty()) {
+    m_read.clear();
+    if (m_active && m_resolver && !app().isEmpty()) {
+        m_read = app();
         const Result<DatabaseSpec> spec = DatabaseSpec::parse(QStringLiteral("app:") + app(), QString());
         if (spec) {
             m_resolver->resolve(*spec); // supersedes a read still running

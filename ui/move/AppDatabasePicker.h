@@ -30,8 +30,11 @@ public:
     explicit AppDatabasePicker(const QString &objectName, QWidget *parent = nullptr);
     ~AppDatabasePicker() override;
 
-    // The apps to offer (without `exclude`, the app the wizard moves); the first is read at once.
+    // The apps to offer (without `exclude`, the app the wizard moves).
     void setApps(HerokuClient *client, const QStringList &apps, const QString &exclude);
+    // Only an active picker reads the chosen app's URL and plan: a side the user did not choose costs
+    // no request and holds no password. Activating reads the current app if it was not read yet.
+    void setActive(bool active);
     Result<ResolvedDatabase> database() const;
     // 0 when not known (not a ClearDB plan we know, or not read yet).
     qint64 quotaBytes() const { return m_quotaBytes; }
@@ -49,4 +52,6 @@ private:
     PlanQuotaLookup *m_quota = nullptr;
     std::optional<Result<ResolvedDatabase>> m_database; // empty while reading
     qint64 m_quotaBytes = 0;
+    bool m_active = false;
+    QString m_read; // the app last asked for, so re-activating does not ask again
 };

@@ -35,6 +35,19 @@ QLineEdit *maskedUrlEdit(const QString &objectName, const QString &accessibleNam
     return edit;
 }
 
+// The endpoint a URL field holds; `side` names the field in a parse error, `empty` says what to type.
+Result<DatabaseEndpoint> typedEndpoint(const QLineEdit *edit, const QString &side, const QString &empty)
+{
+    const QString text = edit->text().trimmed();
+    if (text.isEmpty())
+        return makeError(Error::Kind::InvalidInput, empty);
+    const Result<DatabaseEndpoint> endpoint = DatabaseEndpoint::fromText(text);
+    if (!endpoint)
+        return makeError(Error::Kind::InvalidInput,
+                         QStringLiteral("%1: %2").arg(side, endpoint.error().oneLine()));
+    return endpoint;
+}
+
 // One database is the same as another when it is the same name on the same server, whoever logs in.
 bool sameDatabase(const DatabaseEndpoint &a, const DatabaseEndpoint &b)
 {
@@ -80,6 +93,8 @@ MoveEndpointsPage::MoveEndpointsPage(QWidget *parent)
     form->addRow(tr("Target U&RL:"), targetRow);
     form->addRow(tr("Target a&pp:"), m_targetApp);
     form->addRow(m_reason);
+    connect(m_sourceKind, &QComboBox::currentIndexChanged, this, &MoveEndpointsPage::activatePickers);
+    connect(m_targetKind, &QComboBox::currentIndexChanged, this, &MoveEndpointsPage::activatePickers);
     connect(m_sourceKind, &QComboBox::currentIndexChanged, this, &MoveEndpointsPage::update);
     connect(m_targetKind, &QComboBox::currentIndexChanged, this, &MoveEndpointsPage::update);
     connect(m_sourceApp, &AppDatabasePicker::changed, this, &MoveEndpointsPage::update);
@@ -111,7 +126,15 @@ void MoveEndpointsPage::setApps(HerokuClient *client, const QStringList &apps, c
 {
     m_sourceApp->setApps(client, apps, currentApp);
     m_targetApp->setApps(client, apps, currentApp);
+    activatePickers();
     update();
+}
+
+void MoveEndpointsPage::activatePickers()
+{
+    // Another app's URL is read once that side is chosen, not for every wizard opened.
+    m_sourceApp->setActive(m_sourceKind->currentIndex() == OtherAppSource);
+    m_targetApp->setActive(m_targetKind->currentIndex() == OtherAppTarget);
 }
 
 Result<MoveEndpointsPage::Choice> MoveEndpointsPage::endpoints() const
@@ -128,11 +151,10 @@ Result<MoveEndpointsPage::Choice> MoveEndpointsPage::endpoints() const
                              tr("This app's ClearDB URL is not loaded: pick a URL instead."));
         choice.source = m_addonEndpoint;
     } else {
-        if (m_sourceUrl->text().trimmed().isEmpty())
-            return makeError(Error::Kind::InvalidInput, tr("Type the source's mysql:// URL."));
-        Result<DatabaseEndpoint> source = DatabaseEndpoint::fromText(m_sourceUrl->text().trimmed());
+        const Result<DatabaseEndpoint> source =
+            typedEndpoint(m_sourceUrl, tr("Source"), tr("Type the source's mysql:// URL."));
         if (!source)
-            return makeError(Error::Kind::InvalidInput, tr("Source: %1").arg(source.error().oneLine()));
+            return source.error();
         choice.source = *source;
     }
     if (m_targetKind->currentIndex() == OtherAppTarget) {
@@ -143,11 +165,10 @@ Result<MoveEndpointsPage::Choice> MoveEndpointsPage::endpoints() const
         choice.targetUrl = target->url;
         choice.targetQuotaBytes = m_targetApp->quotaBytes();
     } else {
-        if (m_targetUrl->text().trimmed().isEmpty())
-            return makeError(Error::Kind::InvalidInput, tr("Type or paste the target's mysql:// URL."));
-        Result<DatabaseEndpoint> target = DatabaseEndpoint::fromText(m_targetUrl->text().trimmed());
+        const Result<DatabaseEndpoint> target =
+            typedEndpoint(m_targetUrl, tr("Target"), tr("Type or paste the target's mysql:// URL."));
         if (!target)
-            return makeError(Error::Kind::InvalidInput, tr("Target: %1").arg(target.error().oneLine()));
+            return target.error();
         choice.target = *target;
         choice.targetUrl = Secret(m_targetUrl->text().trimmed());
     }

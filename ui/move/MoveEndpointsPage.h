@@ -52,6 +52,7 @@ Q_SIGNALS:
 private:
     void update();
     void buildTarget();
+    void activatePickers();
 
     DatabaseEndpoint m_addonEndpoint;
     QComboBox *m_sourceKind;

@@ -54,6 +54,8 @@ private:
     QPointer<MoveWizard> openWizard(MainWindow &window);
     static void enterTarget(MoveWizard *wizard, const QString &url);
     static bool preflightDone(MoveWizard *wizard);
+    // The pre-flight's findings as listed, one per line.
+    static QString findingsText(MoveWizard *wizard);
     static void confirmReplace(MoveWizard *wizard);
 
     World m_world;
@@ -104,6 +106,15 @@ bool TestMoveWizard::preflightDone(MoveWizard *wizard)
 {
     return wizard->page() == MoveWizard::PreflightPage && !wizard->isBusy() &&
            child<QListWidget>(wizard, "preflightFindings")->count() > 0;
+}
+
+QString TestMoveWizard::findingsText(MoveWizard *wizard)
+{
+    const auto *findings = child<QListWidget>(wizard, "preflightFindings");
+    QStringList lines;
+    for (int row = 0; row < findings->count(); ++row)
+        lines << findings->item(row)->text();
+    return lines.join(QLatin1Char('\n'));
 }
 
 void TestMoveWizard::confirmReplace(MoveWizard *wizard)
@@ -160,11 +171,7 @@ void TestMoveWizard::movesThisAppsDatabaseToTheDedicatedServer()
     QVERIFY(!next->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(preflightDone(wizard), 20000);
     auto *findings = child<QListWidget>(wizard, "preflightFindings");
-    QStringList lines;
-    for (int row = 0; row < findings->count(); ++row)
-        lines << findings->item(row)->text();
-    QVERIFY2(lines.join(QLatin1Char('\n')).contains(QStringLiteral("is empty")),
-             qPrintable(lines.join(QLatin1Char('\n'))));
+    QVERIFY2(findingsText(wizard).contains(QStringLiteral("is empty")), qPrintable(findingsText(wizard)));
     QVERIFY(!findings->item(0)->icon().isNull());
     QVERIFY(!child<QWidget>(wizard, "replaceTargetBox")->isVisible());
     QVERIFY(next->isEnabled());
@@ -240,12 +247,8 @@ void TestMoveWizard::movesIntoAnotherAppsClearDbWithinItsPlan()
     QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 10000); // once its URL was read
     QTest::mouseClick(next, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(preflightDone(wizard), 20000);
-    auto *findings = child<QListWidget>(wizard, "preflightFindings");
-    QStringList lines;
-    for (int row = 0; row < findings->count(); ++row)
-        lines << findings->item(row)->text();
-    QVERIFY2(lines.join(QLatin1Char('\n')).contains(QStringLiteral("quota of 1.0 GB: it fits")),
-             qPrintable(lines.join(QLatin1Char('\n'))));
+    QVERIFY2(findingsText(wizard).contains(QStringLiteral("quota of 1.0 GB: it fits")),
+             qPrintable(findingsText(wizard)));
     QTest::mouseClick(next, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(wizard->page() == MoveWizard::VerifyPage && !wizard->isBusy(), 30000);
     QVERIFY2(child<QLabel>(wizard, "verifyResult")->text().contains(QStringLiteral("identical")),
