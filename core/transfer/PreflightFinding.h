@@ -19,6 +19,8 @@ struct PreflightFinding
 
     Severity severity = Severity::Note;
     QString line;
+    // The target holds something (PreflightRules::targetContents()): the one finding a replace lifts.
+    bool targetNotEmpty = false;
 
     // "blocker", "warning", "note": for JSON and logs.
     static QString severityName(Severity severity);

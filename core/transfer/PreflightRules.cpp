@@ -131,13 +131,16 @@ PreflightFinding PreflightRules::targetContents(const QString &summary, bool rep
 {
     if (summary.isEmpty())
         return finding(Severity::Note, QStringLiteral("The target %1 is empty.").arg(targetLabel));
-    if (replace)
-        return finding(
-            Severity::Warning,
-            QStringLiteral("The target %1 is not empty (%2): its contents will be dropped and replaced.")
-                .arg(targetLabel, summary));
-    return finding(Severity::Blocker,
-                   QStringLiteral("The target %1 is not empty (%2): copy into an empty database, or ask to "
-                                  "replace its contents.")
-                       .arg(targetLabel, summary));
+    PreflightFinding found =
+        replace ? finding(Severity::Warning,
+                          QStringLiteral(
+                              "The target %1 is not empty (%2): its contents will be dropped and replaced.")
+                              .arg(targetLabel, summary))
+                : finding(Severity::Blocker,
+                          QStringLiteral(
+                              "The target %1 is not empty (%2): copy into an empty database, or ask to "
+                              "replace its contents.")
+                              .arg(targetLabel, summary));
+    found.targetNotEmpty = true;
+    return found;
 }

@@ -156,7 +156,7 @@ void RestoreDialog::onChecked()
             blockers << finding.line;
         else if (finding.severity == PreflightFinding::Severity::Warning)
             warnings << finding.line;
-        notEmpty |= finding.line.contains(QStringLiteral("is not empty"));
+        notEmpty |= finding.targetNotEmpty;
     }
     m_status->setText(SecretRedactor::redact(warnings.join(QLatin1Char(' '))));
     m_status->setVisible(!warnings.isEmpty());

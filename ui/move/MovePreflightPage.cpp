@@ -118,9 +118,7 @@ QList<PreflightFinding> MovePreflightPage::findings() const
 
 bool MovePreflightPage::isTargetContents(const PreflightFinding &finding) const
 {
-    // PreflightRules::targetContents() words it so; a finding has no other identity.
-    return finding.severity == PreflightFinding::Severity::Blocker &&
-           finding.line.startsWith(QStringLiteral("The target %1 is not empty").arg(m_target.label()));
+    return finding.severity == PreflightFinding::Severity::Blocker && finding.targetNotEmpty;
 }
 
 void MovePreflightPage::onFinished()

@@ -104,6 +104,9 @@ private Q_SLOTS:
     {
         const QString label = QStringLiteral("u@h:3306/db");
         QCOMPARE(PreflightRules::targetContents(QString(), false, label).severity, Severity::Note);
+        QVERIFY(!PreflightRules::targetContents(QString(), false, label).targetNotEmpty);
+        QVERIFY(PreflightRules::targetContents(QStringLiteral("1 table"), false, label).targetNotEmpty);
+        QVERIFY(PreflightRules::targetContents(QStringLiteral("1 table"), true, label).targetNotEmpty);
         const PreflightFinding refused =
             PreflightRules::targetContents(QStringLiteral("2 table(s)"), false, label);
         QCOMPARE(refused.severity, Severity::Blocker);
