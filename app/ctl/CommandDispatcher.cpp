@@ -26,6 +26,7 @@
 #include "SandboxCommand.h"
 #include "UpgradeCommand.h"
 #include "UrlCommand.h"
+#include "UsageCommand.h"
 
 #include "AppInfo.h"
 #include "credentials/CredentialResolver.h"
@@ -75,6 +76,7 @@ CommandDispatcher::CommandDispatcher(CommandContext *context, CredentialStore *s
                   new LogoutCommand(context, store),
                   new AccountsCommand(context, store),
                   new ProbeCommand(context),
+                  new UsageCommand(context),
                   new MonitorCommand(context),
                   new SandboxCommand(context),
                   new DrillCommand(context),

@@ -32,6 +32,9 @@ public:
     static QString urlSafeForms();
     // Only the --app form talks to Heroku.
     bool needsToken() const { return !m_app.isEmpty(); }
+    // The --app form's app and config var (empty app: a URL was given).
+    const QString &app() const { return m_app; }
+    const QString &variable() const { return m_var; }
     // What the user pointed at, for messages: "CLEARDB_DATABASE_URL of app my-app" or the redacted URL.
     QString description() const;
     // Delivers the target or the Error later, on the event loop, with `context` alive.

@@ -22,6 +22,19 @@ QString planText(const ClearDbPlan &plan)
 }
 } // namespace
 
+QString UsageFinding::levelName(Level level)
+{
+    switch (level) {
+    case Level::Fine:
+        return QStringLiteral("fine");
+    case Level::Warning:
+        return QStringLiteral("warning");
+    case Level::Alert:
+        return QStringLiteral("alert");
+    }
+    return {};
+}
+
 QString UsageRules::priceText(const ClearDbPlan &plan)
 {
     if (plan.priceCents == 0)
@@ -53,6 +66,7 @@ std::optional<ClearDbPlan> UsageRules::planForConnections(int connections, const
 UsageFinding UsageRules::storage(qint64 usedBytes, const ClearDbPlan &plan, const QStringList &largestTables)
 {
     UsageFinding finding;
+    finding.topic = QStringLiteral("storage");
     finding.percent = percentOf(usedBytes, plan.storageBytes());
     finding.level = levelOf(finding.percent);
     const QString figures = QStringLiteral("Storage: %1 of %2's %3 (%4 %)")
@@ -79,9 +93,10 @@ UsageFinding UsageRules::storage(qint64 usedBytes, const ClearDbPlan &plan, cons
     return finding;
 }
 
-UsageFinding UsageRules::connections(int inUse, int limit, const ClearDbPlan &plan)
+UsageFinding UsageRules::connections(int inUse, int limit, const std::optional<ClearDbPlan> &plan)
 {
     UsageFinding finding;
+    finding.topic = QStringLiteral("connections");
     finding.percent = percentOf(inUse, limit);
     finding.level = levelOf(finding.percent);
     const QString figures =
@@ -96,7 +111,8 @@ UsageFinding UsageRules::connections(int inUse, int limit, const ClearDbPlan &pl
         return finding;
     }
     QString way = QStringLiteral("close idle connections (a pool smaller than %1 per dyno helps)").arg(limit);
-    if (const std::optional<ClearDbPlan> next = planForConnections(inUse, plan))
+    const std::optional<ClearDbPlan> next = plan ? planForConnections(inUse, *plan) : std::nullopt;
+    if (next)
         way += QStringLiteral(", or upgrade to %1 for %2").arg(planText(*next)).arg(next->maxConnections);
     finding.line = QStringLiteral("%1: %2; %3.")
                        .arg(figures,

@@ -25,6 +25,9 @@ struct UsageFinding
     Level level = Level::Fine;
     int percent = 0; // of the limit, rounded down
     QString line;
+    QString topic; // "storage", "connections", …: what the finding is about, for JSON and views
+
+    static QString levelName(Level level); // "fine", "warning", "alert"
 };
 
 class UsageRules
@@ -34,7 +37,8 @@ public:
     static constexpr int AlertPercent = 95;
 
     static UsageFinding storage(qint64 usedBytes, const ClearDbPlan &plan, const QStringList &largestTables);
-    static UsageFinding connections(int inUse, int limit, const ClearDbPlan &plan);
+    // Without a plan (a database that is not ClearDB's) the way out names no plan to upgrade to.
+    static UsageFinding connections(int inUse, int limit, const std::optional<ClearDbPlan> &plan);
     // The cheapest plan above `plan` whose storage holds `bytes` with room to spare (below WarnPercent).
     static std::optional<ClearDbPlan> planForStorage(qint64 bytes, const ClearDbPlan &plan);
     // The cheapest plan above `plan` allowing more than `connections`.

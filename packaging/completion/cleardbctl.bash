@@ -14,6 +14,7 @@ _cleardbctl()
         login logout url probe monitor sandbox drill help"
     commands+=" accounts"
     commands+=" db"
+    commands+=" usage"
     local global_opts="--json --help --version"
 
     # The first word that is not an option is the command; global options may come before it.
@@ -50,7 +51,7 @@ _cleardbctl()
 
     # Options that take a value: complete nothing but files where a file is wanted.
     case $prev in
-        -a | --app | --confirm | --name | --from | --to | --var | --count | --timeout | --interval | --base-port | --team)
+        -a | --app | --confirm | --name | --from | --to | --var | --count | --tables | --timeout | --interval | --base-port | --team)
             return
             ;;
         --plan)
@@ -78,7 +79,7 @@ _cleardbctl()
 
     # env:NAME for a URL. Bash splits the word at ':' (COMP_WORDBREAKS), so the name being typed is
     # either the tail of "env:..." or the word after "env" ":".
-    if [[ $command == probe || $command == monitor || $command == url ]]; then
+    if [[ $command == probe || $command == monitor || $command == url || $command == usage ]]; then
         if [[ $cur == env:* ]]; then
             COMPREPLY=($(compgen -P env: -e -- "${cur#env:}"))
             return
@@ -134,6 +135,7 @@ _cleardbctl()
             esac
             ;;
         probe | monitor) opts+=" --app --var --count --timeout" ;;
+        usage) opts+=" --app --var --plan --tables --timeout" ;;
         help)
             COMPREPLY=($(compgen -W "$commands" -- "$cur"))
             return

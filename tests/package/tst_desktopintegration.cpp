@@ -221,6 +221,12 @@ private Q_SLOTS:
             complete(QStringLiteral("cleardbctl sandbox start --")).contains(QStringLiteral("--base-port")));
         QVERIFY(complete(QStringLiteral("cleardbctl probe --")).contains(QStringLiteral("--var")));
         QVERIFY(complete(QStringLiteral("cleardbctl dr")).contains(QStringLiteral("drill")));
+        QVERIFY(all.contains(QStringLiteral("usage")));
+        QVERIFY(complete(QStringLiteral("cleardbctl usage --")).contains(QStringLiteral("--plan")));
+        QVERIFY(
+            complete(QStringLiteral("cleardbctl usage --plan ")).contains(QStringLiteral("cleardb:ignite")));
+        QVERIFY(complete(QStringLiteral("cleardbctl usage env:PA")).isEmpty() ||
+                complete(QStringLiteral("cleardbctl usage env:PA")).contains(QStringLiteral("env:PATH")));
         // After an option that takes a free-form value nothing is offered (no stray command names).
         QCOMPARE(complete(QStringLiteral("cleardbctl addons --app ")), QSet<QString>());
         QCOMPARE(complete(QStringLiteral("cleardbctl apps --")),

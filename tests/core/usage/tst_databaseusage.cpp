@@ -5,6 +5,7 @@
 #include "../sandbox/SandboxTestEnv.h"
 #include "probe/SqlSession.h"
 #include "usage/DatabaseUsage.h"
+#include "usage/UsageReader.h"
 #include "usage/UsageRules.h"
 
 #include <QtTest>
@@ -95,6 +96,67 @@ private Q_SLOTS:
                 return DatabaseUsage::read(*sessions[0], &now).isError() ? -1 : now.connectionsInUse;
             }(),
             2, 5000);
+    }
+
+    // The same figures through UsageReader, whose login and reads run in a worker thread: start() returns
+    // before any of it happens, and the reader's own connection is closed when it reports.
+    void readerDeliversTheFiguresLater()
+    {
+        UsageReader reader;
+        QSignalSpy finished(&reader, &UsageReader::finished);
+        reader.start(user());
+        QVERIFY(reader.isRunning());
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(finished.wait(20000));
+        QVERIFY(!reader.isRunning());
+        const UsageReading reading = finished.at(0).at(0).value<UsageReading>();
+        QVERIFY2(reading.ok(), qPrintable(reading.error.toString()));
+        QCOMPARE(reading.usage.largestTables(1), QStringList{QStringLiteral("big")});
+        QCOMPARE(reading.usage.maxUserConnections, Limit);
+        QCOMPARE(reading.usage.connectionsInUse, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            SandboxTestEnv::adminExec(m_status, Endpoint::Primary,
+                                      {QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST "
+                                                      "WHERE USER = '%1'")
+                                           .arg(m_user)})
+                .value(0)
+                .toInt(),
+            0, 5000);
+    }
+
+    void readerSaysWhereAReadFailed()
+    {
+        UsageReader reader;
+        QSignalSpy finished(&reader, &UsageReader::finished);
+        ProbeTarget wrong = user();
+        wrong.password = QStringLiteral("not-the-password");
+        reader.start(wrong);
+        QVERIFY(finished.wait(20000));
+        UsageReading reading = finished.at(0).at(0).value<UsageReading>();
+        QCOMPARE(reading.error.kind, ProbeError::Kind::AccessDenied);
+        QCOMPARE(reading.error.code, 1045);
+        QVERIFY(!reading.error.toString().contains(QStringLiteral("not-the-password")));
+
+        // An invalid target is reported later too, never from inside start().
+        reader.start(ProbeTarget());
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(finished.wait(5000));
+        reading = finished.at(1).at(0).value<UsageReading>();
+        QCOMPARE(reading.error.kind, ProbeError::Kind::InvalidTarget);
+    }
+
+    void aRestartedReadDropsTheFirstAnswer()
+    {
+        UsageReader reader;
+        QSignalSpy finished(&reader, &UsageReader::finished);
+        ProbeTarget wrong = user();
+        wrong.password = QStringLiteral("not-the-password");
+        reader.start(wrong);
+        reader.start(user());
+        QVERIFY(finished.wait(20000));
+        QTest::qWait(200);
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(finished.at(0).at(0).value<UsageReading>().ok());
     }
 
     void cleanupTestCase()
