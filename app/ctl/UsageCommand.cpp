@@ -11,13 +11,6 @@
 #include <QCommandLineParser>
 
 namespace {
-// ClearDB's shared clusters answer on *.cleardb.net / *.cleardb.com behind its routers.
-bool isClearDbHost(const QString &host)
-{
-    const QString h = host.toLower();
-    return h.endsWith(QLatin1String(".cleardb.net")) || h.endsWith(QLatin1String(".cleardb.com"));
-}
-
 QString levelTag(UsageFinding::Level level)
 {
     switch (level) {
@@ -97,7 +90,7 @@ void UsageCommand::start()
             return context()->fail(target.error());
         m_target = target.value();
         m_target.label = QStringLiteral("usage");
-        m_clearDbRouter = isClearDbHost(m_target.host);
+        m_clearDbRouter = UsageReport::isClearDbHost(m_target.host);
         if (m_where.app().isEmpty() || m_planGiven)
             return read(m_target);
         // The plan is the one of the ClearDB add-on whose attachment owns the var.

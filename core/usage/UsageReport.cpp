@@ -28,6 +28,12 @@ UsageFinding note(const QString &topic, UsageFinding::Level level, const QString
 }
 } // namespace
 
+bool UsageReport::isClearDbHost(const QString &host)
+{
+    const QString h = host.toLower();
+    return h.endsWith(QLatin1String(".cleardb.net")) || h.endsWith(QLatin1String(".cleardb.com"));
+}
+
 UsageReport::UsageReport(const DatabaseUsage &usage, const std::optional<ClearDbPlan> &plan,
                          bool clearDbRouter)
     : m_usage(usage), m_plan(plan), m_clearDbRouter(clearDbRouter)

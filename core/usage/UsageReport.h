@@ -31,6 +31,9 @@ public:
     // About how long ClearDB's routers let a connection sit idle before closing it.
     static constexpr int RouterIdleSeconds = 90;
 
+    // ClearDB's shared clusters answer on *.cleardb.net / *.cleardb.com, behind its routers.
+    static bool isClearDbHost(const QString &host);
+
     UsageReport() = default;
     UsageReport(const DatabaseUsage &usage, const std::optional<ClearDbPlan> &plan, bool clearDbRouter);
 
