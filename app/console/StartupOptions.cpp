@@ -91,5 +91,5 @@ QStringList StartupOptions::viewNames()
 {
     return {QStringLiteral("details"), QStringLiteral("connection"), QStringLiteral("monitor"),
             QStringLiteral("drill"),   QStringLiteral("shortcuts"),  QStringLiteral("about"),
-            QStringLiteral("signin"),  QStringLiteral("move")};
+            QStringLiteral("signin"),  QStringLiteral("move"),       QStringLiteral("usage")};
 }

@@ -4,6 +4,7 @@
 #include "account/LoginDialog.h"
 #include "connection/ConnectionTab.h"
 #include "connection/DatabaseTabs.h"
+#include "connection/UsageTab.h"
 #include "credentials/Secret.h"
 #include "monitor/FailoverMonitor.h"
 #include "monitoring/LatencyChart.h"
@@ -21,8 +22,11 @@
 #include <QPushButton>
 #include <QTreeView>
 
+#include <memory>
+
 StartupView::StartupView(MainWindow *window, const QString &view, bool waitForDetails)
-    : QObject(window), m_window(window), m_view(view), m_detailsShown(!waitForDetails)
+    : QObject(window), m_window(window), m_view(view), m_detailsShown(!waitForDetails),
+      m_appSelected(waitForDetails)
 {
     connect(window, &MainWindow::appsPainted, this, [this] {
         m_appsShown = true;
@@ -57,6 +61,8 @@ void StartupView::open()
         return openMonitor(url);
     if (m_view == QLatin1String("move"))
         return openMove();
+    if (m_view == QLatin1String("usage"))
+        return openUsage(url);
     // The chart and the event list need room; the screenshot script's screen is 1280x900.
     if (m_view == QLatin1String("monitor") || m_view == QLatin1String("drill"))
         m_window->resize(m_window->size().expandedTo(QSize(1100, 780)));
@@ -126,6 +132,30 @@ void StartupView::openMonitor(const QString &url)
     connect(m_window->databaseTabs()->connectionTab(), &ConnectionTab::databaseUrlChanged, this, start,
             Qt::QueuedConnection);
     m_urlWait.start();
+}
+
+void StartupView::openUsage(const QString &url)
+{
+    DatabaseTabs *tabs = m_window->databaseTabs();
+    UsageTab *tab = tabs->usageTab();
+    // Done once the figures are in and the plan lookup has answered (it weighs the same figures).
+    auto state = std::make_shared<std::pair<bool, bool>>(false, !m_appSelected);
+    // A database that cannot be read is still a picture: the tab says why.
+    const auto finish = [this, state] {
+        if (state->first && state->second)
+            done(m_window);
+    };
+    connect(tab, &UsageTab::usageRead, this, [state, finish] {
+        state->first = true;
+        finish();
+    });
+    connect(tab, &UsageTab::planLookedUp, this, [state, finish] {
+        state->second = true;
+        finish();
+    });
+    if (!url.isEmpty())
+        tabs->connectionTab()->setUrlText(url, tr("CLEARDB_DATABASE_URL (environment):"));
+    tabs->setCurrentWidget(tab);
 }
 
 void StartupView::openMove()

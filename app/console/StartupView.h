@@ -18,7 +18,9 @@ class QWidget;
 //  - shortcuts, about: opens that Help dialog.
 //  - signin: opens the sign-in dialog (Account > Sign in…), as it first appears;
 //  - move: selects the app's ClearDB add-on, opens the Move database wizard and, with
-//    $CLEARDB_MOVE_TARGET_URL, enters it as the target and waits for the pre-flight's findings.
+//    $CLEARDB_MOVE_TARGET_URL, enters it as the target and waits for the pre-flight's findings;
+//  - usage: opens the Usage tab on $CLEARDB_DATABASE_URL (or the app's URL) and waits for the figures
+//    and the app's plan.
 // ready() names the widget to photograph (the window, or the dialog) and an error, if any.
 class StartupView : public QObject
 {
@@ -41,6 +43,7 @@ private:
     void openConnection(const QString &url);
     void openMonitor(const QString &url);
     void openMove();
+    void openUsage(const QString &url);
     void checkMoveTarget();
     void done(QWidget *target, const QString &error = {});
 
@@ -48,6 +51,7 @@ private:
     QString m_view;
     bool m_appsShown = false;
     bool m_detailsShown;
+    bool m_appSelected; // --select-app: the usage view waits for its plan too
     bool m_opened = false;
     bool m_done = false;
     QTimer m_urlWait;

@@ -160,6 +160,7 @@ void UsageTab::onPlanFound(const QString &plan)
     m_planFromAddon = found.has_value();
     m_plan->setCurrentIndex(found ? qMax(0, m_plan->findData(found->name)) : 0);
     render();
+    Q_EMIT planLookedUp();
 }
 
 void UsageTab::setDatabaseUrl(const Secret &url, const QString &source)

@@ -53,6 +53,8 @@ public:
 
 Q_SIGNALS:
     void usageRead(const UsageReading &reading);
+    // The app's add-on was looked up (its plan chosen, or none found).
+    void planLookedUp();
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void helpDialogsArePhotographedAlone_data();
     void helpDialogsArePhotographedAlone();
     void connectionViewShowsTheProbe();
+    void usageViewWaitsForTheReadAndThePlan();
     void moveViewOpensTheWizardOnTheAppsClearDb();
     void terminationQuitsWhileTheWizardIsBusy();
 
@@ -51,7 +52,7 @@ void TestConsoleViews::unknownViewIsAUsageError()
     const QByteArray error = console.readAllStandardError().trimmed();
     QCOMPARE(error,
              QByteArray("cleardb-console: --view charts: unknown view; use one of details, connection, "
-                        "monitor, drill, shortcuts, about, signin, move"));
+                        "monitor, drill, shortcuts, about, signin, move, usage"));
 }
 
 void TestConsoleViews::helpDialogsArePhotographedAlone_data()
@@ -103,6 +104,32 @@ void TestConsoleViews::connectionViewShowsTheProbe()
     QVERIFY2(console.exitCode() == 0, output.constData());
     QVERIFY(!output.contains("View-Secret-9"));
     QVERIFY(!QImage(png).isNull());
+}
+
+// The README's picture of the Usage tab: the figures (here the error of a closed port, so no database
+// is needed) and the plan of the selected app's add-on, looked up in the console's own sandbox.
+void TestConsoleViews::usageViewWaitsForTheReadAndThePlan()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = server.serverPort();
+    server.close();
+    const QString png = m_home.filePath(QStringLiteral("usage.png"));
+    QProcessEnvironment env = sandboxEnvironment(m_home.path());
+    env.insert(QStringLiteral("CLEARDB_DATABASE_URL"),
+               QStringLiteral("mysql://u:Usage-Secret-7@127.0.0.1:%1/db").arg(port));
+    QProcess console;
+    console.setProcessEnvironment(env);
+    console.start(ConsoleProgram, {QStringLiteral("--sandbox"), QStringLiteral("--select-app"),
+                                   QStringLiteral("sandbox-app-0001"), QStringLiteral("--view"),
+                                   QStringLiteral("usage"), QStringLiteral("--screenshot"), png});
+    QVERIFY(console.waitForFinished(30000));
+    const QByteArray output = console.readAllStandardOutput() + console.readAllStandardError();
+    QVERIFY2(console.exitCode() == 0, output.constData());
+    QVERIFY(!output.contains("Usage-Secret-7"));
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 980); // the window, not a dialog
 }
 
 // The README's picture of the Move database wizard: on the selected app's ClearDB add-on, the wizard
