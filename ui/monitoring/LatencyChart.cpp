@@ -64,6 +64,14 @@ void LatencyChart::addSample(const MonitorSample &sample)
 
 void LatencyChart::addEvent(const MonitorEvent &event)
 {
+    if (event.kind == MonitorEvent::Kind::ReplicationLag) {
+        m_lags.append(event);
+        if (m_lags.size() > kCapacity)
+            m_lags.removeFirst();
+        updateDescription();
+        update();
+        return;
+    }
     m_events.append(event);
     if (m_events.size() > kCapacity)
         m_events.removeFirst();
@@ -74,6 +82,7 @@ void LatencyChart::clear()
 {
     m_samples.clear();
     m_events.clear();
+    m_lags.clear();
     m_servers.clear();
     updateDescription();
     update();
@@ -128,6 +137,10 @@ void LatencyChart::paintEvent(QPaintEvent *)
     for (const MonitorSample &s : std::as_const(m_samples)) {
         if (s.atMs >= begin && s.ok)
             maxMs = std::max(maxMs, s.latencyMs);
+    }
+    for (const MonitorEvent &lag : std::as_const(m_lags)) {
+        if (lag.atMs >= begin)
+            maxMs = std::max(maxMs, lag.lagMs);
     }
     const double top = niceCeiling(maxMs * 1.1);
     const auto xOf = [&](qint64 at) {
@@ -218,9 +231,41 @@ void LatencyChart::paintEvent(QPaintEvent *)
         painter.setBrush(color);
         drawMarker(painter, s.target, QPointF(x, yOf(s.latencyMs)));
     }
+    drawLags(painter, begin, [&](qint64 at, double ms) { return QPointF(xOf(at), yOf(ms)); });
     painter.setPen(grid);
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(plot);
+}
+
+void LatencyChart::drawLags(QPainter &painter, qint64 begin,
+                            const std::function<QPointF(qint64, double)> &place)
+{
+    // The text colour reads on light and dark schemes and is none of the servers' colours.
+    const QColor color = palette().color(QPalette::Text);
+    QPainterPath line;
+    for (const MonitorEvent &lag : std::as_const(m_lags)) {
+        if (lag.atMs < begin)
+            continue;
+        const QPointF p = place(lag.atMs, lag.lagMs);
+        if (line.elementCount() == 0)
+            line.moveTo(p);
+        else
+            line.lineTo(p);
+    }
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(color, 1, Qt::DashLine));
+    painter.drawPath(line);
+    painter.setPen(QPen(color, 1.5));
+    for (const MonitorEvent &lag : std::as_const(m_lags)) {
+        if (lag.atMs >= begin)
+            drawLagMarker(painter, place(lag.atMs, lag.lagMs));
+    }
+}
+
+void LatencyChart::drawLagMarker(QPainter &painter, const QPointF &at)
+{
+    painter.drawPolygon(QPolygonF(
+        {QPointF(at.x(), at.y() - 5), QPointF(at.x() + 5, at.y() + 4), QPointF(at.x() - 5, at.y() + 4)}));
 }
 
 void LatencyChart::drawMarker(QPainter &painter, const QString &target, const QPointF &at)
@@ -256,6 +301,17 @@ void LatencyChart::drawLegend(QPainter &painter, const QRect &plot)
     for (qsizetype i = 0; i < m_servers.size(); ++i)
         item(kServerColors[i % qsizetype(std::size(kServerColors))], tr("server %1").arg(m_servers.at(i)));
     item(kNoAnswer, tr("no answer"));
+    if (!m_lags.isEmpty()) {
+        const QString label = tr("replication lag");
+        painter.setPen(palette().color(QPalette::Text));
+        if (drawLabel(painter, QRectF(x + 14, y, metrics.horizontalAdvance(label) + 1, 14),
+                      Qt::AlignLeft | Qt::AlignVCenter, label)) {
+            painter.setPen(QPen(palette().color(QPalette::Text), 1.5));
+            painter.setBrush(Qt::NoBrush);
+            drawLagMarker(painter, QPointF(x + 5, y + 7));
+        }
+        x += 24 + metrics.horizontalAdvance(label);
+    }
     // Shapes only matter when more than one endpoint is watched.
     QStringList targets;
     for (const MonitorSample &s : std::as_const(m_samples)) {
@@ -284,9 +340,12 @@ void LatencyChart::updateDescription()
         return;
     }
     const MonitorSample &last = m_samples.constLast();
-    setAccessibleDescription(last.ok ? tr("%1 samples; last %2 ms from server %3")
-                                           .arg(m_samples.size())
-                                           .arg(last.latencyMs, 0, 'f', 1)
-                                           .arg(last.serverId)
-                                     : tr("%1 samples; last probe got no answer").arg(m_samples.size()));
+    QString description = last.ok ? tr("%1 samples; last %2 ms from server %3")
+                                        .arg(m_samples.size())
+                                        .arg(last.latencyMs, 0, 'f', 1)
+                                        .arg(last.serverId)
+                                  : tr("%1 samples; last probe got no answer").arg(m_samples.size());
+    if (!m_lags.isEmpty())
+        description += tr("; replication lag %1 ms").arg(m_lags.constLast().lagMs, 0, 'f', 1);
+    setAccessibleDescription(description);
 }
