@@ -65,9 +65,7 @@ void LatencyChart::addSample(const MonitorSample &sample)
 void LatencyChart::addEvent(const MonitorEvent &event)
 {
     if (event.kind == MonitorEvent::Kind::ReplicationLag) {
-        m_lags.append(event);
-        if (m_lags.size() > kCapacity)
-            m_lags.removeFirst();
+        m_lags.add(event);
         updateDescription();
         update();
         return;
@@ -138,10 +136,7 @@ void LatencyChart::paintEvent(QPaintEvent *)
         if (s.atMs >= begin && s.ok)
             maxMs = std::max(maxMs, s.latencyMs);
     }
-    for (const MonitorEvent &lag : std::as_const(m_lags)) {
-        if (lag.atMs >= begin)
-            maxMs = std::max(maxMs, lag.lagMs);
-    }
+    maxMs = std::max(maxMs, m_lags.maxSince(begin));
     const double top = niceCeiling(maxMs * 1.1);
     const auto xOf = [&](qint64 at) {
         return plot.left() + double(at - begin) / double(span) * plot.width();
@@ -231,41 +226,13 @@ void LatencyChart::paintEvent(QPaintEvent *)
         painter.setBrush(color);
         drawMarker(painter, s.target, QPointF(x, yOf(s.latencyMs)));
     }
-    drawLags(painter, begin, [&](qint64 at, double ms) { return QPointF(xOf(at), yOf(ms)); });
+    // The text colour reads on light and dark schemes and is none of the servers' colours.
+    m_lags.paint(
+        painter, begin, [&](qint64 at, double ms) { return QPointF(xOf(at), yOf(ms)); },
+        pal.color(QPalette::Text));
     painter.setPen(grid);
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(plot);
-}
-
-void LatencyChart::drawLags(QPainter &painter, qint64 begin,
-                            const std::function<QPointF(qint64, double)> &place)
-{
-    // The text colour reads on light and dark schemes and is none of the servers' colours.
-    const QColor color = palette().color(QPalette::Text);
-    QPainterPath line;
-    for (const MonitorEvent &lag : std::as_const(m_lags)) {
-        if (lag.atMs < begin)
-            continue;
-        const QPointF p = place(lag.atMs, lag.lagMs);
-        if (line.elementCount() == 0)
-            line.moveTo(p);
-        else
-            line.lineTo(p);
-    }
-    painter.setBrush(Qt::NoBrush);
-    painter.setPen(QPen(color, 1, Qt::DashLine));
-    painter.drawPath(line);
-    painter.setPen(QPen(color, 1.5));
-    for (const MonitorEvent &lag : std::as_const(m_lags)) {
-        if (lag.atMs >= begin)
-            drawLagMarker(painter, place(lag.atMs, lag.lagMs));
-    }
-}
-
-void LatencyChart::drawLagMarker(QPainter &painter, const QPointF &at)
-{
-    painter.drawPolygon(QPolygonF(
-        {QPointF(at.x(), at.y() - 5), QPointF(at.x() + 5, at.y() + 4), QPointF(at.x() - 5, at.y() + 4)}));
 }
 
 void LatencyChart::drawMarker(QPainter &painter, const QString &target, const QPointF &at)
@@ -308,7 +275,7 @@ void LatencyChart::drawLegend(QPainter &painter, const QRect &plot)
                       Qt::AlignLeft | Qt::AlignVCenter, label)) {
             painter.setPen(QPen(palette().color(QPalette::Text), 1.5));
             painter.setBrush(Qt::NoBrush);
-            drawLagMarker(painter, QPointF(x + 5, y + 7));
+            LagSeries::drawMarker(painter, QPointF(x + 5, y + 7));
         }
         x += 24 + metrics.horizontalAdvance(label);
     }
@@ -346,6 +313,6 @@ void LatencyChart::updateDescription()
                                         .arg(last.serverId)
                                   : tr("%1 samples; last probe got no answer").arg(m_samples.size());
     if (!m_lags.isEmpty())
-        description += tr("; replication lag %1 ms").arg(m_lags.constLast().lagMs, 0, 'f', 1);
+        description += tr("; replication lag %1 ms").arg(m_lags.points().constLast().lagMs, 0, 'f', 1);
     setAccessibleDescription(description);
 }

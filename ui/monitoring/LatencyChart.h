@@ -3,12 +3,12 @@
 
 #include "monitor/MonitorEvent.h"
 #include "monitor/MonitorSample.h"
+#include "monitoring/LagSeries.h"
 
 #include <QColor>
 #include <QList>
 #include <QRectF>
 #include <QWidget>
-#include <functional>
 
 // The monitor's live latency chart, drawn with QPainter: one point per probe over the last minute
 // (setSpanMs), coloured by the @@server_id that answered, so a failover shows as a change of colour;
@@ -36,7 +36,7 @@ public:
     int sampleCount() const { return int(m_samples.size()); }
     int eventCount() const { return int(m_events.size()); }
     // The replication-lag series, oldest first.
-    QList<MonitorEvent> lags() const { return m_lags; }
+    QList<MonitorEvent> lags() const { return m_lags.points(); }
     // The colour the chart gives to a server id (stable for the chart's life); red means no answer.
     QColor colorForServer(qint64 serverId);
     QList<qint64> servers() const { return m_servers; }
@@ -54,8 +54,6 @@ protected:
 private:
     void drawLegend(QPainter &painter, const QRect &plot);
     static void drawMarker(QPainter &painter, const QString &target, const QPointF &at);
-    static void drawLagMarker(QPainter &painter, const QPointF &at);
-    void drawLags(QPainter &painter, qint64 begin, const std::function<QPointF(qint64, double)> &place);
     void updateDescription();
     // Draws `text` in `box` with `flags` when the space it really covers is inside the widget and free
     // of every label drawn before it (those come first: axes, legend, then events); returns false and
@@ -64,7 +62,7 @@ private:
 
     QList<MonitorSample> m_samples;
     QList<MonitorEvent> m_events;
-    QList<MonitorEvent> m_lags;
+    LagSeries m_lags{kCapacity};
     QList<qint64> m_servers; // in order of first appearance: index = colour
     qint64 m_spanMs = 60000;
     QList<QRectF> m_labelRects;

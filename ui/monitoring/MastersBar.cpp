@@ -18,7 +18,7 @@
 MastersBar::MastersBar(FailoverMonitor *monitor, QWidget *parent)
     : QWidget(parent), m_monitor(monitor), m_consent(new CanaryConsent(this)), m_label(new QLabel(this)),
       m_watchButton(new QPushButton(tr("&Watch masters…"), this)),
-      m_lagButton(new QPushButton(tr("Measure replication &lag"), this))
+      m_lagButton(new QPushButton(tr("Measure replication la&g"), this))
 {
     setObjectName(QStringLiteral("mastersBar"));
     m_label->setObjectName(QStringLiteral("monitorMasters"));
