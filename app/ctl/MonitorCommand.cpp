@@ -37,11 +37,23 @@ MonitorCommand::~MonitorCommand()
 QString MonitorCommand::details() const
 {
     return QStringLiteral(
-        "Modes: new (a fresh connection per probe, as a new request sees it) or persistent (one\n"
-        "connection reused, as a pooled one sees it). --primary/--secondary watch a dedicated\n"
-        "cluster's masters beside the routed URL. Without --duration it runs until Ctrl-C.\n"
-        "Every URL may be - (read from stdin) or env:NAME (read from that environment variable), which\n"
-        "keeps its password out of the process list; --app APP reads the app's config var instead.");
+               "Modes: new (a fresh connection per probe, as a new request sees it) or persistent (one\n"
+               "connection reused, as a pooled one sees it). --primary/--secondary watch a dedicated\n"
+               "cluster's masters beside the routed URL. Without --duration it runs until Ctrl-C.\n"
+               "Every URL may be - (read from stdin) or env:NAME (read from that environment variable), "
+               "which\n"
+               "keeps its password out of the process list; --app APP reads the app's config var instead.\n"
+               "--canary measures replication lag, and WRITES to your database: through the primary it "
+               "creates\n"
+               "the table %1 (if missing) in the --primary URL's database, inserts one row, times\n"
+               "until that row can be read on the secondary, then deletes it. No other table is read or "
+               "written.\n"
+               "Giving --canary is your consent. It needs --primary and --secondary; it measures at the "
+               "start and\n"
+               "then every --canary-interval seconds (default %2), printing a lag line (JSON: an event\n"
+               "\"replication-lag\" with \"lagMs\", or \"canary-failed\" saying why).")
+        .arg(CanaryWorker::tableName())
+        .arg(FailoverMonitor::kDefaultCanaryIntervalMs / 1000);
 }
 
 void MonitorCommand::configure(QCommandLineParser &parser)
@@ -58,7 +70,15 @@ void MonitorCommand::configure(QCommandLineParser &parser)
          {QStringLiteral("primary"), QStringLiteral("The primary master's own URL."), QStringLiteral("URL")},
          {QStringLiteral("secondary"), QStringLiteral("The secondary master's own URL."),
           QStringLiteral("URL")},
-         {QStringLiteral("samples"), QStringLiteral("Also print every probe's sample.")}});
+         {QStringLiteral("samples"), QStringLiteral("Also print every probe's sample.")},
+         {QStringLiteral("canary"),
+          QStringLiteral("Measure replication lag by writing a row to table %1 (consent; needs "
+                         "--primary and --secondary).")
+              .arg(CanaryWorker::tableName())},
+         {QStringLiteral("canary-interval"),
+          QStringLiteral("Seconds between canary measurements (default %1, 1 to 3600).")
+              .arg(FailoverMonitor::kDefaultCanaryIntervalMs / 1000),
+          QStringLiteral("S")}});
 }
 
 Status MonitorCommand::prepare(const QCommandLineParser &parser)
@@ -86,6 +106,22 @@ Status MonitorCommand::prepare(const QCommandLineParser &parser)
     m_printSamples = parser.isSet(QStringLiteral("samples"));
     if (parser.isSet(QStringLiteral("primary")) != parser.isSet(QStringLiteral("secondary")))
         return usage(QStringLiteral("--primary and --secondary go together"));
+    m_canary = parser.isSet(QStringLiteral("canary"));
+    if (m_canary && !parser.isSet(QStringLiteral("primary")))
+        return usage(QStringLiteral("--canary needs --primary URL and --secondary URL: it writes through "
+                                    "the primary and reads on the secondary, which the routed URL cannot "
+                                    "tell apart"));
+    if (parser.isSet(QStringLiteral("canary-interval"))) {
+        if (!m_canary)
+            return usage(QStringLiteral("--canary-interval goes with --canary"));
+        bool ok = false;
+        m_canaryIntervalS = parser.value(QStringLiteral("canary-interval")).toInt(&ok);
+        if (!ok || m_canaryIntervalS < FailoverMonitor::kMinCanaryIntervalMs / 1000 ||
+            m_canaryIntervalS > FailoverMonitor::kMaxCanaryIntervalMs / 1000)
+            return usage(QStringLiteral("--canary-interval must be a whole number of seconds from %1 to %2")
+                             .arg(FailoverMonitor::kMinCanaryIntervalMs / 1000)
+                             .arg(FailoverMonitor::kMaxCanaryIntervalMs / 1000));
+    }
     // Like the routed URL: `-`, env:NAME, or a literal that warns (SecretArgument).
     for (const auto &[option, url] : {std::pair{QStringLiteral("primary"), &m_primaryUrl},
                                       std::pair{QStringLiteral("secondary"), &m_secondaryUrl}}) {
@@ -117,14 +153,26 @@ void MonitorCommand::start()
         m_monitor->setMode(m_persistent ? FailoverMonitor::Mode::Persistent
                                         : FailoverMonitor::Mode::NewConnection);
         m_monitor->setTarget(FailoverDetector::routedTarget(), routed);
+        QString canaryDatabase;
         if (!m_primaryUrl.isEmpty()) {
             // Both URLs were checked in prepare().
             ProbeTarget t = UrlProbeTarget::fromText(m_primaryUrl).valueOr(ProbeTarget());
             t.timeoutMs = routed.timeoutMs;
+            canaryDatabase = t.database;
             m_monitor->setTarget(FailoverDetector::primaryTarget(), t);
             t = UrlProbeTarget::fromText(m_secondaryUrl).valueOr(ProbeTarget());
             t.timeoutMs = routed.timeoutMs;
             m_monitor->setTarget(FailoverDetector::secondaryTarget(), t);
+        }
+        if (m_canary) {
+            // --canary was the consent; say exactly what it writes before the first row goes out (on
+            // stderr with --json too: a script's log keeps it).
+            out().notice(QStringLiteral("Canary: every %1 s, writes one row to table %2 in database %3 "
+                                        "through the primary and deletes it once the secondary has it")
+                             .arg(m_canaryIntervalS)
+                             .arg(CanaryWorker::tableName(), canaryDatabase));
+            m_monitor->setCanaryConsent(true);
+            m_monitor->setCanaryIntervalMs(m_canaryIntervalS * 1000);
         }
         connect(m_monitor, &FailoverMonitor::sampleRecorded, this, &MonitorCommand::onSample);
         connect(m_monitor, &FailoverMonitor::eventRecorded, this, &MonitorCommand::onEvent);
@@ -174,6 +222,8 @@ void MonitorCommand::onSample(const MonitorSample &s)
 void MonitorCommand::onEvent(const MonitorEvent &e)
 {
     ++m_eventCounts[e.kindName()];
+    if (e.kind == MonitorEvent::Kind::ReplicationLag)
+        m_lags.append(e.lagMs);
     if (json()) {
         QJsonObject o = QJsonDocument::fromJson(MonitorReport::toJson({}, {e}))
                             .object()
@@ -183,6 +233,14 @@ void MonitorCommand::onEvent(const MonitorEvent &e)
                             .toObject();
         o.insert(QStringLiteral("type"), QStringLiteral("event"));
         out().dataLine(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+        return;
+    }
+    if (e.kind == MonitorEvent::Kind::ReplicationLag) {
+        out().line(QStringLiteral("%1  REPLICATION-LAG  %2 ms  server %3 -> %4")
+                       .arg(MonitorReport::isoTime(e.atMs))
+                       .arg(e.lagMs, 0, 'f', 1)
+                       .arg(e.fromServerId)
+                       .arg(e.toServerId));
         return;
     }
     QString line = MonitorReport::isoTime(e.atMs) + QStringLiteral("  ") + e.kindName().toUpper() +
@@ -201,34 +259,48 @@ void MonitorCommand::finish()
     m_monitor->stop();
     const int failovers = m_eventCounts.value(QStringLiteral("failover"));
     const int failbacks = m_eventCounts.value(QStringLiteral("failback"));
+    const int canaryFailures = m_eventCounts.value(QStringLiteral("canary-failed"));
     if (json()) {
         QJsonObject servers;
         for (auto it = m_answersByServer.constBegin(); it != m_answersByServer.constEnd(); ++it)
             servers.insert(QString::number(it.key()), it.value());
-        out().dataLine(QString::fromUtf8(
-            QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("summary")},
-                                      {QStringLiteral("samples"), m_samples},
-                                      {QStringLiteral("failedSamples"), m_failedSamples},
-                                      {QStringLiteral("failovers"), failovers},
-                                      {QStringLiteral("failbacks"), failbacks},
-                                      {QStringLiteral("latencyP50Ms"), percentile(m_latencies, 0.5)},
-                                      {QStringLiteral("latencyP95Ms"), percentile(m_latencies, 0.95)},
-                                      {QStringLiteral("latencyMaxMs"), percentile(m_latencies, 1.0)},
-                                      {QStringLiteral("routedAnswersByServerId"), servers}})
-                .toJson(QJsonDocument::Compact)));
+        QJsonObject summary{{QStringLiteral("type"), QStringLiteral("summary")},
+                            {QStringLiteral("samples"), m_samples},
+                            {QStringLiteral("failedSamples"), m_failedSamples},
+                            {QStringLiteral("failovers"), failovers},
+                            {QStringLiteral("failbacks"), failbacks},
+                            {QStringLiteral("latencyP50Ms"), percentile(m_latencies, 0.5)},
+                            {QStringLiteral("latencyP95Ms"), percentile(m_latencies, 0.95)},
+                            {QStringLiteral("latencyMaxMs"), percentile(m_latencies, 1.0)},
+                            {QStringLiteral("routedAnswersByServerId"), servers}};
+        if (m_canary) {
+            summary.insert(QStringLiteral("lagMeasurements"), int(m_lags.size()));
+            summary.insert(QStringLiteral("lagFailures"), canaryFailures);
+            summary.insert(QStringLiteral("lagP50Ms"), percentile(m_lags, 0.5));
+            summary.insert(QStringLiteral("lagMaxMs"), percentile(m_lags, 1.0));
+        }
+        out().dataLine(QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Compact)));
     } else {
         QStringList servers;
         for (auto it = m_answersByServer.constBegin(); it != m_answersByServer.constEnd(); ++it)
             servers << QStringLiteral("server %1: %2").arg(it.key()).arg(it.value());
-        out().keyValues({{QStringLiteral("Samples"),
-                          QStringLiteral("%1 (%2 failed)").arg(m_samples).arg(m_failedSamples)},
-                         {QStringLiteral("Failovers"), QString::number(failovers)},
-                         {QStringLiteral("Failbacks"), QString::number(failbacks)},
-                         {QStringLiteral("Latency"), QStringLiteral("p50 %1 ms, p95 %2 ms, max %3 ms")
-                                                         .arg(percentile(m_latencies, 0.5), 0, 'f', 1)
-                                                         .arg(percentile(m_latencies, 0.95), 0, 'f', 1)
-                                                         .arg(percentile(m_latencies, 1.0), 0, 'f', 1)},
-                         {QStringLiteral("Routed answers"), servers.join(QStringLiteral(", "))}});
+        QList<QPair<QString, QString>> lines{
+            {QStringLiteral("Samples"), QStringLiteral("%1 (%2 failed)").arg(m_samples).arg(m_failedSamples)},
+            {QStringLiteral("Failovers"), QString::number(failovers)},
+            {QStringLiteral("Failbacks"), QString::number(failbacks)},
+            {QStringLiteral("Latency"), QStringLiteral("p50 %1 ms, p95 %2 ms, max %3 ms")
+                                            .arg(percentile(m_latencies, 0.5), 0, 'f', 1)
+                                            .arg(percentile(m_latencies, 0.95), 0, 'f', 1)
+                                            .arg(percentile(m_latencies, 1.0), 0, 'f', 1)},
+            {QStringLiteral("Routed answers"), servers.join(QStringLiteral(", "))}};
+        if (m_canary)
+            lines.append({QStringLiteral("Replication lag"),
+                          QStringLiteral("%1 measured (%2 failed), p50 %3 ms, max %4 ms")
+                              .arg(m_lags.size())
+                              .arg(canaryFailures)
+                              .arg(percentile(m_lags, 0.5), 0, 'f', 1)
+                              .arg(percentile(m_lags, 1.0), 0, 'f', 1)});
+        out().keyValues(lines);
     }
     context()->succeed();
 }

@@ -3,19 +3,22 @@
 
 #include "Command.h"
 #include "DatabaseTargetArgument.h"
+#include "monitor/FailoverMonitor.h"
 #include "monitor/MonitorEvent.h"
 #include "monitor/MonitorSample.h"
 
 #include <QList>
 #include <QMap>
 
-class FailoverMonitor;
-
 // `cleardbctl monitor (URL | --app APP [--var VAR]) [--interval MS] [--duration S] [--mode new|persistent]
-// [--primary URL --secondary URL] [--samples]`: watches a database for failover with a FailoverMonitor.
-// Prints failover/failback (and outage) events as they happen and a summary at the end (after --duration
-// seconds, or on Ctrl-C / SIGTERM). --json prints JSON lines: {"type":"event",...}, with --samples also
-// {"type":"sample",...}, and a final {"type":"summary",...}. Exit 0 when the run ended as planned.
+// [--primary URL --secondary URL [--canary [--canary-interval S]]] [--samples]`: watches a database for
+// failover with a FailoverMonitor. Prints failover/failback (and outage) events as they happen and a
+// summary at the end (after --duration seconds, or on Ctrl-C / SIGTERM). --json prints JSON lines:
+// {"type":"event",...}, with --samples also {"type":"sample",...}, and a final {"type":"summary",...}.
+// --canary is the user's consent to the replication-lag canary, which writes to their database (table
+// CanaryWorker::tableName(), through the primary): each measurement is an event ("replication-lag" with
+// "lagMs", or "canary-failed"). It needs both masters' URLs; the routed one cannot tell them apart.
+// Exit 0 when the run ended as planned.
 class MonitorCommand : public Command
 {
     Q_OBJECT
@@ -47,10 +50,13 @@ private:
     int m_durationS = 0;
     bool m_persistent = false;
     bool m_printSamples = false;
+    bool m_canary = false;
+    int m_canaryIntervalS = FailoverMonitor::kDefaultCanaryIntervalMs / 1000;
     FailoverMonitor *m_monitor = nullptr;
     QList<double> m_latencies; // of answered samples, for the summary
     int m_samples = 0;
     int m_failedSamples = 0;
     QMap<QString, int> m_eventCounts;
     QMap<qint64, int> m_answersByServer; // routed endpoint
+    QList<double> m_lags;                // the canary's measurements, for the summary
 };

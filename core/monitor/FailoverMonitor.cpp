@@ -32,6 +32,10 @@ FailoverMonitor::FailoverMonitor(const Clock *clock, QObject *parent)
 {
     qRegisterMetaType<CanaryResult>();
     connect(&m_timer, &QTimer::timeout, this, &FailoverMonitor::tick);
+    connect(&m_canaryTimer, &QTimer::timeout, this, [this] {
+        // A Conflict (the last one still runs) skips this turn; the others cannot happen on the schedule.
+        static_cast<void>(measureReplicationLag());
+    });
 }
 
 FailoverMonitor::~FailoverMonitor() = default;
@@ -64,12 +68,14 @@ void FailoverMonitor::setTarget(const QString &role, const ProbeTarget &target)
         [this, raw](quint64 ticket, const SqlOutcome &outcome) { onPersistentAnswer(raw, ticket, outcome); });
     w->thread = std::make_unique<SqlWorkerThread>(w->worker);
     m_watches.push_back(std::move(w));
+    updateCanarySchedule();
 }
 
 void FailoverMonitor::clearTargets()
 {
     m_watches.clear();
     m_detector.reset();
+    updateCanarySchedule();
 }
 
 void FailoverMonitor::setIntervalMs(int ms)
@@ -93,11 +99,17 @@ void FailoverMonitor::start()
 {
     m_timer.start(m_interval);
     tick();
+    updateCanarySchedule();
 }
 
 void FailoverMonitor::stop()
 {
     m_timer.stop();
+    updateCanarySchedule();
+    if (m_canaryBusy) {
+        ++m_canaryTicket; // its result is dropped: the run it belonged to is over
+        m_canaryBusy = false;
+    }
     for (const auto &w : m_watches) {
         w->probe->abort();
         ++w->ticket; // a persistent answer still on its way is dropped
@@ -170,15 +182,20 @@ void FailoverMonitor::record(Watch *w, MonitorSample sample)
     Q_EMIT sampleRecorded(sample);
     const QList<MonitorEvent> events = m_detector.addSample(sample);
     for (const MonitorEvent &event : events) {
-        if (m_events.size() >= kMaxEvents)
-            m_events.removeFirst();
-        m_events.append(event);
-        Q_EMIT eventRecorded(event);
+        appendEvent(event);
         if (event.kind == MonitorEvent::Kind::Failover)
             Q_EMIT failoverDetected(event);
         else if (event.kind == MonitorEvent::Kind::Failback)
             Q_EMIT failbackDetected(event);
     }
+}
+
+void FailoverMonitor::appendEvent(const MonitorEvent &event)
+{
+    if (m_events.size() >= kMaxEvents)
+        m_events.removeFirst();
+    m_events.append(event);
+    Q_EMIT eventRecorded(event);
 }
 
 QByteArray FailoverMonitor::samplesCsv() const
@@ -223,13 +240,7 @@ Status FailoverMonitor::measureReplicationLag(int timeoutMs)
                          QStringLiteral("a canary measurement is already running; wait for its result"));
     if (!m_canary) {
         m_canary = new CanaryWorker;
-        connect(m_canary, &CanaryWorker::measured, this, [this](quint64 ticket, CanaryResult result) {
-            if (ticket != m_canaryTicket)
-                return;
-            m_canaryBusy = false;
-            result.atMs = m_clock->nowMs();
-            Q_EMIT canaryMeasured(result);
-        });
+        connect(m_canary, &CanaryWorker::measured, this, &FailoverMonitor::onCanaryMeasured);
         m_canaryThread = std::make_unique<SqlWorkerThread>(m_canary);
     }
     m_canaryBusy = true;
@@ -237,4 +248,60 @@ Status FailoverMonitor::measureReplicationLag(int timeoutMs)
     QMetaObject::invokeMethod(m_canary, [canary = m_canary, ticket, w = writer->target, r = reader->target,
                                          timeoutMs] { canary->measure(ticket, w, r, timeoutMs); });
     return {};
+}
+
+void FailoverMonitor::onCanaryMeasured(quint64 ticket, CanaryResult result)
+{
+    if (ticket != m_canaryTicket)
+        return;
+    m_canaryBusy = false;
+    result.atMs = m_clock->nowMs();
+    MonitorEvent event;
+    event.atMs = result.atMs;
+    // The row was written through the primary and proved on the secondary.
+    event.target = FailoverDetector::secondaryTarget();
+    event.fromServerId = result.writerServerId;
+    event.toServerId = result.readerServerId;
+    if (result.ok) {
+        event.kind = MonitorEvent::Kind::ReplicationLag;
+        event.lagMs = result.lagMs;
+        event.detail = QStringLiteral("%1 ms until the canary row written on the primary was readable on "
+                                      "the secondary")
+                           .arg(result.lagMs, 0, 'f', 1);
+    } else {
+        event.kind = MonitorEvent::Kind::CanaryFailed;
+        event.detail = result.error.toString();
+    }
+    appendEvent(event);
+    Q_EMIT canaryMeasured(result);
+}
+
+void FailoverMonitor::setCanaryConsent(bool consent)
+{
+    m_canaryConsent = consent;
+    updateCanarySchedule();
+}
+
+void FailoverMonitor::setCanaryIntervalMs(int ms)
+{
+    m_canaryInterval = ms <= 0 ? 0 : qBound(kMinCanaryIntervalMs, ms, kMaxCanaryIntervalMs);
+    updateCanarySchedule();
+}
+
+void FailoverMonitor::updateCanarySchedule()
+{
+    const bool wanted = m_timer.isActive() && m_canaryConsent && m_canaryInterval > 0 &&
+                        watch(FailoverDetector::primaryTarget()) &&
+                        watch(FailoverDetector::secondaryTarget());
+    if (!wanted) {
+        m_canaryTimer.stop();
+        return;
+    }
+    if (m_canaryTimer.isActive()) {
+        m_canaryTimer.setInterval(m_canaryInterval);
+        return;
+    }
+    m_canaryTimer.start(m_canaryInterval);
+    // The first measurement at once, so a short run has one and the user sees it work.
+    static_cast<void>(measureReplicationLag());
 }

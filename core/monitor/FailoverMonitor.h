@@ -31,7 +31,9 @@ struct SqlOutcome;
 //    The interval is capped at 60 s so the connection is always used well within ClearDB's 90 s idle kill.
 // A probe still running when its next tick comes is not doubled: the tick is skipped for that endpoint,
 // so the monitor holds at most one or two connections (punch plans allow 15).
-// The opt-in canary (measureReplicationLag) writes to the user's database and needs setCanaryConsent(true).
+// The opt-in canary (measureReplicationLag) writes to the user's database and needs setCanaryConsent(true);
+// with setCanaryIntervalMs() it measures on its own schedule while the monitor runs. Each measurement is
+// also recorded as a ReplicationLag (or CanaryFailed) event, so the event list and exports carry it.
 //
 //     FailoverMonitor monitor;                  // or FailoverMonitor monitor(&testClock);
 //     monitor.setTarget(FailoverDetector::routedTarget(), routed);
@@ -48,6 +50,11 @@ public:
     };
     static constexpr int kMinIntervalMs = 100;
     static constexpr int kMaxIntervalMs = 60000;
+    // The canary's schedule: a row written every 10 s by default is a trickle next to any application,
+    // and still shows a replication stall within seconds.
+    static constexpr int kDefaultCanaryIntervalMs = 10000;
+    static constexpr int kMinCanaryIntervalMs = 1000;
+    static constexpr int kMaxCanaryIntervalMs = 3600000;
 
     explicit FailoverMonitor(const Clock *clock = nullptr, QObject *parent = nullptr);
     ~FailoverMonitor() override;
@@ -75,12 +82,18 @@ public:
     QByteArray toJson(const QJsonObject &about = {}) const;
     static QString modeName(Mode mode);
 
-    void setCanaryConsent(bool consent) { m_canaryConsent = consent; }
+    // Withdrawing consent also ends the canary's schedule; a measurement already sent still reports.
+    void setCanaryConsent(bool consent);
     bool canaryConsent() const { return m_canaryConsent; }
     // Writes a canary row through the primary and times its arrival on the secondary (both must be
     // set as targets). Fails, sending nothing, when consent or a target is missing (InvalidInput) or a
     // measurement is already running (Conflict).
     Status measureReplicationLag(int timeoutMs = 5000);
+    // 0 (the default) measures only when asked; otherwise clamped to [1 s, 1 h]: while the monitor
+    // runs with consent and both masters, it measures at once and then every `ms` (skipping a turn
+    // while one still runs). stop() ends the schedule and drops a measurement still under way.
+    void setCanaryIntervalMs(int ms);
+    int canaryIntervalMs() const { return m_canaryInterval; }
 
 Q_SIGNALS:
     void sampleRecorded(const MonitorSample &sample);
@@ -97,6 +110,9 @@ private:
     void onProbeFinished(Watch *w, const ProbeResult &result);
     void onPersistentAnswer(Watch *w, quint64 ticket, const SqlOutcome &outcome);
     void record(Watch *w, MonitorSample sample);
+    void appendEvent(const MonitorEvent &event);
+    void onCanaryMeasured(quint64 ticket, CanaryResult result);
+    void updateCanarySchedule();
 
     const Clock *m_clock;
     Mode m_mode = Mode::NewConnection;
@@ -109,6 +125,8 @@ private:
     bool m_canaryConsent = false;
     bool m_canaryBusy = false;
     quint64 m_canaryTicket = 0;
+    int m_canaryInterval = 0;
+    QTimer m_canaryTimer;
     CanaryWorker *m_canary = nullptr;
     std::unique_ptr<SqlWorkerThread> m_canaryThread;
 };

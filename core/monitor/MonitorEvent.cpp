@@ -14,6 +14,10 @@ QString MonitorEvent::kindName() const
         return QStringLiteral("outage-ended");
     case Kind::ConnectionDropped:
         return QStringLiteral("connection-dropped");
+    case Kind::ReplicationLag:
+        return QStringLiteral("replication-lag");
+    case Kind::CanaryFailed:
+        return QStringLiteral("canary-failed");
     }
     return QStringLiteral("unknown");
 }

@@ -43,8 +43,12 @@ QByteArray MonitorReport::samplesToCsv(const QList<MonitorSample> &samples, cons
                  QStringLiteral("message"), QStringLiteral("event"), QStringLiteral("event_detail")});
     // An event carries the time and target of the sample that proved it (FailoverDetector).
     QHash<QPair<qint64, QString>, QList<const MonitorEvent *>> byProof;
-    for (const MonitorEvent &e : events)
-        byProof[qMakePair(e.atMs, e.target)].append(&e);
+    for (const MonitorEvent &e : events) {
+        // A canary's measurement was proved by no sample; a probe answering in the same millisecond
+        // must not wear it.
+        if (e.kind != MonitorEvent::Kind::ReplicationLag && e.kind != MonitorEvent::Kind::CanaryFailed)
+            byProof[qMakePair(e.atMs, e.target)].append(&e);
+    }
     for (const MonitorSample &s : samples) {
         QStringList kinds;
         QStringList details;
@@ -66,13 +70,14 @@ QByteArray MonitorReport::samplesToCsv(const QList<MonitorSample> &samples, cons
 
 QByteArray MonitorReport::eventsToCsv(const QList<MonitorEvent> &events)
 {
-    QByteArray csv =
-        csvLine({QStringLiteral("time"), QStringLiteral("event"), QStringLiteral("target"),
-                 QStringLiteral("from_server_id"), QStringLiteral("to_server_id"), QStringLiteral("detail")});
+    QByteArray csv = csvLine({QStringLiteral("time"), QStringLiteral("event"), QStringLiteral("target"),
+                              QStringLiteral("from_server_id"), QStringLiteral("to_server_id"),
+                              QStringLiteral("detail"), QStringLiteral("lag_ms")});
     for (const MonitorEvent &e : events) {
         csv += csvLine({isoTime(e.atMs), e.kindName(), e.target,
                         e.fromServerId >= 0 ? QString::number(e.fromServerId) : QString(),
-                        e.toServerId >= 0 ? QString::number(e.toServerId) : QString(), e.detail});
+                        e.toServerId >= 0 ? QString::number(e.toServerId) : QString(), e.detail,
+                        e.lagMs >= 0 ? QString::number(e.lagMs, 'f', 3) : QString()});
     }
     return csv;
 }
@@ -109,6 +114,8 @@ QByteArray MonitorReport::toJson(const QList<MonitorSample> &samples, const QLis
             o.insert(QStringLiteral("fromServerId"), e.fromServerId);
         if (e.toServerId >= 0)
             o.insert(QStringLiteral("toServerId"), e.toServerId);
+        if (e.lagMs >= 0)
+            o.insert(QStringLiteral("lagMs"), e.lagMs);
         eventArray.append(o);
     }
     QJsonObject root = about;

@@ -12,7 +12,8 @@
 // timestamps with milliseconds) and for tools (JSON: {"samples": [...], "events": [...]} plus what was
 // watched and how, e.g. "app", "intervalMs", "mode", "drill"). The samples CSV carries each event in
 // its last columns, on the sample that proved it, so one file holds the whole incident; eventsToCsv()
-// lists the events alone. Samples carry no credentials, so exports are safe to attach to a support ticket.
+// lists the events alone, canary measurements included (lag_ms; "lagMs" in JSON). Samples carry no
+// credentials, so exports are safe to attach to a support ticket.
 class MonitorReport
 {
 public:

@@ -51,7 +51,11 @@ _cleardbctl()
 
     # Options that take a value: complete nothing but files where a file is wanted.
     case $prev in
-        -a | --app | --confirm | --name | --from | --to | --var | --count | --tables | --timeout | --interval | --base-port | --team)
+        -a | --app | --confirm | --name | --from | --to | --var | --count | --tables | --timeout | --interval | --base-port | --team | --duration | --canary-interval)
+            return
+            ;;
+        --mode)
+            [[ $command == monitor ]] && COMPREPLY=($(compgen -W "new persistent" -- "$cur"))
             return
             ;;
         --plan)
@@ -134,7 +138,9 @@ _cleardbctl()
                 copy) opts+=" --from --to --replace" ;;
             esac
             ;;
-        probe | monitor) opts+=" --app --var --count --timeout" ;;
+        probe) opts+=" --app --var --count --timeout" ;;
+        # --canary writes to the database (see the man page); it is offered like any option, never implied.
+        monitor) opts+=" --app --var --timeout --interval --duration --mode --primary --secondary --samples --canary --canary-interval" ;;
         usage) opts+=" --app --var --plan --tables --timeout" ;;
         help)
             COMPREPLY=($(compgen -W "$commands" -- "$cur"))

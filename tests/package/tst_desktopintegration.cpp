@@ -220,6 +220,13 @@ private Q_SLOTS:
         QVERIFY(
             complete(QStringLiteral("cleardbctl sandbox start --")).contains(QStringLiteral("--base-port")));
         QVERIFY(complete(QStringLiteral("cleardbctl probe --")).contains(QStringLiteral("--var")));
+        const QSet<QString> monitor = complete(QStringLiteral("cleardbctl monitor --"));
+        for (const char *option : {"--primary", "--secondary", "--canary", "--canary-interval", "--duration"})
+            QVERIFY2(monitor.contains(QString::fromLatin1(option)), option);
+        QVERIFY(!monitor.contains(QStringLiteral("--count"))); // probe's, not monitor's
+        QCOMPARE(complete(QStringLiteral("cleardbctl monitor --mode ")),
+                 (QSet<QString>{QStringLiteral("new"), QStringLiteral("persistent")}));
+        QCOMPARE(complete(QStringLiteral("cleardbctl monitor --canary-interval ")), QSet<QString>());
         QVERIFY(complete(QStringLiteral("cleardbctl dr")).contains(QStringLiteral("drill")));
         QVERIFY(all.contains(QStringLiteral("usage")));
         QVERIFY(complete(QStringLiteral("cleardbctl usage --")).contains(QStringLiteral("--plan")));

@@ -64,6 +64,12 @@ void LatencyChart::addSample(const MonitorSample &sample)
 
 void LatencyChart::addEvent(const MonitorEvent &event)
 {
+    if (event.kind == MonitorEvent::Kind::ReplicationLag) {
+        m_lags.add(event);
+        updateDescription();
+        update();
+        return;
+    }
     m_events.append(event);
     if (m_events.size() > kCapacity)
         m_events.removeFirst();
@@ -74,6 +80,7 @@ void LatencyChart::clear()
 {
     m_samples.clear();
     m_events.clear();
+    m_lags.clear();
     m_servers.clear();
     updateDescription();
     update();
@@ -129,6 +136,7 @@ void LatencyChart::paintEvent(QPaintEvent *)
         if (s.atMs >= begin && s.ok)
             maxMs = std::max(maxMs, s.latencyMs);
     }
+    maxMs = std::max(maxMs, m_lags.maxSince(begin));
     const double top = niceCeiling(maxMs * 1.1);
     const auto xOf = [&](qint64 at) {
         return plot.left() + double(at - begin) / double(span) * plot.width();
@@ -218,6 +226,10 @@ void LatencyChart::paintEvent(QPaintEvent *)
         painter.setBrush(color);
         drawMarker(painter, s.target, QPointF(x, yOf(s.latencyMs)));
     }
+    // The text colour reads on light and dark schemes and is none of the servers' colours.
+    m_lags.paint(
+        painter, begin, [&](qint64 at, double ms) { return QPointF(xOf(at), yOf(ms)); },
+        pal.color(QPalette::Text));
     painter.setPen(grid);
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(plot);
@@ -256,6 +268,17 @@ void LatencyChart::drawLegend(QPainter &painter, const QRect &plot)
     for (qsizetype i = 0; i < m_servers.size(); ++i)
         item(kServerColors[i % qsizetype(std::size(kServerColors))], tr("server %1").arg(m_servers.at(i)));
     item(kNoAnswer, tr("no answer"));
+    if (!m_lags.isEmpty()) {
+        const QString label = tr("replication lag");
+        painter.setPen(palette().color(QPalette::Text));
+        if (drawLabel(painter, QRectF(x + 14, y, metrics.horizontalAdvance(label) + 1, 14),
+                      Qt::AlignLeft | Qt::AlignVCenter, label)) {
+            painter.setPen(QPen(palette().color(QPalette::Text), 1.5));
+            painter.setBrush(Qt::NoBrush);
+            LagSeries::drawMarker(painter, QPointF(x + 5, y + 7));
+        }
+        x += 24 + metrics.horizontalAdvance(label);
+    }
     // Shapes only matter when more than one endpoint is watched.
     QStringList targets;
     for (const MonitorSample &s : std::as_const(m_samples)) {
@@ -284,9 +307,12 @@ void LatencyChart::updateDescription()
         return;
     }
     const MonitorSample &last = m_samples.constLast();
-    setAccessibleDescription(last.ok ? tr("%1 samples; last %2 ms from server %3")
-                                           .arg(m_samples.size())
-                                           .arg(last.latencyMs, 0, 'f', 1)
-                                           .arg(last.serverId)
-                                     : tr("%1 samples; last probe got no answer").arg(m_samples.size()));
+    QString description = last.ok ? tr("%1 samples; last %2 ms from server %3")
+                                        .arg(m_samples.size())
+                                        .arg(last.latencyMs, 0, 'f', 1)
+                                        .arg(last.serverId)
+                                  : tr("%1 samples; last probe got no answer").arg(m_samples.size());
+    if (!m_lags.isEmpty())
+        description += tr("; replication lag %1 ms").arg(m_lags.points().constLast().lagMs, 0, 'f', 1);
+    setAccessibleDescription(description);
 }

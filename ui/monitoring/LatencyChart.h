@@ -3,6 +3,7 @@
 
 #include "monitor/MonitorEvent.h"
 #include "monitor/MonitorSample.h"
+#include "monitoring/LagSeries.h"
 
 #include <QColor>
 #include <QList>
@@ -12,8 +13,10 @@
 // The monitor's live latency chart, drawn with QPainter: one point per probe over the last minute
 // (setSpanMs), coloured by the @@server_id that answered, so a failover shows as a change of colour;
 // probes that got no answer are red crosses along the top; failover and failback events are vertical
-// markers. The y axis scales to the slowest probe in view. It keeps at most kCapacity samples (the
-// monitor's own ring holds the full history for export).
+// markers. The canary's replication-lag measurements (ReplicationLag events) are a second series on the
+// same millisecond axis: hollow triangles joined by a dashed line in the text colour, named "replication
+// lag" in the legend. The y axis scales to the slowest probe or lag in view. It keeps at most kCapacity
+// samples and lags (the monitor's own ring holds the full history for export).
 //
 //     connect(monitor, &FailoverMonitor::sampleRecorded, chart, &LatencyChart::addSample);
 //     connect(monitor, &FailoverMonitor::eventRecorded, chart, &LatencyChart::addEvent);
@@ -26,11 +29,14 @@ public:
     explicit LatencyChart(QWidget *parent = nullptr);
 
     void addSample(const MonitorSample &sample);
+    // A ReplicationLag event is a point of the lag series; failover and failback are drawn as markers.
     void addEvent(const MonitorEvent &event);
     void clear();
     void setSpanMs(qint64 spanMs);
     int sampleCount() const { return int(m_samples.size()); }
     int eventCount() const { return int(m_events.size()); }
+    // The replication-lag series, oldest first.
+    QList<MonitorEvent> lags() const { return m_lags.points(); }
     // The colour the chart gives to a server id (stable for the chart's life); red means no answer.
     QColor colorForServer(qint64 serverId);
     QList<qint64> servers() const { return m_servers; }
@@ -56,6 +62,7 @@ private:
 
     QList<MonitorSample> m_samples;
     QList<MonitorEvent> m_events;
+    LagSeries m_lags{kCapacity};
     QList<qint64> m_servers; // in order of first appearance: index = colour
     qint64 m_spanMs = 60000;
     QList<QRectF> m_labelRects;

@@ -23,6 +23,10 @@ QString MonitorEventModel::kindTitle(MonitorEvent::Kind kind)
         return tr("Answers again");
     case MonitorEvent::Kind::ConnectionDropped:
         return tr("Connection dropped");
+    case MonitorEvent::Kind::ReplicationLag:
+        return tr("Replication lag");
+    case MonitorEvent::Kind::CanaryFailed:
+        return tr("Lag not measured");
     }
     return QString();
 }
@@ -73,8 +77,11 @@ QVariant MonitorEventModel::data(const QModelIndex &index, int role) const
     const MonitorEvent &event = m_events.at(index.row());
     if (role == KindRole)
         return int(event.kind);
+    if (role == LagRole)
+        return event.kind == MonitorEvent::Kind::ReplicationLag ? QVariant(event.lagMs) : QVariant();
     if (role == Qt::ForegroundRole && index.column() == EventColumn) {
-        if (event.kind == MonitorEvent::Kind::Failover || event.kind == MonitorEvent::Kind::OutageStarted)
+        if (event.kind == MonitorEvent::Kind::Failover || event.kind == MonitorEvent::Kind::OutageStarted ||
+            event.kind == MonitorEvent::Kind::CanaryFailed)
             return QBrush(QColor(0xda, 0x44, 0x53));
         if (event.kind == MonitorEvent::Kind::Failback || event.kind == MonitorEvent::Kind::OutageEnded)
             return QBrush(QColor(0x27, 0xae, 0x60));

@@ -7,9 +7,9 @@
 #include <QList>
 
 // The monitor view's event list: one row per MonitorEvent (failover, failback, outage started/ended,
-// persistent connection dropped), newest last, with local time, what happened, where it was seen, the
-// server ids before and after, and the detail. Rows are only appended or all cleared, so views keep
-// their selection while events arrive.
+// persistent connection dropped, the canary's replication lag or why it was not measured), newest last, with
+// local time, what happened, where it was seen, the server ids before and after, and the detail. Rows are
+// only appended or all cleared, so views keep their selection while events arrive.
 class MonitorEventModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -25,6 +25,8 @@ public:
     };
     // The event kind as MonitorEvent::Kind, for colouring and tests.
     static constexpr int KindRole = Qt::UserRole + 1;
+    // A ReplicationLag row's lag in ms (double); invalid on other rows.
+    static constexpr int LagRole = Qt::UserRole + 2;
 
     explicit MonitorEventModel(QObject *parent = nullptr);
 

@@ -5,6 +5,7 @@
 #include "monitor/FailoverDrill.h"
 #include "monitor/FailoverMonitor.h"
 #include "monitoring/LatencyChart.h"
+#include "monitoring/MastersBar.h"
 #include "monitoring/MonitorEventModel.h"
 #include "monitoring/SandboxDrillRunner.h"
 #include "probe/UrlProbeTarget.h"
@@ -53,9 +54,9 @@ Status writeFile(const QString &path, const QByteArray &data)
 
 MonitorView::MonitorView(QWidget *parent)
     : QWidget(parent), m_monitor(new FailoverMonitor(nullptr, this)), m_events(new MonitorEventModel(this)),
-      m_chart(new LatencyChart(this)), m_source(new QLabel(this)), m_url(new QLineEdit(this)),
-      m_interval(new QSpinBox(this)), m_mode(new QComboBox(this)), m_status(new QLabel(this)),
-      m_message(new MessageBar(this)), m_eventView(new QTreeView(this)),
+      m_chart(new LatencyChart(this)), m_masters(new MastersBar(m_monitor, this)), m_source(new QLabel(this)),
+      m_url(new QLineEdit(this)), m_interval(new QSpinBox(this)), m_mode(new QComboBox(this)),
+      m_status(new QLabel(this)), m_message(new MessageBar(this)), m_eventView(new QTreeView(this)),
       m_eventStack(new QStackedWidget(this))
 {
     setObjectName(QStringLiteral("monitorView"));
@@ -69,6 +70,8 @@ MonitorView::MonitorView(QWidget *parent)
     m_url->setAccessibleName(tr("Database URL to watch"));
     m_url->setEchoMode(QLineEdit::Password);
     m_url->setPlaceholderText(tr("mysql://user:password@host/database"));
+    connect(m_url, &QLineEdit::textChanged, this,
+            [this](const QString &text) { m_masters->setRoutedUrl(Secret(text.trimmed())); });
     connect(m_url, &QLineEdit::textEdited, this, [this] {
         m_source->setText(tr("Pasted database URL:"));
         m_app.clear();
@@ -182,6 +185,7 @@ MonitorView::MonitorView(QWidget *parent)
         settings->addWidget(w);
     settings->addStretch(1);
     layout->addLayout(settings);
+    layout->addWidget(m_masters);
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_startButton);
     controls->addWidget(stopButton);
@@ -207,6 +211,8 @@ MonitorView::MonitorView(QWidget *parent)
         m_message->showMessage(tr("Failover drill: %1").arg(step), MessageBar::Information);
     });
     connect(m_drills, &SandboxDrillRunner::finished, this, &MonitorView::onDrillFinished);
+    connect(m_masters, &MastersBar::messageRequested, m_message,
+            [this](const QString &text, MessageBar::Type type) { m_message->showMessage(text, type); });
     m_status->setText(tr("Not running. Enter or select a database URL and press Start monitor (%1).")
                           .arg(m_startAction->shortcut().toString(QKeySequence::NativeText)));
     updateActions();
@@ -224,8 +230,16 @@ void MonitorView::setDatabaseUrl(const Secret &url, const QString &source)
 {
     if (isRunning())
         return; // never switch a running watch to another database behind the user's back
+    // Another database's masters (another app selected) would be watched, and measured, for this one.
+    if (url.reveal() != m_url->text())
+        m_masters->setMasterUrls(Secret(), Secret());
     m_url->setText(url.reveal());
     m_source->setText(source);
+}
+
+void MonitorView::setMasterUrls(const Secret &primary, const Secret &secondary)
+{
+    m_masters->setMasterUrls(primary, secondary);
 }
 
 void MonitorView::setAppName(const QString &app)
@@ -237,6 +251,7 @@ void MonitorView::setAppName(const QString &app)
 void MonitorView::setSandboxMode(bool sandbox)
 {
     m_sandbox = sandbox;
+    m_masters->setSandboxMode(sandbox);
     m_drillButton->setVisible(sandbox);
     m_cancelDrillButton->setVisible(sandbox);
     if (sandbox && !SandboxDrillRunner::isAvailable())
@@ -305,6 +320,10 @@ void MonitorView::start()
         return;
     }
     const ProbeTarget &target = parsed.value();
+    if (const Status masters = m_masters->validate(); !masters) {
+        m_message->showMessage(masters.error().message, MessageBar::Error);
+        return;
+    }
     SecretRedactor::registerSecret(target.password);
     m_message->hideMessage();
     m_drills->discard();
@@ -312,6 +331,7 @@ void MonitorView::start()
     m_events->clear();
     m_monitor->clearTargets();
     m_monitor->setTarget(FailoverDetector::routedTarget(), target);
+    m_masters->applyTo(m_monitor);
     m_monitor->setMode(FailoverMonitor::Mode(m_mode->currentData().toInt()));
     m_monitor->setIntervalMs(m_interval->value());
     m_monitor->start();
@@ -319,6 +339,7 @@ void MonitorView::start()
                           {QStringLiteral("source"), m_source->text()},
                           {QStringLiteral("drill"), QJsonValue()}};
     attach(m_monitor);
+    m_masters->setWatching(true);
     m_status->setText(tr("Watching %1 every %2 ms…").arg(target.redacted()).arg(m_monitor->intervalMs()));
     updateActions();
     Q_EMIT runningChanged(true);
@@ -329,6 +350,7 @@ void MonitorView::stop()
     if (!isRunning())
         return;
     m_monitor->stop();
+    m_masters->setWatching(false);
     m_status->setText(tr("Stopped after %n sample(s). Export keeps them; Start begins a new series.", nullptr,
                          int(m_monitor->samples().size())));
     updateActions();

@@ -11,6 +11,7 @@
 
 class FailoverMonitor;
 class LatencyChart;
+class MastersBar;
 class MessageBar;
 class MonitorEventModel;
 class QAction;
@@ -30,7 +31,10 @@ struct MonitorSample;
 // a live LatencyChart and the failover/failback/outage events in a list. Export writes the monitor's
 // own CSV and JSON (MonitorReport), which carry no credentials. In the sandbox, "Run failover drill"
 // runs FailoverDrill against the local cluster (it kills the primary, so never elsewhere) and shows
-// the drill's samples and events live, then its detection times. The drill watches with its own
+// the drill's samples and events live, then its detection times. A dedicated cluster's two masters can
+// be watched beside the routed URL (MastersBar: "Watch masters…"), each with its own series on the chart;
+// with both, "Measure replication lag" runs the canary after the user's explicit consent, and its
+// measurements join the chart and the event list. The drill watches with its own
 // monitor, so it may run while the user's watch goes on (the chart shows the drill meanwhile and the
 // user's watch again afterwards); Cancel stops it and restarts a primary it already killed.
 // All database work happens in the monitor's worker threads; the view only reacts to signals.
@@ -45,6 +49,8 @@ public:
     ~MonitorView() override;
 
     void setDatabaseUrl(const Secret &url, const QString &source);
+    // A dedicated cluster's masters, watched beside the routed URL from the next start (empty: none).
+    void setMasterUrls(const Secret &primary, const Secret &secondary);
     // The app whose URL setDatabaseUrl() gave (named in the JSON export); a pasted URL clears it.
     void setAppName(const QString &app);
     // Offers the drill when `sandbox` is true and scripts/sandbox/cluster.sh can be found.
@@ -65,6 +71,7 @@ public:
     FailoverMonitor *monitor() const { return m_monitor; }
     MonitorEventModel *eventModel() const { return m_events; }
     LatencyChart *chart() const { return m_chart; }
+    MastersBar *mastersBar() const { return m_masters; }
     QList<QAction *> viewActions() const;
 
 Q_SIGNALS:
@@ -81,6 +88,7 @@ private:
     FailoverMonitor *m_monitor;
     MonitorEventModel *m_events;
     LatencyChart *m_chart;
+    MastersBar *m_masters;
     QLabel *m_source;
     QLineEdit *m_url;
     QSpinBox *m_interval;

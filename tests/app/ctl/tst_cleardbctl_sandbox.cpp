@@ -248,6 +248,97 @@ private Q_SLOTS:
         QCOMPARE(lines.first().value(QStringLiteral("serverId")).toInt(), 1);
     }
 
+    void monitorCanaryNeedsBothMastersThenReportsLag()
+    {
+        CtlProcess ctl(m_sim);
+        const QString canaryTables =
+            QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '%1' AND "
+                           "table_name = 'cleardb_console_canary'")
+                .arg(m_db);
+        QCOMPARE(SandboxTestEnv::adminExec(m_status, SandboxStatus::Endpoint::Primary, {canaryTables})
+                     .value(0)
+                     .toInt(),
+                 0);
+        // The routed URL alone cannot tell the masters apart: a one-line usage error, nothing written.
+        CtlProcess::Run run = ctl.run({QStringLiteral("monitor"), url(m_password), QStringLiteral("--canary"),
+                                       QStringLiteral("--duration"), QStringLiteral("1")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.errLine().contains(QStringLiteral("--canary needs --primary URL and --secondary URL")),
+                 qPrintable(run.err));
+        run = ctl.run({QStringLiteral("monitor"), url(m_password), QStringLiteral("--canary-interval"),
+                       QStringLiteral("5")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.errLine().contains(QStringLiteral("--canary-interval goes with --canary")),
+                 qPrintable(run.err));
+        QVERIFY(!run.err.contains(m_password));
+        for (SandboxStatus::Endpoint e :
+             {SandboxStatus::Endpoint::Primary, SandboxStatus::Endpoint::Secondary})
+            QCOMPARE(SandboxTestEnv::adminExec(m_status, e, {canaryTables}).value(0).toInt(), 0);
+        // Without --canary the masters are only probed.
+        run = ctl.run({QStringLiteral("--json"), QStringLiteral("monitor"), url(m_password),
+                       QStringLiteral("--primary"), url(m_password, m_status.primaryPort),
+                       QStringLiteral("--secondary"), url(m_password, m_status.secondaryPort),
+                       QStringLiteral("--duration"), QStringLiteral("1")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(!run.out.contains(QStringLiteral("replication-lag")));
+        QCOMPARE(SandboxTestEnv::adminExec(m_status, SandboxStatus::Endpoint::Primary, {canaryTables})
+                     .value(0)
+                     .toInt(),
+                 0);
+
+        run = ctl.run({QStringLiteral("--json"), QStringLiteral("monitor"), url(m_password),
+                       QStringLiteral("--primary"), url(m_password, m_status.primaryPort),
+                       QStringLiteral("--secondary"), url(m_password, m_status.secondaryPort),
+                       QStringLiteral("--canary"), QStringLiteral("--canary-interval"), QStringLiteral("1"),
+                       QStringLiteral("--interval"), QStringLiteral("500"), QStringLiteral("--duration"),
+                       QStringLiteral("4")});
+        QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.err));
+        // It said what it writes, and where, before writing (stderr, also with --json).
+        QVERIFY2(run.err.contains(QStringLiteral("table cleardb_console_canary in database %1").arg(m_db)),
+                 qPrintable(run.err));
+        QList<double> lags;
+        const QList<QJsonObject> lines = jsonLines(run.out);
+        for (const QJsonObject &line : lines) {
+            if (line.value(QStringLiteral("event")).toString() != QLatin1String("replication-lag"))
+                continue;
+            QCOMPARE(line.value(QStringLiteral("type")).toString(), QStringLiteral("event"));
+            QCOMPARE(line.value(QStringLiteral("fromServerId")).toInt(), 1);
+            QCOMPARE(line.value(QStringLiteral("toServerId")).toInt(), 2);
+            lags << line.value(QStringLiteral("lagMs")).toDouble(-1);
+        }
+        QVERIFY2(!lags.isEmpty(), qPrintable(run.out));
+        for (double lag : std::as_const(lags))
+            QVERIFY2(lag >= 0 && lag < 5000, qPrintable(QString::number(lag)));
+        const QJsonObject summary = lines.last();
+        QCOMPARE(summary.value(QStringLiteral("type")).toString(), QStringLiteral("summary"));
+        QCOMPARE(summary.value(QStringLiteral("lagMeasurements")).toInt(), lags.size());
+        QCOMPARE(summary.value(QStringLiteral("lagFailures")).toInt(), 0);
+        QVERIFY(!run.out.contains(m_password) && !run.err.contains(m_password));
+        // The table exists on both masters now, and the canary took its rows away again.
+        for (SandboxStatus::Endpoint e :
+             {SandboxStatus::Endpoint::Primary, SandboxStatus::Endpoint::Secondary}) {
+            QTRY_COMPARE(SandboxTestEnv::adminExec(m_status, e, {canaryTables}).value(0).toInt(), 1);
+            QTRY_COMPARE(
+                SandboxTestEnv::adminExec(
+                    m_status, e, {QStringLiteral("SELECT COUNT(*) FROM cleardb_console_canary")}, m_db)
+                    .value(0)
+                    .toInt(),
+                0);
+        }
+
+        // Text: one lag line per measurement.
+        run = ctl.run({QStringLiteral("monitor"), url(m_password), QStringLiteral("--primary"),
+                       url(m_password, m_status.primaryPort), QStringLiteral("--secondary"),
+                       url(m_password, m_status.secondaryPort), QStringLiteral("--canary"),
+                       QStringLiteral("--duration"), QStringLiteral("2")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(QRegularExpression(QStringLiteral("\\n?\\S+  REPLICATION-LAG  [0-9.]+ ms  server 1 -> 2\\n"))
+                     .match(run.out)
+                     .hasMatch(),
+                 qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("Replication lag")), qPrintable(run.out));
+    }
+
     // The guide's workflow, offline: provision a ClearDB add-on, read its config, promote it, probe it.
     void guideEndToEndOnRealDatabases()
     {

@@ -121,6 +121,15 @@ private Q_SLOTS:
         QCOMPARE(r.writerServerId, 1);
         QCOMPARE(r.readerServerId, 2);
         QVERIFY(r.atMs > QDateTime::currentMSecsSinceEpoch() + FutureClock::kOffsetMs / 2);
+        // The measurement is also an event, for the event list, the exports and the CLI.
+        QCOMPARE(monitor.events().size(), 1);
+        const MonitorEvent lag = monitor.events().first();
+        QCOMPARE(lag.kind, MonitorEvent::Kind::ReplicationLag);
+        QCOMPARE(lag.lagMs, r.lagMs);
+        QCOMPARE(lag.atMs, r.atMs);
+        QCOMPARE(lag.fromServerId, 1);
+        QCOMPARE(lag.toServerId, 2);
+        QCOMPARE(lag.target, FailoverDetector::secondaryTarget());
 
         for (Endpoint e : {Endpoint::Primary, Endpoint::Secondary}) {
             QTRY_COMPARE(SandboxTestEnv::adminExec(m_status, e, {tables}).value(0).toString(),
@@ -134,6 +143,39 @@ private Q_SLOTS:
                     .toInt(),
                 0);
         }
+    }
+
+    void canaryScheduleRunsOnlyWhileWatchingWithConsent()
+    {
+        FailoverMonitor monitor(&m_clock);
+        monitor.setIntervalMs(500);
+        monitor.setCanaryIntervalMs(10);
+        QCOMPARE(monitor.canaryIntervalMs(), FailoverMonitor::kMinCanaryIntervalMs);
+        monitor.setTarget(FailoverDetector::routedTarget(), target(Endpoint::Routed));
+        monitor.setTarget(FailoverDetector::primaryTarget(), target(Endpoint::Primary));
+        monitor.setTarget(FailoverDetector::secondaryTarget(), target(Endpoint::Secondary));
+        QSignalSpy lags(&monitor, &FailoverMonitor::canaryMeasured);
+        QSignalSpy samples(&monitor, &FailoverMonitor::sampleRecorded);
+        // Without consent a schedule writes nothing.
+        monitor.start();
+        QTRY_VERIFY_WITH_TIMEOUT(samples.size() >= 6, 10000);
+        QVERIFY(lags.isEmpty());
+        // Consent while running: one measurement at once, then one per canary interval.
+        monitor.setCanaryConsent(true);
+        QTRY_VERIFY_WITH_TIMEOUT(lags.size() >= 2, 15000);
+        for (const QList<QVariant> &l : std::as_const(lags))
+            QVERIFY2(l.at(0).value<CanaryResult>().ok,
+                     qPrintable(l.at(0).value<CanaryResult>().error.toString()));
+        monitor.stop();
+        const qsizetype measured = lags.size();
+        QTest::qWait(2500);
+        QCOMPARE(lags.size(), measured); // stop() ended the schedule
+        // Withdrawn consent ends it too, even while the monitor runs.
+        monitor.setCanaryConsent(false);
+        monitor.start();
+        QTest::qWait(2500);
+        QCOMPARE(lags.size(), measured);
+        monitor.stop();
     }
 
     void newConnectionModeDetectsFailoverAndFailback()

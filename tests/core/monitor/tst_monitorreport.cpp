@@ -97,6 +97,48 @@ private Q_SLOTS:
             lines.at(2).constData());
     }
 
+    void canaryLagIsAnEventOfItsOwn()
+    {
+        // A lag measurement stamped in the same millisecond as a secondary's sample stays off that sample.
+        const MonitorSample probe = sample(1764072002000, 2);
+        MonitorEvent lag;
+        lag.atMs = probe.atMs;
+        lag.kind = MonitorEvent::Kind::ReplicationLag;
+        lag.target = probe.target;
+        lag.fromServerId = 1;
+        lag.toServerId = 2;
+        lag.lagMs = 3.25;
+        lag.detail = QStringLiteral("3.2 ms");
+        QCOMPARE(lag.kindName(), QStringLiteral("replication-lag"));
+        const QList<QByteArray> samples = MonitorReport::samplesToCsv({probe}, {lag}).split('\n');
+        QVERIFY2(samples.at(1).trimmed().endsWith(",,"), samples.at(1).constData());
+        const QByteArray events = MonitorReport::eventsToCsv({lag});
+        QVERIFY2(events.startsWith("time,event,target,from_server_id,to_server_id,detail,lag_ms\r\n"),
+                 events.constData());
+        QVERIFY2(events.contains(",replication-lag,"), events.constData());
+        QVERIFY2(events.contains(",3.2 ms,3.250\r\n"), events.constData());
+        const QJsonObject event = QJsonDocument::fromJson(MonitorReport::toJson({}, {lag}))
+                                      .object()
+                                      .value(QStringLiteral("events"))
+                                      .toArray()
+                                      .first()
+                                      .toObject();
+        QCOMPARE(event.value(QStringLiteral("event")).toString(), QStringLiteral("replication-lag"));
+        QCOMPARE(event.value(QStringLiteral("lagMs")).toDouble(), 3.25);
+        // Other events have no lag member.
+        MonitorEvent failed = lag;
+        failed.kind = MonitorEvent::Kind::CanaryFailed;
+        failed.lagMs = -1;
+        const QJsonObject noLag = QJsonDocument::fromJson(MonitorReport::toJson({}, {failed}))
+                                      .object()
+                                      .value(QStringLiteral("events"))
+                                      .toArray()
+                                      .first()
+                                      .toObject();
+        QCOMPARE(noLag.value(QStringLiteral("event")).toString(), QStringLiteral("canary-failed"));
+        QVERIFY(!noLag.contains(QStringLiteral("lagMs")));
+    }
+
     void jsonCarriesWhatWasWatched()
     {
         const QJsonObject about{{QStringLiteral("app"), QStringLiteral("my-app")},

@@ -64,7 +64,17 @@ void TestMonitorView::eventModelRowsAndColumns()
     model.append(makeEvent(MonitorEvent::Kind::Failover, 1, 2));
     model.append(makeEvent(MonitorEvent::Kind::Failback, 2, 1));
     model.append(makeEvent(MonitorEvent::Kind::OutageStarted, -1, -1));
-    QCOMPARE(model.rowCount(), 3);
+    MonitorEvent lag = makeEvent(MonitorEvent::Kind::ReplicationLag, 1, 2);
+    lag.target = QStringLiteral("secondary");
+    lag.lagMs = 4.5;
+    model.append(lag);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.index(3, MonitorEventModel::EventColumn).data().toString(),
+             QStringLiteral("Replication lag"));
+    QCOMPARE(model.index(3, MonitorEventModel::TargetColumn).data().toString(),
+             QStringLiteral("secondary's own port"));
+    QCOMPARE(model.index(3, 0).data(MonitorEventModel::LagRole).toDouble(), 4.5);
+    QVERIFY(!model.index(0, 0).data(MonitorEventModel::LagRole).isValid());
     QCOMPARE(model.index(0, MonitorEventModel::EventColumn).data().toString(), QStringLiteral("Failover"));
     QCOMPARE(model.index(0, MonitorEventModel::ServersColumn).data().toString(), QStringLiteral("1 → 2"));
     QCOMPARE(model.index(1, MonitorEventModel::EventColumn).data().toString(), QStringLiteral("Failback"));
@@ -145,6 +155,14 @@ void TestMonitorView::chartLabelsNeverOverlap()
             chart.addSample(s);
         }
     }
+    // The canary's lag series adds a legend entry, which must fit among the others too.
+    for (qint64 at = t0 + 5'000; at <= t0 + 60'000; at += 10'000) {
+        MonitorEvent lag = makeEvent(MonitorEvent::Kind::ReplicationLag, 1, 2);
+        lag.atMs = at;
+        lag.lagMs = double(at % 9000) / 300.0;
+        chart.addEvent(lag);
+    }
+    QCOMPARE(chart.lags().size(), 6);
     for (const auto &[kind, at] : {std::pair{MonitorEvent::Kind::Failover, t0 + 30'500},
                                    std::pair{MonitorEvent::Kind::Failback, t0 + 31'500},
                                    std::pair{MonitorEvent::Kind::Failover, t0 + 58'000},
