@@ -114,7 +114,7 @@ void SimServer::startProvisioning(const SimAddon &addon)
     // ClearDB add-ons go to the pluggable provisioner; other services (Heroku Postgres) only need
     // a plausible URL, produced after the same provisioning delay.
     if (addon.plan.section(QLatin1Char(':'), 0, 0) == ClearDbPlans::serviceName()) {
-        m_provisioner->provision(addon.id, addon.plan);
+        m_provisioner->provision(addon.id, addon.plan, addon.seedBytes);
         return;
     }
     const QString id = addon.id;

@@ -83,6 +83,15 @@ int main(int argc, char *argv[])
          QStringLiteral("Number of seeded apps of the team acme-data (sandbox@example.com is its admin) when "
                         "no state file exists (default 0)."),
          QStringLiteral("n"), QStringLiteral("0")},
+        {QStringLiteral("cleardb-apps"),
+         QStringLiteral(
+             "The first N seeded apps get a ClearDB add-on, laid out to show usage against plan limits: "
+             "app 1 ignite at ~85% of its 5 MB, app 2 punch with little data (Heroku Postgres owns its "
+             "DATABASE_URL), app 3 ignite over quota (~6 MB) with DATABASE_URL promoted, then ignite, "
+             "punch, drift and scream in turn, empty, DATABASE_URL promoted on every other app. The sizes "
+             "are real with --sandbox-cluster (sample tables, filled before the add-on is provisioned). "
+             "Without this option apps 1 and 2 get ClearDB ignite and punch with empty databases."),
+         QStringLiteral("n")},
         {QStringLiteral("provision-delay"),
          QStringLiteral("Milliseconds an add-on stays 'provisioning' (default 1500)."), QStringLiteral("ms"),
          QStringLiteral("1500")},
@@ -134,6 +143,10 @@ int main(int argc, char *argv[])
     const Result<int> teamApps = intOption(parser, QStringLiteral("team-apps"), 0, 0);
     if (!teamApps)
         return fail(teamApps.error());
+    const Result<int> clearDbApps =
+        intOption(parser, QStringLiteral("cleardb-apps"), 0, SimSeeder::ClassicClearDb);
+    if (!clearDbApps)
+        return fail(clearDbApps.error());
     const Result<int> delay = intOption(parser, QStringLiteral("provision-delay"), 0, 1500);
     if (!delay)
         return fail(delay.error());
@@ -175,7 +188,8 @@ int main(int argc, char *argv[])
         return fail(loaded.error());
     // A fresh seed when there is no state file (yet).
     const bool seeded = !loaded->has_value();
-    SimState state = seeded ? SimSeeder::seed(*apps, *teamApps) : std::move(loaded.value()).value();
+    SimState state =
+        seeded ? SimSeeder::seed(*apps, *teamApps, *clearDbApps) : std::move(loaded.value()).value();
 
     DatabaseProvisioner *provisioner = nullptr;
     if (parser.isSet(QStringLiteral("sandbox-cluster"))) {

@@ -98,13 +98,19 @@ void SandboxCluster::refreshStatus()
     enqueue({Action::Status, {}, {}, {}});
 }
 
-void SandboxCluster::createDatabase(const QString &name, const QString &user, const QString &password)
+void SandboxCluster::createDatabase(const QString &name, const QString &user, const QString &password,
+                                    int maxUserConnections)
 {
     // "-" makes the script read the password from stdin, so it never shows up in `ps`.
-    enqueue({Action::CreateDatabase,
-             {QStringLiteral("provision-db"), name, user, QStringLiteral("-")},
-             password.toUtf8() + '\n',
-             name});
+    QStringList arguments{QStringLiteral("provision-db"), name, user, QStringLiteral("-")};
+    if (maxUserConnections > 0)
+        arguments << QStringLiteral("--max-user-connections") << QString::number(maxUserConnections);
+    enqueue({Action::CreateDatabase, arguments, password.toUtf8() + '\n', name});
+}
+
+void SandboxCluster::fillDatabase(const QString &name, qint64 bytes)
+{
+    enqueue({Action::FillDatabase, {QStringLiteral("fill-db"), name, QString::number(bytes)}, {}, name});
 }
 
 void SandboxCluster::createDedicatedDatabase(const QString &name, const QString &user,
@@ -211,9 +217,9 @@ void SandboxCluster::onProcessFinished(int exitCode)
         m_pending.status = parsed.value();
     else if (m_pending.ok())
         m_pending.outcome = parsed.error();
-    const bool expectRunning = m_currentJob.action == Action::Start ||
-                               m_currentJob.action == Action::StartAll ||
-                               m_currentJob.action == Action::CreateDatabase;
+    const bool expectRunning =
+        m_currentJob.action == Action::Start || m_currentJob.action == Action::StartAll ||
+        m_currentJob.action == Action::CreateDatabase || m_currentJob.action == Action::FillDatabase;
     const bool expectDedicated = m_currentJob.action == Action::StartDedicated ||
                                  m_currentJob.action == Action::StartAll ||
                                  m_currentJob.action == Action::CreateDedicatedDatabase;
@@ -253,6 +259,9 @@ void SandboxCluster::deliver(Action action, const SandboxResult &result)
     case Action::CreateDatabase:
     case Action::CreateDedicatedDatabase:
         Q_EMIT databaseCreated(result);
+        break;
+    case Action::FillDatabase:
+        Q_EMIT databaseFilled(result);
         break;
     }
 }

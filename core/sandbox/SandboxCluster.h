@@ -15,9 +15,9 @@ class QProcess;
 // The local sandbox ClearDB cluster (two MariaDB masters with TLS behind HAProxy, and on request a
 // separate standalone MariaDB server standing for a dedicated cluster or a local MySQL), driven through
 // scripts/sandbox/cluster.sh so the GUI, the CLI and the tests start it exactly the same way.
-// Every action is asynchronous (QProcess, no waiting): call start(), stop(), refreshStatus() or
-// createDatabase() and receive the matching past-tense signal with a SandboxResult. Actions queue up
-// and run one at a time. Database passwords go to the script on stdin, never on its command line.
+// Every action is asynchronous (QProcess, no waiting): call start(), stop(), refreshStatus(),
+// createDatabase() or fillDatabase() and receive the matching past-tense signal with a SandboxResult. Actions
+// queue up and run one at a time. Database passwords go to the script on stdin, never on its command line.
 //
 //     auto *cluster = new SandboxCluster(scriptPath, SandboxCluster::defaultRuntimeDir(), 0, this);
 //     connect(cluster, &SandboxCluster::started, this, [](const SandboxResult &r) { ... r.status.routedPort
@@ -28,7 +28,7 @@ struct SandboxResult
 {
     Status outcome;       // success, or what went wrong and what to do
     SandboxStatus status; // what `cluster.sh status` said after the action, when it said anything
-    QString database;     // for createDatabase()
+    QString database;     // for createDatabase() and fillDatabase()
 
     bool ok() const { return outcome.ok(); }
     const Error &error() const { return outcome.error(); }
@@ -63,8 +63,14 @@ public:
     // Stops everything, the dedicated server included.
     void stop();
     void refreshStatus();
-    // Creates database `name` and user `user` (all privileges on it) on both masters.
-    void createDatabase(const QString &name, const QString &user, const QString &password);
+    // Creates database `name` and user `user` (all privileges on it) on both masters. A
+    // `maxUserConnections` above 0 becomes the user's MAX_USER_CONNECTIONS, as a ClearDB plan's limit.
+    void createDatabase(const QString &name, const QString &user, const QString &password,
+                        int maxUserConnections = 0);
+    // Gives database `name` on the pair sample tables (orders, order_items) so that it holds about
+    // `bytes` as information_schema reports it, replacing earlier sample tables; reported by
+    // databaseFilled() once both masters have the rows.
+    void fillDatabase(const QString &name, qint64 bytes);
     // The same on the dedicated server alone; reported by databaseCreated().
     void createDedicatedDatabase(const QString &name, const QString &user, const QString &password);
     bool isBusy() const { return m_busy; }
@@ -74,6 +80,7 @@ Q_SIGNALS:
     void stopped(const SandboxResult &result);
     void statusRefreshed(const SandboxResult &result);
     void databaseCreated(const SandboxResult &result);
+    void databaseFilled(const SandboxResult &result);
 
 private:
     enum class Action
@@ -85,6 +92,7 @@ private:
         Status,
         CreateDatabase,
         CreateDedicatedDatabase,
+        FillDatabase,
     };
     struct Job
     {

@@ -95,8 +95,9 @@ void SandboxSession::start()
     QProcessEnvironment environment =
         DaemonEnvironment::withoutCredentials(QProcessEnvironment::systemEnvironment());
     environment.insert(QStringLiteral("HEROKU_SIM_TOKEN"), m_token.reveal());
-    QStringList arguments{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--apps"),
-                          QString::number(m_appCount)};
+    QStringList arguments{QStringLiteral("--port"),         QStringLiteral("0"),
+                          QStringLiteral("--apps"),         QString::number(m_appCount),
+                          QStringLiteral("--cleardb-apps"), QString::number(m_appCount)};
     if (!m_stateFile.isEmpty())
         arguments << QStringLiteral("--state") << m_stateFile;
     if (!m_clusterDir.isEmpty()) {

@@ -42,6 +42,8 @@ public:
 
     // Defaults to findProgram(); tests point it at a build-tree binary.
     void setProgram(const QString &program) { m_program = program; }
+    // Every seeded app gets a ClearDB add-on laid out to show each usage situation (heroku-sim
+    // --cleardb-apps): a database near its quota, one over it, promoted and unpromoted DATABASE_URLs.
     void setAppCount(int count) { m_appCount = count; }
     // Provision ClearDB add-ons as real databases on this running sandbox cluster
     // (heroku-sim --sandbox-cluster); unset, their URLs are placeholders.

@@ -6,8 +6,9 @@
 # separate MariaDB server standing for a dedicated cluster (or a local MySQL) to move data to and from.
 #
 #   cluster.sh start|stop|status [--dir DIR] [--base-port P] [--server cluster|dedicated|all] [--json]
-#   cluster.sh provision-db NAME USER PASS|- [--dir DIR] [--server cluster|dedicated]
+#   cluster.sh provision-db NAME USER PASS|- [--dir DIR] [--server cluster|dedicated] [--max-user-connections N]
 #                                                            (PASS '-' reads the password from stdin)
+#   cluster.sh fill-db NAME BYTES [--dir DIR]                (sample data on the pair, see do_fill)
 #
 # Ports: P = routed (HAProxy), P+1 = primary master, P+2 = secondary master, P+3 = HAProxy stats page,
 # P+4 = the dedicated server (standalone: no replication with the pair, its own server-id and admin password).
@@ -48,7 +49,8 @@ scrub_environment
 
 usage() {
     echo "usage: cluster.sh start|stop|status [--dir DIR] [--base-port P] [--server cluster|dedicated|all] [--json]" >&2
-    echo "       cluster.sh provision-db NAME USER PASS|- [--dir DIR] [--server cluster|dedicated]" >&2
+    echo "       cluster.sh provision-db NAME USER PASS|- [--dir DIR] [--server cluster|dedicated] [--max-user-connections N]" >&2
+    echo "       cluster.sh fill-db NAME BYTES [--dir DIR]" >&2
     exit 2
 }
 
@@ -59,12 +61,14 @@ DIR=""
 BASE_PORT=""
 JSON=0
 SERVER=""
+MAX_USER_CONNECTIONS=""
 while [[ $# -gt 0 ]]; do
     case $1 in
         --dir) [[ $# -ge 2 ]] || die "--dir needs a directory"; DIR=$2; shift 2 ;;
         --base-port) [[ $# -ge 2 ]] || die "--base-port needs a port number"; BASE_PORT=$2; shift 2 ;;
         --json) JSON=1; shift ;;
         --server) [[ $# -ge 2 ]] || die "--server needs cluster, dedicated or all"; SERVER=$2; shift 2 ;;
+        --max-user-connections) [[ $# -ge 2 ]] || die "--max-user-connections needs a number"; MAX_USER_CONNECTIONS=$2; shift 2 ;;
         -h|--help) usage ;;
         --*) die "unknown option '$1'; see --help" ;;
         *) POSITIONAL+=("$1"); shift ;;
@@ -76,6 +80,12 @@ case $SERVER in
     *) die "unknown server '$SERVER'; use cluster, dedicated or all" ;;
 esac
 if [[ $ACTION == provision-db && $SERVER == all ]]; then die "provision-db takes --server cluster or dedicated"; fi
+if [[ $ACTION == fill-db && -n $SERVER && $SERVER != cluster ]]; then die "fill-db fills a database of the pair (--server cluster)"; fi
+if [[ -n $MAX_USER_CONNECTIONS ]]; then
+    [[ $ACTION == provision-db ]] || die "--max-user-connections is an option of provision-db"
+    # MariaDB's limit is 0..4294967295; 0 means no per-user limit.
+    [[ $MAX_USER_CONNECTIONS =~ ^[0-9]{1,9}$ ]] || die "--max-user-connections must be a whole number (0 = no limit)"
+fi
 if [[ -z $DIR ]]; then
     if [[ -n ${XDG_RUNTIME_DIR:-} ]]; then DIR=$XDG_RUNTIME_DIR/cleardb-sandbox
     else DIR=${HOME:?HOME is not set; pass --dir}/.local/state/cleardb-sandbox; fi
@@ -532,7 +542,9 @@ do_status() {
 
 # Creates a database and a user with all privileges on it: on both masters (without replicating the
 # statements, for the same reason as bootstrap_node), or on the dedicated server alone.
-# Idempotent: an existing user gets the new password.
+# Idempotent: an existing user gets the new password. --max-user-connections N gives the user ClearDB's
+# per-plan limit (MAX_USER_CONNECTIONS, which the user sees as @@max_user_connections); without it an
+# existing user keeps its limit.
 do_provision() {
     [[ ${#POSITIONAL[@]} -eq 3 ]] || die "provision-db needs NAME USER PASS (PASS '-' reads it from stdin)"
     local name=${POSITIONAL[0]} user=${POSITIONAL[1]} pass=${POSITIONAL[2]} nodes=("${NODES[@]}") port=$ROUTED_PORT
@@ -544,6 +556,8 @@ do_provision() {
     for n in "${nodes[@]}"; do
         node_running "$n" || die "MariaDB $n is not running; run 'cluster.sh start${SERVER:+ --server $SERVER}' first"
     done
+    local limit=""
+    if [[ -n $MAX_USER_CONNECTIONS ]]; then limit="ALTER USER '$user'@'%' WITH MAX_USER_CONNECTIONS $MAX_USER_CONNECTIONS;"; fi
     for n in "${nodes[@]}"; do
         node_sql "$n" <<SQL || die "provisioning on MariaDB $n failed"
 SET sql_log_bin=0;
@@ -551,11 +565,127 @@ CREATE DATABASE IF NOT EXISTS \`$name\`;
 CREATE USER IF NOT EXISTS '$user'@'%' IDENTIFIED BY $(sql_quote "$pass");
 ALTER USER '$user'@'%' IDENTIFIED BY $(sql_quote "$pass");
 GRANT ALL PRIVILEGES ON \`$name\`.* TO '$user'@'%';
+${limit}
 SQL
     done
     echo "database=$name"
     echo "user=$user"
+    if [[ -n $MAX_USER_CONNECTIONS ]]; then echo "max_user_connections=$MAX_USER_CONNECTIONS"; fi
     echo "url=mysql://$user@127.0.0.1:$port/$name"
+}
+
+# The size of database $2 on node $1 as information_schema.TABLES reports it (data + indexes of every
+# table), the figure a hosted MySQL's storage quota counts.
+database_bytes_sql() {
+    echo "SELECT COALESCE(SUM(DATA_LENGTH + INDEX_LENGTH), 0) FROM information_schema.TABLES WHERE TABLE_SCHEMA = $(sql_quote "$1");"
+}
+database_bytes() { database_bytes_sql "$2" | node_sql "$1"; }
+# Runs the SQL on stdin in database $2 on node $1, then prints the database's size (one client run
+# per step: the fill's time is mostly client start-ups).
+sql_then_bytes() {
+    local out
+    out=$({ cat; database_bytes_sql "$2"; } | node_sql "$1" "$2") || return 1
+    printf '%s\n' "${out##*$'\n'}"
+}
+
+# Rows of sample table $1 numbered $2..$3, built from the sequence engine (seq_M_to_N) in one statement.
+sample_rows_sql() {
+    local t=$1 first=$2 last=$3
+    if [[ $t == orders ]]; then
+        echo "INSERT INTO orders SELECT seq, CONCAT('customer', seq % 9973, '@example.com'),"
+        echo "  ELT(1 + seq % 4, 'placed', 'paid', 'shipped', 'delivered'), 500 + (seq * 7919) % 50000,"
+        echo "  TIMESTAMP'2024-01-01 00:00:00' + INTERVAL (seq * 37) % 31536000 SECOND,"
+        echo "  CONCAT(seq, ' Sample Street, ', REPEAT(SUBSTRING(MD5(seq), 1, 10), 10)) FROM seq_${first}_to_${last};"
+    else
+        echo "INSERT INTO order_items SELECT seq, 1 + seq DIV 3, CONCAT('SKU-', LPAD(seq % 5000, 5, '0')),"
+        echo "  1 + seq % 5, 99 + (seq * 104729) % 20000,"
+        echo "  CONCAT('Item ', seq, ': ', REPEAT(SUBSTRING(SHA1(seq), 1, 12), 8)) FROM seq_${first}_to_${last};"
+    fi
+}
+
+# Creates sample table $3 in database $2 on node $1 and adds rows until the database holds about $4
+# bytes. InnoDB reports space per 16 KB page while a table (or partition) is below 32 pages, but in
+# 1 MB extents beyond: a target under ~28 MB is spread over hash partitions of under 512 KB each, so
+# the size stays accurate to a few pages instead of jumping a megabyte (above, one table: within a few
+# extents). Each round inserts the rows still missing at the bytes per row last measured (ANALYZE TABLE
+# makes information_schema current).
+fill_table() {
+    local n=$1 db=$2 t=$3 goal=$4 size base rows=0 step rate=256 parts i tolerance partitioning="" last_size last_rows
+    size=$(database_bytes "$n" "$db")
+    (( goal > size )) || return 0
+    # 28 of the 32 pages per partition: room for the B-tree's inner pages.
+    parts=$(( (goal - size + 458751) / 458752 ))
+    (( parts <= 64 )) || parts=1
+    (( parts == 1 )) || partitioning="PARTITION BY HASH(id) PARTITIONS $parts"
+    if [[ $t == orders ]]; then
+        base=$(sql_then_bytes "$n" "$db" <<SQL
+CREATE TABLE orders (id INT UNSIGNED NOT NULL PRIMARY KEY, customer_email VARCHAR(120) NOT NULL,
+  status VARCHAR(16) NOT NULL, total_cents INT UNSIGNED NOT NULL, placed_at DATETIME NOT NULL,
+  shipping_address VARCHAR(255) NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 $partitioning;
+SQL
+        ) || return 1
+    else
+        base=$(sql_then_bytes "$n" "$db" <<SQL
+CREATE TABLE order_items (id INT UNSIGNED NOT NULL PRIMARY KEY, order_id INT UNSIGNED NOT NULL,
+  sku VARCHAR(32) NOT NULL, quantity SMALLINT UNSIGNED NOT NULL, unit_price_cents INT UNSIGNED NOT NULL,
+  description VARCHAR(255) NOT NULL, KEY order_id (order_id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 $partitioning;
+SQL
+        ) || return 1
+    fi
+    size=$base
+    last_size=$base
+    last_rows=0
+    # Close enough: 2 %, or one page.
+    tolerance=$(( goal / 50 > 16384 ? goal / 50 : 16384 ))
+    for ((i = 0; i < 25 && size < goal - tolerance; i++)); do
+        # Bytes per row as the last round measured them: pages fill unevenly at first (a B-tree's
+        # root page splits, then inner pages appear), so the latest rate predicts best.
+        if (( rows > last_rows && size > last_size )); then rate=$(( (size - last_size) / (rows - last_rows) )); fi
+        (( rate > 0 )) || rate=1
+        step=$(( (goal - size) / rate ))
+        # The first guess is rough, and the first insert into an empty table packs its pages fuller
+        # than later ones (MariaDB's bulk insert): approach the goal from below for two rounds.
+        (( i >= 2 )) || step=$(( step * 3 / 4 ))
+        (( step > 0 )) || step=1
+        last_rows=$rows
+        last_size=$size
+        size=$({ sample_rows_sql "$t" $((rows + 1)) $((rows + step)); echo "ANALYZE TABLE $t;"; } \
+            | sql_then_bytes "$n" "$db") || return 1
+        rows=$((rows + step))
+    done
+}
+
+# Sample data for the usage views: database NAME on the pair gets the tables `orders` and
+# `order_items` (replaced if they exist, so a second fill gives the same size, not twice it), sized so
+# that the whole database holds about BYTES (0: just drops them). Written with the binary log on, to
+# the primary (or the secondary when the primary is down), so the rows replicate; the action returns
+# once the peer has applied them, and prints both masters' sizes.
+do_fill() {
+    [[ ${#POSITIONAL[@]} -eq 2 ]] || die "fill-db needs NAME BYTES"
+    local name=${POSITIONAL[0]} bytes=${POSITIONAL[1]} writer=primary peer exists pos waited
+    [[ $name =~ ^[A-Za-z0-9_]{1,64}$ ]] || die "database name '$name' must be 1-64 letters, digits or '_'"
+    [[ $bytes =~ ^[0-9]{1,11}$ ]] || die "BYTES must be a whole number of bytes below 100 GB (got '$bytes')"
+    node_running primary || writer=secondary
+    node_running "$writer" || die "MariaDB primary and secondary are not running; run 'cluster.sh start' first"
+    peer=$(peer_of "$writer")
+    exists=$(echo "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = $(sql_quote "$name");" | node_sql "$writer")
+    [[ $exists == 1 ]] || die "database '$name' does not exist; run 'cluster.sh provision-db' first"
+    echo "DROP TABLE IF EXISTS order_items, orders;" | node_sql "$writer" "$name" || die "cannot replace the sample tables in '$name'"
+    if (( bytes > 0 )); then
+        # Orders take two fifths, their items the rest: two tables, as an application's would be.
+        fill_table "$writer" "$name" orders $((bytes * 2 / 5)) || die "filling '$name' on MariaDB $writer failed"
+        fill_table "$writer" "$name" order_items "$bytes" || die "filling '$name' on MariaDB $writer failed"
+    fi
+    echo "database=$name"
+    echo "${writer}_bytes=$(database_bytes "$writer" "$name")"
+    if node_running "$peer"; then
+        pos=$(echo "SELECT @@gtid_binlog_pos;" | node_sql "$writer")
+        waited=$(echo "SELECT MASTER_GTID_WAIT($(sql_quote "$pos"), 60);" | node_sql "$peer")
+        [[ $waited == 0 ]] || die "MariaDB $peer did not apply the fill within 60 s; see 'cluster.sh status' and $(node_dir "$peer")/error.log"
+        echo "${peer}_bytes=$(database_bytes "$peer" "$name")"
+    else
+        echo "cluster.sh: MariaDB $peer is not running; it gets the rows when it is started again" >&2
+    fi
 }
 
 # One action at a time per cluster directory (the GUI, the CLI and a test may all call us).
@@ -569,7 +699,7 @@ lock_dir() {
 }
 
 case $ACTION in
-    start|provision-db) lock_dir ;;
+    start|provision-db|fill-db) lock_dir ;;
     stop) if [[ -d $DIR ]]; then lock_dir; fi ;;
 esac
 case $ACTION in
@@ -577,5 +707,6 @@ case $ACTION in
     stop) do_stop ;;
     status) do_status ;;
     provision-db) do_provision ;;
+    fill-db) do_fill ;;
     *) usage ;;
 esac

@@ -17,8 +17,10 @@ class DatabaseProvisioner : public QObject
 public:
     using QObject::QObject;
 
-    // `plan` is the qualified plan name, e.g. "cleardb:punch".
-    virtual void provision(const QString &addonId, const QString &plan) = 0;
+    // `plan` is the qualified plan name, e.g. "cleardb:punch". `seedBytes` is how much sample data the
+    // seed wants in the database before it counts as provisioned (SimAddon::seedBytes; 0 for add-ons
+    // created through the API); a provisioner without real databases ignores it.
+    virtual void provision(const QString &addonId, const QString &plan, qint64 seedBytes) = 0;
     virtual void deprovision(const QString &addonId, const QString &databaseUrl) = 0;
 
 Q_SIGNALS:

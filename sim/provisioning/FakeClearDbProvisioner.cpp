@@ -10,9 +10,11 @@ FakeClearDbProvisioner::FakeClearDbProvisioner(int delayMs, QObject *parent)
 {
 }
 
-void FakeClearDbProvisioner::provision(const QString &addonId, const QString &plan)
+void FakeClearDbProvisioner::provision(const QString &addonId, const QString &plan, qint64 seedBytes)
 {
+    // Nothing to fill behind an invented URL.
     Q_UNUSED(plan)
+    Q_UNUSED(seedBytes)
     QTimer::singleShot(m_delayMs, this, [this, addonId] {
         Q_EMIT provisioned(addonId, FakeDatabaseUrls::cleardb(*QRandomGenerator::global()));
     });

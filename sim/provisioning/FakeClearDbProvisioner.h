@@ -11,7 +11,7 @@ class FakeClearDbProvisioner : public DatabaseProvisioner
 public:
     explicit FakeClearDbProvisioner(int delayMs, QObject *parent = nullptr);
 
-    void provision(const QString &addonId, const QString &plan) override;
+    void provision(const QString &addonId, const QString &plan, qint64 seedBytes) override;
     void deprovision(const QString &addonId, const QString &databaseUrl) override;
 
 private:

@@ -2,6 +2,7 @@
 #include "sim/provisioning/SandboxDatabaseProvisioner.h"
 
 #include "dburl/DatabaseUrl.h"
+#include "heroku/ClearDbPlans.h"
 #include "sandbox/SandboxCluster.h"
 #include "sim/provisioning/FakeDatabaseUrls.h"
 
@@ -13,21 +14,22 @@ SandboxDatabaseProvisioner::SandboxDatabaseProvisioner(SandboxCluster *cluster, 
     m_cluster->setParent(this);
     connect(m_cluster, &SandboxCluster::databaseCreated, this,
             &SandboxDatabaseProvisioner::onDatabaseCreated);
+    connect(m_cluster, &SandboxCluster::databaseFilled, this, &SandboxDatabaseProvisioner::onDatabaseFilled);
 }
 
-void SandboxDatabaseProvisioner::provision(const QString &addonId, const QString &plan)
+void SandboxDatabaseProvisioner::provision(const QString &addonId, const QString &plan, qint64 seedBytes)
 {
-    Q_UNUSED(plan)
     // Real credentials on a real server: the password comes from the system's CSPRNG.
     QRandomGenerator *rng = QRandomGenerator::system();
-    Pending pending{addonId, FakeDatabaseUrls::hex(*rng, 14), FakeDatabaseUrls::hex(*rng, 16)};
+    Pending pending{addonId, FakeDatabaseUrls::hex(*rng, 14), FakeDatabaseUrls::hex(*rng, 16), seedBytes};
     QString database;
     do
         database = QStringLiteral("heroku_") + FakeDatabaseUrls::hex(*rng, 15);
     while (m_pending.contains(database));
     m_pending.insert(database, pending);
     // createDatabase() answers asynchronously (a queued cluster.sh run), as the interface requires.
-    m_cluster->createDatabase(database, pending.user, pending.password);
+    const std::optional<ClearDbPlan> known = ClearDbPlans::find(plan);
+    m_cluster->createDatabase(database, pending.user, pending.password, known ? known->maxConnections : 0);
 }
 
 void SandboxDatabaseProvisioner::onDatabaseCreated(const SandboxResult &result)
@@ -36,6 +38,11 @@ void SandboxDatabaseProvisioner::onDatabaseCreated(const SandboxResult &result)
     if (it == m_pending.constEnd())
         return;
     const Pending pending = *it;
+    if (result.ok() && pending.seedBytes > 0) {
+        // Still pending: the fill answers with the same database name.
+        m_cluster->fillDatabase(result.database, pending.seedBytes);
+        return;
+    }
     m_pending.erase(it);
     if (!result.ok()) {
         // cluster.sh reads the password from stdin and never prints it, so its error line is safe to show.
@@ -43,6 +50,27 @@ void SandboxDatabaseProvisioner::onDatabaseCreated(const SandboxResult &result)
                                            result.error().oneLine());
         return;
     }
+    publish(pending, result);
+}
+
+void SandboxDatabaseProvisioner::onDatabaseFilled(const SandboxResult &result)
+{
+    const auto it = m_pending.constFind(result.database);
+    if (it == m_pending.constEnd())
+        return;
+    const Pending pending = *it;
+    m_pending.erase(it);
+    if (!result.ok()) {
+        Q_EMIT failed(pending.addonId,
+                      QStringLiteral("the sandbox cluster could not fill the database with sample data: ") +
+                          result.error().oneLine());
+        return;
+    }
+    publish(pending, result);
+}
+
+void SandboxDatabaseProvisioner::publish(const Pending &pending, const SandboxResult &result)
+{
     DatabaseUrl url;
     url.setUser(pending.user);
     url.setPassword(pending.password);

@@ -13,6 +13,8 @@ QJsonObject SimAddon::toJson() const
     o.insert(QStringLiteral("state"), state);
     o.insert(QStringLiteral("providerId"), providerId);
     o.insert(QStringLiteral("databaseUrl"), databaseUrl);
+    if (seedBytes > 0)
+        o.insert(QStringLiteral("seedBytes"), seedBytes);
     o.insert(QStringLiteral("createdAt"), StateJson::date(createdAt));
     o.insert(QStringLiteral("updatedAt"), StateJson::date(updatedAt));
     return o;
@@ -29,6 +31,8 @@ bool SimAddon::fromJson(const QJsonObject &json, SimAddon *out)
     v.state = r.string(QStringLiteral("state"));
     v.providerId = r.string(QStringLiteral("providerId"));
     v.databaseUrl = r.string(QStringLiteral("databaseUrl"));
+    // Optional: state files from before seeded data sizes have none.
+    v.seedBytes = json.value(QStringLiteral("seedBytes")).toInteger(0);
     v.createdAt = r.date(QStringLiteral("createdAt"));
     v.updatedAt = r.date(QStringLiteral("updatedAt"));
     if (!r.ok())

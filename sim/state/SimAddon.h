@@ -9,7 +9,8 @@
 
 // An add-on instance. `plan` is the qualified plan name ("cleardb:punch"); `state` is one of
 // provisioning | provisioned | deprovisioned (the schema's add-on state enum); `databaseUrl` is
-// what the provisioner produced, empty until provisioned.
+// what the provisioner produced, empty until provisioned. `seedBytes` is how much sample data a
+// seeded add-on's database gets when it is real (heroku-sim --sandbox-cluster); 0 for an empty one.
 // toJson()/fromJson() are the --state file format, not the API representation (see ResourceRenderer).
 struct SimAddon
 {
@@ -20,6 +21,7 @@ struct SimAddon
     QString state;
     QString providerId;
     QString databaseUrl;
+    qint64 seedBytes = 0;
     QDateTime createdAt;
     QDateTime updatedAt;
 

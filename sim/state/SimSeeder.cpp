@@ -2,13 +2,14 @@
 #include "sim/state/SimSeeder.h"
 
 #include "sim/provisioning/FakeDatabaseUrls.h"
+#include "sim/state/ClearDbSeedLayout.h"
 #include "sim/state/SimCatalog.h"
 
 namespace {
 const QDateTime seedTime = QDateTime(QDate(2024, 1, 2), QTime(9, 0), Qt::UTC);
 
 void addSeededAddon(SimState &state, SimApp &app, const QString &plan, const QString &attachment,
-                    const QString &url, const QDateTime &when)
+                    const QString &url, const QDateTime &when, qint64 seedBytes = 0)
 {
     const QString service = plan.section(QLatin1Char(':'), 0, 0);
     SimAddon &addon = state.createAddon(app, plan, state.nextAddonName(service), attachment, when);
@@ -22,7 +23,17 @@ void addSeededAddon(SimState &state, SimApp &app, const QString &plan, const QSt
             att.id = SimCatalog::stableId(QStringLiteral("attachment"), app.name + att.name);
         }
     }
+    addon.seedBytes = seedBytes;
     state.completeProvisioning(addon.id, url, when);
+}
+
+void addClearDb(SimState &state, SimApp &app, int index, QRandomGenerator &rng, const QDateTime &when)
+{
+    const ClearDbSeed seed = ClearDbSeedLayout::forApp(index);
+    const QString url = FakeDatabaseUrls::cleardb(rng);
+    addSeededAddon(state, app, seed.plan, QStringLiteral("CLEARDB_DATABASE"), url, when, seed.seedBytes);
+    if (seed.promoted)
+        state.updateConfig(app, {{QStringLiteral("DATABASE_URL"), url}}, {}, when);
 }
 } // namespace
 
@@ -68,7 +79,7 @@ const SimTeam &SimSeeder::addTeam(SimState &state)
     return state.teams.last();
 }
 
-SimState SimSeeder::seed(int appCount, int teamAppCount)
+SimState SimSeeder::seed(int appCount, int teamAppCount, int clearDbApps)
 {
     SimState state;
     state.accounts = {{SimCatalog::stableId(QStringLiteral("account"), QStringLiteral("sandbox")),
@@ -77,15 +88,19 @@ SimState SimSeeder::seed(int appCount, int teamAppCount)
     for (int i = 1; i <= appCount; ++i) {
         const QDateTime created = seedTime.addSecs(60 * i);
         SimApp &stored = addApp(state, appName(i), state.defaultAccount().id, {}, created);
-        if (i == 1) {
-            addSeededAddon(state, stored, QStringLiteral("cleardb:ignite"),
-                           QStringLiteral("CLEARDB_DATABASE"), FakeDatabaseUrls::cleardb(rng), created);
-        } else if (i == 2) {
-            addSeededAddon(state, stored, QStringLiteral("cleardb:punch"), QStringLiteral("CLEARDB_DATABASE"),
-                           FakeDatabaseUrls::cleardb(rng), created);
+        if (clearDbApps == ClassicClearDb) {
+            if (i == 1)
+                addSeededAddon(state, stored, QStringLiteral("cleardb:ignite"),
+                               QStringLiteral("CLEARDB_DATABASE"), FakeDatabaseUrls::cleardb(rng), created);
+            else if (i == 2)
+                addSeededAddon(state, stored, QStringLiteral("cleardb:punch"),
+                               QStringLiteral("CLEARDB_DATABASE"), FakeDatabaseUrls::cleardb(rng), created);
+        } else if (i <= clearDbApps) {
+            addClearDb(state, stored, i, rng, created);
+        }
+        if (i == 2)
             addSeededAddon(state, stored, QStringLiteral("heroku-postgresql:essential-0"),
                            QStringLiteral("DATABASE"), FakeDatabaseUrls::postgres(rng), created);
-        }
     }
     const QString teamId = addTeam(state).id;
     for (int i = 1; i <= teamAppCount; ++i)

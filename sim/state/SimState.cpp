@@ -147,11 +147,18 @@ void SimState::completeProvisioning(const QString &addonId, const QString &datab
     SimAddon *a = addon(addonId);
     if (!a || a->state != QLatin1String("provisioning"))
         return;
+    const QString previous = a->databaseUrl;
     a->state = QStringLiteral("provisioned");
     a->databaseUrl = databaseUrl;
     a->updatedAt = now;
     for (const SimAttachment &att : attachmentsOfAddon(addonId)) {
         if (SimApp *target = app(att.appId)) {
+            if (!previous.isEmpty()) {
+                for (auto it = target->config.begin(); it != target->config.end(); ++it) {
+                    if (it.value() == previous)
+                        it.value() = databaseUrl;
+                }
+            }
             target->config.insert(att.name + QStringLiteral("_URL"), databaseUrl);
             addRelease(*target,
                        QStringLiteral("Update %1 by %2").arg(att.name + QStringLiteral("_URL"), a->name),

@@ -75,7 +75,10 @@ public:
 
     SimAddon &createAddon(SimApp &app, const QString &plan, const QString &name,
                           const QString &attachmentName, const QDateTime &now);
-    // Marks the add-on provisioned and publishes its URL through its attachments' config vars.
+    // Marks the add-on provisioned and publishes its URL through its attachments' config vars. An
+    // add-on provisioned again (a seeded one that heroku-sim --sandbox-cluster gives a real database
+    // in place of its placeholder URL) takes along the vars of its apps that held the old URL, as a
+    // promoted DATABASE_URL does: they were copies of it, not URLs of their own.
     void completeProvisioning(const QString &addonId, const QString &databaseUrl, const QDateTime &now);
     void failProvisioning(const QString &addonId, const QDateTime &now);
     SimAddon destroyAddon(const QString &addonId, const QDateTime &now);

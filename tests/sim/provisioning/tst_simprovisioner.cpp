@@ -19,8 +19,9 @@ public:
     QStringList released; // add-on ids handed to deprovision()
     QStringList plans;
 
-    void provision(const QString &addonId, const QString &plan) override
+    void provision(const QString &addonId, const QString &plan, qint64 seedBytes) override
     {
+        Q_UNUSED(seedBytes)
         plans.append(plan);
         QTimer::singleShot(50, this, [this, addonId] {
             if (nextUrl.isEmpty())
