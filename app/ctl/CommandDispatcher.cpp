@@ -14,6 +14,7 @@
 #include "DbRestoreCommand.h"
 #include "DbVerifyCommand.h"
 #include "DrillCommand.h"
+#include "FleetCommand.h"
 #include "LoginCommand.h"
 #include "LogoutCommand.h"
 #include "MonitorCommand.h"
@@ -77,6 +78,7 @@ CommandDispatcher::CommandDispatcher(CommandContext *context, CredentialStore *s
                   new AccountsCommand(context, store),
                   new ProbeCommand(context),
                   new UsageCommand(context),
+                  new FleetCommand(context),
                   new MonitorCommand(context),
                   new SandboxCommand(context),
                   new DrillCommand(context),

@@ -15,6 +15,7 @@ _cleardbctl()
     commands+=" accounts"
     commands+=" db"
     commands+=" usage"
+    commands+=" fleet"
     local global_opts="--json --help --version"
 
     # The first word that is not an option is the command; global options may come before it.
@@ -46,6 +47,15 @@ _cleardbctl()
     fi
     if [[ $command == db && ( $prev == --output || $prev == -o || $prev == --input || $prev == -i ) ]]; then
         _filedir
+        return
+    fi
+
+    if [[ $command == fleet && $prev == --csv ]]; then
+        _filedir
+        return
+    fi
+    if [[ $command == fleet && $prev == --concurrency ]]; then
+        COMPREPLY=($(compgen -W "1 2 3 4 5 6 7 8" -- "$cur"))
         return
     fi
 
@@ -142,6 +152,7 @@ _cleardbctl()
         # --canary writes to the database (see the man page); it is offered like any option, never implied.
         monitor) opts+=" --app --var --timeout --interval --duration --mode --primary --secondary --samples --canary --canary-interval" ;;
         usage) opts+=" --app --var --plan --tables --timeout" ;;
+        fleet) opts+=" --no-probe --concurrency --csv" ;;
         help)
             COMPREPLY=($(compgen -W "$commands" -- "$cur"))
             return

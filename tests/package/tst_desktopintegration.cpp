@@ -234,6 +234,11 @@ private Q_SLOTS:
             complete(QStringLiteral("cleardbctl usage --plan ")).contains(QStringLiteral("cleardb:ignite")));
         QVERIFY(complete(QStringLiteral("cleardbctl usage env:PA")).isEmpty() ||
                 complete(QStringLiteral("cleardbctl usage env:PA")).contains(QStringLiteral("env:PATH")));
+        QVERIFY(all.contains(QStringLiteral("fleet")));
+        QCOMPARE(complete(QStringLiteral("cleardbctl fleet --c")),
+                 (QSet<QString>{QStringLiteral("--concurrency"), QStringLiteral("--csv")}));
+        QVERIFY(complete(QStringLiteral("cleardbctl fleet --")).contains(QStringLiteral("--no-probe")));
+        QVERIFY(complete(QStringLiteral("cleardbctl fleet --concurrency ")).contains(QStringLiteral("8")));
         // After an option that takes a free-form value nothing is offered (no stray command names).
         QCOMPARE(complete(QStringLiteral("cleardbctl addons --app ")), QSet<QString>());
         QCOMPARE(complete(QStringLiteral("cleardbctl apps --")),
