@@ -270,11 +270,10 @@ void UsageTab::render()
         return;
     const DatabaseUsage &u = r->usage();
     const std::optional<ClearDbPlan> &plan = r->plan();
-    m_summary->setText(plan ? tr("%1 on %2, %3.")
-                                  .arg(tr("%n table(s)", nullptr, int(u.tables.size())), plan->humanName,
-                                       UsageRules::priceText(*plan))
-                            : tr("%1; choose the plan to weigh it against its limits.")
-                                  .arg(tr("%n table(s)", nullptr, int(u.tables.size()))));
+    const QString tablesText = u.tables.size() == 1 ? tr("1 table") : tr("%1 tables").arg(u.tables.size());
+    m_summary->setText(
+        plan ? tr("%1 on %2, %3.").arg(tablesText, plan->humanName, UsageRules::priceText(*plan))
+             : tr("%1; choose the plan to weigh it against its limits.").arg(tablesText));
     if (const std::optional<UsageFinding> storage = r->storage())
         m_storage->setFigures(tr("%1 of %2 (%3 %)")
                                   .arg(PreflightRules::bytesText(u.totalBytes()),

@@ -12,6 +12,7 @@
 #include "backups/BackupActions.h"
 #include "configvars/ConfigActions.h"
 #include "connection/DatabaseTabs.h"
+#include "fleetview/FleetActions.h"
 #include "heroku/HerokuClient.h"
 #include "move/MoveActions.h"
 #include "session/AppCatalog.h"
@@ -82,6 +83,7 @@ MainWindow::MainWindow(QNetworkAccessManager *network, QWidget *parent)
     connect(this, &MainWindow::sessionChanged, m_addonActions, &AddonActions::setSession);
     connect(this, &MainWindow::sessionChanged, m_configActions, &ConfigActions::setSession);
     connect(this, &MainWindow::sessionChanged, m_moveActions, &MoveActions::setSession);
+    connect(this, &MainWindow::sessionChanged, m_fleetActions, &FleetActions::setSession);
     connect(this, &MainWindow::sessionChanged, m_accountActions, &AccountActions::setSession);
     connect(this, &MainWindow::sessionChanged, m_accountSwitcher, [this](ConsoleSession *session) {
         m_accountSwitcher->setConnection(session ? session->connection() : ConsoleConnection());
@@ -148,6 +150,11 @@ void MainWindow::setUpToolBar()
     // Switching signs in again with a stored account: open() retires the old session, as a sign-in does.
     m_accountSwitcher = new AccountSwitcher(this);
     accountMenu->addMenu(m_accountSwitcher->menu());
+    // The whole account at once: every ClearDB database, its plan, cost and limits.
+    m_fleetActions = new FleetActions(this);
+    accountMenu->addSeparator();
+    accountMenu->addAction(m_fleetActions->fleetAction());
+    addAction(m_fleetActions->fleetAction());
     connect(m_accountSwitcher, &AccountSwitcher::switched, this, &MainWindow::open);
     connect(m_accountSwitcher, &AccountSwitcher::failed, this,
             [this](const QString &message) { m_messageBar->showMessage(message, MessageBar::Warning); });

@@ -14,6 +14,7 @@ class MoveActions;
 class AppCatalog;
 class AppDetailsPanel;
 class AppListView;
+class FleetActions;
 class AccountActions;
 class AccountSwitcher;
 class ConfigActions;
@@ -105,6 +106,7 @@ private:
     AddonActions *m_addonActions = nullptr;
     BackupActions *m_backupActions = nullptr;
     MoveActions *m_moveActions = nullptr;
+    FleetActions *m_fleetActions = nullptr;
     ConfigActions *m_configActions = nullptr;
     AccountActions *m_accountActions = nullptr;
     AccountSwitcher *m_accountSwitcher = nullptr;
