@@ -74,4 +74,7 @@ shoot console-connection-dark.png connection CLEARDB_CONSOLE_COLOR_SCHEME=dark
 export CLEARDB_MOVE_TARGET_URL=$move_target
 shoot console-move.png move
 unset CLEARDB_MOVE_TARGET_URL
+# The app's own seeded database (ignite, filled near its quota), not heroku_screens; and the fleet.
+shoot console-usage.png usage -u CLEARDB_DATABASE_URL
+shoot console-fleet.png fleet -u CLEARDB_DATABASE_URL
 echo "done: $(ls "$out"/console-*.png | wc -l) screenshots in docs/screenshots/"

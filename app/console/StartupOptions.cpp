@@ -91,5 +91,6 @@ QStringList StartupOptions::viewNames()
 {
     return {QStringLiteral("details"), QStringLiteral("connection"), QStringLiteral("monitor"),
             QStringLiteral("drill"),   QStringLiteral("shortcuts"),  QStringLiteral("about"),
-            QStringLiteral("signin"),  QStringLiteral("move"),       QStringLiteral("usage")};
+            QStringLiteral("signin"),  QStringLiteral("move"),       QStringLiteral("usage"),
+            QStringLiteral("fleet")};
 }

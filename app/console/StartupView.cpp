@@ -6,6 +6,10 @@
 #include "connection/DatabaseTabs.h"
 #include "connection/UsageTab.h"
 #include "credentials/Secret.h"
+#include "fleet/FleetModel.h"
+#include "fleet/FleetRow.h"
+#include "fleet/FleetSummary.h"
+#include "fleetview/FleetWindow.h"
 #include "monitor/FailoverMonitor.h"
 #include "monitoring/LatencyChart.h"
 #include "monitoring/MonitorView.h"
@@ -18,10 +22,12 @@
 #include "shell/ShortcutsDialog.h"
 
 #include <QAction>
+#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTreeView>
 
+#include <algorithm>
 #include <memory>
 
 StartupView::StartupView(MainWindow *window, const QString &view, bool waitForDetails)
@@ -63,6 +69,8 @@ void StartupView::open()
         return openMove();
     if (m_view == QLatin1String("usage"))
         return openUsage(url);
+    if (m_view == QLatin1String("fleet"))
+        return openFleet();
     // The chart and the event list need room; the screenshot script's screen is 1280x900.
     if (m_view == QLatin1String("monitor") || m_view == QLatin1String("drill"))
         m_window->resize(m_window->size().expandedTo(QSize(1100, 780)));
@@ -156,6 +164,28 @@ void StartupView::openUsage(const QString &url)
     if (!url.isEmpty())
         tabs->connectionTab()->setUrlText(url, tr("CLEARDB_DATABASE_URL (environment):"));
     tabs->setCurrentWidget(tab);
+}
+
+void StartupView::openFleet()
+{
+    auto *fleet = m_window->findChild<QAction *>(QStringLiteral("fleetAction"));
+    if (!fleet || !fleet->isEnabled())
+        return done(m_window, tr("the fleet needs a signed-in session"));
+    fleet->trigger();
+    auto *window = m_window->findChild<FleetWindow *>();
+    if (!window)
+        return done(m_window, tr("the fleet window did not open"));
+    // The sandbox seeds its databases as it starts: a picture waits (a while) for them to be ready.
+    auto waited = std::make_shared<QElapsedTimer>();
+    waited->start();
+    connect(window, &FleetWindow::loaded, this, [this, window, waited](const FleetSummary &summary) {
+        const QList<FleetRow> &rows = window->model()->rows();
+        const bool provisioning =
+            std::any_of(rows.cbegin(), rows.cend(), [](const FleetRow &row) { return row.isProvisioning(); });
+        if (summary.listed && provisioning && waited->elapsed() < timeoutMs() / 2)
+            return QTimer::singleShot(1000, window, &FleetWindow::refresh);
+        done(window, summary.listed ? QString() : summary.listingError.oneLine());
+    });
 }
 
 void StartupView::openMove()

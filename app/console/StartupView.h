@@ -20,7 +20,8 @@ class QWidget;
 //  - move: selects the app's ClearDB add-on, opens the Move database wizard and, with
 //    $CLEARDB_MOVE_TARGET_URL, enters it as the target and waits for the pre-flight's findings;
 //  - usage: opens the Usage tab on $CLEARDB_DATABASE_URL (or the app's URL) and waits for the figures
-//    and the app's plan.
+//    and the app's plan;
+//  - fleet: opens Account > Fleet… and waits until every row is in (its databases read).
 // ready() names the widget to photograph (the window, or the dialog) and an error, if any.
 class StartupView : public QObject
 {
@@ -44,6 +45,7 @@ private:
     void openMonitor(const QString &url);
     void openMove();
     void openUsage(const QString &url);
+    void openFleet();
     void checkMoveTarget();
     void done(QWidget *target, const QString &error = {});
 

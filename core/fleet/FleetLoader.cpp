@@ -166,7 +166,9 @@ void FleetLoader::onConfig(const QString &app, const HerokuResult &result)
         for (int row : rows) {
             FleetRow &r = m_rows[row];
             r.setConfig(vars);
-            if (r.url.isEmpty())
+            if (r.isProvisioning())
+                skip(row, QStringLiteral("the add-on is still provisioning; Refresh once it is ready"));
+            else if (r.url.isEmpty())
                 skip(row, r.configVar.isEmpty()
                               ? QStringLiteral("the add-on owns no config var yet (still provisioning?)")
                               : QStringLiteral("%1 is not set on %2").arg(r.configVar, app));

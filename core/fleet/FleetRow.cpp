@@ -16,6 +16,7 @@ FleetRow FleetRow::fromAddon(const HerokuAddon &addon, const QJsonObject &raw)
     row.addonName = addon.name;
     row.addonId = addon.id;
     row.planName = addon.planName;
+    row.addonState = addon.state;
     row.plan = ClearDbPlans::find(addon.planName);
     const QJsonValue billed =
         raw.value(QLatin1String("billed_price")).toObject().value(QLatin1String("cents"));
@@ -123,6 +124,8 @@ QString FleetRow::reachableText() const
         return QStringLiteral("yes");
     case ProbeState::Reading:
         return QStringLiteral("reading…");
+    case ProbeState::Skipped:
+        return isProvisioning() ? QStringLiteral("provisioning") : probeStateName(probe);
     default:
         return probeStateName(probe);
     }

@@ -43,7 +43,8 @@ struct FleetRow
     QString app;
     QString addonName;
     QString addonId;
-    QString planName; // "cleardb:ignite", as the API names it
+    QString planName;   // "cleardb:ignite", as the API names it
+    QString addonState; // "provisioning", "provisioned", … as the API names it
     std::optional<ClearDbPlan> plan;
     int priceCents = -1; // per month; -1 when neither the API nor the catalog says
     QString configVar;   // the var the add-on owns, usually CLEARDB_DATABASE_URL
@@ -65,6 +66,8 @@ struct FleetRow
     static FleetRow fromAddon(const HerokuAddon &addon, const QJsonObject &raw = {});
 
     bool isRead() const { return probe == ProbeState::Read; }
+    // Its database is not there yet: nothing to read until the add-on turns "provisioned".
+    bool isProvisioning() const { return addonState == QLatin1String("provisioning"); }
     // From the app's config vars: the owned var's value (kept as a Secret) and where DATABASE_URL
     // points. The caller drops `vars` right after; nothing else of it is kept.
     void setConfig(const QJsonObject &vars);

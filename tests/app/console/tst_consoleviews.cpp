@@ -32,6 +32,7 @@ private Q_SLOTS:
     void helpDialogsArePhotographedAlone();
     void connectionViewShowsTheProbe();
     void usageViewWaitsForTheReadAndThePlan();
+    void fleetViewPhotographsTheFleetWindow();
     void moveViewOpensTheWizardOnTheAppsClearDb();
     void terminationQuitsWhileTheWizardIsBusy();
 
@@ -52,7 +53,7 @@ void TestConsoleViews::unknownViewIsAUsageError()
     const QByteArray error = console.readAllStandardError().trimmed();
     QCOMPARE(error,
              QByteArray("cleardb-console: --view charts: unknown view; use one of details, connection, "
-                        "monitor, drill, shortcuts, about, signin, move, usage"));
+                        "monitor, drill, shortcuts, about, signin, move, usage, fleet"));
 }
 
 void TestConsoleViews::helpDialogsArePhotographedAlone_data()
@@ -130,6 +131,23 @@ void TestConsoleViews::usageViewWaitsForTheReadAndThePlan()
     const QImage image(png);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 980); // the window, not a dialog
+}
+
+// The README's picture of the fleet: Account > Fleet… on the console's own sandbox (placeholder URLs
+// here, so its databases are unreachable and the window says so), photographed alone once every row is in.
+void TestConsoleViews::fleetViewPhotographsTheFleetWindow()
+{
+    const QString png = m_home.filePath(QStringLiteral("fleet.png"));
+    QProcess console;
+    console.setProcessEnvironment(sandboxEnvironment(m_home.path()));
+    console.start(ConsoleProgram, {QStringLiteral("--sandbox"), QStringLiteral("--view"),
+                                   QStringLiteral("fleet"), QStringLiteral("--screenshot"), png});
+    QVERIFY(console.waitForFinished(60000));
+    QVERIFY2(console.exitCode() == 0, console.readAllStandardError().constData());
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY2(image.width() >= 1000,
+             qPrintable(QStringLiteral("%1x%2").arg(image.width()).arg(image.height())));
 }
 
 // The README's picture of the Move database wizard: on the selected app's ClearDB add-on, the wizard

@@ -115,6 +115,27 @@ private Q_SLOTS:
                 QVERIFY(!model.index(r, c).data(Qt::ToolTipRole).toString().contains(url));
     }
 
+    // An add-on still provisioning has no database yet: its row says so instead of "skipped" for no
+    // reason, and nothing tries to connect to it.
+    void aProvisioningAddonSaysSo()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start({QStringLiteral("--apps"), QStringLiteral("3"),
+                            QStringLiteral("--provision-delay"), QStringLiteral("1500")}),
+                 qPrintable(sim.errorString()));
+        auto client = simClient(&m_network, sim, fastRetryPolicy());
+        QVERIFY(waitFor(client->createAddon(SimProcess::appName(2), QStringLiteral("cleardb:punch"))).ok());
+        FleetLoader loader(client.get());
+        loader.start();
+        const FleetSummary summary = waitFinished(loader);
+        QVERIFY(summary.listed);
+        const FleetRow *row = rowOf(loader, SimProcess::appName(2));
+        QVERIFY(row);
+        QVERIFY2(row->isProvisioning(), qPrintable(row->addonState));
+        QCOMPARE(row->reachableText(), QStringLiteral("provisioning"));
+        QVERIFY2(row->stateLine.contains(QStringLiteral("still provisioning")), qPrintable(row->stateLine));
+    }
+
     void configReadsAreBounded()
     {
         SimProcess sim;
