@@ -26,44 +26,15 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
+
+from benchsim import HerokuSim
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-class Sim:
-    def __init__(self, bin_dir, token, log_path, extra):
-        self.log_path = log_path
-        self.log = open(log_path, "w")
-        env = dict(os.environ, CLEARDB_SANDBOX_SCRIPT=os.path.join(ROOT, "scripts", "sandbox", "cluster.sh"))
-        self.process = subprocess.Popen(
-            [os.path.join(bin_dir, "heroku-sim"), "--port", "0", "--token", token, "--log",
-             "--rate-limit", "1000000", "--provision-delay", "0"] + extra,
-            stdout=subprocess.PIPE, stderr=self.log, text=True, env=env)
-        self.url = self.process.stdout.readline().strip()
-        self.token = token
-        if not self.url.startswith("http://127.0.0.1:"):
-            self.stop()
-            sys.exit("fleet: heroku-sim printed no URL")
-
-    def get(self, path):
-        request = urllib.request.Request(self.url + path, headers={
-            "Authorization": "Bearer " + self.token, "Accept": "application/vnd.heroku+json; version=3",
-            "Range": "id ..; max=1000"})
-        with urllib.request.urlopen(request, timeout=30) as answer:
-            return json.loads(answer.read())
-
-    def requests_served(self):
-        with open(self.log_path) as log:
-            return sum(1 for line in log if line.startswith("heroku-sim: "))
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
+def start_sim(bin_dir, token, log_path, args):
+    env = dict(os.environ, CLEARDB_SANDBOX_SCRIPT=os.path.join(ROOT, "scripts", "sandbox", "cluster.sh"))
+    return HerokuSim(bin_dir, token, log_path, ["--provision-delay", "0"] + args, env)
 
 
 def fleet_bench(bin_dir, sim, probes):
@@ -115,7 +86,7 @@ def main():
 
     with tempfile.TemporaryDirectory() as work:
         # 1 and 3: API only, a large account.
-        sim = Sim(bin_dir, token, os.path.join(work, "sim.log"),
+        sim = start_sim(bin_dir, token, os.path.join(work, "sim.log"),
                   ["--apps", str(args.addons), "--cleardb-apps", str(args.addons)])
         try:
             fleet_bench(bin_dir, sim, False)  # warm-up, discarded
@@ -155,7 +126,7 @@ def main():
                        check=True, stdout=subprocess.DEVNULL)
         probe_runs = []
         try:
-            sim = Sim(bin_dir, token, os.path.join(work, "sim2.log"),
+            sim = start_sim(bin_dir, token, os.path.join(work, "sim2.log"),
                       ["--apps", str(args.databases), "--cleardb-apps", str(args.databases),
                        "--sandbox-cluster", cluster_dir])
             try:

@@ -24,35 +24,14 @@ import sys
 import tempfile
 import time
 
+from benchsim import HerokuSim
+
 TARGET_RATIO = 10.0
 TARGET_APP_REQUESTS = 3
 
 
-class Sim:
-    def __init__(self, bin_dir, apps, token, log_path):
-        self.log_path = log_path
-        self.log = open(log_path, "w")
-        # A large request budget: the Heroku CLI's runs must not meet the sim's rate limit.
-        self.process = subprocess.Popen(
-            [os.path.join(bin_dir, "heroku-sim"), "--port", "0", "--token", token, "--apps", str(apps),
-             "--log", "--rate-limit", "1000000"],
-            stdout=subprocess.PIPE, stderr=self.log, text=True)
-        self.url = self.process.stdout.readline().strip()
-        if not self.url.startswith("http://127.0.0.1:"):
-            self.stop()
-            sys.exit("list-apps: heroku-sim printed no URL; try %s/heroku-sim --port 0 --token x" % bin_dir)
-
-    def requests_served(self):
-        with open(self.log_path) as log:
-            return sum(1 for line in log if line.startswith("heroku-sim: "))
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
+def start_sim(bin_dir, apps, token, log_path):
+    return HerokuSim(bin_dir, token, log_path, ["--apps", str(apps)])
 
 
 def run_once(command, env, sim):
@@ -99,7 +78,7 @@ def main():
 
     token = "bench-" + secrets.token_hex(12)
     with tempfile.TemporaryDirectory() as home:
-        sim = Sim(bin_dir, args.apps, token, os.path.join(home, "sim.log"))
+        sim = start_sim(bin_dir, args.apps, token, os.path.join(home, "sim.log"))
         try:
             env = {k: v for k, v in os.environ.items() if not k.startswith(("HEROKU_", "CLEARDBCTL_"))}
             env.pop("DBUS_SESSION_BUS_ADDRESS", None)

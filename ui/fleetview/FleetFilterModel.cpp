@@ -5,6 +5,9 @@
 #include "fleet/FleetRow.h"
 #include "usage/UsageRules.h"
 
+#include <QApplication>
+#include <QStyle>
+
 FleetFilterModel::FleetFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setSortRole(FleetModel::SortRole);
@@ -21,6 +24,20 @@ void FleetFilterModel::setOnlyProblems(bool only)
 {
     m_onlyProblems = only;
     invalidateRowsFilter();
+}
+
+QVariant FleetFilterModel::data(const QModelIndex &index, int role) const
+{
+    if (role != Qt::DecorationRole || index.column() != FleetModel::FindingsColumn)
+        return QSortFilterProxyModel::data(index, role);
+    const int level = index.data(FleetModel::LevelRole).toInt();
+    const auto state = FleetRow::ProbeState(index.data(FleetModel::ProbeStateRole).toInt());
+    QStyle *style = QApplication::style();
+    if (state == FleetRow::ProbeState::Unreachable || level == int(UsageFinding::Level::Alert))
+        return style->standardIcon(QStyle::SP_MessageBoxCritical);
+    if (level == int(UsageFinding::Level::Warning))
+        return style->standardIcon(QStyle::SP_MessageBoxWarning);
+    return {};
 }
 
 bool FleetFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

@@ -102,7 +102,12 @@ FleetWindow::FleetWindow(HerokuClient *client, QWidget *parent)
     layout->addWidget(m_table, 1);
     resize(1100, 560);
 
-    connect(m_loader, &FleetLoader::rowsAdded, this, &FleetWindow::updateTotals);
+    connect(m_loader, &FleetLoader::rowsAdded, this, [this] {
+        // Once per listing, not per change: measuring every row again on each update would stall.
+        for (int column : {FleetModel::AppColumn, FleetModel::AddonColumn, FleetModel::PlanColumn})
+            m_table->resizeColumnToContents(column);
+        updateTotals();
+    });
     connect(m_loader, &FleetLoader::rowChanged, this, &FleetWindow::updateTotals);
     connect(m_loader, &FleetLoader::rateLimitChanged, this, &FleetWindow::updateBudget);
     connect(m_loader, &FleetLoader::finished, this, &FleetWindow::onFinished);

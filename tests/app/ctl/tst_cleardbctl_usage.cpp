@@ -73,13 +73,7 @@ private Q_SLOTS:
     {
         m_status = SandboxTestEnv::status();
         QVERIFY2(m_status.isRunning(), "the mariadb_cluster fixture did not start the sandbox");
-        SandboxTestEnv::adminExec(
-            m_status, Endpoint::Primary,
-            {QStringLiteral("CREATE DATABASE %1").arg(m_db),
-             QStringLiteral("CREATE USER '%1'@'%' IDENTIFIED BY '%2' WITH MAX_USER_CONNECTIONS %3")
-                 .arg(m_user, m_password)
-                 .arg(Limit),
-             QStringLiteral("GRANT ALL ON %1.* TO '%2'@'%'").arg(m_db, m_user)});
+        SandboxTestEnv::createDatabaseWithUser(m_status, m_db, m_user, m_password, Limit);
         // About 7 MB: over ignite's 5 MB, a sliver of punch's 1 GB.
         SandboxTestEnv::adminExec(
             m_status, Endpoint::Primary,
@@ -99,9 +93,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_held.clear();
-        SandboxTestEnv::adminExec(m_status, Endpoint::Primary,
-                                  {QStringLiteral("DROP USER IF EXISTS '%1'@'%'").arg(m_user),
-                                   QStringLiteral("DROP DATABASE IF EXISTS %1").arg(m_db)});
+        SandboxTestEnv::dropDatabaseWithUser(m_status, m_db, m_user);
     }
 
     void figuresAreWhatTheServerReports()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // FleetExport: RFC 4180 quoting, the spreadsheet formula guard, and no URL in either format.
+#include "FleetTestRows.h"
 #include "fleet/FleetExport.h"
 #include "heroku/HerokuResources.h"
 
@@ -12,16 +13,8 @@ const QString Password = QStringLiteral("s3cretPassw0rd");
 
 FleetRow row(const QString &app, const QString &plan, int cents)
 {
-    HerokuAddon addon;
-    addon.appName = app;
-    addon.name = QStringLiteral("cleardb-") + app;
-    addon.id = QStringLiteral("id-") + app;
-    addon.planName = plan;
-    addon.serviceName = QStringLiteral("cleardb");
-    addon.configVars = {QStringLiteral("CLEARDB_DATABASE_URL")};
-    FleetRow r = FleetRow::fromAddon(addon, {});
+    FleetRow r = FleetTestRows::row(app, plan, Password);
     r.priceCents = cents;
-    r.url = Secret(QStringLiteral("mysql://user:%1@db.example.com/heroku_x").arg(Password));
     return r;
 }
 } // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // FleetModel: batches inserted, one row changed at a time, numeric sort keys, tooltips, the total, and
 // no URL behind any role.
+#include "FleetTestRows.h"
 #include "fleet/FleetModel.h"
 #include "heroku/HerokuResources.h"
 
@@ -14,16 +15,7 @@ const QString Password = QStringLiteral("m0delPassw0rd");
 
 FleetRow row(const QString &app, const QString &plan)
 {
-    HerokuAddon addon;
-    addon.appName = app;
-    addon.name = QStringLiteral("cleardb-") + app;
-    addon.id = QStringLiteral("id-") + app;
-    addon.planName = plan;
-    addon.serviceName = QStringLiteral("cleardb");
-    addon.configVars = {QStringLiteral("CLEARDB_DATABASE_URL")};
-    FleetRow r = FleetRow::fromAddon(addon, {});
-    r.url = Secret(QStringLiteral("mysql://u:%1@h/heroku_%2").arg(Password, app));
-    return r;
+    return FleetTestRows::row(app, plan, Password);
 }
 
 FleetRow read(FleetRow r, qint64 used, int percent, int inUse, int limit, UsageFinding::Level level)

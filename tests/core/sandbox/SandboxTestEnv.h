@@ -84,6 +84,26 @@ inline QVariantList adminExec(const SandboxStatus &s, SandboxStatus::Endpoint e,
     return row;
 }
 
+// A database and a user with all privileges on it alone, limited to `maxUserConnections` at once, as
+// ClearDB gives each add-on (on the primary; the pair replicates it). dropDatabaseWithUser() undoes it.
+inline void createDatabaseWithUser(const SandboxStatus &s, const QString &db, const QString &user,
+                                   const QString &password, int maxUserConnections)
+{
+    adminExec(s, SandboxStatus::Endpoint::Primary,
+              {QStringLiteral("CREATE DATABASE %1").arg(db),
+               QStringLiteral("CREATE USER '%1'@'%' IDENTIFIED BY '%2' WITH MAX_USER_CONNECTIONS %3")
+                   .arg(user, password)
+                   .arg(maxUserConnections),
+               QStringLiteral("GRANT ALL ON %1.* TO '%2'@'%'").arg(db, user)});
+}
+
+inline void dropDatabaseWithUser(const SandboxStatus &s, const QString &db, const QString &user)
+{
+    adminExec(s, SandboxStatus::Endpoint::Primary,
+              {QStringLiteral("DROP USER IF EXISTS '%1'@'%'").arg(user),
+               QStringLiteral("DROP DATABASE IF EXISTS %1").arg(db)});
+}
+
 // Live (non-zombie) processes whose command line mentions the cluster directory.
 inline QStringList liveProcesses(const QString &clusterDir)
 {

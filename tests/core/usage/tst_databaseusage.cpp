@@ -29,13 +29,7 @@ private Q_SLOTS:
     {
         m_status = SandboxTestEnv::status();
         QVERIFY(m_status.isRunning());
-        SandboxTestEnv::adminExec(
-            m_status, Endpoint::Primary,
-            {QStringLiteral("CREATE DATABASE %1").arg(m_db),
-             QStringLiteral("CREATE USER '%1'@'%' IDENTIFIED BY '%2' WITH MAX_USER_CONNECTIONS %3")
-                 .arg(m_user, m_password)
-                 .arg(Limit),
-             QStringLiteral("GRANT ALL ON %1.* TO '%2'@'%'").arg(m_db, m_user)});
+        SandboxTestEnv::createDatabaseWithUser(m_status, m_db, m_user, m_password, Limit);
         SqlSession session;
         QVERIFY2(!session.open(user()).isError(), "premise: the user logs in");
         for (const char *statement :
@@ -159,12 +153,7 @@ private Q_SLOTS:
         QVERIFY(finished.at(0).at(0).value<UsageReading>().ok());
     }
 
-    void cleanupTestCase()
-    {
-        SandboxTestEnv::adminExec(m_status, Endpoint::Primary,
-                                  {QStringLiteral("DROP USER IF EXISTS '%1'@'%'").arg(m_user),
-                                   QStringLiteral("DROP DATABASE IF EXISTS %1").arg(m_db)});
-    }
+    void cleanupTestCase() { SandboxTestEnv::dropDatabaseWithUser(m_status, m_db, m_user); }
 };
 
 QTEST_GUILESS_MAIN(TestDatabaseUsage)

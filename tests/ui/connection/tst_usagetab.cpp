@@ -56,12 +56,7 @@ private Q_SLOTS:
     {
         m_status = SandboxTestEnv::status();
         QVERIFY2(m_status.isRunning(), "the mariadb_cluster fixture is not running");
-        SandboxTestEnv::adminExec(
-            m_status, Endpoint::Primary,
-            {QStringLiteral("CREATE DATABASE %1").arg(m_db),
-             QStringLiteral("CREATE USER '%1'@'%' IDENTIFIED BY '%2' WITH MAX_USER_CONNECTIONS 4")
-                 .arg(m_user, m_password),
-             QStringLiteral("GRANT ALL ON %1.* TO '%2'@'%'").arg(m_db, m_user)});
+        SandboxTestEnv::createDatabaseWithUser(m_status, m_db, m_user, m_password, 4);
         SandboxTestEnv::adminExec(
             m_status, Endpoint::Primary,
             {QStringLiteral("CREATE TABLE invoices (id INT PRIMARY KEY, body VARCHAR(600))"),
@@ -193,12 +188,7 @@ private Q_SLOTS:
         QCOMPARE(tabs.currentWidget(), static_cast<QWidget *>(tabs.usageTab()));
     }
 
-    void cleanupTestCase()
-    {
-        SandboxTestEnv::adminExec(m_status, Endpoint::Primary,
-                                  {QStringLiteral("DROP USER IF EXISTS '%1'@'%'").arg(m_user),
-                                   QStringLiteral("DROP DATABASE IF EXISTS %1").arg(m_db)});
-    }
+    void cleanupTestCase() { SandboxTestEnv::dropDatabaseWithUser(m_status, m_db, m_user); }
 };
 
 QTEST_MAIN(TestUsageTab)
