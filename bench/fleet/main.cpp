@@ -23,6 +23,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QTableView>
 #include <QTimer>
 
@@ -87,7 +88,7 @@ int main(int argc, char **argv)
     QElapsedTimer clock;
     QJsonObject result;
 
-    auto *window = new FleetWindow(&client);
+    QPointer<FleetWindow> window = new FleetWindow(&client);
     window->findChild<QCheckBox *>(QStringLiteral("fleetProbeCheck"))->setChecked(probes);
     FirstRowsPaint firstPaint(window->findChild<QTableView *>(QStringLiteral("fleetTable")), [&] {
         result.insert(QStringLiteral("firstRowsPaintedMs"), double(clock.elapsed()));
@@ -121,7 +122,7 @@ int main(int argc, char **argv)
             result.insert(QStringLiteral("framesMissed"), dog.framesMissed());
             result.insert(QStringLiteral("rssMb"), statusMb("VmRSS"));
             result.insert(QStringLiteral("peakRssMb"), statusMb("VmHWM"));
-            QCoreApplication::quit();
+            QCoreApplication::exit(0); // not quit(): that closes the window, which deletes itself
         });
     });
     QTimer::singleShot(0, &app, [&] {
@@ -134,7 +135,7 @@ int main(int argc, char **argv)
         QCoreApplication::exit(1);
     });
     const int status = app.exec();
-    delete window;
+    delete window.data();
     if (status != 0)
         return status;
     if (parser.isSet(QStringLiteral("json"))) {
