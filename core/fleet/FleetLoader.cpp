@@ -67,6 +67,7 @@ void FleetLoader::start()
     m_running = true;
     Q_EMIT started();
     m_listing = m_client->addons();
+    connect(m_listing, &HerokuRequest::pageReceived, this, &FleetLoader::onListedPage);
     connect(m_listing, &HerokuRequest::finished, this, &FleetLoader::onListed);
 }
 
@@ -98,7 +99,14 @@ void FleetLoader::onListed(const HerokuResult &result)
         return finishIfSettled();
     }
     m_summary.listed = true;
-    for (const QJsonValue &value : result.array()) {
+    finishIfSettled();
+}
+
+void FleetLoader::onListedPage(const QJsonArray &items)
+{
+    // Rows of a page go in at once, and their config reads start while the next page is on its way.
+    const int first = int(m_rows.size());
+    for (const QJsonValue &value : items) {
         const QJsonObject object = value.toObject();
         const HerokuAddon addon = HerokuAddon::fromJson(object);
         if (!addon.isClearDb())
@@ -109,10 +117,9 @@ void FleetLoader::onListed(const HerokuResult &result)
         m_appRows[row.app] << int(m_rows.size());
         m_rows << row;
     }
-    if (!m_rows.isEmpty())
-        Q_EMIT rowsAdded(0, int(m_rows.size()));
+    if (m_rows.size() > first)
+        Q_EMIT rowsAdded(first, int(m_rows.size()) - first);
     pumpConfig();
-    finishIfSettled();
 }
 
 void FleetLoader::pumpConfig()

@@ -6,6 +6,7 @@
 #include "fleet/FleetSummary.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -17,8 +18,8 @@ struct HerokuResult;
 
 // Gathers the fleet: every ClearDB add-on of the account, each app's DATABASE_URL against it, and what
 // each database uses. Three stages, each bounded:
-//  1. one account-wide GET /addons (every page; HerokuRequest hands the pages over together, so the
-//     rows arrive in one rowsAdded() when the listing ends), ClearDB add-ons only;
+//  1. one account-wide GET /addons (every page, each a rowsAdded() as it arrives, so the first rows and
+//     their config reads come before a long listing ends), ClearDB add-ons only;
 //  2. GET /apps/{app}/config-vars once per app, at most configConcurrency() at a time, keeping only the
 //     add-on's own var (as a Secret) and where DATABASE_URL points;
 //  3. a UsageReader per database, at most probeConcurrency() (≤ 8) connections at once and one per
@@ -80,6 +81,7 @@ Q_SIGNALS:
 
 private:
     void onListed(const HerokuResult &result);
+    void onListedPage(const QJsonArray &items);
     void pumpConfig();
     void launchConfig(const QString &app);
     void onConfig(const QString &app, const HerokuResult &result);

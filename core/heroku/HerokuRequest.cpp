@@ -172,6 +172,9 @@ void HerokuRequest::handleAnswer(const HttpAnswer &reply)
             }
             for (const QJsonValue &item : value.toArray())
                 m_items.append(item);
+            Q_EMIT pageReceived(value.toArray());
+            if (m_done)
+                return; // a receiver cancelled the listing
             if (nextPage(status, reply.header("Next-Range")))
                 return sendExchange();
             if (m_done)

@@ -53,6 +53,9 @@ public:
 
 Q_SIGNALS:
     void finished(const HerokuResult &result);
+    // A paginated list: each page's items as it arrives, before the next page is asked for, so a view
+    // can show the first rows of a long listing early. finished() still carries every item.
+    void pageReceived(const QJsonArray &items);
     // Each HTTP exchange, for the activity log.
     void exchanged(const ApiCallRecord &record);
     void rateLimitReported(int remaining);

@@ -2,7 +2,7 @@
 #include "connection/UsageTab.h"
 
 #include "connection/TableSizeModel.h"
-#include "connection/UsageGauge.h"
+#include "connection/UsageFiguresView.h"
 #include "probe/UrlProbeTarget.h"
 #include "transfer/DatabaseSpec.h"
 #include "transfer/PlanQuotaLookup.h"
@@ -16,20 +16,15 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
 #include <QPushButton>
-#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
 UsageTab::UsageTab(QWidget *parent)
     : QWidget(parent), m_reader(new UsageReader(this)), m_source(new QLabel(this)),
       m_plan(new QComboBox(this)), m_readButton(new QPushButton(this)), m_busy(new BusyIndicator(this)),
-      m_message(new MessageBar(this)), m_summary(new QLabel(this)),
-      m_storage(new UsageGauge(tr("Storage"), QStringLiteral("usageStorage"), this)),
-      m_connections(new UsageGauge(tr("Connections"), QStringLiteral("usageConnections"), this)),
-      m_details(new QLabel(this)), m_findings(new QListWidget(this)), m_tableModel(new TableSizeModel(this)),
-      m_tables(new QTableView(this))
+      m_message(new MessageBar(this)), m_summary(new QLabel(this)), m_figures(new UsageFiguresView(this)),
+      m_tableModel(new TableSizeModel(this)), m_tables(new QTableView(this))
 {
     setObjectName(QStringLiteral("usageTab"));
     setAccessibleName(tr("Usage"));
@@ -76,14 +71,6 @@ UsageTab::UsageTab(QWidget *parent)
     m_summary->setObjectName(QStringLiteral("usageSummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
-    m_details->setObjectName(QStringLiteral("usageDetails"));
-    m_details->setWordWrap(true);
-    m_details->setTextFormat(Qt::PlainText);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_findings->setObjectName(QStringLiteral("usageFindings"));
-    m_findings->setAccessibleName(tr("Findings"));
-    m_findings->setWordWrap(true);
-    m_findings->setMaximumHeight(fontMetrics().lineSpacing() * 7);
     m_tables->setObjectName(QStringLiteral("usageTables"));
     m_tables->setAccessibleName(tr("Tables by size"));
     m_tables->setModel(m_tableModel);
@@ -102,10 +89,7 @@ UsageTab::UsageTab(QWidget *parent)
     layout->addLayout(row);
     layout->addWidget(m_message);
     layout->addWidget(m_summary);
-    layout->addWidget(m_storage);
-    layout->addWidget(m_connections);
-    layout->addWidget(m_details);
-    layout->addWidget(m_findings);
+    layout->addWidget(m_figures);
     layout->addWidget(m_tables, 1);
 
     connect(m_reader, &UsageReader::finished, this, &UsageTab::onRead);
@@ -256,10 +240,7 @@ std::optional<UsageReport> UsageTab::report() const
 void UsageTab::clearFigures(const QString &idleText)
 {
     m_summary->setText(idleText);
-    m_storage->clear();
-    m_connections->clear();
-    m_details->clear();
-    m_findings->clear();
+    m_figures->clear();
     m_tableModel->setTables({});
 }
 
@@ -274,42 +255,6 @@ void UsageTab::render()
     m_summary->setText(
         plan ? tr("%1 on %2, %3.").arg(tablesText, plan->humanName, UsageRules::priceText(*plan))
              : tr("%1; choose the plan to weigh it against its limits.").arg(tablesText));
-    if (const std::optional<UsageFinding> storage = r->storage())
-        m_storage->setFigures(tr("%1 of %2 (%3 %)")
-                                  .arg(PreflightRules::bytesText(u.totalBytes()),
-                                       PreflightRules::bytesText(plan->storageBytes()))
-                                  .arg(storage->percent),
-                              storage->percent, storage->level);
-    else
-        m_storage->setFigures(PreflightRules::bytesText(u.totalBytes()), -1, UsageFinding::Level::Fine);
-    const UsageFinding connections = r->connections();
-    if (r->connectionLimit() > 0)
-        m_connections->setFigures(tr("%1 of %2 (%3 %)%4")
-                                      .arg(u.connectionsInUse)
-                                      .arg(r->connectionLimit())
-                                      .arg(connections.percent)
-                                      .arg(r->connectionLimitSource() == UsageReport::LimitSource::Plan
-                                               ? tr(", the plan's limit")
-                                               : QString()),
-                                  connections.percent, connections.level);
-    else
-        m_connections->setFigures(tr("%1, no per-user limit").arg(u.connectionsInUse), -1, connections.level);
-    QStringList details{tr("wait_timeout %1 s").arg(u.waitTimeoutSeconds)};
-    if (r->clearDbRouter())
-        details << tr("ClearDB's router closes idle connections after about %1 s")
-                       .arg(UsageReport::RouterIdleSeconds);
-    details << tr("server max_connections %1").arg(u.maxConnections)
-            << tr("%1, read_only %2").arg(u.serverVersion, u.readOnly ? tr("ON") : tr("OFF"));
-    m_details->setText(details.join(QStringLiteral(" · ")));
-    m_findings->clear();
-    for (const UsageFinding &f : r->findings()) {
-        const QStyle::StandardPixmap icon =
-            f.level == UsageFinding::Level::Alert     ? QStyle::SP_MessageBoxCritical
-            : f.level == UsageFinding::Level::Warning ? QStyle::SP_MessageBoxWarning
-                                                      : QStyle::SP_MessageBoxInformation;
-        auto *item = new QListWidgetItem(style()->standardIcon(icon), f.line, m_findings);
-        item->setData(Qt::UserRole, int(f.level));
-        item->setData(Qt::UserRole + 1, f.topic);
-    }
+    m_figures->setReport(*r);
     m_tableModel->setTables(u.tables);
 }

@@ -15,11 +15,10 @@ class PlanQuotaLookup;
 class QAction;
 class QComboBox;
 class QLabel;
-class QListWidget;
 class QPushButton;
 class QTableView;
 class TableSizeModel;
-class UsageGauge;
+class UsageFiguresView;
 class UsageReader;
 
 // The Usage tab: where the selected app's database stands against its ClearDB plan — storage and
@@ -78,10 +77,7 @@ private:
     BusyIndicator *m_busy;
     MessageBar *m_message;
     QLabel *m_summary;
-    UsageGauge *m_storage;
-    UsageGauge *m_connections;
-    QLabel *m_details;
-    QListWidget *m_findings;
+    UsageFiguresView *m_figures;
     TableSizeModel *m_tableModel;
     QTableView *m_tables;
     Secret m_url;

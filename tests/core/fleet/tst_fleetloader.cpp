@@ -115,6 +115,38 @@ private Q_SLOTS:
                 QVERIFY(!model.index(r, c).data(Qt::ToolTipRole).toString().contains(url));
     }
 
+    // A listing of more than one page (Heroku serves at most 1000 items a page) shows its first page's
+    // rows, and starts their config reads, before the second page is in.
+    void rowsStreamPageByPage()
+    {
+        SimProcess sim;
+        QVERIFY2(sim.start({QStringLiteral("--apps"), QStringLiteral("1100"),
+                            QStringLiteral("--cleardb-apps"), QStringLiteral("1100"),
+                            QStringLiteral("--faults"), QStringLiteral("GET /addons=slow:1500")}),
+                 qPrintable(sim.errorString()));
+        auto client = simClient(&m_network, sim, fastRetryPolicy());
+        FleetLoader loader(client.get());
+        loader.setProbesEnabled(false);
+        FleetModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.track(&loader);
+        QSignalSpy batches(&loader, &FleetLoader::rowsAdded);
+        QSignalSpy configs(&loader, &FleetLoader::configRequestsChanged);
+        loader.start();
+        QVERIFY(batches.wait(30000));
+        // The first page's 1000 add-ons, less app 2's Heroku Postgres if it falls on that page.
+        const int firstPage = batches.at(0).at(1).toInt();
+        QCOMPARE(batches.at(0).at(0).toInt(), 0);
+        QVERIFY2(firstPage == 1000 || firstPage == 999, qPrintable(QString::number(firstPage)));
+        QCOMPARE(model.rowCount(), firstPage);
+        QVERIFY2(!configs.isEmpty(), "config reads start with the first page");
+        QTRY_COMPARE_WITH_TIMEOUT(batches.size(), 2, 30000); // the second page is slowed by 1.5 s
+        QCOMPARE(batches.at(1).at(0).toInt(), firstPage);
+        QCOMPARE(batches.at(1).at(1).toInt(), 1100 - firstPage);
+        QCOMPARE(model.rowCount(), 1100);
+        loader.cancel();
+    }
+
     // An add-on still provisioning has no database yet: its row says so instead of "skipped" for no
     // reason, and nothing tries to connect to it.
     void aProvisioningAddonSaysSo()
