@@ -6,7 +6,9 @@
 #include "monitor/FailoverMonitor.h"
 #include "monitoring/LatencyChart.h"
 #include "monitoring/MastersBar.h"
+#include "monitoring/MonitorEventList.h"
 #include "monitoring/MonitorEventModel.h"
+#include "monitoring/MonitorExport.h"
 #include "monitoring/SandboxDrillRunner.h"
 #include "probe/UrlProbeTarget.h"
 #include "widgets/MessageBar.h"
@@ -15,19 +17,14 @@
 #include <QAction>
 #include <QComboBox>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QToolButton>
-#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace {
@@ -40,24 +37,14 @@ QPushButton *makeButton(QWidget *owner, QAction *action, const QString &name)
     QObject::connect(button, &QPushButton::clicked, action, &QAction::trigger);
     return button;
 }
-
-Status writeFile(const QString &path, const QByteArray &data)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return makeError(Error::Kind::Io,
-                         QObject::tr("Could not write %1: %2. Choose a folder you can write to.")
-                             .arg(path, file.errorString()));
-    return {};
-}
 } // namespace
 
 MonitorView::MonitorView(QWidget *parent)
     : QWidget(parent), m_monitor(new FailoverMonitor(nullptr, this)), m_events(new MonitorEventModel(this)),
       m_chart(new LatencyChart(this)), m_masters(new MastersBar(m_monitor, this)), m_source(new QLabel(this)),
       m_url(new QLineEdit(this)), m_interval(new QSpinBox(this)), m_mode(new QComboBox(this)),
-      m_status(new QLabel(this)), m_message(new MessageBar(this)), m_eventView(new QTreeView(this)),
-      m_eventStack(new QStackedWidget(this))
+      m_status(new QLabel(this)), m_message(new MessageBar(this)),
+      m_eventList(new MonitorEventList(m_events, this))
 {
     setObjectName(QStringLiteral("monitorView"));
     m_drills = new SandboxDrillRunner(this);
@@ -149,26 +136,6 @@ MonitorView::MonitorView(QWidget *parent)
     m_status->setTextFormat(Qt::PlainText);
     m_message->setObjectName(QStringLiteral("monitorMessage"));
     m_message->hideMessage();
-    m_eventView->setObjectName(QStringLiteral("monitorEvents"));
-    m_eventView->setAccessibleName(tr("Monitor events"));
-    m_eventView->setRootIsDecorated(false);
-    m_eventView->setUniformRowHeights(true);
-    m_eventView->setModel(m_events);
-    m_eventView->header()->setSectionResizeMode(MonitorEventModel::DetailColumn, QHeaderView::Stretch);
-    m_eventView->header()->setStretchLastSection(true);
-    auto *noEvents =
-        new QLabel(tr("No events yet. Failovers, failbacks and outages appear here with the time "
-                      "and the servers involved."),
-                   this);
-    noEvents->setObjectName(QStringLiteral("monitorEventsEmpty"));
-    noEvents->setAlignment(Qt::AlignCenter);
-    noEvents->setWordWrap(true);
-    m_eventStack->addWidget(noEvents);
-    m_eventStack->setMinimumHeight(fontMetrics().height() * 7);
-    m_eventStack->addWidget(m_eventView);
-    const auto showEvents = [this] { m_eventStack->setCurrentIndex(m_events->rowCount() > 0 ? 1 : 0); };
-    connect(m_events, &QAbstractItemModel::rowsInserted, this, showEvents);
-    connect(m_events, &QAbstractItemModel::modelReset, this, showEvents);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_source);
@@ -200,7 +167,7 @@ MonitorView::MonitorView(QWidget *parent)
     split->setObjectName(QStringLiteral("monitorSplitter"));
     split->setChildrenCollapsible(false);
     split->addWidget(m_chart);
-    split->addWidget(m_eventStack);
+    split->addWidget(m_eventList);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
@@ -416,14 +383,7 @@ void MonitorView::onDrillFinished(const DrillResult &result)
 void MonitorView::chooseExportFile(bool json)
 {
     // Not QFileDialog::getSaveFileName(): that runs a nested event loop.
-    auto *dialog =
-        new QFileDialog(this, json ? tr("Export monitor data as JSON") : tr("Export samples as CSV"));
-    dialog->setObjectName(QStringLiteral("monitorExportDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setNameFilter(json ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
-    dialog->setDefaultSuffix(json ? QStringLiteral("json") : QStringLiteral("csv"));
-    dialog->selectFile(json ? QStringLiteral("cleardb-monitor.json") : QStringLiteral("cleardb-monitor.csv"));
+    QFileDialog *dialog = MonitorExport::saveDialog(this, json);
     connect(dialog, &QFileDialog::fileSelected, this,
             // The view shows how the export went.
             [this, json](const QString &path) { static_cast<void>(exportTo(path, json)); });
@@ -433,25 +393,15 @@ void MonitorView::chooseExportFile(bool json)
 Status MonitorView::exportTo(const QString &path, bool json)
 {
     const FailoverMonitor *source = m_shown ? m_shown.data() : m_monitor;
-    Status written;
-    if (json) {
-        written = writeFile(path, source->toJson(m_about));
-    } else {
-        // Samples and events have different columns: two RFC 4180 files side by side.
-        const QFileInfo info(path);
-        const QString eventsPath =
-            info.dir().filePath(info.completeBaseName() + QStringLiteral("-events.csv"));
-        written = writeFile(path, source->samplesCsv());
-        if (written)
-            written = writeFile(eventsPath, source->eventsCsv());
-    }
+    const Status written = MonitorExport::write(*source, m_about, path, json);
     if (!written) {
         m_message->showMessage(written.error().message, MessageBar::Error);
         return written;
     }
-    m_message->showMessage(
-        tr("Exported %n sample(s) to %1.", nullptr, int(source->samples().size())).arg(path),
-        MessageBar::Positive);
+    const int samples = int(source->samples().size());
+    m_message->showMessage(samples == 1 ? tr("Exported 1 sample to %1.").arg(path)
+                                        : tr("Exported %1 samples to %2.").arg(samples).arg(path),
+                           MessageBar::Positive);
     return {};
 }
 
