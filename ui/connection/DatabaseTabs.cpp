@@ -21,13 +21,13 @@ DatabaseTabs::DatabaseTabs(QWidget *details, QWidget *parent)
     addSwitchAction(0, QStringLiteral("showDetailsAction"), tr("Show app details"));
     addSwitchAction(1, QStringLiteral("showConnectionAction"), tr("Show connection test"));
     addSwitchAction(2, QStringLiteral("showMonitorAction"), tr("Show failover monitor"));
-    addSwitchAction(3, QStringLiteral("showUsageAction"), tr("Show usage against the plan"));
+    m_showUsage = addSwitchAction(3, QStringLiteral("showUsageAction"), tr("Show usage against the plan"));
     connect(m_connection, &ConnectionTab::databaseUrlChanged, m_monitor, &MonitorView::setDatabaseUrl);
     connect(m_connection, &ConnectionTab::databaseUrlChanged, m_usage, &UsageTab::setDatabaseUrl);
     connect(this, &QTabWidget::currentChanged, this, &DatabaseTabs::loadAppUrlIfShown);
 }
 
-void DatabaseTabs::addSwitchAction(int index, const QString &name, const QString &text)
+QAction *DatabaseTabs::addSwitchAction(int index, const QString &name, const QString &text)
 {
     auto *action = new QAction(text, this);
     action->setObjectName(name);
@@ -40,6 +40,7 @@ void DatabaseTabs::addSwitchAction(int index, const QString &name, const QString
         setCurrentIndex(index);
         currentWidget()->setFocus();
     });
+    return action;
 }
 
 void DatabaseTabs::setConnection(HerokuClient *client, bool sandbox)

@@ -4,6 +4,7 @@
 #include <QTabWidget>
 
 class ConnectionTab;
+class QAction;
 class HerokuClient;
 class MonitorView;
 class UsageTab;
@@ -30,16 +31,19 @@ public:
     ConnectionTab *connectionTab() const { return m_connection; }
     MonitorView *monitorView() const { return m_monitor; }
     UsageTab *usageTab() const { return m_usage; }
+    // Ctrl+4: also on the add-on table's context menu, so the add-on leads to its usage.
+    QAction *showUsageAction() const { return m_showUsage; }
     // Modest, so the splitter leaves the app list room at the default window size.
     QSize sizeHint() const override { return {560, QTabWidget::sizeHint().height()}; }
 
 private:
-    void addSwitchAction(int index, const QString &name, const QString &text);
+    QAction *addSwitchAction(int index, const QString &name, const QString &text);
     void loadAppUrlIfShown();
 
     ConnectionTab *m_connection;
     MonitorView *m_monitor;
     UsageTab *m_usage;
+    QAction *m_showUsage = nullptr;
     QString m_app;
     QString m_loadedApp;
 };

@@ -51,6 +51,8 @@ MainWindow::MainWindow(QNetworkAccessManager *network, QWidget *parent)
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_appList);
     m_tabs = new DatabaseTabs(m_details, this);
+    // Right-clicking the add-on leads to its database against the plan too.
+    m_details->setAddonActions({m_tabs->showUsageAction()});
     splitter->addWidget(m_tabs);
     // The app list keeps the width its names need (AppListView::sizeHint()); the views take the rest.
     splitter->setStretchFactor(0, 0);

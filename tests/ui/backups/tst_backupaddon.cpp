@@ -53,6 +53,7 @@ void TestBackupAddon::backupWritesAGzipDumpWithTheTables()
     QCOMPARE(table->contextMenuPolicy(), Qt::ActionsContextMenu);
     QVERIFY(table->actions().contains(backup) && table->actions().contains(restore));
     QVERIFY(table->actions().contains(child<QAction>(&window, "removeAction")));
+    QVERIFY(table->actions().contains(child<QAction>(&window, "showUsageAction")));
     const QList<QAction *> menuActions = child<QMenu>(&window, "appMenu")->actions();
     QVERIFY(menuActions.contains(backup) && menuActions.contains(restore));
     QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));

@@ -186,6 +186,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&tabs));
         QTest::keySequence(&tabs, QKeySequence(Qt::CTRL | Qt::Key_4));
         QCOMPARE(tabs.currentWidget(), static_cast<QWidget *>(tabs.usageTab()));
+        tabs.setCurrentIndex(0);
+        tabs.showUsageAction()->trigger(); // what the add-on table's context menu holds
+        QCOMPARE(tabs.currentWidget(), static_cast<QWidget *>(tabs.usageTab()));
     }
 
     void cleanupTestCase() { SandboxTestEnv::dropDatabaseWithUser(m_status, m_db, m_user); }
