@@ -3,6 +3,8 @@
 
 #include "fleet/FleetExport.h"
 #include "fleet/FleetLoader.h"
+#include "fleet/FleetModel.h"
+#include "heroku/PriceText.h"
 #include "probe/SqlWorkerThread.h"
 
 #include <QCommandLineParser>
@@ -78,6 +80,8 @@ void FleetCommand::start()
     m_loader->setProbesEnabled(m_probes);
     m_loader->setProbeConcurrency(m_concurrency);
     connect(m_loader, &FleetLoader::rowChanged, this, [this] {
+        if (json())
+            return; // terminalStatus() would drop it anyway
         const FleetSummary s = m_loader->summary();
         out().terminalStatus(
             QStringLiteral("%1 of %2 add-ons settled").arg(s.read + s.unreachable + s.skipped).arg(s.addons));
@@ -94,16 +98,16 @@ void FleetCommand::onFinished(const FleetSummary &summary)
         e.message = QStringLiteral("could not list the account's add-ons: %1").arg(e.message);
         return context()->fail(e);
     }
+    const QList<FleetRow> rows = sortedRows(m_loader->rows());
     if (!m_csvPath.isEmpty()) {
         QSaveFile file(m_csvPath);
-        if (!file.open(QIODevice::WriteOnly) ||
-            file.write(FleetExport::csv(sortedRows(m_loader->rows()))) < 0 || !file.commit())
+        if (!file.open(QIODevice::WriteOnly) || file.write(FleetExport::csv(rows)) < 0 || !file.commit())
             return context()->fail(
                 makeError(Error::Kind::Io,
                           QStringLiteral("could not write %1: %2").arg(m_csvPath, file.errorString())));
     }
     if (json()) {
-        QJsonObject object = FleetExport::json(sortedRows(m_loader->rows()), summary.rateLimitRemaining);
+        QJsonObject object = FleetExport::json(rows, summary.rateLimitRemaining);
         object.insert(QStringLiteral("apps"), summary.apps);
         object.insert(QStringLiteral("read"), summary.read);
         object.insert(QStringLiteral("unreachable"), summary.unreachable);
@@ -112,32 +116,33 @@ void FleetCommand::onFinished(const FleetSummary &summary)
         object.insert(QStringLiteral("rate_limit_pauses"), summary.rateLimitPauses);
         out().json(object);
     } else {
-        print(summary);
+        print(rows, summary);
     }
     context()->succeed();
 }
 
-void FleetCommand::print(const FleetSummary &summary) const
+void FleetCommand::print(const QList<FleetRow> &rows, const FleetSummary &summary) const
 {
-    QList<QStringList> rows;
-    for (const FleetRow &row : sortedRows(m_loader->rows()))
-        rows << QStringList{row.app,           row.addonName,         row.planShortName(),
-                            row.priceText(),   row.databaseUrlText(), row.reachableText(),
-                            row.storageText(), row.connectionsText(), row.findingText()};
-    out().table({QStringLiteral("APP"), QStringLiteral("ADD-ON"), QStringLiteral("PLAN"),
-                 QStringLiteral("$/MONTH"), QStringLiteral("DATABASE_URL"), QStringLiteral("REACHABLE"),
-                 QStringLiteral("STORAGE"), QStringLiteral("CONNECTIONS"), QStringLiteral("FINDINGS")},
-                rows, QStringLiteral("No ClearDB add-ons on this account."));
-    const qint64 cents = FleetExport::totalMonthlyCents(m_loader->rows());
+    // The console's columns, in capitals as cleardbctl's tables have them.
+    QStringList headers;
+    for (int column = 0; column < FleetModel::ColumnCount; ++column)
+        headers << FleetModel::columnTitle(column).toUpper();
+    QList<QStringList> cells;
+    for (const FleetRow &row : rows) {
+        QStringList line;
+        for (int column = 0; column < FleetModel::ColumnCount; ++column)
+            line << FleetModel::text(row, column);
+        cells << line;
+    }
+    out().table(headers, cells, QStringLiteral("No ClearDB add-ons on this account."));
+    const qint64 cents = FleetExport::totalMonthlyCents(rows);
     out().line();
-    out().line(
-        QStringLiteral("%1 ClearDB add-on%2 on %3 app%4, $%5.%6/month in all; API rate limit remaining %7")
-            .arg(summary.addons)
-            .arg(summary.addons == 1 ? QString() : QStringLiteral("s"))
-            .arg(summary.apps)
-            .arg(summary.apps == 1 ? QString() : QStringLiteral("s"))
-            .arg(cents / 100)
-            .arg(cents % 100, 2, 10, QLatin1Char('0'))
-            .arg(summary.rateLimitRemaining >= 0 ? QString::number(summary.rateLimitRemaining)
-                                                 : QStringLiteral("unknown")));
+    out().line(QStringLiteral("%1 ClearDB add-on%2 on %3 app%4, %5/month in all; API rate limit remaining %6")
+                   .arg(summary.addons)
+                   .arg(summary.addons == 1 ? QString() : QStringLiteral("s"))
+                   .arg(summary.apps)
+                   .arg(summary.apps == 1 ? QString() : QStringLiteral("s"))
+                   .arg(dollarsText(cents))
+                   .arg(summary.rateLimitRemaining >= 0 ? QString::number(summary.rateLimitRemaining)
+                                                        : QStringLiteral("unknown")));
 }

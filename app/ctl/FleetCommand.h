@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Command.h"
+#include "fleet/FleetRow.h"
 
 class FleetLoader;
 struct FleetSummary;
@@ -31,7 +32,7 @@ public:
 
 private:
     void onFinished(const FleetSummary &summary);
-    void print(const FleetSummary &summary) const;
+    void print(const QList<FleetRow> &rows, const FleetSummary &summary) const;
 
     FleetLoader *m_loader = nullptr;
     bool m_probes = true;

@@ -94,10 +94,6 @@ void UsageCommand::start()
         if (m_where.app().isEmpty() || m_planGiven)
             return read(m_target);
         // The plan is the one of the ClearDB add-on whose attachment owns the var.
-        DatabaseSpec spec;
-        spec.kind = DatabaseSpec::Kind::App;
-        spec.app = m_where.app();
-        spec.variable = m_where.variable();
         m_lookup = new PlanQuotaLookup(client(), this);
         connect(m_lookup, &PlanQuotaLookup::found, this, [this](qint64, const QString &plan) {
             if (!m_lookup->reason().isEmpty())
@@ -107,7 +103,7 @@ void UsageCommand::start()
             m_clearDbRouter = m_clearDbRouter || !plan.isEmpty();
             read(m_target);
         });
-        m_lookup->lookUp(spec);
+        m_lookup->lookUp(DatabaseSpec::appVariable(m_where.app(), m_where.variable()));
     });
 }
 
@@ -150,22 +146,10 @@ void UsageCommand::print(const UsageReport &report) const
     facts << qMakePair(QStringLiteral("Plan"), plan ? QStringLiteral("%1, %2").arg(
                                                           plan->qualifiedName(), UsageRules::priceText(*plan))
                                                     : QStringLiteral("none known (give --plan PLAN)"));
-    const std::optional<UsageFinding> storage = report.storage();
-    facts << qMakePair(QStringLiteral("Storage"),
-                       storage ? QStringLiteral("%1 of %2 (%3 %)")
-                                     .arg(PreflightRules::bytesText(u.totalBytes()),
-                                          PreflightRules::bytesText(plan->storageBytes()))
-                                     .arg(storage->percent)
-                               : PreflightRules::bytesText(u.totalBytes()));
-    const UsageFinding connections = report.connections();
-    const QString limit = report.connectionLimit() > 0
-                              ? QStringLiteral("%1 of %2 (%3 %)")
-                                    .arg(u.connectionsInUse)
-                                    .arg(report.connectionLimit())
-                                    .arg(connections.percent)
-                              : QStringLiteral("%1, no per-user limit").arg(u.connectionsInUse);
-    facts << qMakePair(QStringLiteral("Connections"),
-                       QStringLiteral("%1; the server allows %2 in all").arg(limit).arg(u.maxConnections));
+    facts << qMakePair(QStringLiteral("Storage"), report.storageText());
+    facts << qMakePair(QStringLiteral("Connections"), QStringLiteral("%1; the server allows %2 in all")
+                                                          .arg(report.connectionsText())
+                                                          .arg(u.maxConnections));
     facts << qMakePair(
         QStringLiteral("Idle timeout"),
         report.clearDbRouter()

@@ -25,7 +25,6 @@ FleetLoader::FleetLoader(HerokuClient *client, QObject *parent) : QObject(parent
         pumpConfig();
     });
     connect(m_client, &HerokuClient::rateLimitChanged, this, [this](int remaining) {
-        m_remaining = remaining;
         if (m_running)
             Q_EMIT rateLimitChanged(remaining);
     });
@@ -63,7 +62,6 @@ void FleetLoader::start()
     m_peakConfig = 0;
     m_listed = false;
     m_resumeGranted = false;
-    m_remaining = m_client->rateLimitRemaining();
     m_running = true;
     Q_EMIT started();
     m_listing = m_client->addons();
@@ -181,9 +179,10 @@ void FleetLoader::onConfig(const QString &app, const HerokuResult &result)
                               : QStringLiteral("%1 is not set on %2").arg(r.configVar, app));
             else if (!m_probes)
                 skip(row, QStringLiteral("not read (API data only)"));
-            else
+            else {
                 m_prober.add(row, r.url);
-            Q_EMIT rowChanged(row);
+                Q_EMIT rowChanged(row); // skip() tells of the others
+            }
         }
     }
     pumpConfig();
@@ -194,6 +193,7 @@ void FleetLoader::skip(int row, const QString &line)
 {
     FleetRow &r = m_rows[row];
     r.probe = FleetRow::ProbeState::Skipped;
+    ++m_summary.skipped;
     r.stateLine = line;
     r.url = Secret();
     Q_EMIT rowChanged(row);
@@ -217,8 +217,10 @@ void FleetLoader::onReadingFinished(const QList<int> &rows, const UsageReading &
         if (reading.ok()) {
             // The var belongs to a ClearDB add-on: its URL is the routed one (see UsageCommand).
             r.setReport(UsageReport(reading.usage, r.plan, true));
+            ++m_summary.read;
         } else {
             r.probe = FleetRow::ProbeState::Unreachable;
+            ++m_summary.unreachable;
             r.stateLine = oneLine(reading.error.toError().message);
         }
         Q_EMIT rowChanged(row);
@@ -226,18 +228,23 @@ void FleetLoader::onReadingFinished(const QList<int> &rows, const UsageReading &
     finishIfSettled();
 }
 
+int FleetLoader::rateLimitRemaining() const
+{
+    return m_client->rateLimitRemaining();
+}
+
+bool FleetLoader::belowFloor() const
+{
+    const int remaining = rateLimitRemaining();
+    return remaining >= 0 && remaining <= rateLimitFloor();
+}
+
 FleetSummary FleetLoader::summary() const
 {
     FleetSummary s = m_summary;
     s.addons = int(m_rows.size());
     s.apps = int(m_appRows.size());
-    s.read = s.unreachable = s.skipped = 0;
-    for (const FleetRow &row : m_rows) {
-        s.read += row.probe == FleetRow::ProbeState::Read;
-        s.unreachable += row.probe == FleetRow::ProbeState::Unreachable;
-        s.skipped += row.probe == FleetRow::ProbeState::Skipped;
-    }
-    s.rateLimitRemaining = m_remaining;
+    s.rateLimitRemaining = m_client->rateLimitRemaining();
     return s;
 }
 

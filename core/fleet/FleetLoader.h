@@ -20,9 +20,9 @@ struct HerokuResult;
 // each database uses. Three stages, each bounded:
 //  1. one account-wide GET /addons (every page, each a rowsAdded() as it arrives, so the first rows and
 //     their config reads come before a long listing ends), ClearDB add-ons only;
-//  2. GET /apps/{app}/config-vars once per app, at most configConcurrency() at a time, keeping only the
+//  2. GET /apps/{app}/config-vars once per app, at most setConfigConcurrency() at a time, keeping only the
 //     add-on's own var (as a Secret) and where DATABASE_URL points;
-//  3. a UsageReader per database, at most probeConcurrency() (≤ 8) connections at once and one per
+//  3. a UsageReader per database, at most setProbeConcurrency() (≤ 8) connections at once and one per
 //     distinct URL (FleetProber); each result is a rowChanged() as it arrives.
 //
 //     auto *loader = new FleetLoader(client, this);
@@ -48,15 +48,11 @@ public:
     ~FleetLoader() override;
 
     void setConfigConcurrency(int concurrency); // clamped to 1..MaxConfigConcurrency
-    int configConcurrency() const { return m_configConcurrency; }
-    void setProbeConcurrency(int concurrency); // clamped to 1..FleetProber::MaxConcurrency
-    int probeConcurrency() const { return m_prober.concurrency(); }
-    void setProbeTimeoutMs(int timeoutMs) { m_prober.setTimeoutMs(timeoutMs); }
+    void setProbeConcurrency(int concurrency);  // clamped to 1..FleetProber::MaxConcurrency
     // Off: API data only (plans, prices, DATABASE_URL); every row's probe is Skipped.
     void setProbesEnabled(bool enabled) { m_probes = enabled; }
-    // Default: the config concurrency, so the requests in flight when the floor is reached fit in it.
-    void setRateLimitFloor(int floor) { m_floor = floor; }
-    int rateLimitFloor() const { return m_floor >= 0 ? m_floor : m_configConcurrency; }
+    // The config concurrency, so the requests in flight when the floor is reached fit in it.
+    int rateLimitFloor() const { return m_configConcurrency; }
     void setResumeDelayMs(int delayMs);
 
     void start();
@@ -66,7 +62,7 @@ public:
 
     const QList<FleetRow> &rows() const { return m_rows; }
     // The API's last RateLimit-Remaining, -1 before any answer.
-    int rateLimitRemaining() const { return m_remaining; }
+    int rateLimitRemaining() const;
     int peakConfigRequests() const { return m_peakConfig; }
     int peakProbes() const { return m_prober.peakRunning(); }
     FleetSummary summary() const;
@@ -87,7 +83,7 @@ private:
     void onConfig(const QString &app, const HerokuResult &result);
     void onReadingStarted(const QList<int> &rows);
     void onReadingFinished(const QList<int> &rows, const UsageReading &reading);
-    bool belowFloor() const { return m_remaining >= 0 && m_remaining <= rateLimitFloor(); }
+    bool belowFloor() const;
     void finishIfSettled();
     void skip(int row, const QString &line);
 
@@ -101,8 +97,6 @@ private:
     QList<FleetRow> m_rows;
     FleetSummary m_summary;
     int m_configConcurrency = DefaultConfigConcurrency;
-    int m_floor = -1;
-    int m_remaining = -1;
     int m_peakConfig = 0;
     bool m_probes = true;
     bool m_resumeGranted = false;

@@ -66,7 +66,7 @@ int FleetModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString FleetModel::text(const FleetRow &row, int column) const
+QString FleetModel::text(const FleetRow &row, int column)
 {
     switch (column) {
     case AppColumn:
@@ -155,8 +155,6 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
         return sortKey(row, index.column());
     case LevelRole:
         return row.isRead() ? int(row.worstLevel) : -1;
-    case PercentRole:
-        return row.storagePercent;
     case PriceCentsRole:
         return row.priceCents;
     case UsedBytesRole:
@@ -174,7 +172,12 @@ QVariant FleetModel::headerData(int section, Qt::Orientation orientation, int ro
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    return columnTitle(section);
+}
+
+QString FleetModel::columnTitle(int column)
+{
+    switch (column) {
     case AppColumn:
         return tr("App");
     case AddonColumn:

@@ -41,7 +41,6 @@ public:
     {
         SortRole = Qt::UserRole + 1, // a number for numeric columns, the text otherwise
         LevelRole,                   // UsageFinding::Level as int, -1 until read
-        PercentRole,                 // storage percent of the quota, -1 when unknown
         PriceCentsRole,              // -1 when unknown
         UsedBytesRole,               // -1 until read
         ProbeStateRole,              // FleetRow::ProbeState as int
@@ -57,6 +56,9 @@ public:
     void clear();
 
     const QList<FleetRow> &rows() const { return m_rows; }
+    // A cell's display text and a column's title: the same for the console's table and cleardbctl's.
+    static QString text(const FleetRow &row, int column);
+    static QString columnTitle(int column);
     // What the rows whose price is known cost a month, in cents.
     qint64 totalMonthlyCents() const;
 
@@ -66,7 +68,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    QString text(const FleetRow &row, int column) const;
     QString toolTip(const FleetRow &row, int column) const;
     QVariant sortKey(const FleetRow &row, int column) const;
 

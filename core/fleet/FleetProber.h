@@ -39,7 +39,6 @@ public:
     void add(int row, const Secret &url);
     void abort();
 
-    int running() const { return int(m_busy.size()); }
     int peakRunning() const { return m_peak; }
     bool isIdle() const { return m_busy.isEmpty() && m_queue.isEmpty() && m_pendingEmits == 0; }
 

@@ -2,6 +2,7 @@
 #include "fleet/FleetRow.h"
 
 #include "heroku/HerokuResources.h"
+#include "heroku/PriceText.h"
 #include "transfer/PreflightRules.h"
 #include "usage/UsageReport.h"
 
@@ -77,7 +78,7 @@ QString FleetRow::priceText() const
         return QString();
     if (priceCents == 0)
         return QStringLiteral("free");
-    return QStringLiteral("$%1.%2").arg(priceCents / 100).arg(priceCents % 100, 2, 10, QLatin1Char('0'));
+    return dollarsText(priceCents);
 }
 
 QString FleetRow::urlStateName(UrlState state)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "HerokuResources.h"
 
+#include "heroku/PriceText.h"
+
 #include <QJsonArray>
 
 namespace {
@@ -77,10 +79,8 @@ QString HerokuPlan::priceText() const
     // The schema's cents is a non-negative integer; anything else is not a price we can show.
     if (priceCents < 0)
         return QStringLiteral("price unknown");
-    return QStringLiteral("$%1.%2/%3")
-        .arg(priceCents / 100)
-        .arg(priceCents % 100, 2, 10, QLatin1Char('0'))
-        .arg(priceUnit.isEmpty() ? QStringLiteral("month") : priceUnit);
+    return QStringLiteral("%1/%2").arg(dollarsText(priceCents),
+                                       priceUnit.isEmpty() ? QStringLiteral("month") : priceUnit);
 }
 
 HerokuPlan HerokuPlan::fromJson(const QJsonObject &object)

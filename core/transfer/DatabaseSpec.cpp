@@ -32,6 +32,15 @@ QString DatabaseSpec::forms()
     return QStringLiteral("app:APP, app:APP/VAR, env:NAME or a mysql:// URL");
 }
 
+DatabaseSpec DatabaseSpec::appVariable(const QString &app, const QString &variable)
+{
+    DatabaseSpec spec;
+    spec.kind = Kind::App;
+    spec.app = app;
+    spec.variable = variable;
+    return spec;
+}
+
 Result<DatabaseSpec> DatabaseSpec::parse(const QString &text, const QString &what)
 {
     DatabaseSpec spec;

@@ -40,6 +40,8 @@ struct DatabaseSpec
     // `what` names the argument in errors ("--from").
     static Result<DatabaseSpec> parse(const QString &text, const QString &what);
     static QString defaultVariable();
+    // app:APP/VAR, for callers that already hold the app and the var (the console, `--app APP --var VAR`).
+    static DatabaseSpec appVariable(const QString &app, const QString &variable = defaultVariable());
     // "app:APP, app:APP/VAR, env:NAME or a mysql:// URL": the accepted forms, for help and errors.
     static QString forms();
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "usage/UsageReport.h"
 
+#include "transfer/PreflightRules.h"
+
 #include <QJsonArray>
 #include <algorithm>
 
@@ -101,6 +103,28 @@ UsageFinding::Level UsageReport::worstLevel() const
 {
     const QList<UsageFinding> all = findings();
     return all.isEmpty() ? UsageFinding::Level::Fine : all.constFirst().level;
+}
+
+QString UsageReport::storageText() const
+{
+    const QString used = PreflightRules::bytesText(m_usage.totalBytes());
+    const std::optional<UsageFinding> s = storage();
+    if (!s)
+        return used;
+    return QStringLiteral("%1 of %2 (%3 %)")
+        .arg(used, PreflightRules::bytesText(m_plan->storageBytes()))
+        .arg(s->percent);
+}
+
+QString UsageReport::connectionsText() const
+{
+    if (connectionLimit() <= 0)
+        return QStringLiteral("%1, no per-user limit").arg(m_usage.connectionsInUse);
+    return QStringLiteral("%1 of %2 (%3 %)%4")
+        .arg(m_usage.connectionsInUse)
+        .arg(connectionLimit())
+        .arg(connections().percent)
+        .arg(connectionLimitSource() == LimitSource::Plan ? QStringLiteral(", the plan's limit") : QString());
 }
 
 QJsonObject UsageReport::toJson(int tableLimit) const

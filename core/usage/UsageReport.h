@@ -48,6 +48,10 @@ public:
     // Everything worth saying, the most urgent first: alerts, then warnings, then notes (Fine).
     QList<UsageFinding> findings() const;
     UsageFinding::Level worstLevel() const;
+    // The figures in words, for every view: "4.3 MB of 5.0 MB (86 %)" (the size alone without a plan),
+    // "3 of 10 (30 %)" (", the plan's limit" when it stands in; "3, no per-user limit" without one).
+    QString storageText() const;
+    QString connectionsText() const;
 
     // At most `tableLimit` tables, the largest first (a negative limit: all).
     QJsonObject toJson(int tableLimit = -1) const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "usage/UsageRules.h"
 
+#include "heroku/PriceText.h"
 #include "transfer/PreflightRules.h"
 
 namespace {
@@ -39,9 +40,7 @@ QString UsageRules::priceText(const ClearDbPlan &plan)
 {
     if (plan.priceCents == 0)
         return QStringLiteral("free");
-    return QStringLiteral("$%1.%2/month")
-        .arg(plan.priceCents / 100)
-        .arg(plan.priceCents % 100, 2, 10, QLatin1Char('0'));
+    return dollarsText(plan.priceCents) + QStringLiteral("/month");
 }
 
 std::optional<ClearDbPlan> UsageRules::planForStorage(qint64 bytes, const ClearDbPlan &plan)

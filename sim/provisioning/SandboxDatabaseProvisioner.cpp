@@ -43,17 +43,15 @@ void SandboxDatabaseProvisioner::onDatabaseCreated(const SandboxResult &result)
         m_cluster->fillDatabase(result.database, pending.seedBytes);
         return;
     }
-    m_pending.erase(it);
-    if (!result.ok()) {
-        // cluster.sh reads the password from stdin and never prints it, so its error line is safe to show.
-        Q_EMIT failed(pending.addonId, QStringLiteral("the sandbox cluster could not create the database: ") +
-                                           result.error().oneLine());
-        return;
-    }
-    publish(pending, result);
+    finish(result, QStringLiteral("the sandbox cluster could not create the database: "));
 }
 
 void SandboxDatabaseProvisioner::onDatabaseFilled(const SandboxResult &result)
+{
+    finish(result, QStringLiteral("the sandbox cluster could not fill the database with sample data: "));
+}
+
+void SandboxDatabaseProvisioner::finish(const SandboxResult &result, const QString &failure)
 {
     const auto it = m_pending.constFind(result.database);
     if (it == m_pending.constEnd())
@@ -61,9 +59,8 @@ void SandboxDatabaseProvisioner::onDatabaseFilled(const SandboxResult &result)
     const Pending pending = *it;
     m_pending.erase(it);
     if (!result.ok()) {
-        Q_EMIT failed(pending.addonId,
-                      QStringLiteral("the sandbox cluster could not fill the database with sample data: ") +
-                          result.error().oneLine());
+        // cluster.sh reads the password from stdin and never prints it, so its error line is safe to show.
+        Q_EMIT failed(pending.addonId, failure + result.error().oneLine());
         return;
     }
     publish(pending, result);

@@ -47,6 +47,8 @@ private:
     };
     void onDatabaseCreated(const SandboxResult &result);
     void onDatabaseFilled(const SandboxResult &result);
+    // The add-on's end: failed() with `failure` before the script's error line, or its URL published.
+    void finish(const SandboxResult &result, const QString &failure);
     void publish(const Pending &pending, const SandboxResult &result);
 
     SandboxCluster *m_cluster;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "addons/PlanListModel.h"
 
+#include "heroku/PriceText.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -71,8 +73,7 @@ QString PlanListModel::priceDifferenceText(int fromCents, int toCents)
     if (diff == 0)
         return tr("no change in price");
     const int cents = diff < 0 ? -diff : diff;
-    const QString amount =
-        QStringLiteral("$%1.%2").arg(cents / 100).arg(cents % 100, 2, 10, QLatin1Char('0'));
+    const QString amount = dollarsText(cents);
     return diff > 0 ? tr("+%1/month").arg(amount) : tr("−%1/month").arg(amount);
 }
 

@@ -2,7 +2,6 @@
 #include "connection/UsageFiguresView.h"
 
 #include "connection/UsageGauge.h"
-#include "transfer/PreflightRules.h"
 #include "usage/UsageReport.h"
 
 #include <QLabel>
@@ -42,26 +41,12 @@ void UsageFiguresView::clear()
 void UsageFiguresView::setReport(const UsageReport &r)
 {
     const DatabaseUsage &u = r.usage();
-    if (const std::optional<UsageFinding> storage = r.storage())
-        m_storage->setFigures(tr("%1 of %2 (%3 %)")
-                                  .arg(PreflightRules::bytesText(u.totalBytes()),
-                                       PreflightRules::bytesText(r.plan()->storageBytes()))
-                                  .arg(storage->percent),
-                              storage->percent, storage->level);
-    else
-        m_storage->setFigures(PreflightRules::bytesText(u.totalBytes()), -1, UsageFinding::Level::Fine);
+    const std::optional<UsageFinding> storage = r.storage();
+    m_storage->setFigures(r.storageText(), storage ? storage->percent : -1,
+                          storage ? storage->level : UsageFinding::Level::Fine);
     const UsageFinding connections = r.connections();
-    if (r.connectionLimit() > 0)
-        m_connections->setFigures(tr("%1 of %2 (%3 %)%4")
-                                      .arg(u.connectionsInUse)
-                                      .arg(r.connectionLimit())
-                                      .arg(connections.percent)
-                                      .arg(r.connectionLimitSource() == UsageReport::LimitSource::Plan
-                                               ? tr(", the plan's limit")
-                                               : QString()),
-                                  connections.percent, connections.level);
-    else
-        m_connections->setFigures(tr("%1, no per-user limit").arg(u.connectionsInUse), -1, connections.level);
+    m_connections->setFigures(r.connectionsText(), r.connectionLimit() > 0 ? connections.percent : -1,
+                              connections.level);
     QStringList details{tr("wait_timeout %1 s").arg(u.waitTimeoutSeconds)};
     if (r.clearDbRouter())
         details << tr("ClearDB's router closes idle connections after about %1 s")

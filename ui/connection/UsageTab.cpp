@@ -131,11 +131,7 @@ void UsageTab::lookUpPlan()
     if (m_planLookedUp || !m_lookup || m_app.isEmpty())
         return;
     m_planLookedUp = true;
-    DatabaseSpec spec;
-    spec.kind = DatabaseSpec::Kind::App;
-    spec.app = m_app;
-    spec.variable = DatabaseSpec::defaultVariable();
-    m_lookup->lookUp(spec);
+    m_lookup->lookUp(DatabaseSpec::appVariable(m_app));
 }
 
 void UsageTab::onPlanFound(const QString &plan)

@@ -6,6 +6,7 @@
 #include "fleet/FleetModel.h"
 #include "fleet/FleetSummary.h"
 #include "fleetview/FleetFilterModel.h"
+#include "heroku/PriceText.h"
 #include "widgets/BusyIndicator.h"
 #include "widgets/MessageBar.h"
 #include "widgets/ShortcutAction.h"
@@ -153,27 +154,16 @@ void FleetWindow::refresh()
 
 void FleetWindow::updateTotals()
 {
-    const QList<FleetRow> &rows = m_model->rows();
-    if (rows.isEmpty() && isLoading())
+    const FleetSummary s = m_loader->summary();
+    if (s.addons == 0 && isLoading())
         return;
-    QSet<QString> apps;
-    int read = 0;
-    int unreachable = 0;
-    for (const FleetRow &row : rows) {
-        apps.insert(row.app);
-        read += row.isRead() ? 1 : 0;
-        unreachable += row.probe == FleetRow::ProbeState::Unreachable ? 1 : 0;
-    }
-    const qint64 cents = m_model->totalMonthlyCents();
-    QString text =
-        tr("%1 on %2, $%3.%4/month in all")
-            .arg(rows.size() == 1 ? tr("1 ClearDB add-on") : tr("%1 ClearDB add-ons").arg(rows.size()),
-                 apps.size() == 1 ? tr("1 app") : tr("%1 apps").arg(apps.size()))
-            .arg(cents / 100)
-            .arg(cents % 100, 2, 10, QLatin1Char('0'));
-    if (m_probe->isChecked() && !rows.isEmpty())
-        text += tr("; %1 of %2 databases read").arg(read).arg(rows.size()) +
-                (unreachable ? tr(", %1 unreachable").arg(unreachable) : QString());
+    QString text = tr("%1 on %2, %3/month in all")
+                       .arg(s.addons == 1 ? tr("1 ClearDB add-on") : tr("%1 ClearDB add-ons").arg(s.addons),
+                            s.apps == 1 ? tr("1 app") : tr("%1 apps").arg(s.apps),
+                            dollarsText(m_model->totalMonthlyCents()));
+    if (m_probe->isChecked() && s.addons > 0)
+        text += tr("; %1 of %2 databases read").arg(s.read).arg(s.addons) +
+                (s.unreachable ? tr(", %1 unreachable").arg(s.unreachable) : QString());
     m_totals->setText(text);
 }
 

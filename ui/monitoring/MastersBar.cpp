@@ -61,21 +61,6 @@ void MastersBar::setMasterUrls(const Secret &primary, const Secret &secondary)
     updateState();
 }
 
-Status MastersBar::validate() const
-{
-    if (!hasMasters())
-        return {};
-    for (const auto &[url, what] :
-         {std::pair{&m_primary, tr("primary")}, std::pair{&m_secondary, tr("secondary")}}) {
-        const Result<ProbeTarget> parsed = UrlProbeTarget::fromText(url->reveal());
-        if (!parsed)
-            return makeError(
-                Error::Kind::InvalidInput,
-                tr("The %1 master's URL cannot be used: %2").arg(what, parsed.error().oneLine()));
-    }
-    return {};
-}
-
 void MastersBar::applyTo(FailoverMonitor *monitor) const
 {
     if (!hasMasters())
@@ -92,18 +77,8 @@ void MastersBar::setWatching(bool watching)
 {
     m_watching = watching;
     if (!watching)
-        setMeasuringLag(false);
+        m_lagButton->setChecked(false);
     updateState();
-}
-
-bool MastersBar::isMeasuringLag() const
-{
-    return m_lagButton->isChecked() && m_monitor->canaryConsent();
-}
-
-void MastersBar::setMeasuringLag(bool on)
-{
-    m_lagButton->setChecked(on);
 }
 
 void MastersBar::openDialog()

@@ -24,7 +24,6 @@ struct CanaryResult;
 // background). It never blocks: the canary runs in the monitor's thread.
 //
 //     auto *bar = new MastersBar(monitor, view);
-//     if (const Status ok = bar->validate(); !ok) ...;   // before a watch starts
 //     bar->applyTo(monitor); monitor->start(); bar->setWatching(true);
 class MastersBar : public QWidget
 {
@@ -38,13 +37,10 @@ public:
     // The routed URL being watched (for the sandbox pair's suggestion) and whether this is the sandbox.
     void setRoutedUrl(const Secret &routed) { m_routed = routed; }
     void setSandboxMode(bool sandbox) { m_sandbox = sandbox; }
-    // Whether both URLs can be probed; an InvalidInput error naming the master otherwise.
-    Status validate() const;
-    // Sets the primary and secondary targets on `monitor` (nothing without masters); call validate() first.
+    // Sets the primary and secondary targets on `monitor` (nothing without masters). MasterUrlsDialog,
+    // the one way masters are chosen, accepts only URLs that parse.
     void applyTo(FailoverMonitor *monitor) const;
     void setWatching(bool watching);
-    bool isMeasuringLag() const;
-    void setMeasuringLag(bool on);
     CanaryConsent *consent() const { return m_consent; }
 
 Q_SIGNALS:

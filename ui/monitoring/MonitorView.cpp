@@ -204,11 +204,6 @@ void MonitorView::setDatabaseUrl(const Secret &url, const QString &source)
     m_source->setText(source);
 }
 
-void MonitorView::setMasterUrls(const Secret &primary, const Secret &secondary)
-{
-    m_masters->setMasterUrls(primary, secondary);
-}
-
 void MonitorView::setAppName(const QString &app)
 {
     if (!isRunning())
@@ -287,10 +282,6 @@ void MonitorView::start()
         return;
     }
     const ProbeTarget &target = parsed.value();
-    if (const Status masters = m_masters->validate(); !masters) {
-        m_message->showMessage(masters.error().message, MessageBar::Error);
-        return;
-    }
     SecretRedactor::registerSecret(target.password);
     m_message->hideMessage();
     m_drills->discard();

@@ -48,8 +48,6 @@ public:
     ~MonitorView() override;
 
     void setDatabaseUrl(const Secret &url, const QString &source);
-    // A dedicated cluster's masters, watched beside the routed URL from the next start (empty: none).
-    void setMasterUrls(const Secret &primary, const Secret &secondary);
     // The app whose URL setDatabaseUrl() gave (named in the JSON export); a pasted URL clears it.
     void setAppName(const QString &app);
     // Offers the drill when `sandbox` is true and scripts/sandbox/cluster.sh can be found.
